@@ -1,0 +1,410 @@
+//! Turning a validated [`Catalog`] into the Rust source that `numauth` includes.
+//!
+//! The output is deterministic: entries are sorted by source rank, then code, and the phf maps
+//! are emitted as `phf::phf_map!` invocations (not phf_codegen struct literals), so the code
+//! keeps compiling whatever phf features another crate in the build enables.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::load::Catalog;
+use crate::model::{ProvenanceKind, Record, Texts, Translated};
+use crate::text::match_key;
+
+/// The generated Rust source for `catalog`.
+pub fn generate(catalog: &Catalog) -> String {
+    let mut out = String::with_capacity(256 * 1024);
+    out.push_str("// @generated from data/*.yaml by numauth-codegen. Do not edit: change the data and rebuild.\n\n");
+    let _ = writeln!(
+        out,
+        "/// The version of the built-in catalog data (`data_version` in `data/sources.yaml`).\n///\n/// ```\n/// assert!(!numauth::DATA_VERSION.is_empty());\n/// ```\npub const DATA_VERSION: &str = {:?};\n",
+        catalog.data_version
+    );
+    emit_taxonomy(&mut out, catalog);
+    emit_sources(&mut out, catalog);
+    emit_schema_enums(&mut out);
+    emit_provenance(&mut out, catalog);
+    emit_entries(&mut out, catalog);
+    out
+}
+
+/// `snake_case` → `CamelCase`.
+pub fn camel(name: &str) -> String {
+    name.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn text(t: &Texts) -> String {
+    format!("crate::Text {{ zh: {}, en: {} }}", lit(&t.zh), lit(&t.en))
+}
+
+fn doc_lines(out: &mut String, indent: &str, doc: &str) {
+    for line in doc.lines() {
+        let _ = writeln!(out, "{indent}///{}{line}", if line.is_empty() { "" } else { " " });
+    }
+}
+
+/// One variant: its id (serde and strum name) and doc comment.
+struct Variant<'a> {
+    id: &'a str,
+    doc: &'a str,
+}
+
+fn vars<'a>(list: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Variant<'a>> {
+    list.map(|(id, doc)| Variant { id, doc }).collect()
+}
+
+/// A fieldless enum with the derives every numauth id enum shares. Ids are spelled out per
+/// variant so that serde and strum can never disagree on them.
+fn emit_enum(out: &mut String, name: &str, doc: &str, variants: &[Variant<'_>], non_exhaustive: bool) {
+    doc_lines(out, "", doc);
+    out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n");
+    out.push_str("#[derive(strum::EnumIter, strum::EnumCount, strum::IntoStaticStr, strum::EnumString)]\n");
+    let _ = writeln!(out, "#[strum(parse_err_ty = crate::ParseIdError, parse_err_fn = {name}::parse_error)]");
+    out.push_str("#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]\n");
+    if non_exhaustive {
+        out.push_str("#[non_exhaustive]\n");
+    }
+    let _ = writeln!(out, "pub enum {name} {{");
+    for v in variants {
+        doc_lines(out, "    ", v.doc);
+        let _ = writeln!(out, "    #[strum(serialize = {id})]\n    #[cfg_attr(feature = \"serde\", serde(rename = {id}))]", id = lit(v.id));
+        let _ = writeln!(out, "    {},", camel(v.id));
+    }
+    out.push_str("}\n\n");
+    let _ = writeln!(out, "impl {name} {{");
+    let ids: Vec<String> = variants.iter().map(|v| lit(v.id)).collect();
+    let _ = writeln!(out, "    /// Every id, in declaration order.\n    pub(crate) const IDS: &'static [&'static str] = &[{}];", ids.join(", "));
+    let _ = writeln!(
+        out,
+        "    fn parse_error(given: &str) -> crate::ParseIdError {{\n        crate::ParseIdError::new({}, given, Self::IDS)\n    }}\n}}\n",
+        lit(&snake(name))
+    );
+}
+
+fn snake(camel: &str) -> String {
+    let mut s = String::new();
+    for (i, c) in camel.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                s.push('_');
+            }
+            s.push(c.to_ascii_lowercase());
+        } else {
+            s.push(c);
+        }
+    }
+    s
+}
+
+/// `match self { Self::A => expr_a, ... }` inside a method.
+fn emit_method(out: &mut String, doc: &str, signature: &str, arms: &[(String, String)], tail: &str) {
+    doc_lines(out, "    ", doc);
+    let _ = writeln!(out, "    {signature} {{\n        match self {{");
+    for (variant, expr) in arms {
+        let _ = writeln!(out, "            Self::{variant} => {expr},");
+    }
+    let _ = writeln!(out, "        }}{tail}\n    }}\n");
+}
+
+fn emit_taxonomy(out: &mut String, c: &Catalog) {
+    let t = &c.taxonomy;
+
+    emit_enum(
+        out,
+        "Category",
+        "The broad kind of an outcome: exactly one of success, progress, cancelled, failure.\n\n```\nuse numauth::{AuthOutcome, Category};\nassert_eq!(AuthOutcome::UserCancelled.category(), Category::Cancelled);\nassert_eq!(\"failure\".parse::<Category>().unwrap(), Category::Failure);\n```",
+        &vars(t.categories.iter().map(|x| (x.name.as_str(), x.doc.as_str()))),
+        false,
+    );
+    emit_enum(
+        out,
+        "Actor",
+        "Who must act on an outcome.\n\n```\nuse numauth::{Actor, AuthOutcome};\nassert_eq!(AuthOutcome::InvalidConfiguration.actor(), Actor::Developer);\nassert_eq!(AuthOutcome::NoSimCard.actor(), Actor::User);\n```",
+        &vars(t.actors.iter().map(|x| (x.name.as_str(), x.doc.as_str()))),
+        false,
+    );
+    for (name, list) in [("Category", &t.categories), ("Actor", &t.actors)] {
+        let _ = writeln!(out, "impl {name} {{");
+        let arms: Vec<_> = list.iter().map(|x| (camel(&x.name), text(&x.label))).collect();
+        emit_method(
+            out,
+            &format!("A short label in `lang`.\n\n```\nuse numauth::{{{name}, Lang}};\nlet label = {name}::{}.label(Lang::En);\nassert!(!label.is_empty());\n```", camel(&list[0].name)),
+            "pub const fn label(self, lang: crate::Lang) -> &'static str",
+            &arms,
+            ".get(lang)",
+        );
+        out.push_str("}\n\n");
+    }
+
+    emit_enum(
+        out,
+        "Action",
+        "What to do next about an outcome.\n\n```\nuse numauth::{Action, AuthOutcome, Lang};\nlet action = AuthOutcome::MobileDataDisabled.action();\nassert_eq!(action, Action::EnableMobileData);\nassert!(action.text(Lang::Zh).contains(\"移动数据\"));\n```",
+        &vars(t.actions.iter().map(|x| (x.name.as_str(), x.doc.as_str()))),
+        true,
+    );
+    out.push_str("impl Action {\n");
+    let arms: Vec<_> = t.actions.iter().map(|a| (camel(&a.name), text(&a.text))).collect();
+    emit_method(
+        out,
+        "The action as an instruction, in `lang`.\n\n```\nuse numauth::{Action, Lang};\nassert!(!Action::Retry.text(Lang::En).is_empty());\n```",
+        "pub const fn text(self, lang: crate::Lang) -> &'static str",
+        &arms,
+        ".get(lang)",
+    );
+    out.push_str("}\n\n");
+
+    emit_enum(
+        out,
+        "AuthOutcome",
+        "What a result code means for the login flow. Every catalog entry maps to exactly one.\n\nIt includes success and progress events, so it is not an error type. Each outcome carries its\n[`Category`], the [`Actor`] who must act, whether a retry can help, a default [`Action`], a title and\na message an app may show its end user.\n\n```\nuse numauth::{lookup, Actor, AuthOutcome, Category, Lang, Source};\nlet entry = lookup(Source::Pns, \"600008\").unwrap();\nlet outcome = entry.outcome();\nassert_eq!(outcome, AuthOutcome::MobileDataDisabled);\nassert_eq!(outcome.category(), Category::Failure);\nassert_eq!(outcome.actor(), Actor::User);\nassert!(outcome.retryable());\nprintln!(\"{}\", outcome.message(Lang::Zh));\n```",
+        &vars(t.outcomes.iter().map(|x| (x.name.as_str(), x.doc.as_str()))),
+        true,
+    );
+    out.push_str("impl AuthOutcome {\n");
+    let pick = |f: &dyn Fn(&crate::model::OutcomeDef) -> String| -> Vec<(String, String)> {
+        t.outcomes.iter().map(|o| (camel(&o.name), f(o))).collect()
+    };
+    emit_method(
+        out,
+        "The outcome's category.\n\n```\nuse numauth::{AuthOutcome, Category};\nassert_eq!(AuthOutcome::Success.category(), Category::Success);\n```",
+        "pub const fn category(self) -> Category",
+        &pick(&|o| format!("Category::{}", camel(&o.category))),
+        "",
+    );
+    emit_method(
+        out,
+        "Who must act.\n\n```\nuse numauth::{Actor, AuthOutcome};\nassert_eq!(AuthOutcome::ServerError.actor(), Actor::Vendor);\n```",
+        "pub const fn actor(self) -> Actor",
+        &pick(&|o| format!("Actor::{}", camel(&o.actor))),
+        "",
+    );
+    emit_method(
+        out,
+        "Whether the same call can succeed later without a code or configuration change (possibly\nafter the user fixes their device).\n\n```\nuse numauth::AuthOutcome;\nassert!(AuthOutcome::Timeout.retryable());\nassert!(!AuthOutcome::InvalidConfiguration.retryable());\n```",
+        "pub const fn retryable(self) -> bool",
+        &pick(&|o| o.retryable.to_string()),
+        "",
+    );
+    emit_method(
+        out,
+        "The recommended next step (an entry may override it).\n\n```\nuse numauth::{Action, AuthOutcome};\nassert_eq!(AuthOutcome::RateLimited.action(), Action::RetryLater);\n```",
+        "pub const fn action(self) -> Action",
+        &pick(&|o| format!("Action::{}", camel(&o.action))),
+        "",
+    );
+    emit_method(
+        out,
+        "A short title for dashboards, in `lang`.\n\n```\nuse numauth::{AuthOutcome, Lang};\nassert!(!AuthOutcome::Timeout.title(Lang::En).is_empty());\n```",
+        "pub const fn title(self, lang: crate::Lang) -> &'static str",
+        &pick(&|o| text(&o.title)),
+        ".get(lang)",
+    );
+    emit_method(
+        out,
+        "A message an app may show its end user, in `lang` (never a vendor's internal wording).\n\n```\nuse numauth::{AuthOutcome, Lang};\nlet zh = AuthOutcome::NoSimCard.message(Lang::Zh);\nassert!(zh.contains(\"SIM\"));\n```",
+        "pub const fn message(self, lang: crate::Lang) -> &'static str",
+        &pick(&|o| text(&o.message)),
+        ".get(lang)",
+    );
+    out.push_str("}\n\n");
+}
+
+fn emit_sources(out: &mut String, c: &Catalog) {
+    let variants: Vec<_> = c.sources.iter().map(|s| Variant { id: &s.id, doc: &s.doc }).collect();
+    emit_enum(
+        out,
+        "Source",
+        "The SDK or server whose namespace a code belongs to. The same number means different things\nin different sources, so a code is always looked up with its source.\n\nThe declaration order ranks the sources: the most common first.\n\n```\nuse numauth::Source;\nlet source: Source = \"cucc\".parse().unwrap();\nassert_eq!(source, Source::Cucc);\nassert_eq!(source.as_str(), \"cucc\");\nassert!(\"nope\".parse::<Source>().is_err());\n```",
+        &variants,
+        true,
+    );
+    out.push_str("impl Source {\n");
+    let arms: Vec<_> = c.sources.iter().map(|s| (camel(&s.id), text(&s.name))).collect();
+    emit_method(
+        out,
+        "The source's human name, in `lang`.\n\n```\nuse numauth::{Lang, Source};\nassert_eq!(Source::Cmcc.name(Lang::Zh), \"中国移动\");\n```",
+        "pub const fn name(self, lang: crate::Lang) -> &'static str",
+        &arms,
+        ".get(lang)",
+    );
+    out.push_str("}\n\n");
+
+    let variants: Vec<_> = c.platforms.iter().map(|p| Variant { id: &p.name, doc: &p.doc }).collect();
+    emit_enum(
+        out,
+        "Platform",
+        "A client platform, for codes that exist only on some of them.\n\n```\nuse numauth::{lookup, Platform, Source};\nlet entry = lookup(Source::Pns, \"600024\").unwrap();\nassert_eq!(entry.platforms(), &[Platform::Android]);\n```",
+        &variants,
+        true,
+    );
+}
+
+/// The enums whose variants are fixed by the schema itself rather than by a data file.
+fn emit_schema_enums(out: &mut String) {
+    let kinds: Vec<_> = ProvenanceKind::ALL.iter().map(|(k, doc)| (snake(k.variant()), *doc)).collect();
+    let variants: Vec<_> = kinds.iter().map(|(id, doc)| Variant { id, doc }).collect();
+    emit_enum(
+        out,
+        "ProvenanceKind",
+        "How far a provenance source can be trusted, most trusted first.\n\n```\nuse numauth::ProvenanceKind;\nassert!(ProvenanceKind::SdkHeader < ProvenanceKind::ThirdParty);\n```",
+        &variants,
+        true,
+    );
+    let fields: Vec<_> = Translated::ALL.iter().map(|(k, doc)| (snake(k.variant()), *doc)).collect();
+    let variants: Vec<_> = fields.iter().map(|(id, doc)| Variant { id, doc }).collect();
+    emit_enum(
+        out,
+        "Translated",
+        "A text of an entry that numauth translated because the vendor gives none in that language.\n\n```\nuse numauth::{entries, Translated};\nlet translated = entries().filter(|e| e.translated().contains(&Translated::En)).count();\nassert!(translated < entries().len());\n```",
+        &variants,
+        true,
+    );
+}
+
+fn emit_provenance(out: &mut String, c: &Catalog) {
+    let _ = writeln!(out, "pub(crate) static PROVENANCE: [crate::Provenance; {}] = [", c.provenance.len());
+    for p in &c.provenance {
+        let _ = writeln!(
+            out,
+            "    crate::Provenance {{ id: {}, kind: ProvenanceKind::{}, title: {}, location: {} }},",
+            lit(&p.id),
+            p.kind.variant(),
+            lit(&p.title),
+            lit(&p.location)
+        );
+    }
+    out.push_str("];\n\n");
+}
+
+/// Sort key of a code: numbers in numeric order, then names.
+fn code_key(code: &str) -> (bool, i64, &str) {
+    match code.parse::<i64>() {
+        Ok(n) => (false, n, code),
+        Err(_) => (true, 0, code),
+    }
+}
+
+fn emit_entries(out: &mut String, c: &Catalog) {
+    let default_action: BTreeMap<&str, &str> =
+        c.taxonomy.outcomes.iter().map(|o| (o.name.as_str(), o.action.as_str())).collect();
+    let provenance_index: BTreeMap<&str, usize> = c.provenance.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+
+    // (rank, record); stable sort keeps file order among a code's message rows, generic row first.
+    let mut rows: Vec<(usize, &str, &Record)> = Vec::new();
+    for (rank, table) in c.tables.iter().enumerate() {
+        for r in &table.records {
+            rows.push((rank, &table.source, r));
+        }
+    }
+    rows.sort_by(|a, b| {
+        (a.0, code_key(&a.2.code), a.2.matcher.is_some()).cmp(&(b.0, code_key(&b.2.code), b.2.matcher.is_some()))
+    });
+
+    let _ = writeln!(out, "pub(crate) static ENTRIES: [crate::Entry; {}] = [", rows.len());
+    for (_, source, r) in &rows {
+        let opt = |v: &Option<String>| v.as_ref().map_or("None".to_owned(), |s| format!("Some({})", lit(s)));
+        let matcher = match &r.matcher {
+            None => "None".to_owned(),
+            Some(m) => format!(
+                "Some(crate::entry::Matcher {{ zh: {}, en: {}, zh_key: {}, en_key: {} }})",
+                opt(&m.zh),
+                opt(&m.en),
+                lit(&m.zh.as_deref().map(match_key).unwrap_or_default()),
+                lit(&m.en.as_deref().map(match_key).unwrap_or_default()),
+            ),
+        };
+        let action = r.action.as_deref().unwrap_or(default_action[r.outcome.as_str()]);
+        let platforms: Vec<String> = r.platforms.iter().map(|p| format!("Platform::{}", camel(p))).collect();
+        let mut translated = r.translated.clone();
+        translated.sort();
+        translated.dedup();
+        let translated: Vec<String> = translated.iter().map(|t| format!("Translated::{}", t.variant())).collect();
+        let provenance: Vec<String> = r.provenance.iter().map(|p| format!("&PROVENANCE[{}]", provenance_index[p.as_str()])).collect();
+        let _ = writeln!(
+            out,
+            "    crate::Entry {{ source: Source::{}, code: {}, matcher: {matcher}, meaning: {}, outcome: AuthOutcome::{}, action: Action::{}, suggestion: {}, platforms: &[{}], since: {}, until: {}, http_status: {}, translated: &[{}], provenance: &[{}], note: {} }},",
+            camel(source),
+            lit(&r.code),
+            text(&Texts { zh: r.zh.clone(), en: r.en.clone() }),
+            camel(&r.outcome),
+            camel(action),
+            r.suggestion.as_ref().map_or("None".to_owned(), |s| format!("Some({})", text(s))),
+            platforms.join(", "),
+            opt(&r.since),
+            opt(&r.until),
+            r.http_status.map_or("None".to_owned(), |s| format!("Some({s})")),
+            translated.join(", "),
+            provenance.join(", "),
+            opt(&r.note),
+        );
+    }
+    out.push_str("];\n\n");
+
+    // Per-source maps: code -> (first index, count) of its rows in ENTRIES.
+    let mut spans: Vec<BTreeMap<&str, (usize, usize)>> = vec![BTreeMap::new(); c.tables.len()];
+    let mut candidates: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (rank, _, r)) in rows.iter().enumerate() {
+        spans[*rank].entry(r.code.as_str()).and_modify(|s| s.1 += 1).or_insert((i, 1));
+        candidates.entry(r.code.as_str()).or_default().push(i);
+    }
+    for (table, map) in c.tables.iter().zip(&spans) {
+        let _ = writeln!(out, "static CODES_{}: phf::Map<&'static str, (u16, u16)> = phf::phf_map! {{", table.source.to_ascii_uppercase());
+        for (code, (start, len)) in map {
+            let _ = writeln!(out, "    {} => ({start}, {len}),", lit(code));
+        }
+        out.push_str("};\n\n");
+    }
+    out.push_str("/// The code map of one source: code -> (first index, count) in `ENTRIES`.\n");
+    out.push_str("pub(crate) fn codes(source: Source) -> &'static phf::Map<&'static str, (u16, u16)> {\n    match source {\n");
+    for table in &c.tables {
+        let _ = writeln!(out, "        Source::{} => &CODES_{},", camel(&table.source), table.source.to_ascii_uppercase());
+    }
+    out.push_str("    }\n}\n\n");
+
+    out.push_str("/// Every entry of a code across sources, in source rank order.\n");
+    out.push_str("pub(crate) static CANDIDATES: phf::Map<&'static str, &'static [&'static crate::Entry]> = phf::phf_map! {\n");
+    for (code, list) in &candidates {
+        let list: Vec<String> = list.iter().map(|i| format!("&ENTRIES[{i}]")).collect();
+        let _ = writeln!(out, "    {} => &[{}],", lit(code), list.join(", "));
+    }
+    out.push_str("};\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_and_snake_round_trip() {
+        assert_eq!(camel("ui_customization_error"), "UiCustomizationError");
+        assert_eq!(camel("pns"), "Pns");
+        assert_eq!(snake("UiCustomizationError"), "ui_customization_error");
+        assert_eq!(snake(&camel("idaas_sdk")), "idaas_sdk");
+    }
+
+    #[test]
+    fn codes_sort_numerically_then_by_name() {
+        let mut codes = vec!["600011", "-10008", "1", "OK", "100", "isv.A"];
+        codes.sort_by_key(|c| code_key(c));
+        assert_eq!(codes, ["-10008", "1", "100", "600011", "OK", "isv.A"]);
+    }
+
+    #[test]
+    fn literals_escape_quotes_and_backslashes() {
+        assert_eq!(lit("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(lit("请求超时"), "\"请求超时\"");
+    }
+}

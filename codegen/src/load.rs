@@ -1,0 +1,314 @@
+//! Reading the YAML files and validating them before anything is generated.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+
+use crate::model::{ProvenanceDef, Record, SourceDef, SourcesFile, Taxonomy, Texts};
+use crate::problem::Problems;
+use crate::text::{match_key, placeholders};
+
+pub const TAXONOMY: &str = "data/taxonomy.yaml";
+pub const SOURCES: &str = "data/sources.yaml";
+pub const PROVENANCE: &str = "data/provenance.yaml";
+
+/// The whole validated catalog.
+#[derive(Debug)]
+pub struct Catalog {
+    pub data_version: String,
+    pub taxonomy: Taxonomy,
+    pub platforms: Vec<crate::model::PlatformDef>,
+    pub sources: Vec<SourceDef>,
+    pub provenance: Vec<ProvenanceDef>,
+    /// One table per source, in the order of `sources`.
+    pub tables: Vec<Table>,
+}
+
+/// The records of one source.
+#[derive(Debug)]
+pub struct Table {
+    pub source: String,
+    pub records: Vec<Record>,
+}
+
+/// Validates the data given as `(path, text)` pairs, paths relative to the crate root
+/// (`data/taxonomy.yaml`, `data/cmcc.yaml`, ...). Every problem is collected.
+pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
+    let mut problems = Problems::default();
+    let taxonomy: Option<Taxonomy> = parse_meta(files, TAXONOMY, &mut problems);
+    let sources: Option<SourcesFile> = parse_meta(files, SOURCES, &mut problems);
+    let provenance: Option<Vec<ProvenanceDef>> = parse_meta(files, PROVENANCE, &mut problems);
+    let (Some(taxonomy), Some(sources), Some(provenance)) = (taxonomy, sources, provenance) else {
+        return Err(problems);
+    };
+
+    check_taxonomy(&taxonomy, &mut problems);
+    check_sources(&sources, &mut problems);
+    check_provenance(&provenance, &mut problems);
+
+    let known = Known::new(&taxonomy, &sources, &provenance);
+    let source_ids: BTreeSet<String> = sources.sources.iter().map(|s| format!("data/{}.yaml", s.id)).collect();
+    for path in files.keys() {
+        let meta = [TAXONOMY, SOURCES, PROVENANCE].contains(&path.as_str());
+        if !meta && !source_ids.contains(path) {
+            problems.file(path, "is not a source listed in data/sources.yaml; add the source there or remove the file");
+        }
+    }
+
+    let mut tables = Vec::new();
+    for source in &sources.sources {
+        let path = format!("data/{}.yaml", source.id);
+        let Some(text) = files.get(&path) else {
+            problems.file(&path, format!("is missing: sources.yaml lists the source {:?}", source.id));
+            continue;
+        };
+        let records = parse_records(&path, text, &mut problems);
+        if let Ok(pattern) = regex_lite::Regex::new(&format!("^(?:{})$", source.code_pattern)) {
+            check_records(&path, &records, &pattern, &known, &mut problems);
+        }
+        tables.push(Table { source: source.id.clone(), records: records.into_iter().map(|(_, r)| r).collect() });
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Catalog {
+        data_version: sources.data_version,
+        taxonomy,
+        platforms: sources.platforms,
+        sources: sources.sources,
+        provenance,
+        tables,
+    })
+}
+
+fn parse_meta<T: DeserializeOwned>(files: &BTreeMap<String, String>, path: &str, problems: &mut Problems) -> Option<T> {
+    let Some(text) = files.get(path) else {
+        problems.file(path, "is missing");
+        return None;
+    };
+    serde_yaml::from_str(text).map_err(|e| problems.file(path, e.to_string())).ok()
+}
+
+/// Parses a code table entry by entry, so that a bad entry is named by its position and code.
+fn parse_records(path: &str, text: &str, problems: &mut Problems) -> Vec<(usize, Record)> {
+    let items: Vec<Value> = match serde_yaml::from_str(text) {
+        Ok(Value::Sequence(items)) => items,
+        Ok(Value::Null) => Vec::new(),
+        Ok(_) => {
+            problems.file(path, "must be a sequence of records (`- code: \"...\"`), not a map");
+            return Vec::new();
+        }
+        Err(e) => {
+            problems.file(path, e.to_string());
+            return Vec::new();
+        }
+    };
+    let mut records = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let n = i + 1;
+        let code = match item.get("code") {
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => {
+                let shown = serde_yaml::to_string(other).unwrap_or_default();
+                problems.entry(path, n, shown.trim(), "code must be a quoted string, e.g. code: \"600000\"");
+                continue;
+            }
+            None => {
+                problems.entry(path, n, "", "has no `code`");
+                continue;
+            }
+        };
+        match serde_yaml::from_value::<Record>(item) {
+            Ok(record) => records.push((n, record)),
+            Err(e) => problems.entry(path, n, &code, e.to_string()),
+        }
+    }
+    records
+}
+
+/// The names a record may refer to.
+struct Known<'a> {
+    outcomes: HashMap<&'a str, &'a str>,
+    actions: BTreeSet<&'a str>,
+    platforms: BTreeSet<&'a str>,
+    provenance: BTreeSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn new(taxonomy: &'a Taxonomy, sources: &'a SourcesFile, provenance: &'a [ProvenanceDef]) -> Self {
+        Known {
+            outcomes: taxonomy.outcomes.iter().map(|o| (o.name.as_str(), o.action.as_str())).collect(),
+            actions: taxonomy.actions.iter().map(|a| a.name.as_str()).collect(),
+            platforms: sources.platforms.iter().map(|p| p.name.as_str()).collect(),
+            provenance: provenance.iter().map(|p| p.id.as_str()).collect(),
+        }
+    }
+}
+
+fn check_records(
+    path: &str,
+    records: &[(usize, Record)],
+    pattern: &regex_lite::Regex,
+    known: &Known<'_>,
+    problems: &mut Problems,
+) {
+    let mut keys: HashMap<(String, Option<(String, String)>), usize> = HashMap::new();
+    for (n, r) in records {
+        let mut bad = |message: String| problems.entry(path, *n, &r.code, message);
+        if !pattern.is_match(&r.code) {
+            bad(format!("code does not fit the source's code_pattern `{}`", pattern.as_str()));
+        }
+        for (field, text) in [("zh", &r.zh), ("en", &r.en)] {
+            if text.trim().is_empty() {
+                bad(format!("`{field}` is empty; every entry needs its meaning in zh and en"));
+            }
+        }
+        if let Some(s) = &r.suggestion {
+            check_texts("suggestion", s, &mut bad);
+        }
+        if placeholders(&r.zh) != placeholders(&r.en) {
+            bad(format!(
+                "placeholders differ: zh has {:?}, en has {:?}",
+                placeholders(&r.zh),
+                placeholders(&r.en)
+            ));
+        }
+        match known.outcomes.get(r.outcome.as_str()) {
+            None => bad(format!("outcome {:?} is not in data/taxonomy.yaml{}", r.outcome, hint(&r.outcome, known.outcomes.keys().copied()))),
+            Some(default) if r.action.as_deref() == Some(*default) => {
+                bad(format!("action {default:?} is already the default of outcome {:?}; drop the override", r.outcome))
+            }
+            Some(_) => {}
+        }
+        if let Some(action) = &r.action {
+            if !known.actions.contains(action.as_str()) {
+                bad(format!("action {action:?} is not in data/taxonomy.yaml{}", hint(action, known.actions.iter().copied())));
+            }
+        }
+        for p in &r.platforms {
+            if !known.platforms.contains(p.as_str()) {
+                bad(format!("platform {p:?} is not in data/sources.yaml"));
+            }
+        }
+        if r.provenance.is_empty() {
+            bad("`provenance` is empty; name the sources this row comes from".to_owned());
+        }
+        let mut seen = BTreeSet::new();
+        for p in &r.provenance {
+            if !known.provenance.contains(p.as_str()) {
+                bad(format!("provenance {p:?} is not in data/provenance.yaml"));
+            }
+            if !seen.insert(p) {
+                bad(format!("provenance {p:?} is listed twice"));
+            }
+        }
+        if let Some(status) = r.http_status {
+            if !(100..=599).contains(&status) {
+                bad(format!("http_status {status} is not an HTTP status"));
+            }
+        }
+        let matcher = match &r.matcher {
+            None => None,
+            Some(m) => {
+                let zh = m.zh.as_deref().map(match_key).unwrap_or_default();
+                let en = m.en.as_deref().map(match_key).unwrap_or_default();
+                if zh.is_empty() && en.is_empty() {
+                    bad("`match` needs a non-empty zh or en text".to_owned());
+                }
+                Some((zh, en))
+            }
+        };
+        if let Some(first) = keys.insert((r.code.clone(), matcher), *n) {
+            bad(format!("duplicate: entry {first} has the same code{}", if r.matcher.is_some() { " and match" } else { "" }));
+        }
+    }
+}
+
+fn check_texts(field: &str, t: &Texts, bad: &mut impl FnMut(String)) {
+    if t.zh.trim().is_empty() || t.en.trim().is_empty() {
+        bad(format!("`{field}` needs both zh and en"));
+    }
+}
+
+fn check_taxonomy(t: &Taxonomy, problems: &mut Problems) {
+    let mut names = |kind: &str, list: Vec<&str>| -> BTreeSet<String> {
+        let mut set = BTreeSet::new();
+        for name in list {
+            if !is_snake_case(name) {
+                problems.file(TAXONOMY, format!("{kind} {name:?} is not snake_case"));
+            }
+            if !set.insert(name.to_owned()) {
+                problems.file(TAXONOMY, format!("{kind} {name:?} is defined twice"));
+            }
+        }
+        set
+    };
+    let categories = names("category", t.categories.iter().map(|c| c.name.as_str()).collect());
+    let actors = names("actor", t.actors.iter().map(|c| c.name.as_str()).collect());
+    let actions = names("action", t.actions.iter().map(|c| c.name.as_str()).collect());
+    names("outcome", t.outcomes.iter().map(|c| c.name.as_str()).collect());
+    for o in &t.outcomes {
+        for (kind, value, set) in [("category", &o.category, &categories), ("actor", &o.actor, &actors), ("action", &o.action, &actions)] {
+            if !set.contains(value) {
+                problems.file(TAXONOMY, format!("outcome {:?}: {kind} {value:?} is not defined", o.name));
+            }
+        }
+        let mut bad = |m: String| problems.file(TAXONOMY, format!("outcome {:?}: {m}", o.name));
+        check_texts("title", &o.title, &mut bad);
+        check_texts("message", &o.message, &mut bad);
+    }
+    for a in &t.actions {
+        check_texts("text", &a.text, &mut |m| problems.file(TAXONOMY, format!("action {:?}: {m}", a.name)));
+    }
+}
+
+fn check_sources(s: &SourcesFile, problems: &mut Problems) {
+    let mut ids = BTreeSet::new();
+    for src in &s.sources {
+        if !is_snake_case(&src.id) {
+            problems.file(SOURCES, format!("source id {:?} is not snake_case", src.id));
+        }
+        if !ids.insert(&src.id) {
+            problems.file(SOURCES, format!("source {:?} is listed twice", src.id));
+        }
+        if let Err(e) = regex_lite::Regex::new(&src.code_pattern) {
+            problems.file(SOURCES, format!("source {:?}: code_pattern does not compile: {e}", src.id));
+        }
+    }
+    let mut platforms = BTreeSet::new();
+    for p in &s.platforms {
+        if !is_snake_case(&p.name) || !platforms.insert(&p.name) {
+            problems.file(SOURCES, format!("platform {:?} is not snake_case or is listed twice", p.name));
+        }
+    }
+}
+
+fn check_provenance(list: &[ProvenanceDef], problems: &mut Problems) {
+    let mut ids = BTreeSet::new();
+    for p in list {
+        if !ids.insert(&p.id) {
+            problems.file(PROVENANCE, format!("id {:?} is listed twice", p.id));
+        }
+        if p.title.trim().is_empty() || p.location.trim().is_empty() {
+            problems.file(PROVENANCE, format!("id {:?} needs a title and a `where`", p.id));
+        }
+    }
+}
+
+fn is_snake_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// ` (did you mean "x"?)` for the closest known name, when one is close.
+fn hint<'a>(given: &str, known: impl Iterator<Item = &'a str>) -> String {
+    known
+        .map(|k| (crate::text::edit_distance(given, k), k))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, k)| format!(" (did you mean {k:?}?)"))
+        .unwrap_or_default()
+}

@@ -1,0 +1,106 @@
+//! Looking codes up in the compiled-in catalog.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::generated::{codes, CANDIDATES, ENTRIES, PROVENANCE};
+use crate::{Entry, Provenance, Source};
+
+/// The entry for `code` in `source`'s namespace.
+///
+/// Looks up the row keyed by the code alone. For a China Unicom code that only exists with
+/// messages (`2` + 请求超时), it returns the row when there is exactly one; otherwise use
+/// [`lookup_message`]. Never allocates.
+///
+/// ```
+/// use numauth::{lookup, AuthOutcome, Source};
+/// assert_eq!(lookup(Source::Pns, "600011").unwrap().outcome(), AuthOutcome::TokenFailed);
+/// // The same number means something else in the fusion SDK.
+/// assert_ne!(lookup(Source::Fusion, "600001").unwrap().outcome(), lookup(Source::Pns, "600001").unwrap().outcome());
+/// assert!(lookup(Source::Pns, "999999").is_none());
+/// ```
+pub fn lookup(source: Source, code: &str) -> Option<&'static Entry> {
+    match rows(source, code)? {
+        [only] => Some(only),
+        [first, ..] if first.matcher.is_none() => Some(first),
+        _ => None,
+    }
+}
+
+/// The entry for a code that comes with a message, such as China Unicom's `1` + 请求超时.
+///
+/// The message is NFKC-normalised first (vendor strings carry look-alikes such as the Kangxi
+/// radical U+2F40 for 支) and a row matches when the message contains its zh or en text (ASCII
+/// case ignored); the longest matching text wins. With no matching row, this is [`lookup`].
+///
+/// ```
+/// use numauth::{lookup_message, AuthOutcome, Source};
+/// let entry = lookup_message(Source::Cucc, "1", "请求超时(1)").unwrap();
+/// assert_eq!(entry.outcome(), AuthOutcome::Timeout);
+/// // Case and full-width letters do not matter.
+/// let entry = lookup_message(Source::Cucc, "1", "ＲＥＳＰＯＮＳＥ ＮＵＬＬ").unwrap();
+/// assert_eq!(entry.match_text(numauth::Lang::En), Some("response null"));
+/// ```
+pub fn lookup_message(source: Source, code: &str, message: &str) -> Option<&'static Entry> {
+    let rows = rows(source, code)?;
+    let message = nfkc(message);
+    let mut best: Option<(usize, &'static Entry)> = None;
+    for entry in rows {
+        if let Some(len) = entry.matcher.as_ref().and_then(|m| m.matched_len(&message)) {
+            if best.is_none_or(|(best_len, _)| len > best_len) {
+                best = Some((len, entry));
+            }
+        }
+    }
+    best.map(|(_, e)| e).or_else(|| lookup(source, code))
+}
+
+/// Every meaning of a bare code across all sources, highest-ranked source first. Use it when
+/// the source is not known: `600001` is a PNS page event but a fusion SMS event.
+///
+/// ```
+/// use numauth::{candidates, Source};
+/// let sources: Vec<Source> = candidates("600001").map(|e| e.source()).collect();
+/// assert!(sources.contains(&Source::Pns) && sources.contains(&Source::Fusion));
+/// assert_eq!(candidates("no such code").count(), 0);
+/// ```
+pub fn candidates(code: &str) -> impl ExactSizeIterator<Item = &'static Entry> + Clone {
+    let found: &'static [&'static Entry] = CANDIDATES.get(code).copied().unwrap_or(&[]);
+    found.iter().copied()
+}
+
+/// Every entry of the catalog, sorted by source rank, then code.
+///
+/// ```
+/// use numauth::{entries, Source};
+/// assert!(entries().len() > 100);
+/// assert!(entries().any(|e| e.source() == Source::Idaas));
+/// ```
+pub fn entries() -> std::slice::Iter<'static, Entry> {
+    ENTRIES.iter()
+}
+
+/// Every document, SDK file and page that catalog rows come from.
+///
+/// ```
+/// assert!(numauth::provenance_sources().iter().any(|p| p.id() == "AND_RC"));
+/// ```
+pub fn provenance_sources() -> &'static [Provenance] {
+    &PROVENANCE
+}
+
+/// All rows of `code` in `source`: the code-only row first, then message rows.
+fn rows(source: Source, code: &str) -> Option<&'static [Entry]> {
+    let &(start, len) = codes(source).get(code)?;
+    let start = usize::from(start);
+    ENTRIES.get(start..start + usize::from(len))
+}
+
+/// NFKC form of `text`, borrowed when it is already normalised (always for ASCII).
+pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
+    match is_nfkc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        IsNormalized::No | IsNormalized::Maybe => Cow::Owned(text.nfkc().collect()),
+    }
+}

@@ -1,0 +1,411 @@
+//! One row of the catalog, and where it came from.
+
+use std::fmt;
+
+use crate::{Action, Actor, AuthOutcome, Category, Lang, Platform, ProvenanceKind, Source, Text, Translated};
+
+/// What the catalog knows about one code of one source (for China Unicom, one code and message).
+///
+/// Entries are `'static`: they live in the compiled-in catalog and cost nothing to hand out.
+///
+/// ```
+/// use numauth::{lookup, Action, Actor, Category, Lang, Source};
+/// let entry = lookup(Source::Cmcc, "103119").unwrap();
+/// assert_eq!(entry.source(), Source::Cmcc);
+/// assert_eq!(entry.code(), "103119");
+/// assert_eq!(entry.category(), Category::Failure);
+/// assert_eq!(entry.actor(), Actor::Developer);
+/// assert_eq!(entry.action(), Action::FixConfiguration);
+/// assert!(entry.message(Lang::Zh).contains("appid") || entry.message(Lang::Zh).contains("AppID"));
+/// assert!(!entry.provenance().is_empty());
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub(crate) source: Source,
+    pub(crate) code: &'static str,
+    pub(crate) matcher: Option<Matcher>,
+    pub(crate) meaning: Text,
+    pub(crate) outcome: AuthOutcome,
+    pub(crate) action: Action,
+    pub(crate) suggestion: Option<Text>,
+    pub(crate) platforms: &'static [Platform],
+    pub(crate) since: Option<&'static str>,
+    pub(crate) until: Option<&'static str>,
+    pub(crate) http_status: Option<u16>,
+    pub(crate) translated: &'static [Translated],
+    pub(crate) provenance: &'static [&'static Provenance],
+    pub(crate) note: Option<&'static str>,
+}
+
+/// The message a `code + message` row is keyed by, as written and in matching form.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Matcher {
+    pub(crate) zh: Option<&'static str>,
+    pub(crate) en: Option<&'static str>,
+    /// NFKC, ASCII-lower-cased; empty when the language is absent.
+    pub(crate) zh_key: &'static str,
+    pub(crate) en_key: &'static str,
+}
+
+impl Matcher {
+    /// The length of the longest key found in `message` (already NFKC-normalised), if any.
+    pub(crate) fn matched_len(&self, message: &str) -> Option<usize> {
+        [self.zh_key, self.en_key]
+            .into_iter()
+            .filter(|key| !key.is_empty() && contains_ignore_ascii_case(message, key))
+            .map(str::len)
+            .max()
+    }
+}
+
+/// `needle` must already be ASCII-lower-cased. Byte-wise, so it never allocates; a match of a
+/// valid UTF-8 needle in valid UTF-8 text always falls on character boundaries.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+impl Entry {
+    /// The source whose namespace the code belongs to.
+    ///
+    /// ```
+    /// use numauth::{lookup, Source};
+    /// assert_eq!(lookup(Source::Ctcc, "-8004").unwrap().source(), Source::Ctcc);
+    /// ```
+    pub fn source(&self) -> Source {
+        self.source
+    }
+
+    /// The code, exactly as the SDK returns it.
+    ///
+    /// ```
+    /// use numauth::{lookup, Source};
+    /// assert_eq!(lookup(Source::Dypns, "isv.TOKEN_INVALID").unwrap().code(), "isv.TOKEN_INVALID");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// For a row keyed by code and message (China Unicom `1` + message), the message text it
+    /// matches in `lang`, if the vendor gives one in that language.
+    ///
+    /// ```
+    /// use numauth::{lookup_message, Lang, Source};
+    /// let entry = lookup_message(Source::Cucc, "1", "请求超时").unwrap();
+    /// assert_eq!(entry.match_text(Lang::Zh), Some("请求超时"));
+    /// ```
+    pub fn match_text(&self, lang: Lang) -> Option<&'static str> {
+        let m = self.matcher.as_ref()?;
+        match lang {
+            Lang::Zh => m.zh,
+            Lang::En => m.en,
+        }
+    }
+
+    /// Whether the row is keyed by code and message rather than by code alone.
+    ///
+    /// ```
+    /// use numauth::{lookup, lookup_message, Source};
+    /// assert!(!lookup(Source::Pns, "600011").unwrap().is_message_row());
+    /// assert!(lookup_message(Source::Cucc, "1", "请求超时").unwrap().is_message_row());
+    /// ```
+    pub fn is_message_row(&self) -> bool {
+        self.matcher.is_some()
+    }
+
+    /// The vendor's meaning of the code, in `lang`.
+    ///
+    /// ```
+    /// use numauth::{lookup, Lang, Source};
+    /// let entry = lookup(Source::Pns, "600011").unwrap();
+    /// assert!(entry.message(Lang::Zh).contains("token"));
+    /// ```
+    pub fn message(&self, lang: Lang) -> &'static str {
+        self.meaning.get(lang)
+    }
+
+    /// The vendor's own advice (操作建议), in `lang`, where the vendor gives one.
+    ///
+    /// ```
+    /// use numauth::{entries, Lang};
+    /// assert!(entries().any(|e| e.suggestion(Lang::En).is_some()));
+    /// ```
+    pub fn suggestion(&self, lang: Lang) -> Option<&'static str> {
+        self.suggestion.map(|s| s.get(lang))
+    }
+
+    /// The outcome the code maps to.
+    ///
+    /// ```
+    /// use numauth::{lookup, AuthOutcome, Source};
+    /// assert_eq!(lookup(Source::Pns, "600007").unwrap().outcome(), AuthOutcome::NoSimCard);
+    /// ```
+    pub fn outcome(&self) -> AuthOutcome {
+        self.outcome
+    }
+
+    /// The recommended next step: the outcome's default unless the catalog overrides it for
+    /// this code.
+    ///
+    /// ```
+    /// use numauth::{lookup, Action, Source};
+    /// assert_eq!(lookup(Source::Pns, "600008").unwrap().action(), Action::EnableMobileData);
+    /// ```
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
+    /// Who must act (the outcome's actor).
+    ///
+    /// ```
+    /// use numauth::{lookup, Actor, Source};
+    /// assert_eq!(lookup(Source::Pns, "600000").unwrap().actor(), Actor::None);
+    /// ```
+    pub fn actor(&self) -> Actor {
+        self.outcome.actor()
+    }
+
+    /// The outcome's category.
+    ///
+    /// ```
+    /// use numauth::{lookup, Category, Source};
+    /// assert_eq!(lookup(Source::Pns, "700000").unwrap().category(), Category::Cancelled);
+    /// ```
+    pub fn category(&self) -> Category {
+        self.outcome.category()
+    }
+
+    /// Whether the same call can succeed later without a code or configuration change.
+    ///
+    /// ```
+    /// use numauth::{lookup, Source};
+    /// assert!(lookup(Source::Pns, "600015").unwrap().retryable());
+    /// ```
+    pub fn retryable(&self) -> bool {
+        self.outcome.retryable()
+    }
+
+    /// The platforms the code exists on, when not all of the source's; empty otherwise.
+    ///
+    /// ```
+    /// use numauth::{lookup, Source};
+    /// assert!(lookup(Source::Pns, "600011").unwrap().platforms().is_empty());
+    /// ```
+    pub fn platforms(&self) -> &'static [Platform] {
+        self.platforms
+    }
+
+    /// The first SDK version with the code, where known.
+    ///
+    /// ```
+    /// use numauth::{lookup, Source};
+    /// assert!(lookup(Source::Pns, "600018").unwrap().since().is_some());
+    /// ```
+    pub fn since(&self) -> Option<&'static str> {
+        self.since
+    }
+
+    /// The first SDK version without the code, for codes that were removed.
+    ///
+    /// ```
+    /// use numauth::entries;
+    /// assert!(entries().any(|e| e.until().is_some()));
+    /// ```
+    pub fn until(&self) -> Option<&'static str> {
+        self.until
+    }
+
+    /// The HTTP status that comes with the code (IDaaS back end).
+    ///
+    /// ```
+    /// use numauth::{lookup, Source};
+    /// assert_eq!(lookup(Source::Idaas, "IDAAS.SDK.COMMON.1008").unwrap().http_status(), Some(500));
+    /// ```
+    pub fn http_status(&self) -> Option<u16> {
+        self.http_status
+    }
+
+    /// Which texts numauth translated because the vendor gives none in that language.
+    ///
+    /// ```
+    /// use numauth::{lookup, Source, Translated};
+    /// let entry = lookup(Source::Pns, "600000").unwrap();
+    /// assert!(!entry.translated().contains(&Translated::Zh));
+    /// ```
+    pub fn translated(&self) -> &'static [Translated] {
+        self.translated
+    }
+
+    /// Every source this row comes from, most trusted kinds included as given.
+    ///
+    /// ```
+    /// use numauth::{lookup, Source};
+    /// let ids: Vec<&str> = lookup(Source::Pns, "600011").unwrap().provenance().iter().map(|p| p.id()).collect();
+    /// assert!(ids.contains(&"IOS_HDR"));
+    /// ```
+    pub fn provenance(&self) -> &'static [&'static Provenance] {
+        self.provenance
+    }
+
+    /// Why a choice was made where sources disagree, or what is uncertain.
+    ///
+    /// ```
+    /// use numauth::entries;
+    /// assert!(entries().any(|e| e.note().is_some()));
+    /// ```
+    pub fn note(&self) -> Option<&'static str> {
+        self.note
+    }
+}
+
+/// `source code` (and `[message]` for message rows), e.g. `pns 600011`.
+impl fmt::Display for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.source, self.code)?;
+        if let Some(m) = &self.matcher {
+            write!(f, " [{}]", m.zh.or(m.en).unwrap_or_default())?;
+        }
+        Ok(())
+    }
+}
+
+/// A document, SDK file or page that catalog rows come from.
+///
+/// ```
+/// use numauth::{provenance_sources, ProvenanceKind};
+/// let header = provenance_sources().iter().find(|p| p.id() == "IOS_HDR").unwrap();
+/// assert_eq!(header.kind(), ProvenanceKind::SdkHeader);
+/// assert!(header.location().contains("PNSReturnCode.h"));
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Provenance {
+    pub(crate) id: &'static str,
+    pub(crate) kind: ProvenanceKind,
+    pub(crate) title: &'static str,
+    pub(crate) location: &'static str,
+}
+
+impl Provenance {
+    /// The stable id, e.g. `IOS_HDR`.
+    ///
+    /// ```
+    /// assert!(numauth::provenance_sources().iter().any(|p| p.id() == "SEED000"));
+    /// ```
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// How far it can be trusted.
+    ///
+    /// ```
+    /// use numauth::ProvenanceKind;
+    /// assert!(numauth::provenance_sources().iter().any(|p| p.kind() == ProvenanceKind::Seed));
+    /// ```
+    pub fn kind(&self) -> ProvenanceKind {
+        self.kind
+    }
+
+    /// What it is.
+    ///
+    /// ```
+    /// assert!(numauth::provenance_sources().iter().all(|p| !p.title().is_empty()));
+    /// ```
+    pub fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// Where it is: a URL, or a repository, commit and path.
+    ///
+    /// ```
+    /// assert!(numauth::provenance_sources().iter().all(|p| !p.location().is_empty()));
+    /// ```
+    pub fn location(&self) -> &'static str {
+        self.location
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serialize {
+    use serde::ser::{Serialize, SerializeMap, Serializer};
+
+    use super::{Entry, Matcher, Provenance};
+
+    /// The export shape (`numauth export --format json`): fields that are absent are left out.
+    impl Serialize for Entry {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("source", &self.source)?;
+            map.serialize_entry("code", self.code)?;
+            if let Some(m) = &self.matcher {
+                map.serialize_entry("match", m)?;
+            }
+            map.serialize_entry("message", &self.meaning)?;
+            map.serialize_entry("outcome", &self.outcome)?;
+            map.serialize_entry("category", &self.category())?;
+            map.serialize_entry("actor", &self.actor())?;
+            map.serialize_entry("retryable", &self.retryable())?;
+            map.serialize_entry("action", &self.action)?;
+            if let Some(s) = &self.suggestion {
+                map.serialize_entry("suggestion", s)?;
+            }
+            if let Some(status) = self.http_status {
+                map.serialize_entry("http_status", &status)?;
+            }
+            if !self.platforms.is_empty() {
+                map.serialize_entry("platforms", self.platforms)?;
+            }
+            if let Some(v) = self.since {
+                map.serialize_entry("since", v)?;
+            }
+            if let Some(v) = self.until {
+                map.serialize_entry("until", v)?;
+            }
+            let ids: Vec<&str> = self.provenance.iter().map(|p| p.id).collect();
+            map.serialize_entry("provenance", &ids)?;
+            if !self.translated.is_empty() {
+                map.serialize_entry("translated", self.translated)?;
+            }
+            if let Some(note) = self.note {
+                map.serialize_entry("note", note)?;
+            }
+            map.end()
+        }
+    }
+
+    impl Serialize for Matcher {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            if let Some(zh) = self.zh {
+                map.serialize_entry("zh", zh)?;
+            }
+            if let Some(en) = self.en {
+                map.serialize_entry("en", en)?;
+            }
+            map.end()
+        }
+    }
+
+    impl Serialize for Provenance {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(4))?;
+            map.serialize_entry("id", self.id)?;
+            map.serialize_entry("kind", &self.kind)?;
+            map.serialize_entry("title", self.title)?;
+            map.serialize_entry("where", self.location)?;
+            map.end()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ignore_ascii_case;
+
+    #[test]
+    fn containment_ignores_ascii_case_only() {
+        assert!(contains_ignore_ascii_case("1, Request TIMEOUT", "request timeout"));
+        assert!(contains_ignore_ascii_case("获取token失败", "token"));
+        assert!(!contains_ignore_ascii_case("time", "timeout"));
+        assert!(!contains_ignore_ascii_case("ＴＩＭＥ", "time"), "full-width letters only match after NFKC");
+    }
+}
