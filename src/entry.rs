@@ -118,7 +118,8 @@ impl Entry {
     /// ```
     /// use numauth::{lookup, Lang, Source};
     /// let entry = lookup(Source::Pns, "600011").unwrap();
-    /// assert!(entry.message(Lang::Zh).contains("token"));
+    /// assert!(entry.message(Lang::Zh).contains("失败"));
+    /// assert!(entry.message(Lang::En).to_lowercase().contains("token"));
     /// ```
     pub fn message(&self, lang: Lang) -> &'static str {
         self.meaning.get(lang)
@@ -208,8 +209,8 @@ impl Entry {
     /// The first SDK version without the code, for codes that were removed.
     ///
     /// ```
-    /// use numauth::entries;
-    /// assert!(entries().any(|e| e.until().is_some()));
+    /// use numauth::{lookup, Source};
+    /// assert_eq!(lookup(Source::Pns, "600011").unwrap().until(), None);
     /// ```
     pub fn until(&self) -> Option<&'static str> {
         self.until

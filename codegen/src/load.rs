@@ -105,6 +105,7 @@ fn parse_records(path: &str, text: &str, problems: &mut Problems) -> Vec<(usize,
             return Vec::new();
         }
     };
+    check_codes_quoted(path, text, problems);
     let mut records = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
         let n = i + 1;
@@ -126,6 +127,20 @@ fn parse_records(path: &str, text: &str, problems: &mut Problems) -> Vec<(usize,
         }
     }
     records
+}
+
+/// YAML reads `OK` as a string but `600000` as a number and `0x10` or `1e3` as something else
+/// again: codes are always written quoted, which only the text shows.
+fn check_codes_quoted(path: &str, text: &str, problems: &mut Problems) {
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start().trim_start_matches("- ");
+        if let Some(value) = line.strip_prefix("code:") {
+            let value = value.trim();
+            if !value.starts_with('"') && !value.starts_with('\'') {
+                problems.file(path, format!("line {}: code {value} must be quoted, e.g. code: \"{value}\"", i + 1));
+            }
+        }
+    }
 }
 
 /// The names a record may refer to.

@@ -1,0 +1,60 @@
+//! Ids are the contract of dashboards and exports: serde and strum must spell them the same.
+
+use numauth::{Action, Actor, AuthOutcome, Category, Lang, ParseIdError, Platform, ProvenanceKind, Source, Translated};
+use strum::IntoEnumIterator;
+
+fn check<T>()
+where
+    T: IntoEnumIterator + Copy + std::fmt::Debug + PartialEq + std::fmt::Display + std::str::FromStr<Err = ParseIdError>,
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let mut seen = std::collections::HashSet::new();
+    for v in T::iter() {
+        let id = v.to_string();
+        assert!(seen.insert(id.clone()), "{id} twice");
+        assert!(id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{id} is not snake_case");
+        assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::String(id.clone()));
+        assert_eq!(serde_json::from_value::<T>(serde_json::Value::String(id.clone())).unwrap(), v);
+        assert_eq!(id.parse::<T>().unwrap(), v);
+    }
+    let err = "Not An Id".parse::<T>().unwrap_err();
+    assert_eq!(err.given(), "Not An Id");
+    assert_eq!(err.expected().len(), seen.len());
+    assert!(err.expected().iter().all(|id| seen.contains(*id)));
+}
+
+#[test]
+fn serde_and_strum_agree_on_every_id() {
+    check::<Action>();
+    check::<Actor>();
+    check::<AuthOutcome>();
+    check::<Category>();
+    check::<Platform>();
+    check::<ProvenanceKind>();
+    check::<Source>();
+    check::<Translated>();
+}
+
+#[test]
+fn source_ids_are_the_documented_ones() {
+    let ids: Vec<String> = Source::iter().map(|s| s.to_string()).collect();
+    assert_eq!(
+        ids,
+        ["pns", "fusion", "cmcc", "cucc", "ctcc", "dypns", "idaas", "idaas_sdk", "pns_web", "pns_harmony", "cucc_web"]
+    );
+}
+
+#[test]
+fn a_bad_source_error_lists_the_valid_ones() {
+    let err = "cmc".parse::<Source>().unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("unknown source \"cmc\""), "{msg}");
+    assert!(msg.contains("cmcc") && msg.contains("idaas_sdk"), "{msg}");
+}
+
+#[test]
+fn lang_parses_and_serialises_as_two_letter_ids() {
+    assert_eq!("zh".parse::<Lang>().unwrap(), Lang::Zh);
+    assert_eq!(serde_json::to_string(&Lang::En).unwrap(), "\"en\"");
+    assert!("fr".parse::<Lang>().unwrap_err().to_string().contains("zh, en"));
+}
