@@ -25,7 +25,10 @@ fn main() -> ExitCode {
             for problem in &problems.0 {
                 println!("cargo::error={problem}");
             }
-            println!("cargo::error={} problem(s) in the numauth data; see data/README.md", problems.0.len());
+            println!(
+                "cargo::error={} problem(s) in the numauth data; see data/README.md",
+                problems.0.len()
+            );
             ExitCode::FAILURE
         }
     }

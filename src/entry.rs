@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::{Action, Actor, AuthOutcome, Category, Lang, Platform, ProvenanceKind, Source, Text, Translated};
+use crate::{
+    Action, Actor, AuthOutcome, Category, Lang, Platform, ProvenanceKind, Source, Text, Translated,
+};
 
 /// What the catalog knows about one code of one source (for China Unicom, one code and message).
 ///
@@ -404,9 +406,15 @@ mod tests {
 
     #[test]
     fn containment_ignores_ascii_case_only() {
-        assert!(contains_ignore_ascii_case("1, Request TIMEOUT", "request timeout"));
+        assert!(contains_ignore_ascii_case(
+            "1, Request TIMEOUT",
+            "request timeout"
+        ));
         assert!(contains_ignore_ascii_case("获取token失败", "token"));
         assert!(!contains_ignore_ascii_case("time", "timeout"));
-        assert!(!contains_ignore_ascii_case("ＴＩＭＥ", "time"), "full-width letters only match after NFKC");
+        assert!(
+            !contains_ignore_ascii_case("ＴＩＭＥ", "time"),
+            "full-width letters only match after NFKC"
+        );
     }
 }

@@ -21,7 +21,11 @@ pub struct ParseIdError {
 
 impl ParseIdError {
     pub(crate) fn new(kind: &'static str, given: &str, expected: &'static [&'static str]) -> Self {
-        ParseIdError { kind, given: given.to_owned(), expected }
+        ParseIdError {
+            kind,
+            given: given.to_owned(),
+            expected,
+        }
     }
 
     /// What was being parsed, e.g. `"source"`.

@@ -15,7 +15,11 @@ use crate::ParseIdError;
 /// assert_ne!(AuthOutcome::Timeout.title(Lang::Zh), AuthOutcome::Timeout.title(Lang::En));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Lang {
     /// Simplified Chinese.
     Zh,
@@ -53,7 +57,10 @@ impl Lang {
         let locale = locale.trim();
         if locale.is_empty() {
             None
-        } else if locale.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("zh")) {
+        } else if locale
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case("zh"))
+        {
             Some(Lang::Zh)
         } else {
             Some(Lang::En)

@@ -44,7 +44,10 @@ mod generated {
 pub use catalog::{candidates, entries, lookup, lookup_message, provenance_sources};
 pub use entry::{Entry, Provenance};
 pub use error::ParseIdError;
-pub use generated::{Action, Actor, AuthOutcome, Category, Platform, ProvenanceKind, Source, Translated, DATA_VERSION};
+pub use generated::{
+    Action, Actor, AuthOutcome, Category, Platform, ProvenanceKind, Source, Translated,
+    DATA_VERSION,
+};
 pub use lang::Lang;
 
 pub(crate) use lang::Text;
@@ -76,4 +79,13 @@ macro_rules! id_enum {
     )*};
 }
 
-id_enum!(Action, Actor, AuthOutcome, Category, Platform, ProvenanceKind, Source, Translated);
+id_enum!(
+    Action,
+    Actor,
+    AuthOutcome,
+    Category,
+    Platform,
+    ProvenanceKind,
+    Source,
+    Translated
+);

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use numauth::{
-    candidates, entries, lookup, lookup_message, provenance_sources, Action, Actor, AuthOutcome, Category, Lang,
-    Source,
+    candidates, entries, lookup, lookup_message, provenance_sources, Action, Actor, AuthOutcome,
+    Category, Lang, Source,
 };
 use strum::IntoEnumIterator;
 
@@ -13,11 +13,16 @@ use strum::IntoEnumIterator;
 const SEED_CODES: &str = include_str!("fixtures/seed_codes.tsv");
 
 fn seed_rows() -> impl Iterator<Item = (Source, &'static str, &'static str, &'static str)> {
-    SEED_CODES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(|line| {
-        let cells: Vec<&str> = line.split('\t').collect();
-        let source = cells[0].parse().unwrap_or_else(|e| panic!("fixture line {line:?}: {e}"));
-        (source, cells[1], cells[2], cells[3])
-    })
+    SEED_CODES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let source = cells[0]
+                .parse()
+                .unwrap_or_else(|e| panic!("fixture line {line:?}: {e}"));
+            (source, cells[1], cells[2], cells[3])
+        })
 }
 
 #[test]
@@ -25,11 +30,17 @@ fn every_seed_code_is_in_the_catalog() {
     let mut checked = 0;
     for (source, code, message, seed) in seed_rows() {
         if message.is_empty() {
-            assert!(lookup(source, code).is_some(), "seed {seed}: {source} {code} is missing");
+            assert!(
+                lookup(source, code).is_some(),
+                "seed {seed}: {source} {code} is missing"
+            );
         } else {
             let entry = lookup_message(source, code, message)
                 .unwrap_or_else(|| panic!("seed {seed}: {source} {code} {message:?} is missing"));
-            assert!(entry.is_message_row(), "seed {seed}: {source} {code} {message:?} fell back to the code-only row");
+            assert!(
+                entry.is_message_row(),
+                "seed {seed}: {source} {code} {message:?} fell back to the code-only row"
+            );
         }
         checked += 1;
     }
@@ -57,17 +68,33 @@ fn entry_counts_per_source_are_locked() {
         (Source::CuccWeb, 3),
     ];
     for (source, n) in expected {
-        assert_eq!(counts.get(&source).copied().unwrap_or(0), n, "entries of {source}");
+        assert_eq!(
+            counts.get(&source).copied().unwrap_or(0),
+            n,
+            "entries of {source}"
+        );
     }
-    assert_eq!(counts.len(), Source::iter().count(), "every source has entries");
-    assert_eq!(entries().len(), expected.iter().map(|(_, n)| n).sum::<usize>());
+    assert_eq!(
+        counts.len(),
+        Source::iter().count(),
+        "every source has entries"
+    );
+    assert_eq!(
+        entries().len(),
+        expected.iter().map(|(_, n)| n).sum::<usize>()
+    );
 }
 
 #[test]
 fn no_two_entries_share_a_key() {
     let mut seen = HashSet::new();
     for e in entries() {
-        let key = (e.source(), e.code(), e.match_text(Lang::Zh), e.match_text(Lang::En));
+        let key = (
+            e.source(),
+            e.code(),
+            e.match_text(Lang::Zh),
+            e.match_text(Lang::En),
+        );
         assert!(seen.insert(key), "duplicate entry {e}");
     }
 }
@@ -76,7 +103,10 @@ fn no_two_entries_share_a_key() {
 fn every_entry_has_both_languages_and_provenance() {
     for e in entries() {
         for lang in Lang::ALL {
-            assert!(!e.message(lang).trim().is_empty(), "{e}: empty {lang} message");
+            assert!(
+                !e.message(lang).trim().is_empty(),
+                "{e}: empty {lang} message"
+            );
             if let Some(s) = e.suggestion(lang) {
                 assert!(!s.trim().is_empty(), "{e}: empty {lang} suggestion");
             }
@@ -101,13 +131,21 @@ fn seed_errors_are_fixed() {
     // Seed 004 lists fusion 400007 as 获取Token成功; the SDK headers and the page say 失败.
     let e = lookup(Source::Fusion, "400007").unwrap();
     assert_eq!(e.category(), Category::Failure);
-    assert!(e.message(Lang::Zh).contains("失败"), "{}", e.message(Lang::Zh));
+    assert!(
+        e.message(Lang::Zh).contains("失败"),
+        "{}",
+        e.message(Lang::Zh)
+    );
 
     // The seed's second 410011 is 410012 (privacy pop-up agreement click).
     let first = lookup(Source::Fusion, "410011").unwrap();
     let second = lookup(Source::Fusion, "410012").expect("410012 exists");
     assert_ne!(first.message(Lang::Zh), second.message(Lang::Zh));
-    assert!(second.message(Lang::Zh).contains("弹窗"), "{}", second.message(Lang::Zh));
+    assert!(
+        second.message(Lang::Zh).contains("弹窗"),
+        "{}",
+        second.message(Lang::Zh)
+    );
 
     // The seed's second 610003 is 610004 (back button on the upstream-SMS page).
     let sent = lookup(Source::Fusion, "610003").unwrap();
@@ -157,7 +195,12 @@ fn sample_codes_resolve_to_the_chosen_outcome() {
     ];
     for (source, code, outcome) in samples {
         let e = lookup(source, code).unwrap_or_else(|| panic!("{source} {code} missing"));
-        assert_eq!(e.outcome(), outcome, "{source} {code}: {}", e.message(Lang::En));
+        assert_eq!(
+            e.outcome(),
+            outcome,
+            "{source} {code}: {}",
+            e.message(Lang::En)
+        );
     }
 }
 
@@ -188,11 +231,21 @@ fn the_same_number_means_different_things_per_source() {
     ] {
         let (ea, eb) = (lookup(a, code).unwrap(), lookup(b, code).unwrap());
         assert_ne!(ea.outcome(), eb.outcome(), "{code}: {a} and {b}");
-        assert_ne!(ea.message(Lang::Zh), eb.message(Lang::Zh), "{code}: {a} and {b}");
+        assert_ne!(
+            ea.message(Lang::Zh),
+            eb.message(Lang::Zh),
+            "{code}: {a} and {b}"
+        );
         let sources: Vec<Source> = candidates(code).map(|e| e.source()).collect();
-        assert!(sources.contains(&a) && sources.contains(&b), "{code}: candidates {sources:?}");
+        assert!(
+            sources.contains(&a) && sources.contains(&b),
+            "{code}: candidates {sources:?}"
+        );
         // Highest-ranked source first.
-        assert!(sources.windows(2).all(|w| w[0] <= w[1]), "{code}: candidates out of rank order");
+        assert!(
+            sources.windows(2).all(|w| w[0] <= w[1]),
+            "{code}: candidates out of rank order"
+        );
     }
 }
 
@@ -201,23 +254,39 @@ fn outcomes_are_coherent_with_their_category() {
     for o in AuthOutcome::iter() {
         match o.category() {
             Category::Success => {
-                assert_eq!((o.actor(), o.action(), o.retryable()), (Actor::None, Action::None, false), "{o}")
+                assert_eq!(
+                    (o.actor(), o.action(), o.retryable()),
+                    (Actor::None, Action::None, false),
+                    "{o}"
+                )
             }
             Category::Progress => assert_eq!(o.action(), Action::WaitForNextEvent, "{o}"),
             Category::Cancelled => assert_eq!(o.actor(), Actor::User, "{o}"),
-            Category::Failure => assert!(!matches!(o.action(), Action::None | Action::WaitForNextEvent), "{o}"),
+            Category::Failure => assert!(
+                !matches!(o.action(), Action::None | Action::WaitForNextEvent),
+                "{o}"
+            ),
         }
         for lang in Lang::ALL {
-            assert!(!o.title(lang).is_empty() && !o.message(lang).is_empty(), "{o} {lang}");
+            assert!(
+                !o.title(lang).is_empty() && !o.message(lang).is_empty(),
+                "{o} {lang}"
+            );
         }
     }
 }
 
 #[test]
 fn every_provenance_source_is_used_or_documented() {
-    let used: HashSet<&str> = entries().flat_map(|e| e.provenance().iter().map(|p| p.id())).collect();
+    let used: HashSet<&str> = entries()
+        .flat_map(|e| e.provenance().iter().map(|p| p.id()))
+        .collect();
     for p in provenance_sources() {
-        assert!(!p.title().is_empty() && !p.location().is_empty(), "{}", p.id());
+        assert!(
+            !p.title().is_empty() && !p.location().is_empty(),
+            "{}",
+            p.id()
+        );
     }
     // Each seed is a provenance of some rows.
     assert!(used.contains("SEED000") && used.contains("SEED004"));

@@ -1,20 +1,38 @@
 //! Ids are the contract of dashboards and exports: serde and strum must spell them the same.
 
-use numauth::{Action, Actor, AuthOutcome, Category, Lang, ParseIdError, Platform, ProvenanceKind, Source, Translated};
+use numauth::{
+    Action, Actor, AuthOutcome, Category, Lang, ParseIdError, Platform, ProvenanceKind, Source,
+    Translated,
+};
 use strum::IntoEnumIterator;
 
 fn check<T>()
 where
-    T: IntoEnumIterator + Copy + std::fmt::Debug + PartialEq + std::fmt::Display + std::str::FromStr<Err = ParseIdError>,
+    T: IntoEnumIterator
+        + Copy
+        + std::fmt::Debug
+        + PartialEq
+        + std::fmt::Display
+        + std::str::FromStr<Err = ParseIdError>,
     T: serde::Serialize + serde::de::DeserializeOwned,
 {
     let mut seen = std::collections::HashSet::new();
     for v in T::iter() {
         let id = v.to_string();
         assert!(seen.insert(id.clone()), "{id} twice");
-        assert!(id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{id} is not snake_case");
-        assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::String(id.clone()));
-        assert_eq!(serde_json::from_value::<T>(serde_json::Value::String(id.clone())).unwrap(), v);
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            "{id} is not snake_case"
+        );
+        assert_eq!(
+            serde_json::to_value(v).unwrap(),
+            serde_json::Value::String(id.clone())
+        );
+        assert_eq!(
+            serde_json::from_value::<T>(serde_json::Value::String(id.clone())).unwrap(),
+            v
+        );
         assert_eq!(id.parse::<T>().unwrap(), v);
     }
     let err = "Not An Id".parse::<T>().unwrap_err();
@@ -40,7 +58,19 @@ fn source_ids_are_the_documented_ones() {
     let ids: Vec<String> = Source::iter().map(|s| s.to_string()).collect();
     assert_eq!(
         ids,
-        ["pns", "fusion", "cmcc", "cucc", "ctcc", "dypns", "idaas", "idaas_sdk", "pns_web", "pns_harmony", "cucc_web"]
+        [
+            "pns",
+            "fusion",
+            "cmcc",
+            "cucc",
+            "ctcc",
+            "dypns",
+            "idaas",
+            "idaas_sdk",
+            "pns_web",
+            "pns_harmony",
+            "cucc_web"
+        ]
     );
 }
 
@@ -56,5 +86,9 @@ fn a_bad_source_error_lists_the_valid_ones() {
 fn lang_parses_and_serialises_as_two_letter_ids() {
     assert_eq!("zh".parse::<Lang>().unwrap(), Lang::Zh);
     assert_eq!(serde_json::to_string(&Lang::En).unwrap(), "\"en\"");
-    assert!("fr".parse::<Lang>().unwrap_err().to_string().contains("zh, en"));
+    assert!("fr"
+        .parse::<Lang>()
+        .unwrap_err()
+        .to_string()
+        .contains("zh, en"));
 }

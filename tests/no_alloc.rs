@@ -37,7 +37,11 @@ fn allocations_during(f: impl FnOnce()) -> usize {
 #[test]
 fn lookups_do_not_allocate() {
     let keys: Vec<(Source, &str)> = entries().map(|e| (e.source(), e.code())).collect();
-    let misses = [(Source::Pns, "999999"), (Source::Cmcc, ""), (Source::Idaas, "IDAAS.SDK.NOPE.0000")];
+    let misses = [
+        (Source::Pns, "999999"),
+        (Source::Cmcc, ""),
+        (Source::Idaas, "IDAAS.SDK.NOPE.0000"),
+    ];
     let n = allocations_during(|| {
         let mut found = 0;
         for &(source, code) in keys.iter().chain(&misses) {
@@ -52,9 +56,14 @@ fn lookups_do_not_allocate() {
     let n = allocations_during(|| {
         let e = lookup_message(Source::Cucc, "1", "response null").unwrap();
         assert!(e.match_text(Lang::En).is_some());
-        assert!(lookup_message(Source::Cucc, "1", "请求超时").unwrap().is_message_row());
+        assert!(lookup_message(Source::Cucc, "1", "请求超时")
+            .unwrap()
+            .is_message_row());
     });
-    assert_eq!(n, 0, "lookup_message allocated {n} times on normalised input");
+    assert_eq!(
+        n, 0,
+        "lookup_message allocated {n} times on normalised input"
+    );
 
     // The counter works: a message that needs NFKC does allocate.
     let n = allocations_during(|| {

@@ -1,1 +1,152 @@
-fn main() {}
+//! `numauth`: explain, browse and export the result codes of China's one-click mobile login.
+
+mod explain;
+mod export;
+mod list;
+mod style;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use numauth::{entries, AuthOutcome, Lang, Source};
+
+use crate::style::{ColorChoice, Style};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "numauth",
+    version,
+    about = "Explain the result codes of China's one-click mobile login (Alibaba Cloud PNS, fusion auth, CMCC/CUCC/CTCC, Dypnsapi, IDaaS)",
+    after_help = "Examples:\n  numauth explain 600011\n  numauth explain 1 --source cucc 请求超时\n  numauth list --source cmcc --outcome timeout\n  numauth export --format csv > catalog.csv"
+)]
+struct Cli {
+    /// Language of the output: zh or en [default: from LC_ALL / LANG, zh_* is zh, else en]
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+
+    /// When to colour the output (NO_COLOR is honoured with auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Everything the catalog knows about a code: meaning, outcome, who must act, what to do
+    #[command(
+        after_help = "Examples:\n  numauth explain 600011\n  numauth explain 600001            # one block per source that knows it\n  numauth explain 1 --source cucc 请求超时\n  numauth explain 103119 --json\n\nExit status: 0 when the code is known, 1 when no searched source knows it."
+    )]
+    Explain {
+        /// The code, exactly as the SDK returned it (600011, -8004, isv.TOKEN_INVALID, IDAAS.SDK.LOGIN.1003)
+        #[arg(allow_hyphen_values = true)]
+        code: String,
+        /// The message that came with the code (China Unicom `1` + message rows)
+        message: Option<String>,
+        /// Only this source's meaning
+        #[arg(long, short, value_parser = parse_source)]
+        source: Option<Source>,
+        /// Print the entries as a JSON array (the export shape)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Browse the catalog, optionally filtered by source and outcome
+    #[command(
+        after_help = "Examples:\n  numauth list --source cucc\n  numauth list --outcome mobile_data_disabled --json"
+    )]
+    List {
+        /// Only this source
+        #[arg(long, short, value_parser = parse_source)]
+        source: Option<Source>,
+        /// Only entries with this outcome
+        #[arg(long, short, value_parser = parse_outcome)]
+        outcome: Option<AuthOutcome>,
+        /// Print a JSON array (the export shape)
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV with a header (the export columns)
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Print the whole catalog for dashboards (see the README for the fields)
+    #[command(
+        after_help = "Examples:\n  numauth export --format json > catalog.json\n  numauth export --format csv > catalog.csv\n  numauth export --format ndjson | head -1"
+    )]
+    Export {
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = export::Format::Json)]
+        format: export::Format,
+    },
+}
+
+fn parse_source(s: &str) -> Result<Source, String> {
+    s.parse().map_err(|e: numauth::ParseIdError| e.to_string())
+}
+
+fn parse_outcome(s: &str) -> Result<AuthOutcome, String> {
+    s.parse().map_err(|e: numauth::ParseIdError| e.to_string())
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|e: numauth::ParseIdError| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let style = Style::new(cli.lang, cli.color);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = run(cli.command, &style, &mut out).and_then(|code| out.flush().map(|()| code));
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`numauth export | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("numauth: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<ExitCode> {
+    match command {
+        Command::Explain {
+            code,
+            message,
+            source,
+            json,
+        } => {
+            let found = explain::meanings(&code, source, message.as_deref());
+            if found.is_empty() {
+                eprintln!("numauth: {}", explain::unknown(&code, source));
+                return Ok(ExitCode::FAILURE);
+            }
+            if json {
+                export::write(out, export::Format::Json, found.into_iter())?;
+            } else {
+                explain::write_text(out, style, &found)?;
+            }
+        }
+        Command::List {
+            source,
+            outcome,
+            json,
+            csv,
+        } => {
+            let selected = entries()
+                .filter(|e| source.is_none_or(|s| e.source() == s))
+                .filter(|e| outcome.is_none_or(|o| e.outcome() == o));
+            if json {
+                export::write(out, export::Format::Json, selected)?;
+            } else if csv {
+                export::write(out, export::Format::Csv, selected)?;
+            } else {
+                list::write_text(out, style, selected)?;
+            }
+        }
+        Command::Export { format } => export::write(out, format, entries())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -51,7 +51,11 @@ fn text(t: &Texts) -> String {
 
 fn doc_lines(out: &mut String, indent: &str, doc: &str) {
     for line in doc.lines() {
-        let _ = writeln!(out, "{indent}///{}{line}", if line.is_empty() { "" } else { " " });
+        let _ = writeln!(
+            out,
+            "{indent}///{}{line}",
+            if line.is_empty() { "" } else { " " }
+        );
     }
 }
 
@@ -67,12 +71,25 @@ fn vars<'a>(list: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Variant<'a>> 
 
 /// A fieldless enum with the derives every numauth id enum shares. Ids are spelled out per
 /// variant so that serde and strum can never disagree on them.
-fn emit_enum(out: &mut String, name: &str, doc: &str, variants: &[Variant<'_>], non_exhaustive: bool) {
+fn emit_enum(
+    out: &mut String,
+    name: &str,
+    doc: &str,
+    variants: &[Variant<'_>],
+    non_exhaustive: bool,
+) {
     doc_lines(out, "", doc);
     out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n");
-    out.push_str("#[derive(strum::EnumIter, strum::EnumCount, strum::IntoStaticStr, strum::EnumString)]\n");
-    let _ = writeln!(out, "#[strum(parse_err_ty = crate::ParseIdError, parse_err_fn = {name}::parse_error)]");
-    out.push_str("#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]\n");
+    out.push_str(
+        "#[derive(strum::EnumIter, strum::EnumCount, strum::IntoStaticStr, strum::EnumString)]\n",
+    );
+    let _ = writeln!(
+        out,
+        "#[strum(parse_err_ty = crate::ParseIdError, parse_err_fn = {name}::parse_error)]"
+    );
+    out.push_str(
+        "#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]\n",
+    );
     if non_exhaustive {
         out.push_str("#[non_exhaustive]\n");
     }
@@ -109,7 +126,13 @@ fn snake(camel: &str) -> String {
 }
 
 /// `match self { Self::A => expr_a, ... }` inside a method.
-fn emit_method(out: &mut String, doc: &str, signature: &str, arms: &[(String, String)], tail: &str) {
+fn emit_method(
+    out: &mut String,
+    doc: &str,
+    signature: &str,
+    arms: &[(String, String)],
+    tail: &str,
+) {
     doc_lines(out, "    ", doc);
     let _ = writeln!(out, "    {signature} {{\n        match self {{");
     for (variant, expr) in arms {
@@ -137,7 +160,10 @@ fn emit_taxonomy(out: &mut String, c: &Catalog) {
     );
     for (name, list) in [("Category", &t.categories), ("Actor", &t.actors)] {
         let _ = writeln!(out, "impl {name} {{");
-        let arms: Vec<_> = list.iter().map(|x| (camel(&x.name), text(&x.label))).collect();
+        let arms: Vec<_> = list
+            .iter()
+            .map(|x| (camel(&x.name), text(&x.label)))
+            .collect();
         emit_method(
             out,
             &format!("A short label in `lang`.\n\n```\nuse numauth::{{{name}, Lang}};\nlet label = {name}::{}.label(Lang::En);\nassert!(!label.is_empty());\n```", camel(&list[0].name)),
@@ -156,7 +182,11 @@ fn emit_taxonomy(out: &mut String, c: &Catalog) {
         true,
     );
     out.push_str("impl Action {\n");
-    let arms: Vec<_> = t.actions.iter().map(|a| (camel(&a.name), text(&a.text))).collect();
+    let arms: Vec<_> = t
+        .actions
+        .iter()
+        .map(|a| (camel(&a.name), text(&a.text)))
+        .collect();
     emit_method(
         out,
         "The action as an instruction, in `lang`.\n\n```\nuse numauth::{Action, Lang};\nassert!(!Action::Retry.text(Lang::En).is_empty());\n```",
@@ -223,7 +253,14 @@ fn emit_taxonomy(out: &mut String, c: &Catalog) {
 }
 
 fn emit_sources(out: &mut String, c: &Catalog) {
-    let variants: Vec<_> = c.sources.iter().map(|s| Variant { id: &s.id, doc: &s.doc }).collect();
+    let variants: Vec<_> = c
+        .sources
+        .iter()
+        .map(|s| Variant {
+            id: &s.id,
+            doc: &s.doc,
+        })
+        .collect();
     emit_enum(
         out,
         "Source",
@@ -232,7 +269,11 @@ fn emit_sources(out: &mut String, c: &Catalog) {
         true,
     );
     out.push_str("impl Source {\n");
-    let arms: Vec<_> = c.sources.iter().map(|s| (camel(&s.id), text(&s.name))).collect();
+    let arms: Vec<_> = c
+        .sources
+        .iter()
+        .map(|s| (camel(&s.id), text(&s.name)))
+        .collect();
     emit_method(
         out,
         "The source's human name, in `lang`.\n\n```\nuse numauth::{Lang, Source};\nassert_eq!(Source::Cmcc.name(Lang::Zh), \"中国移动\");\n```",
@@ -242,7 +283,14 @@ fn emit_sources(out: &mut String, c: &Catalog) {
     );
     out.push_str("}\n\n");
 
-    let variants: Vec<_> = c.platforms.iter().map(|p| Variant { id: &p.name, doc: &p.doc }).collect();
+    let variants: Vec<_> = c
+        .platforms
+        .iter()
+        .map(|p| Variant {
+            id: &p.name,
+            doc: &p.doc,
+        })
+        .collect();
     emit_enum(
         out,
         "Platform",
@@ -254,7 +302,10 @@ fn emit_sources(out: &mut String, c: &Catalog) {
 
 /// The enums whose variants are fixed by the schema itself rather than by a data file.
 fn emit_schema_enums(out: &mut String) {
-    let kinds: Vec<_> = ProvenanceKind::ALL.iter().map(|(k, doc)| (snake(k.variant()), *doc)).collect();
+    let kinds: Vec<_> = ProvenanceKind::ALL
+        .iter()
+        .map(|(k, doc)| (snake(k.variant()), *doc))
+        .collect();
     let variants: Vec<_> = kinds.iter().map(|(id, doc)| Variant { id, doc }).collect();
     emit_enum(
         out,
@@ -263,7 +314,10 @@ fn emit_schema_enums(out: &mut String) {
         &variants,
         true,
     );
-    let fields: Vec<_> = Translated::ALL.iter().map(|(k, doc)| (snake(k.variant()), *doc)).collect();
+    let fields: Vec<_> = Translated::ALL
+        .iter()
+        .map(|(k, doc)| (snake(k.variant()), *doc))
+        .collect();
     let variants: Vec<_> = fields.iter().map(|(id, doc)| Variant { id, doc }).collect();
     emit_enum(
         out,
@@ -275,7 +329,11 @@ fn emit_schema_enums(out: &mut String) {
 }
 
 fn emit_provenance(out: &mut String, c: &Catalog) {
-    let _ = writeln!(out, "pub(crate) static PROVENANCE: [crate::Provenance; {}] = [", c.provenance.len());
+    let _ = writeln!(
+        out,
+        "pub(crate) static PROVENANCE: [crate::Provenance; {}] = [",
+        c.provenance.len()
+    );
     for p in &c.provenance {
         let _ = writeln!(
             out,
@@ -298,9 +356,18 @@ fn code_key(code: &str) -> (bool, i64, &str) {
 }
 
 fn emit_entries(out: &mut String, c: &Catalog) {
-    let default_action: BTreeMap<&str, &str> =
-        c.taxonomy.outcomes.iter().map(|o| (o.name.as_str(), o.action.as_str())).collect();
-    let provenance_index: BTreeMap<&str, usize> = c.provenance.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let default_action: BTreeMap<&str, &str> = c
+        .taxonomy
+        .outcomes
+        .iter()
+        .map(|o| (o.name.as_str(), o.action.as_str()))
+        .collect();
+    let provenance_index: BTreeMap<&str, usize> = c
+        .provenance
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
 
     // (rank, record); stable sort keeps file order among a code's message rows, generic row first.
     let mut rows: Vec<(usize, &str, &Record)> = Vec::new();
@@ -310,12 +377,23 @@ fn emit_entries(out: &mut String, c: &Catalog) {
         }
     }
     rows.sort_by(|a, b| {
-        (a.0, code_key(&a.2.code), a.2.matcher.is_some()).cmp(&(b.0, code_key(&b.2.code), b.2.matcher.is_some()))
+        (a.0, code_key(&a.2.code), a.2.matcher.is_some()).cmp(&(
+            b.0,
+            code_key(&b.2.code),
+            b.2.matcher.is_some(),
+        ))
     });
 
-    let _ = writeln!(out, "pub(crate) static ENTRIES: [crate::Entry; {}] = [", rows.len());
+    let _ = writeln!(
+        out,
+        "pub(crate) static ENTRIES: [crate::Entry; {}] = [",
+        rows.len()
+    );
     for (_, source, r) in &rows {
-        let opt = |v: &Option<String>| v.as_ref().map_or("None".to_owned(), |s| format!("Some({})", lit(s)));
+        let opt = |v: &Option<String>| {
+            v.as_ref()
+                .map_or("None".to_owned(), |s| format!("Some({})", lit(s)))
+        };
         let matcher = match &r.matcher {
             None => "None".to_owned(),
             Some(m) => format!(
@@ -326,13 +404,27 @@ fn emit_entries(out: &mut String, c: &Catalog) {
                 lit(&m.en.as_deref().map(match_key).unwrap_or_default()),
             ),
         };
-        let action = r.action.as_deref().unwrap_or(default_action[r.outcome.as_str()]);
-        let platforms: Vec<String> = r.platforms.iter().map(|p| format!("Platform::{}", camel(p))).collect();
+        let action = r
+            .action
+            .as_deref()
+            .unwrap_or(default_action[r.outcome.as_str()]);
+        let platforms: Vec<String> = r
+            .platforms
+            .iter()
+            .map(|p| format!("Platform::{}", camel(p)))
+            .collect();
         let mut translated = r.translated.clone();
         translated.sort();
         translated.dedup();
-        let translated: Vec<String> = translated.iter().map(|t| format!("Translated::{}", t.variant())).collect();
-        let provenance: Vec<String> = r.provenance.iter().map(|p| format!("&PROVENANCE[{}]", provenance_index[p.as_str()])).collect();
+        let translated: Vec<String> = translated
+            .iter()
+            .map(|t| format!("Translated::{}", t.variant()))
+            .collect();
+        let provenance: Vec<String> = r
+            .provenance
+            .iter()
+            .map(|p| format!("&PROVENANCE[{}]", provenance_index[p.as_str()]))
+            .collect();
         let _ = writeln!(
             out,
             "    crate::Entry {{ source: Source::{}, code: {}, matcher: {matcher}, meaning: {}, outcome: AuthOutcome::{}, action: Action::{}, suggestion: {}, platforms: &[{}], since: {}, until: {}, http_status: {}, translated: &[{}], provenance: &[{}], note: {} }},",
@@ -357,11 +449,18 @@ fn emit_entries(out: &mut String, c: &Catalog) {
     let mut spans: Vec<BTreeMap<&str, (usize, usize)>> = vec![BTreeMap::new(); c.tables.len()];
     let mut candidates: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, (rank, _, r)) in rows.iter().enumerate() {
-        spans[*rank].entry(r.code.as_str()).and_modify(|s| s.1 += 1).or_insert((i, 1));
+        spans[*rank]
+            .entry(r.code.as_str())
+            .and_modify(|s| s.1 += 1)
+            .or_insert((i, 1));
         candidates.entry(r.code.as_str()).or_default().push(i);
     }
     for (table, map) in c.tables.iter().zip(&spans) {
-        let _ = writeln!(out, "static CODES_{}: phf::Map<&'static str, (u16, u16)> = phf::phf_map! {{", table.source.to_ascii_uppercase());
+        let _ = writeln!(
+            out,
+            "static CODES_{}: phf::Map<&'static str, (u16, u16)> = phf::phf_map! {{",
+            table.source.to_ascii_uppercase()
+        );
         for (code, (start, len)) in map {
             let _ = writeln!(out, "    {} => ({start}, {len}),", lit(code));
         }
@@ -370,7 +469,12 @@ fn emit_entries(out: &mut String, c: &Catalog) {
     out.push_str("/// The code map of one source: code -> (first index, count) in `ENTRIES`.\n");
     out.push_str("pub(crate) fn codes(source: Source) -> &'static phf::Map<&'static str, (u16, u16)> {\n    match source {\n");
     for table in &c.tables {
-        let _ = writeln!(out, "        Source::{} => &CODES_{},", camel(&table.source), table.source.to_ascii_uppercase());
+        let _ = writeln!(
+            out,
+            "        Source::{} => &CODES_{},",
+            camel(&table.source),
+            table.source.to_ascii_uppercase()
+        );
     }
     out.push_str("    }\n}\n\n");
 

@@ -27,14 +27,31 @@ pub fn build(data_dir: &Path, out_file: &Path) -> Result<Vec<PathBuf>, Problems>
     let code = generate(&catalog);
     // Rewrite only on change, so an unchanged catalog does not recompile numauth.
     if fs::read_to_string(out_file).ok().as_deref() != Some(code.as_str()) {
-        fs::write(out_file, code).map_err(|e| single(&out_file.display().to_string(), format!("cannot write: {e}")))?;
+        fs::write(out_file, code).map_err(|e| {
+            single(
+                &out_file.display().to_string(),
+                format!("cannot write: {e}"),
+            )
+        })?;
     }
     Ok(paths)
 }
 
 fn read_data_dir(data_dir: &Path) -> Result<(BTreeMap<String, String>, Vec<PathBuf>), Problems> {
-    let shown = |p: &Path| format!("data/{}", p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
-    let dir = fs::read_dir(data_dir).map_err(|e| single(&data_dir.display().to_string(), format!("cannot read the data folder: {e}")))?;
+    let shown = |p: &Path| {
+        format!(
+            "data/{}",
+            p.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        )
+    };
+    let dir = fs::read_dir(data_dir).map_err(|e| {
+        single(
+            &data_dir.display().to_string(),
+            format!("cannot read the data folder: {e}"),
+        )
+    })?;
     let mut paths: Vec<PathBuf> = dir
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -43,12 +60,17 @@ fn read_data_dir(data_dir: &Path) -> Result<(BTreeMap<String, String>, Vec<PathB
     paths.sort();
     let mut files = BTreeMap::new();
     for path in &paths {
-        let text = fs::read_to_string(path).map_err(|e| single(&shown(path), format!("cannot read: {e}")))?;
+        let text = fs::read_to_string(path)
+            .map_err(|e| single(&shown(path), format!("cannot read: {e}")))?;
         files.insert(shown(path), text);
     }
     Ok((files, paths))
 }
 
 fn single(file: &str, message: String) -> Problems {
-    Problems(vec![Problem { file: file.to_owned(), entry: None, message }])
+    Problems(vec![Problem {
+        file: file.to_owned(),
+        entry: None,
+        message,
+    }])
 }

@@ -48,7 +48,11 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
     check_provenance(&provenance, &mut problems);
 
     let known = Known::new(&taxonomy, &sources, &provenance);
-    let source_ids: BTreeSet<String> = sources.sources.iter().map(|s| format!("data/{}.yaml", s.id)).collect();
+    let source_ids: BTreeSet<String> = sources
+        .sources
+        .iter()
+        .map(|s| format!("data/{}.yaml", s.id))
+        .collect();
     for path in files.keys() {
         let meta = [TAXONOMY, SOURCES, PROVENANCE].contains(&path.as_str());
         if !meta && !source_ids.contains(path) {
@@ -60,14 +64,20 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
     for source in &sources.sources {
         let path = format!("data/{}.yaml", source.id);
         let Some(text) = files.get(&path) else {
-            problems.file(&path, format!("is missing: sources.yaml lists the source {:?}", source.id));
+            problems.file(
+                &path,
+                format!("is missing: sources.yaml lists the source {:?}", source.id),
+            );
             continue;
         };
         let records = parse_records(&path, text, &mut problems);
         if let Ok(pattern) = regex_lite::Regex::new(&format!("^(?:{})$", source.code_pattern)) {
             check_records(&path, &records, &pattern, &known, &mut problems);
         }
-        tables.push(Table { source: source.id.clone(), records: records.into_iter().map(|(_, r)| r).collect() });
+        tables.push(Table {
+            source: source.id.clone(),
+            records: records.into_iter().map(|(_, r)| r).collect(),
+        });
     }
 
     if !problems.is_empty() {
@@ -83,12 +93,18 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
     })
 }
 
-fn parse_meta<T: DeserializeOwned>(files: &BTreeMap<String, String>, path: &str, problems: &mut Problems) -> Option<T> {
+fn parse_meta<T: DeserializeOwned>(
+    files: &BTreeMap<String, String>,
+    path: &str,
+    problems: &mut Problems,
+) -> Option<T> {
     let Some(text) = files.get(path) else {
         problems.file(path, "is missing");
         return None;
     };
-    serde_yaml::from_str(text).map_err(|e| problems.file(path, e.to_string())).ok()
+    serde_yaml::from_str(text)
+        .map_err(|e| problems.file(path, e.to_string()))
+        .ok()
 }
 
 /// Parses a code table entry by entry, so that a bad entry is named by its position and code.
@@ -97,7 +113,10 @@ fn parse_records(path: &str, text: &str, problems: &mut Problems) -> Vec<(usize,
         Ok(Value::Sequence(items)) => items,
         Ok(Value::Null) => Vec::new(),
         Ok(_) => {
-            problems.file(path, "must be a sequence of records (`- code: \"...\"`), not a map");
+            problems.file(
+                path,
+                "must be a sequence of records (`- code: \"...\"`), not a map",
+            );
             return Vec::new();
         }
         Err(e) => {
@@ -113,7 +132,12 @@ fn parse_records(path: &str, text: &str, problems: &mut Problems) -> Vec<(usize,
             Some(Value::String(s)) => s.clone(),
             Some(other) => {
                 let shown = serde_yaml::to_string(other).unwrap_or_default();
-                problems.entry(path, n, shown.trim(), "code must be a quoted string, e.g. code: \"600000\"");
+                problems.entry(
+                    path,
+                    n,
+                    shown.trim(),
+                    "code must be a quoted string, e.g. code: \"600000\"",
+                );
                 continue;
             }
             None => {
@@ -137,7 +161,13 @@ fn check_codes_quoted(path: &str, text: &str, problems: &mut Problems) {
         if let Some(value) = line.strip_prefix("code:") {
             let value = value.trim();
             if !value.starts_with('"') && !value.starts_with('\'') {
-                problems.file(path, format!("line {}: code {value} must be quoted, e.g. code: \"{value}\"", i + 1));
+                problems.file(
+                    path,
+                    format!(
+                        "line {}: code {value} must be quoted, e.g. code: \"{value}\"",
+                        i + 1
+                    ),
+                );
             }
         }
     }
@@ -152,9 +182,17 @@ struct Known<'a> {
 }
 
 impl<'a> Known<'a> {
-    fn new(taxonomy: &'a Taxonomy, sources: &'a SourcesFile, provenance: &'a [ProvenanceDef]) -> Self {
+    fn new(
+        taxonomy: &'a Taxonomy,
+        sources: &'a SourcesFile,
+        provenance: &'a [ProvenanceDef],
+    ) -> Self {
         Known {
-            outcomes: taxonomy.outcomes.iter().map(|o| (o.name.as_str(), o.action.as_str())).collect(),
+            outcomes: taxonomy
+                .outcomes
+                .iter()
+                .map(|o| (o.name.as_str(), o.action.as_str()))
+                .collect(),
             actions: taxonomy.actions.iter().map(|a| a.name.as_str()).collect(),
             platforms: sources.platforms.iter().map(|p| p.name.as_str()).collect(),
             provenance: provenance.iter().map(|p| p.id.as_str()).collect(),
@@ -173,11 +211,16 @@ fn check_records(
     for (n, r) in records {
         let mut bad = |message: String| problems.entry(path, *n, &r.code, message);
         if !pattern.is_match(&r.code) {
-            bad(format!("code does not fit the source's code_pattern `{}`", pattern.as_str()));
+            bad(format!(
+                "code does not fit the source's code_pattern `{}`",
+                pattern.as_str()
+            ));
         }
         for (field, text) in [("zh", &r.zh), ("en", &r.en)] {
             if text.trim().is_empty() {
-                bad(format!("`{field}` is empty; every entry needs its meaning in zh and en"));
+                bad(format!(
+                    "`{field}` is empty; every entry needs its meaning in zh and en"
+                ));
             }
         }
         if let Some(s) = &r.suggestion {
@@ -191,15 +234,23 @@ fn check_records(
             ));
         }
         match known.outcomes.get(r.outcome.as_str()) {
-            None => bad(format!("outcome {:?} is not in data/taxonomy.yaml{}", r.outcome, hint(&r.outcome, known.outcomes.keys().copied()))),
-            Some(default) if r.action.as_deref() == Some(*default) => {
-                bad(format!("action {default:?} is already the default of outcome {:?}; drop the override", r.outcome))
-            }
+            None => bad(format!(
+                "outcome {:?} is not in data/taxonomy.yaml{}",
+                r.outcome,
+                hint(&r.outcome, known.outcomes.keys().copied())
+            )),
+            Some(default) if r.action.as_deref() == Some(*default) => bad(format!(
+                "action {default:?} is already the default of outcome {:?}; drop the override",
+                r.outcome
+            )),
             Some(_) => {}
         }
         if let Some(action) = &r.action {
             if !known.actions.contains(action.as_str()) {
-                bad(format!("action {action:?} is not in data/taxonomy.yaml{}", hint(action, known.actions.iter().copied())));
+                bad(format!(
+                    "action {action:?} is not in data/taxonomy.yaml{}",
+                    hint(action, known.actions.iter().copied())
+                ));
             }
         }
         for p in &r.platforms {
@@ -236,7 +287,14 @@ fn check_records(
             }
         };
         if let Some(first) = keys.insert((r.code.clone(), matcher), *n) {
-            bad(format!("duplicate: entry {first} has the same code{}", if r.matcher.is_some() { " and match" } else { "" }));
+            bad(format!(
+                "duplicate: entry {first} has the same code{}",
+                if r.matcher.is_some() {
+                    " and match"
+                } else {
+                    ""
+                }
+            ));
         }
     }
 }
@@ -260,14 +318,30 @@ fn check_taxonomy(t: &Taxonomy, problems: &mut Problems) {
         }
         set
     };
-    let categories = names("category", t.categories.iter().map(|c| c.name.as_str()).collect());
+    let categories = names(
+        "category",
+        t.categories.iter().map(|c| c.name.as_str()).collect(),
+    );
     let actors = names("actor", t.actors.iter().map(|c| c.name.as_str()).collect());
-    let actions = names("action", t.actions.iter().map(|c| c.name.as_str()).collect());
-    names("outcome", t.outcomes.iter().map(|c| c.name.as_str()).collect());
+    let actions = names(
+        "action",
+        t.actions.iter().map(|c| c.name.as_str()).collect(),
+    );
+    names(
+        "outcome",
+        t.outcomes.iter().map(|c| c.name.as_str()).collect(),
+    );
     for o in &t.outcomes {
-        for (kind, value, set) in [("category", &o.category, &categories), ("actor", &o.actor, &actors), ("action", &o.action, &actions)] {
+        for (kind, value, set) in [
+            ("category", &o.category, &categories),
+            ("actor", &o.actor, &actors),
+            ("action", &o.action, &actions),
+        ] {
             if !set.contains(value) {
-                problems.file(TAXONOMY, format!("outcome {:?}: {kind} {value:?} is not defined", o.name));
+                problems.file(
+                    TAXONOMY,
+                    format!("outcome {:?}: {kind} {value:?} is not defined", o.name),
+                );
             }
         }
         let mut bad = |m: String| problems.file(TAXONOMY, format!("outcome {:?}: {m}", o.name));
@@ -275,7 +349,9 @@ fn check_taxonomy(t: &Taxonomy, problems: &mut Problems) {
         check_texts("message", &o.message, &mut bad);
     }
     for a in &t.actions {
-        check_texts("text", &a.text, &mut |m| problems.file(TAXONOMY, format!("action {:?}: {m}", a.name)));
+        check_texts("text", &a.text, &mut |m| {
+            problems.file(TAXONOMY, format!("action {:?}: {m}", a.name))
+        });
     }
 }
 
@@ -289,13 +365,19 @@ fn check_sources(s: &SourcesFile, problems: &mut Problems) {
             problems.file(SOURCES, format!("source {:?} is listed twice", src.id));
         }
         if let Err(e) = regex_lite::Regex::new(&src.code_pattern) {
-            problems.file(SOURCES, format!("source {:?}: code_pattern does not compile: {e}", src.id));
+            problems.file(
+                SOURCES,
+                format!("source {:?}: code_pattern does not compile: {e}", src.id),
+            );
         }
     }
     let mut platforms = BTreeSet::new();
     for p in &s.platforms {
         if !is_snake_case(&p.name) || !platforms.insert(&p.name) {
-            problems.file(SOURCES, format!("platform {:?} is not snake_case or is listed twice", p.name));
+            problems.file(
+                SOURCES,
+                format!("platform {:?} is not snake_case or is listed twice", p.name),
+            );
         }
     }
 }
@@ -307,7 +389,10 @@ fn check_provenance(list: &[ProvenanceDef], problems: &mut Problems) {
             problems.file(PROVENANCE, format!("id {:?} is listed twice", p.id));
         }
         if p.title.trim().is_empty() || p.location.trim().is_empty() {
-            problems.file(PROVENANCE, format!("id {:?} needs a title and a `where`", p.id));
+            problems.file(
+                PROVENANCE,
+                format!("id {:?} needs a title and a `where`", p.id),
+            );
         }
     }
 }
@@ -315,7 +400,8 @@ fn check_provenance(list: &[ProvenanceDef], problems: &mut Problems) {
 fn is_snake_case(s: &str) -> bool {
     !s.is_empty()
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// ` (did you mean "x"?)` for the closest known name, when one is close.

@@ -105,12 +105,27 @@ pub enum ProvenanceKind {
 impl ProvenanceKind {
     /// Every variant with its doc comment, in declaration order.
     pub const ALL: [(ProvenanceKind, &'static str); 6] = [
-        (Self::SdkHeader, "A header file shipped with an official SDK."),
-        (Self::SdkBinary, "Constants or strings read from an official SDK binary."),
+        (
+            Self::SdkHeader,
+            "A header file shipped with an official SDK.",
+        ),
+        (
+            Self::SdkBinary,
+            "Constants or strings read from an official SDK binary.",
+        ),
         (Self::OfficialDoc, "An official vendor documentation page."),
-        (Self::Secondary, "A vendor-hosted page quoting official text."),
-        (Self::Seed, "One of the documents the catalog was started from."),
-        (Self::ThirdParty, "A third-party copy; used only where nothing official was found."),
+        (
+            Self::Secondary,
+            "A vendor-hosted page quoting official text.",
+        ),
+        (
+            Self::Seed,
+            "One of the documents the catalog was started from.",
+        ),
+        (
+            Self::ThirdParty,
+            "A third-party copy; used only where nothing official was found.",
+        ),
     ];
 
     pub fn variant(self) -> &'static str {
@@ -139,7 +154,10 @@ impl Translated {
     pub const ALL: [(Translated, &'static str); 3] = [
         (Self::Zh, "The Chinese meaning is numauth's translation."),
         (Self::En, "The English meaning is numauth's translation."),
-        (Self::Suggestion, "One language of the vendor's suggestion is numauth's translation."),
+        (
+            Self::Suggestion,
+            "One language of the vendor's suggestion is numauth's translation.",
+        ),
     ];
 
     pub fn variant(self) -> &'static str {

@@ -16,7 +16,11 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.entry {
-            Some((n, code)) => write!(f, "{}: entry {n} (code {code:?}): {}", self.file, self.message),
+            Some((n, code)) => write!(
+                f,
+                "{}: entry {n} (code {code:?}): {}",
+                self.file, self.message
+            ),
             None => write!(f, "{}: {}", self.file, self.message),
         }
     }
@@ -28,7 +32,11 @@ pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
     pub(crate) fn file(&mut self, file: &str, message: impl Into<String>) {
-        self.0.push(Problem { file: file.to_owned(), entry: None, message: message.into() });
+        self.0.push(Problem {
+            file: file.to_owned(),
+            entry: None,
+            message: message.into(),
+        });
     }
 
     pub(crate) fn entry(&mut self, file: &str, n: usize, code: &str, message: impl Into<String>) {
@@ -49,7 +57,11 @@ impl fmt::Display for Problems {
         for p in &self.0 {
             writeln!(f, "{p}")?;
         }
-        write!(f, "{} problem(s) in the numauth data; see data/README.md", self.0.len())
+        write!(
+            f,
+            "{} problem(s) in the numauth data; see data/README.md",
+            self.0.len()
+        )
     }
 }
 

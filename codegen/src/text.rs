@@ -58,7 +58,9 @@ mod tests {
 
     #[test]
     fn placeholders_finds_numbered_braces_only() {
-        let found: Vec<&str> = placeholders("locked {0} min {1} s, {x} {} {12").into_iter().collect();
+        let found: Vec<&str> = placeholders("locked {0} min {1} s, {x} {} {12")
+            .into_iter()
+            .collect();
         assert_eq!(found, ["{0}", "{1}"]);
     }
 

@@ -1,0 +1,250 @@
+//! Runs the built `numauth` binary: every command, flag, error path and exit code.
+
+use std::process::{Command, Output};
+
+use numauth::{entries, lookup, Lang, Source};
+
+fn numauth(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_numauth"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env("LANG", "C")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the numauth binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 errors")
+}
+
+/// A minimal RFC 4180 reader, independent of the writer under test.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn export_json_has_one_object_per_entry_with_the_contract_fields() {
+    let o = numauth(&["export", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).expect("a JSON array");
+    assert_eq!(all.len(), entries().len());
+    for obj in &all {
+        for key in [
+            "source",
+            "code",
+            "message",
+            "outcome",
+            "category",
+            "actor",
+            "retryable",
+            "action",
+            "provenance",
+        ] {
+            assert!(obj.get(key).is_some(), "{key} missing in {obj}");
+        }
+        assert!(
+            obj["message"]["zh"].is_string() && obj["message"]["en"].is_string(),
+            "{obj}"
+        );
+        assert!(obj["retryable"].is_boolean());
+        assert!(!obj["provenance"].as_array().unwrap().is_empty());
+    }
+    // Optional fields appear where the catalog has them.
+    let unicom = all
+        .iter()
+        .find(|o| o["source"] == "cucc" && o["match"]["zh"] == "请求超时")
+        .expect("a match row");
+    assert_eq!(unicom["outcome"], "timeout");
+    let idaas = all
+        .iter()
+        .find(|o| o["code"] == "IDAAS.SDK.COMMON.1008")
+        .unwrap();
+    assert_eq!(idaas["http_status"], 500);
+    assert!(all
+        .iter()
+        .any(|o| o.get("suggestion").is_some() && o["suggestion"]["zh"].is_string()));
+    assert!(all.iter().any(|o| o.get("platforms").is_some()));
+}
+
+#[test]
+fn export_ndjson_matches_json() {
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&numauth(&["export"]))).unwrap();
+    let nd = stdout(&numauth(&["export", "-f", "ndjson"]));
+    let lines: Vec<serde_json::Value> = nd
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines, json);
+}
+
+#[test]
+fn export_csv_flattens_the_same_fields_with_a_header() {
+    let o = numauth(&["export", "--format", "csv"]);
+    assert!(o.status.success());
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows[0][..4], ["source", "code", "match_zh", "match_en"]);
+    assert_eq!(rows.len(), entries().len() + 1);
+    let header = &rows[0];
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    for (row, e) in rows[1..].iter().zip(entries()) {
+        assert_eq!(row.len(), header.len(), "{e}");
+        assert_eq!(row[col("source")], e.source().as_str());
+        assert_eq!(row[col("code")], e.code());
+        assert_eq!(row[col("message_zh")], e.message(Lang::Zh));
+        assert_eq!(row[col("outcome")], e.outcome().as_str());
+        assert_eq!(row[col("retryable")], e.retryable().to_string());
+        assert_eq!(
+            row[col("provenance")].split(';').count(),
+            e.provenance().len()
+        );
+    }
+}
+
+#[test]
+fn explain_prints_the_meaning_in_the_chosen_language() {
+    let en = stdout(&numauth(&[
+        "explain", "600008", "--source", "pns", "--lang", "en",
+    ]));
+    let entry = lookup(Source::Pns, "600008").unwrap();
+    assert!(en.contains(entry.message(Lang::En)), "{en}");
+    assert!(
+        en.contains("mobile_data_disabled") && en.contains("enable_mobile_data"),
+        "{en}"
+    );
+    let zh = stdout(&numauth(&[
+        "explain", "600008", "--source", "pns", "--lang", "zh",
+    ]));
+    assert!(
+        zh.contains(entry.message(Lang::Zh)) && zh.contains("结果"),
+        "{zh}"
+    );
+    // LANG decides when --lang is absent.
+    let o = Command::new(env!("CARGO_BIN_EXE_numauth"))
+        .args(["explain", "600008", "-s", "pns"])
+        .env_remove("LC_ALL")
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("结果"));
+}
+
+#[test]
+fn explain_lists_every_meaning_of_an_ambiguous_code() {
+    for code in ["600001", "700001", "-10008", "410009"] {
+        let o = numauth(&["explain", code, "--json"]);
+        assert!(o.status.success(), "{code}: {}", stderr(&o));
+        let found: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+        let sources: Vec<&str> = found
+            .iter()
+            .map(|e| e["source"].as_str().unwrap())
+            .collect();
+        assert!(sources.len() >= 2, "{code}: {sources:?}");
+        let ranks: Vec<usize> = sources
+            .iter()
+            .map(|s| s.parse::<Source>().unwrap() as usize)
+            .collect();
+        assert!(
+            ranks.windows(2).all(|w| w[0] < w[1]),
+            "{code}: not in rank order {sources:?}"
+        );
+    }
+}
+
+#[test]
+fn explain_resolves_a_unicom_message_row() {
+    let o = numauth(&["explain", "1", "--source", "cucc", "请求超时", "--json"]);
+    let found: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["match"]["zh"], "请求超时");
+    assert_eq!(found[0]["outcome"], "timeout");
+}
+
+#[test]
+fn explain_unknown_code_exits_1_naming_the_sources_searched() {
+    let o = numauth(&["explain", "123456789"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("123456789") && err.contains("cmcc") && err.contains("idaas_sdk"),
+        "{err}"
+    );
+    assert!(stdout(&o).is_empty());
+    let o = numauth(&["explain", "103000", "--source", "pns"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("searched: pns"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_source_is_a_usage_error_listing_the_valid_ones() {
+    let o = numauth(&["explain", "600011", "--source", "alipay"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("alipay") && err.contains("pns_harmony"),
+        "{err}"
+    );
+}
+
+#[test]
+fn list_filters_by_source_and_outcome() {
+    let o = numauth(&["list", "--source", "ctcc", "--outcome", "timeout", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let found: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    let expected = entries()
+        .filter(|e| e.source() == Source::Ctcc && e.outcome() == numauth::AuthOutcome::Timeout)
+        .count();
+    assert!(expected > 0);
+    assert_eq!(found.len(), expected);
+    assert!(found
+        .iter()
+        .all(|e| e["source"] == "ctcc" && e["outcome"] == "timeout"));
+    let text = stdout(&numauth(&[
+        "list", "--source", "cucc_web", "--color", "never",
+    ]));
+    assert_eq!(
+        text.lines().count(),
+        entries().filter(|e| e.source() == Source::CuccWeb).count()
+    );
+    assert!(!text.contains('\x1b'));
+}
+
+#[test]
+fn color_is_opt_in_off_a_terminal() {
+    let plain = stdout(&numauth(&["explain", "600011", "-s", "pns"]));
+    assert!(!plain.contains('\x1b'), "no colour when stdout is a pipe");
+    let coloured = stdout(&numauth(&[
+        "explain", "600011", "-s", "pns", "--color", "always",
+    ]));
+    assert!(coloured.contains("\x1b["));
+}

@@ -1,0 +1,243 @@
+//! The validator on small fixtures: a good catalog loads and generates; each kind of bad data
+//! fails naming the file, the entry and the problem.
+
+use std::collections::BTreeMap;
+
+use numauth_codegen::{generate, load, Problems};
+
+const TAXONOMY: &str = r#"
+categories:
+  - {name: success, doc: ok, label: {zh: 成功, en: Success}}
+  - {name: failure, doc: bad, label: {zh: 失败, en: Failure}}
+actors:
+  - {name: none, doc: nobody, label: {zh: 无, en: Nobody}}
+actions:
+  - {name: none, doc: nothing, text: {zh: 无, en: Nothing}}
+  - {name: retry, doc: again, text: {zh: 重试, en: Retry}}
+outcomes:
+  - {name: success, doc: ok, category: success, actor: none, retryable: false, action: none, title: {zh: 成功, en: Success}, message: {zh: 成功, en: Done}}
+  - {name: timeout, doc: slow, category: failure, actor: none, retryable: true, action: retry, title: {zh: 超时, en: Timeout}, message: {zh: 超时, en: Timed out}}
+"#;
+
+const SOURCES: &str = r#"
+data_version: "test"
+platforms:
+  - {name: ios, doc: iOS}
+sources:
+  - {id: demo, name: {zh: 演示, en: Demo}, doc: A demo source., code_pattern: '-?[0-9]{1,6}'}
+"#;
+
+const PROVENANCE: &str = r#"
+- {id: DOC, kind: official_doc, title: A page, where: https://example.invalid/}
+"#;
+
+const TABLE: &str = r#"
+- code: "100"
+  zh: 成功
+  en: Success
+  outcome: success
+  provenance: [DOC]
+- code: "1"
+  match: {zh: 请求超时, en: Request timeout}
+  zh: 请求超时
+  en: Request timed out
+  outcome: timeout
+  provenance: [DOC]
+"#;
+
+fn files(table: &str) -> BTreeMap<String, String> {
+    [
+        ("data/taxonomy.yaml", TAXONOMY),
+        ("data/sources.yaml", SOURCES),
+        ("data/provenance.yaml", PROVENANCE),
+        ("data/demo.yaml", table),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
+}
+
+/// The problems of a table that is the good one plus `entry` appended.
+fn problems_with(entry: &str) -> Problems {
+    load(&files(&format!("{TABLE}{entry}"))).expect_err("bad data must not load")
+}
+
+fn assert_problem(problems: &Problems, file: &str, code: Option<&str>, needle: &str) {
+    let found = problems.0.iter().any(|p| {
+        p.file == file
+            && p.entry.as_ref().map(|(_, c)| c.as_str()) == code
+            && p.message.contains(needle)
+    });
+    assert!(
+        found,
+        "expected {file} {code:?} ~ {needle:?}, got:\n{problems}"
+    );
+}
+
+#[test]
+fn good_data_loads_and_generates_phf_map_invocations() {
+    let catalog = load(&files(TABLE)).expect("valid");
+    assert_eq!(catalog.tables[0].records.len(), 2);
+    let code = generate(&catalog);
+    assert!(code.starts_with("// @generated"));
+    assert!(
+        code.contains("phf::phf_map!"),
+        "phf_map! invocations, not phf_codegen literals"
+    );
+    assert!(
+        !code.contains("phf::Map {"),
+        "no struct literals tied to phf's layout"
+    );
+    assert!(code.contains("\"请求超时\""));
+    // The generic row sorts before message rows and codes sort numerically.
+    let one = code.find("code: \"1\"").unwrap();
+    let hundred = code.find("code: \"100\"").unwrap();
+    assert!(one < hundred);
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let a = generate(&load(&files(TABLE)).unwrap());
+    let b = generate(&load(&files(TABLE)).unwrap());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn duplicate_codes_are_rejected() {
+    let p = problems_with(
+        "- {code: \"100\", zh: 又, en: Again, outcome: success, provenance: [DOC]}\n",
+    );
+    assert_problem(&p, "data/demo.yaml", Some("100"), "duplicate: entry 1");
+}
+
+#[test]
+fn duplicate_message_rows_are_rejected_after_normalisation() {
+    // Same match once NFKC and ASCII case are folded.
+    let p = problems_with("- {code: \"1\", match: {zh: 请求超时, en: REQUEST TIMEOUT}, zh: x, en: x, outcome: timeout, provenance: [DOC]}\n");
+    assert_problem(&p, "data/demo.yaml", Some("1"), "duplicate");
+}
+
+#[test]
+fn empty_texts_are_rejected() {
+    let p =
+        problems_with("- {code: \"2\", zh: \"\", en: Two, outcome: success, provenance: [DOC]}\n");
+    assert_problem(&p, "data/demo.yaml", Some("2"), "`zh` is empty");
+    let p = problems_with("- {code: \"3\", zh: 三, en: Three, outcome: success, suggestion: {zh: 做, en: \" \"}, provenance: [DOC]}\n");
+    assert_problem(
+        &p,
+        "data/demo.yaml",
+        Some("3"),
+        "`suggestion` needs both zh and en",
+    );
+}
+
+#[test]
+fn a_missing_language_is_rejected() {
+    let p = problems_with("- {code: \"2\", zh: 二, outcome: success, provenance: [DOC]}\n");
+    assert_problem(&p, "data/demo.yaml", Some("2"), "missing field `en`");
+}
+
+#[test]
+fn unknown_names_are_rejected_with_a_hint() {
+    let p = problems_with("- {code: \"2\", zh: 二, en: Two, outcome: timout, provenance: [DOC]}\n");
+    assert_problem(
+        &p,
+        "data/demo.yaml",
+        Some("2"),
+        "outcome \"timout\" is not in data/taxonomy.yaml (did you mean \"timeout\"?)",
+    );
+    let p = problems_with(
+        "- {code: \"2\", zh: 二, en: Two, outcome: timeout, action: retri, provenance: [DOC]}\n",
+    );
+    assert_problem(&p, "data/demo.yaml", Some("2"), "action \"retri\"");
+    let p = problems_with("- {code: \"2\", zh: 二, en: Two, outcome: timeout, platforms: [symbian], provenance: [DOC]}\n");
+    assert_problem(&p, "data/demo.yaml", Some("2"), "platform \"symbian\"");
+    let p =
+        problems_with("- {code: \"2\", zh: 二, en: Two, outcome: timeout, provenance: [BLOG]}\n");
+    assert_problem(
+        &p,
+        "data/demo.yaml",
+        Some("2"),
+        "provenance \"BLOG\" is not in data/provenance.yaml",
+    );
+}
+
+#[test]
+fn a_redundant_action_override_is_rejected() {
+    let p = problems_with(
+        "- {code: \"2\", zh: 二, en: Two, outcome: timeout, action: retry, provenance: [DOC]}\n",
+    );
+    assert_problem(&p, "data/demo.yaml", Some("2"), "already the default");
+}
+
+#[test]
+fn placeholders_must_agree_between_languages() {
+    let p = problems_with("- {code: \"2\", zh: \"锁定{0}分{1}秒\", en: \"Locked for {0} minutes\", outcome: timeout, provenance: [DOC]}\n");
+    assert_problem(&p, "data/demo.yaml", Some("2"), "placeholders differ");
+}
+
+#[test]
+fn codes_must_fit_the_source_pattern_and_be_quoted() {
+    let p =
+        problems_with("- {code: \"12a\", zh: 二, en: Two, outcome: timeout, provenance: [DOC]}\n");
+    assert_problem(&p, "data/demo.yaml", Some("12a"), "code_pattern");
+    let p = problems_with(
+        "- code: 7\n  zh: 七\n  en: Seven\n  outcome: timeout\n  provenance: [DOC]\n",
+    );
+    assert_problem(&p, "data/demo.yaml", Some("7"), "must be a quoted string");
+}
+
+#[test]
+fn unknown_fields_are_rejected() {
+    let p = problems_with(
+        "- {code: \"2\", zh: 二, en: Two, outcom: timeout, outcome: timeout, provenance: [DOC]}\n",
+    );
+    assert_problem(&p, "data/demo.yaml", Some("2"), "unknown field `outcom`");
+}
+
+#[test]
+fn a_table_must_be_a_sequence_and_match_a_source() {
+    let p = load(&files("\"100\": {zh: 成功}\n")).unwrap_err();
+    assert_problem(&p, "data/demo.yaml", None, "must be a sequence");
+    let mut extra = files(TABLE);
+    extra.insert("data/stray.yaml".into(), "[]".into());
+    assert_problem(
+        &load(&extra).unwrap_err(),
+        "data/stray.yaml",
+        None,
+        "not a source listed",
+    );
+    let mut missing = files(TABLE);
+    missing.remove("data/demo.yaml");
+    assert_problem(
+        &load(&missing).unwrap_err(),
+        "data/demo.yaml",
+        None,
+        "is missing",
+    );
+}
+
+#[test]
+fn taxonomy_references_are_checked() {
+    let mut bad = files(TABLE);
+    bad.insert(
+        "data/taxonomy.yaml".into(),
+        TAXONOMY.replace("action: retry,", "action: jump,"),
+    );
+    assert_problem(
+        &load(&bad).unwrap_err(),
+        "data/taxonomy.yaml",
+        None,
+        "action \"jump\" is not defined",
+    );
+}
+
+#[test]
+fn problems_print_file_entry_and_code() {
+    let p = problems_with("- {code: \"2\", zh: 二, en: Two, outcome: timout, provenance: [DOC]}\n");
+    let text = p.to_string();
+    assert!(
+        text.contains("data/demo.yaml: entry 3 (code \"2\"): outcome \"timout\""),
+        "{text}"
+    );
+}
