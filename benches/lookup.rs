@@ -13,10 +13,15 @@ use rustc_hash::FxHashMap;
 /// Every (source, code) of the catalog plus one miss for every ten hits, shuffled with a fixed
 /// seed so runs are comparable.
 fn keys() -> Vec<(Source, String)> {
-    let mut keys: Vec<(Source, String)> = entries().map(|e| (e.source(), e.code().to_owned())).collect();
+    let mut keys: Vec<(Source, String)> = entries()
+        .map(|e| (e.source(), e.code().to_owned()))
+        .collect();
     keys.dedup();
-    let misses: Vec<(Source, String)> =
-        keys.iter().step_by(10).map(|(s, c)| (*s, format!("{c}9"))).collect();
+    let misses: Vec<(Source, String)> = keys
+        .iter()
+        .step_by(10)
+        .map(|(s, c)| (*s, format!("{c}9")))
+        .collect();
     keys.extend(misses);
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     for i in (1..keys.len()).rev() {
@@ -30,19 +35,33 @@ fn keys() -> Vec<(Source, String)> {
 
 fn bench(c: &mut Criterion) {
     let keys = keys();
-    let std_map: HashMap<(Source, &str), &Entry> = entries().map(|e| ((e.source(), e.code()), e)).collect();
-    let fx_map: FxHashMap<(Source, &str), &Entry> = entries().map(|e| ((e.source(), e.code()), e)).collect();
+    let std_map: HashMap<(Source, &str), &Entry> =
+        entries().map(|e| ((e.source(), e.code()), e)).collect();
+    let fx_map: FxHashMap<(Source, &str), &Entry> =
+        entries().map(|e| ((e.source(), e.code()), e)).collect();
 
     let mut group = c.benchmark_group("lookup");
     group.throughput(Throughput::Elements(keys.len() as u64));
     group.bench_function("phf (numauth::lookup)", |b| {
-        b.iter(|| keys.iter().filter(|(s, code)| lookup(*s, black_box(code)).is_some()).count())
+        b.iter(|| {
+            keys.iter()
+                .filter(|(s, code)| lookup(*s, black_box(code)).is_some())
+                .count()
+        })
     });
     group.bench_function("std HashMap", |b| {
-        b.iter(|| keys.iter().filter(|(s, code)| std_map.get(&(*s, black_box(code.as_str()))).is_some()).count())
+        b.iter(|| {
+            keys.iter()
+                .filter(|(s, code)| std_map.get(&(*s, black_box(code.as_str()))).is_some())
+                .count()
+        })
     });
     group.bench_function("FxHashMap", |b| {
-        b.iter(|| keys.iter().filter(|(s, code)| fx_map.get(&(*s, black_box(code.as_str()))).is_some()).count())
+        b.iter(|| {
+            keys.iter()
+                .filter(|(s, code)| fx_map.get(&(*s, black_box(code.as_str()))).is_some())
+                .count()
+        })
     });
     group.finish();
 }
