@@ -21,7 +21,12 @@ use crate::{Entry, Provenance, Source};
 /// assert!(lookup(Source::Pns, "999999").is_none());
 /// ```
 pub fn lookup(source: Source, code: &str) -> Option<&'static Entry> {
-    match rows(source, code)? {
+    code_row(rows(source, code)?)
+}
+
+/// The row `lookup` answers with among a code's rows.
+fn code_row(rows: &'static [Entry]) -> Option<&'static Entry> {
+    match rows {
         [only] => Some(only),
         [first, ..] if first.matcher.is_none() => Some(first),
         _ => None,
@@ -44,6 +49,10 @@ pub fn lookup(source: Source, code: &str) -> Option<&'static Entry> {
 /// ```
 pub fn lookup_message(source: Source, code: &str, message: &str) -> Option<&'static Entry> {
     let rows = rows(source, code)?;
+    // Most codes have no message rows: no need to normalise the message for them.
+    if rows.iter().all(|e| e.matcher.is_none()) {
+        return code_row(rows);
+    }
     let message = nfkc(message);
     let mut best: Option<(usize, &'static Entry)> = None;
     for entry in rows {
@@ -53,7 +62,7 @@ pub fn lookup_message(source: Source, code: &str, message: &str) -> Option<&'sta
             }
         }
     }
-    best.map(|(_, e)| e).or_else(|| lookup(source, code))
+    best.map(|(_, e)| e).or_else(|| code_row(rows))
 }
 
 /// Every meaning of a bare code across all sources, highest-ranked source first. Use it when

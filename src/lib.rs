@@ -34,6 +34,7 @@ mod catalog;
 mod entry;
 mod error;
 mod lang;
+mod normalize;
 
 /// The code generated from `data/*.yaml` by build.rs.
 mod generated {
@@ -49,6 +50,10 @@ pub use generated::{
     DATA_VERSION,
 };
 pub use lang::Lang;
+pub use normalize::{
+    normalize, normalize_callback, normalize_with, Callback, Carrier, ExtraValue, Hint,
+    IdaasParams, Message, Normalized, ParseError, Shape, MAX_DEPTH, MAX_INPUT_BYTES,
+};
 
 pub(crate) use lang::Text;
 

@@ -2,14 +2,18 @@
 
 mod explain;
 mod export;
+mod input;
 mod list;
+mod normalize;
+mod report;
 mod style;
 
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use numauth::{entries, AuthOutcome, Lang, Source};
+use numauth::{entries, AuthOutcome, Hint, Lang, Source};
 
 use crate::style::{ColorChoice, Style};
 
@@ -18,7 +22,7 @@ use crate::style::{ColorChoice, Style};
     name = "numauth",
     version,
     about = "Explain the result codes of China's one-click mobile login (Alibaba Cloud PNS, fusion auth, CMCC/CUCC/CTCC, Dypnsapi, IDaaS)",
-    after_help = "Examples:\n  numauth explain 600011\n  numauth explain 1 --source cucc 请求超时\n  numauth list --source cmcc --outcome timeout\n  numauth export --format csv > catalog.csv"
+    after_help = "Examples:\n  numauth explain 600011\n  numauth explain 1 --source cucc 请求超时\n  numauth list --source cmcc --outcome timeout\n  numauth export --format csv > catalog.csv\n  numauth normalize callbacks.ndjson\n  numauth report callbacks.ndjson"
 )]
 struct Cli {
     /// Language of the output: zh or en [default: from LC_ALL / LANG, zh_* is zh, else en]
@@ -70,6 +74,34 @@ enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// Normalise a callback log: NDJSON in, one JSON result per input line out
+    #[command(
+        after_help = "Each input line is a callback JSON object or a JSON string holding raw text as logged\n(iOS NSDictionary dump, Flutter map, Java toString, log line). A line that cannot be used\ngives {\"error\": \"...\", \"line\": N} and processing goes on.\n\nExamples:\n  numauth normalize data/samples/callbacks.ndjson\n  adb logcat | grep onToken | jq -R . | numauth normalize --source pns\n\nExit status: 0 when every line was read (even if some were unusable), 1 on a read error."
+    )]
+    Normalize {
+        /// The NDJSON file to read [default: standard input]
+        file: Option<PathBuf>,
+        /// Treat every callback as coming from this source instead of detecting it
+        #[arg(long, short, value_parser = parse_source)]
+        source: Option<Source>,
+    },
+    /// Summarise a callback log: what is failing, the root causes, who must act
+    #[command(
+        after_help = "Reads the same input as `normalize`. A progress bar is drawn on stderr when it is a terminal.\n\nExamples:\n  numauth report data/samples/callbacks.ndjson\n  numauth report --json --top 5 < callbacks.ndjson"
+    )]
+    Report {
+        /// The NDJSON file to read [default: standard input]
+        file: Option<PathBuf>,
+        /// Treat every callback as coming from this source instead of detecting it
+        #[arg(long, short, value_parser = parse_source)]
+        source: Option<Source>,
+        /// How many outcomes and root causes to list
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the whole catalog for dashboards (see the README for the fields)
     #[command(
         after_help = "Examples:\n  numauth export --format json > catalog.json\n  numauth export --format csv > catalog.csv\n  numauth export --format ndjson | head -1"
@@ -98,19 +130,25 @@ fn main() -> ExitCode {
     let style = Style::new(cli.lang, cli.color);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = run(cli.command, &style, &mut out).and_then(|code| out.flush().map(|()| code));
+    let result =
+        run(cli.command, &style, cli.lang, &mut out).and_then(|code| out.flush().map(|()| code));
     match result {
         Ok(code) => code,
         // A closed pipe (`numauth export | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("numauth: cannot write the output: {e}");
+            eprintln!("numauth: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<ExitCode> {
+fn run(
+    command: Command,
+    style: &Style,
+    lang: Option<Lang>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
     match command {
         Command::Explain {
             code,
@@ -147,6 +185,33 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             }
         }
         Command::Export { format } => export::write(out, format, entries())?,
+        Command::Normalize { file, source } => {
+            let (reader, _) = input::open(file.as_deref())?;
+            let hint = Hint {
+                source,
+                ..Hint::default()
+            };
+            normalize::run(reader, out, hint, lang)?;
+        }
+        Command::Report {
+            file,
+            source,
+            top,
+            json,
+        } => {
+            let (reader, size) = input::open(file.as_deref())?;
+            let hint = Hint {
+                source,
+                ..Hint::default()
+            };
+            let report = report::build(reader, size, hint, top, style.lang)?;
+            if json {
+                serde_json::to_writer_pretty(&mut *out, &report)?;
+                writeln!(out)?;
+            } else {
+                report::write_text(out, style, &report)?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

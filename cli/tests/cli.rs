@@ -248,3 +248,51 @@ fn color_is_opt_in_off_a_terminal() {
     ]));
     assert!(coloured.contains("\x1b["));
 }
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in ["explain", "list", "export", "normalize", "report"] {
+        let o = numauth(&[cmd, "--help"]);
+        assert!(o.status.success(), "{cmd}");
+        let help = stdout(&o);
+        assert!(
+            help.contains("Examples:") && help.contains(&format!("numauth {cmd}")),
+            "{cmd}: {help}"
+        );
+    }
+    let top = stdout(&numauth(&["--help"]));
+    for cmd in ["explain", "list", "export", "normalize", "report"] {
+        assert!(top.contains(cmd), "{top}");
+    }
+}
+
+#[test]
+fn list_csv_uses_the_export_columns() {
+    let o = numauth(&["list", "--source", "idaas_sdk", "--csv"]);
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(
+        rows.len(),
+        1 + entries().filter(|e| e.source() == Source::IdaasSdk).count()
+    );
+    assert_eq!(rows[0][0], "source");
+    assert!(rows[1..].iter().all(|r| r[0] == "idaas_sdk"));
+}
+
+#[test]
+fn bad_option_values_are_usage_errors() {
+    let o = numauth(&["list", "--outcome", "timeut"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("timeout"),
+        "the valid outcomes are listed: {}",
+        stderr(&o)
+    );
+    let o = numauth(&["export", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("csv"), "{}", stderr(&o));
+    let o = numauth(&["explain", "600011", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("zh, en"), "{}", stderr(&o));
+    let o = numauth(&["list", "--json", "--csv"]);
+    assert_eq!(o.status.code(), Some(2));
+}

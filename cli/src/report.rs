@@ -1,0 +1,341 @@
+//! `numauth report`: what is failing in a callback log, and who must fix it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use numauth::{Action, AuthOutcome, Carrier, Category, Entry, Hint, Lang, Normalized, Source};
+use serde::Serialize;
+
+use crate::input;
+use crate::style::Style;
+
+/// Unusable lines kept as examples in the report.
+const UNUSABLE_EXAMPLES: usize = 5;
+
+/// Lines per carrier: China Mobile, Unicom, Telecom, and not known.
+#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Carriers {
+    pub cmcc: usize,
+    pub cucc: usize,
+    pub ctcc: usize,
+    pub unknown: usize,
+}
+
+impl Carriers {
+    fn add(&mut self, carrier: Option<Carrier>) {
+        match carrier {
+            Some(Carrier::Cmcc) => self.cmcc += 1,
+            Some(Carrier::Cucc) => self.cucc += 1,
+            Some(Carrier::Ctcc) => self.ctcc += 1,
+            _ => self.unknown += 1,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct OutcomeRow {
+    pub outcome: AuthOutcome,
+    pub category: Category,
+    pub count: usize,
+    pub share: f64,
+    pub carriers: Carriers,
+    pub action: Action,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CauseRow {
+    pub source: Source,
+    pub code: String,
+    /// For China Unicom `1` + message rows, the message text the cause matched.
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    pub matched: Option<&'static str>,
+    /// The catalog's meaning of the cause, `None` when the code is not in the catalog.
+    pub message: Option<String>,
+    pub outcome: AuthOutcome,
+    pub count: usize,
+    pub share: f64,
+    pub carriers: Carriers,
+    pub action: Action,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Unusable {
+    pub line: usize,
+    pub error: String,
+}
+
+/// The whole report; `--json` prints it as is.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub lines: usize,
+    pub callbacks: usize,
+    pub unusable: usize,
+    pub unknown_codes: usize,
+    pub categories: BTreeMap<Category, usize>,
+    pub top_outcomes: Vec<OutcomeRow>,
+    pub top_root_causes: Vec<CauseRow>,
+    pub unusable_examples: Vec<Unusable>,
+}
+
+#[derive(Default)]
+struct Tally {
+    count: usize,
+    carriers: Carriers,
+    action: Option<Action>,
+}
+
+/// A root cause: the deepest cause's source, code and (China Unicom) message row.
+type CauseKey = (Source, String, Option<&'static str>);
+
+#[derive(Default)]
+struct Counter {
+    lines: usize,
+    callbacks: usize,
+    unknown: usize,
+    categories: BTreeMap<Category, usize>,
+    outcomes: HashMap<AuthOutcome, Tally>,
+    causes: HashMap<CauseKey, (AuthOutcome, Option<&'static Entry>, Tally)>,
+    unusable: usize,
+    examples: Vec<Unusable>,
+}
+
+impl Counter {
+    fn add(&mut self, n: &Normalized<'_>) {
+        self.callbacks += 1;
+        if !n.known {
+            self.unknown += 1;
+        }
+        *self.categories.entry(n.category).or_default() += 1;
+        let tally = self.outcomes.entry(n.outcome).or_default();
+        tally.count += 1;
+        tally.carriers.add(n.carrier);
+        tally.action.get_or_insert(n.action);
+        if n.root_cause.is_some() {
+            let cause = n.deepest_cause();
+            let entry = cause.entry();
+            let matched = entry.and_then(|e| e.match_text(Lang::Zh).or(e.match_text(Lang::En)));
+            let (_, _, tally) = self
+                .causes
+                .entry((cause.source, cause.code.to_string(), matched))
+                .or_insert_with(|| (cause.outcome, entry, Tally::default()));
+            tally.count += 1;
+            tally.carriers.add(n.carrier);
+            tally.action.get_or_insert(cause.action);
+        }
+    }
+
+    fn unusable(&mut self, line: usize, error: String) {
+        self.unusable += 1;
+        if self.examples.len() < UNUSABLE_EXAMPLES {
+            self.examples.push(Unusable { line, error });
+        }
+    }
+
+    fn finish(self, top: usize, lang: Lang) -> Report {
+        let share = |count: usize| {
+            if self.callbacks == 0 {
+                0.0
+            } else {
+                (count as f64 * 1000.0 / self.callbacks as f64).round() / 10.0
+            }
+        };
+        let mut top_outcomes: Vec<OutcomeRow> = self
+            .outcomes
+            .iter()
+            .map(|(outcome, t)| OutcomeRow {
+                outcome: *outcome,
+                category: outcome.category(),
+                count: t.count,
+                share: share(t.count),
+                carriers: t.carriers,
+                action: t.action.unwrap_or(outcome.action()),
+            })
+            .collect();
+        top_outcomes.sort_by(|a, b| b.count.cmp(&a.count).then(a.outcome.cmp(&b.outcome)));
+        top_outcomes.truncate(top);
+        let mut top_root_causes: Vec<CauseRow> = self
+            .causes
+            .iter()
+            .map(|((source, code, matched), (outcome, entry, t))| CauseRow {
+                source: *source,
+                code: code.clone(),
+                matched: *matched,
+                message: entry.map(|e| e.message(lang).to_owned()),
+                outcome: *outcome,
+                count: t.count,
+                share: share(t.count),
+                carriers: t.carriers,
+                action: t.action.unwrap_or(outcome.action()),
+            })
+            .collect();
+        top_root_causes.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then((a.source, &a.code, a.matched).cmp(&(b.source, &b.code, b.matched)))
+        });
+        top_root_causes.truncate(top);
+        Report {
+            lines: self.lines,
+            callbacks: self.callbacks,
+            unusable: self.unusable,
+            unknown_codes: self.unknown,
+            categories: self.categories,
+            top_outcomes,
+            top_root_causes,
+            unusable_examples: self.examples,
+        }
+    }
+}
+
+/// Reads a callback log into a report, with a progress bar on stderr when it is a terminal.
+pub fn build(
+    reader: impl BufRead,
+    size: Option<u64>,
+    hint: Hint,
+    top: usize,
+    lang: Lang,
+) -> io::Result<Report> {
+    let bar = progress(size);
+    let mut counter = Counter::default();
+    input::lines(reader, |n, line, bytes| {
+        counter.lines = n;
+        bar.inc(bytes as u64);
+        match line {
+            Err(e) => counter.unusable(n, e),
+            Ok(line) => input::with_normalized(line, hint, |r| match r {
+                Ok(normalized) => counter.add(normalized),
+                Err(e) => counter.unusable(n, e),
+            }),
+        }
+    })?;
+    bar.finish_and_clear();
+    Ok(counter.finish(top, lang))
+}
+
+fn progress(size: Option<u64>) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    match size {
+        Some(len) => ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr())
+            .with_style(
+                ProgressStyle::with_template(
+                    "{bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template("{spinner} {bytes} read")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    }
+}
+
+fn carriers_text(c: &Carriers) -> String {
+    let parts: Vec<String> = [
+        ("cmcc", c.cmcc),
+        ("cucc", c.cucc),
+        ("ctcc", c.ctcc),
+        ("?", c.unknown),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(name, n)| format!("{name} {n}"))
+    .collect();
+    parts.join(" · ")
+}
+
+pub fn write_text(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    let lang = style.lang;
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
+    writeln!(
+        out,
+        "{}",
+        style.bold(&match lang {
+            Lang::Zh => format!(
+                "共 {} 行，{} 条回调可用，{} 行无法使用，{} 条为未收录的代码",
+                r.lines, r.callbacks, r.unusable, r.unknown_codes
+            ),
+            _ => format!(
+                "{} lines: {} callbacks read, {} unusable, {} with codes not in the catalog",
+                r.lines, r.callbacks, r.unusable, r.unknown_codes
+            ),
+        })
+    )?;
+    writeln!(out, "\n{}", style.bold(t("按类别", "By category")))?;
+    for (category, count) in &r.categories {
+        let share = if r.callbacks == 0 {
+            0.0
+        } else {
+            *count as f64 * 100.0 / r.callbacks as f64
+        };
+        writeln!(
+            out,
+            "  {:<10} {:>6} {:>6.1}%  {}",
+            category.as_str(),
+            count,
+            share,
+            style.category(*category, category.label(lang))
+        )?;
+    }
+    writeln!(out, "\n{}", style.bold(t("主要结果", "Top outcomes")))?;
+    for row in &r.top_outcomes {
+        writeln!(
+            out,
+            "  {:>6} {:>5.1}%  {}  {}\n                 {}: {} ({})",
+            row.count,
+            row.share,
+            style.category(row.category, &format!("{:<24}", row.outcome.as_str())),
+            style.dim(&carriers_text(&row.carriers)),
+            t("建议", "action"),
+            row.action.text(lang),
+            row.outcome.title(lang),
+        )?;
+    }
+    writeln!(
+        out,
+        "\n{}",
+        style.bold(t(
+            "主要根因（运营商或内层代码）",
+            "Top root causes (carrier or inner code)"
+        ))
+    )?;
+    if r.top_root_causes.is_empty() {
+        writeln!(out, "  {}", t("无", "none"))?;
+    }
+    for row in &r.top_root_causes {
+        writeln!(
+            out,
+            "  {:>6} {:>5.1}%  {} {}  {}  {}\n                 {}: {}",
+            row.count,
+            row.share,
+            row.source,
+            match row.matched {
+                Some(m) => format!("{} [{m}]", row.code),
+                None => row.code.clone(),
+            },
+            row.message
+                .as_deref()
+                .unwrap_or(t("（未收录）", "(not in the catalog)")),
+            style.dim(&carriers_text(&row.carriers)),
+            row.outcome.as_str(),
+            row.action.text(lang),
+        )?;
+    }
+    if r.unusable > 0 {
+        writeln!(
+            out,
+            "\n{} ({})",
+            style.bold(t("无法使用的行", "Unusable lines")),
+            r.unusable
+        )?;
+        for u in &r.unusable_examples {
+            match lang {
+                Lang::Zh => writeln!(out, "  第 {} 行：{}", u.line, u.error)?,
+                _ => writeln!(out, "  line {}: {}", u.line, u.error)?,
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,205 @@
+//! `numauth normalize` and `numauth report` on the sample log that ships in data/samples.
+//!
+//! The expected figures were worked out by hand from the catalog's meaning of each sample line
+//! (see data/samples/README.md), not copied from the program's output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../data/samples/callbacks.ndjson"
+);
+
+fn numauth(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_numauth"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the numauth binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default().as_bytes())
+        .unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect(l))
+        .collect()
+}
+
+#[test]
+fn normalize_writes_one_line_per_input_line_in_order() {
+    let o = numauth(&["normalize", SAMPLE], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = json_lines(&o);
+    let input_lines = std::fs::read_to_string(SAMPLE).unwrap().lines().count();
+    assert_eq!(out.len(), input_lines);
+    // Line 3: a China Mobile appid error nested in a PNS 600011.
+    assert_eq!(out[2]["code"], "600011");
+    assert_eq!(out[2]["root_cause"]["source"], "cmcc");
+    assert_eq!(out[2]["root_cause"]["code"], "103119");
+    assert_eq!(out[2]["outcome"], "invalid_configuration");
+    assert_eq!(out[2]["carrier"], "cmcc");
+    // Line 25: an iOS NSDictionary dump with \U escapes.
+    assert_eq!(out[24]["code"], "600007");
+    assert_eq!(out[24]["raw_message"], "无SIM卡");
+    // Line 24: an unknown code is kept.
+    assert_eq!(out[23]["code"], "600099");
+    assert_eq!(out[23]["known"], false);
+    assert_eq!(out[23]["outcome"], "unknown");
+    // Lines 30 and 31 are unusable; the errors carry their line numbers.
+    assert_eq!(out[29]["line"], 30);
+    assert!(out[29]["error"].is_string());
+    assert_eq!(out[30]["line"], 31);
+    // Tokens are credentials: never echoed.
+    let text = String::from_utf8(o.stdout.clone()).unwrap();
+    assert!(
+        !text.contains("apcOKuyry7kASh9h6mtf2G2GbettkyiU"),
+        "a session token leaked"
+    );
+}
+
+#[test]
+fn normalize_reads_stdin_and_honours_source_and_lang() {
+    let input = "{\"code\":\"600001\",\"msg\":\"x\"}\n\"{msg: 蜂窝网络未开启, code: 600008, data: null}\"\n\nnot a callback\n";
+    let o = numauth(&["normalize", "--lang", "zh"], Some(input));
+    assert!(o.status.success());
+    let out = json_lines(&o);
+    assert_eq!(out.len(), 4);
+    assert_eq!(out[0]["source"], "pns");
+    assert_eq!(out[0]["outcome"], "auth_page_shown");
+    assert!(
+        out[0]["explain"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("授权页"),
+        "{}",
+        out[0]
+    );
+    assert_eq!(out[1]["outcome"], "mobile_data_disabled");
+    assert_eq!(out[2]["line"], 3, "an empty line still gets its error line");
+    assert_eq!(out[3]["line"], 4);
+    // The same code read as fusion's 600001 (an upstream-SMS page event).
+    let o = numauth(
+        &["normalize", "--source", "fusion"],
+        Some("{\"code\":\"600001\",\"msg\":\"x\"}\n"),
+    );
+    let out = json_lines(&o);
+    assert_eq!(out[0]["source"], "fusion");
+    assert_ne!(out[0]["outcome"], "auth_page_shown");
+    assert!(out[0].get("explain").is_none(), "explain only with --lang");
+}
+
+#[test]
+fn normalize_of_a_missing_file_exits_1_saying_which() {
+    let o = numauth(&["normalize", "/nonexistent/callbacks.ndjson"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent/callbacks.ndjson"));
+}
+
+#[test]
+fn report_counts_the_sample_log() {
+    let o = numauth(&["report", SAMPLE, "--json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["lines"], 32);
+    assert_eq!(r["callbacks"], 30);
+    assert_eq!(r["unusable"], 2);
+    assert_eq!(r["unknown_codes"], 1);
+    assert_eq!(r["categories"]["success"], 6);
+    assert_eq!(r["categories"]["progress"], 2);
+    assert_eq!(r["categories"]["cancelled"], 2);
+    assert_eq!(r["categories"]["failure"], 20);
+
+    let top = &r["top_outcomes"][0];
+    assert_eq!(top["outcome"], "mobile_data_disabled");
+    assert_eq!(top["count"], 8);
+    assert_eq!(top["share"], 26.7);
+    assert_eq!(top["action"], "enable_mobile_data");
+    // 600008 x3 and fusion 1600008 name no carrier; -8004 x2 is Telecom; 410004 x2 is Unicom.
+    assert_eq!(top["carriers"]["ctcc"], 2);
+    assert_eq!(top["carriers"]["cucc"], 2);
+    assert_eq!(r["top_outcomes"][1]["outcome"], "success");
+    assert_eq!(r["top_outcomes"][1]["count"], 6);
+
+    let causes = r["top_root_causes"].as_array().unwrap();
+    let cause = |source: &str, code: &str| {
+        causes
+            .iter()
+            .find(|c| c["source"] == source && c["code"] == code)
+    };
+    let mobile_off = cause("ctcc", "-8004").expect("ctcc -8004 is a root cause");
+    assert_eq!(
+        mobile_off["count"], 1,
+        "only the nested one; the direct Telecom result has no root cause"
+    );
+    assert_eq!(
+        cause("cmcc", "103119").unwrap()["outcome"],
+        "invalid_configuration"
+    );
+    assert_eq!(cause("cucc", "410004").unwrap()["carriers"]["cucc"], 1);
+
+    let examples = r["unusable_examples"].as_array().unwrap();
+    assert_eq!(
+        examples
+            .iter()
+            .map(|e| e["line"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [30, 31]
+    );
+}
+
+#[test]
+fn report_text_in_both_languages() {
+    let en = String::from_utf8(numauth(&["report", SAMPLE, "--lang", "en"], None).stdout).unwrap();
+    assert!(
+        en.contains("32 lines: 30 callbacks read, 2 unusable"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Top outcomes") && en.contains("mobile_data_disabled"),
+        "{en}"
+    );
+    let zh = String::from_utf8(numauth(&["report", SAMPLE, "--lang", "zh"], None).stdout).unwrap();
+    assert!(zh.contains("共 32 行") && zh.contains("主要结果"), "{zh}");
+    // No progress bar when stderr is not a terminal.
+    let o = numauth(&["report", SAMPLE], None);
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn report_top_limits_the_lists_and_reads_stdin() {
+    let log = std::fs::read_to_string(SAMPLE).unwrap();
+    let o = numauth(&["report", "--json", "--top", "2"], Some(&log));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["top_outcomes"].as_array().unwrap().len(), 2);
+    assert!(r["top_root_causes"].as_array().unwrap().len() <= 2);
+    assert_eq!(r["callbacks"], 30);
+}
+
+#[test]
+fn report_source_overrides_detection() {
+    // 600001 read as PNS is an authorization-page event; read as fusion it is not.
+    let line = "{\"code\":\"600001\",\"msg\":\"x\"}\n";
+    let pns: serde_json::Value =
+        serde_json::from_slice(&numauth(&["report", "--json"], Some(line)).stdout).unwrap();
+    let fusion: serde_json::Value = serde_json::from_slice(
+        &numauth(&["report", "--json", "--source", "fusion"], Some(line)).stdout,
+    )
+    .unwrap();
+    assert_eq!(pns["top_outcomes"][0]["outcome"], "auth_page_shown");
+    assert_ne!(fusion["top_outcomes"][0]["outcome"], "auth_page_shown");
+}

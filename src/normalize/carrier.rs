@@ -1,0 +1,126 @@
+//! The three carriers and the names SDKs give them.
+
+use std::fmt;
+
+use crate::Source;
+
+/// A mainland-China carrier, whose SDK sits under the Alibaba Cloud one.
+///
+/// ```
+/// use numauth::{Carrier, Source};
+/// assert_eq!(Carrier::from_alias("cm_zyhl"), Some(Carrier::Cmcc));
+/// assert_eq!(Carrier::Cucc.source(), Source::Cucc);
+/// assert_eq!(Carrier::Ctcc.as_str(), "ctcc");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Carrier {
+    /// China Mobile (中国移动).
+    Cmcc,
+    /// China Unicom (中国联通).
+    Cucc,
+    /// China Telecom (中国电信).
+    Ctcc,
+}
+
+impl Carrier {
+    /// The carrier a vendor name stands for, after NFKC normalisation (full-width letters),
+    /// ASCII case ignored, surrounding whitespace trimmed:
+    /// `cm_zyhl`, `CMCC`, `CM`, `移动` (China Mobile); `cu_xw`, `CUCC`, `CU`, `联通` (China
+    /// Unicom); `ct_sjl`, `CTCC`, `CT`, `电信` (China Telecom); also `中国移动`/`中国联通`/
+    /// `中国电信` and `China Mobile`/`China Unicom`/`China Telecom`. `None` for anything else,
+    /// `unknown` included.
+    ///
+    /// ```
+    /// use numauth::Carrier;
+    /// assert_eq!(Carrier::from_alias("CU"), Some(Carrier::Cucc));
+    /// assert_eq!(Carrier::from_alias(" ct_sjl "), Some(Carrier::Ctcc));
+    /// assert_eq!(Carrier::from_alias("移动"), Some(Carrier::Cmcc));
+    /// assert_eq!(Carrier::from_alias("ＣＭＣＣ"), Some(Carrier::Cmcc));
+    /// assert_eq!(Carrier::from_alias("unknown"), None);
+    /// ```
+    pub fn from_alias(alias: &str) -> Option<Carrier> {
+        const ALIASES: [(&str, Carrier); 21] = [
+            ("cm_zyhl", Carrier::Cmcc),
+            ("cmcc", Carrier::Cmcc),
+            ("cm", Carrier::Cmcc),
+            ("移动", Carrier::Cmcc),
+            ("中国移动", Carrier::Cmcc),
+            ("china mobile", Carrier::Cmcc),
+            ("chinamobile", Carrier::Cmcc),
+            ("cu_xw", Carrier::Cucc),
+            ("cucc", Carrier::Cucc),
+            ("cu", Carrier::Cucc),
+            ("联通", Carrier::Cucc),
+            ("中国联通", Carrier::Cucc),
+            ("china unicom", Carrier::Cucc),
+            ("chinaunicom", Carrier::Cucc),
+            ("ct_sjl", Carrier::Ctcc),
+            ("ctcc", Carrier::Ctcc),
+            ("ct", Carrier::Ctcc),
+            ("电信", Carrier::Ctcc),
+            ("中国电信", Carrier::Ctcc),
+            ("china telecom", Carrier::Ctcc),
+            ("chinatelecom", Carrier::Ctcc),
+        ];
+        let alias = crate::catalog::nfkc(alias.trim());
+        let alias = alias.trim();
+        ALIASES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(alias))
+            .map(|&(_, c)| c)
+    }
+
+    /// The code namespace of the carrier's SDK.
+    ///
+    /// ```
+    /// use numauth::{Carrier, Source};
+    /// assert_eq!(Carrier::Ctcc.source(), Source::Ctcc);
+    /// ```
+    pub fn source(self) -> Source {
+        match self {
+            Carrier::Cmcc => Source::Cmcc,
+            Carrier::Cucc => Source::Cucc,
+            Carrier::Ctcc => Source::Ctcc,
+        }
+    }
+
+    /// The carrier whose namespace `source` is, if it is a carrier's.
+    ///
+    /// ```
+    /// use numauth::{Carrier, Source};
+    /// assert_eq!(Carrier::from_source(Source::CuccWeb), Some(Carrier::Cucc));
+    /// assert_eq!(Carrier::from_source(Source::Pns), None);
+    /// ```
+    pub fn from_source(source: Source) -> Option<Carrier> {
+        match source {
+            Source::Cmcc => Some(Carrier::Cmcc),
+            Source::Cucc | Source::CuccWeb => Some(Carrier::Cucc),
+            Source::Ctcc => Some(Carrier::Ctcc),
+            _ => None,
+        }
+    }
+
+    /// The stable snake_case id: `cmcc`, `cucc` or `ctcc`.
+    ///
+    /// ```
+    /// assert_eq!(numauth::Carrier::Cmcc.as_str(), "cmcc");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Carrier::Cmcc => "cmcc",
+            Carrier::Cucc => "cucc",
+            Carrier::Ctcc => "ctcc",
+        }
+    }
+}
+
+impl fmt::Display for Carrier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,274 @@
+//! The payload's other fields, kept for diagnostics, with credentials redacted.
+
+use std::borrow::Cow;
+
+use super::scan::{self, Val};
+use super::MAX_DEPTH;
+
+/// The value of a field [`Normalized::extra`](crate::Normalized::extra) keeps: a string, or any
+/// other literal (number, `true`/`false`/`null`, object, array) as it was written.
+///
+/// Values of fields whose key contains `token` (`token`, `session_token`, `id_token`,
+/// `accessToken`...) are credentials: they are replaced by `<redacted: N chars>`, inside nested
+/// objects too. A `null` or empty token is kept as it is.
+///
+/// ```
+/// use numauth::{normalize, ExtraValue};
+/// let n = normalize(r#"{"code":"600000","msg":"ok","token":"STsid0000001","requestCode":0}"#).unwrap();
+/// assert_eq!(n.extra[0], ("token".into(), ExtraValue::Text("<redacted: 12 chars>".into())));
+/// assert_eq!(n.extra[1].1, ExtraValue::Json("0".into()));
+/// assert_eq!(n.extra[1].1.to_json(), serde_json::json!(0));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtraValue<'a> {
+    /// A string value, unescaped.
+    Text(Cow<'a, str>),
+    /// A number, `true`, `false`, `null`, an object or an array, as written (objects and arrays
+    /// may be in any of the recognised shapes, so not necessarily valid JSON).
+    Json(Cow<'a, str>),
+}
+
+impl<'a> ExtraValue<'a> {
+    /// The value as written (for [`ExtraValue::Text`], unescaped).
+    ///
+    /// ```
+    /// use numauth::ExtraValue;
+    /// assert_eq!(ExtraValue::Json("{\"a\":1}".into()).as_str(), "{\"a\":1}");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match self {
+            ExtraValue::Text(s) | ExtraValue::Json(s) => s,
+        }
+    }
+
+    /// The value as a JSON value: a [`ExtraValue::Json`] that is valid JSON is parsed, anything
+    /// else is a JSON string.
+    ///
+    /// ```
+    /// use numauth::ExtraValue;
+    /// use serde_json::json;
+    /// assert_eq!(ExtraValue::Json("{\"a\":[1,null]}".into()).to_json(), json!({"a": [1, null]}));
+    /// assert_eq!(ExtraValue::Json("{a: 1}".into()).to_json(), json!("{a: 1}"));
+    /// assert_eq!(ExtraValue::Text("1".into()).to_json(), json!("1"));
+    /// ```
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            ExtraValue::Text(s) => serde_json::Value::String(s.to_string()),
+            ExtraValue::Json(raw) => serde_json::from_str(raw)
+                .unwrap_or_else(|_| serde_json::Value::String(raw.to_string())),
+        }
+    }
+
+    /// The same value, owning its text.
+    ///
+    /// ```
+    /// use numauth::ExtraValue;
+    /// let owned: ExtraValue<'static> = ExtraValue::Text(String::from("x").as_str().into()).into_owned();
+    /// assert_eq!(owned.as_str(), "x");
+    /// ```
+    pub fn into_owned(self) -> ExtraValue<'static> {
+        match self {
+            ExtraValue::Text(s) => ExtraValue::Text(Cow::Owned(s.into_owned())),
+            ExtraValue::Json(s) => ExtraValue::Json(Cow::Owned(s.into_owned())),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ExtraValue<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ExtraValue::Text(s) => serializer.serialize_str(s),
+            ExtraValue::Json(_) => self.to_json().serialize(serializer),
+        }
+    }
+}
+
+/// `extra` as a JSON object, in order.
+#[cfg(feature = "serde")]
+pub(crate) fn serialize_extra<S: serde::Serializer>(
+    extra: &[(Cow<'_, str>, ExtraValue<'_>)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(extra.len()))?;
+    for (k, v) in extra {
+        map.serialize_entry(k.as_ref(), v)?;
+    }
+    map.end()
+}
+
+/// Whether a key names a credential.
+pub(crate) fn is_secret_key(key: &str) -> bool {
+    key.as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"token"))
+}
+
+fn mentions_token(text: &str) -> bool {
+    is_secret_key(text)
+}
+
+fn redacted(value: &str) -> String {
+    format!("<redacted: {} chars>", value.chars().count())
+}
+
+fn is_null(value: &str) -> bool {
+    let v = value.trim();
+    v.is_empty() || v == "null" || v == "(null)" || v == "nil"
+}
+
+/// Whether an unquoted scalar is a JSON literal (number, boolean, null).
+pub(crate) fn is_json_literal(s: &str) -> bool {
+    if matches!(s, "null" | "true" | "false") {
+        return true;
+    }
+    let b = s.strip_prefix('-').unwrap_or(s).as_bytes();
+    let int_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if int_len == 0 || (int_len > 1 && b.first() == Some(&b'0')) {
+        return false;
+    }
+    let mut rest = b.get(int_len..).unwrap_or_default();
+    if let Some(frac) = rest.strip_prefix(b".") {
+        let n = frac.iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 {
+            return false;
+        }
+        rest = frac.get(n..).unwrap_or_default();
+    }
+    if let Some(exp) = rest.strip_prefix(b"e").or_else(|| rest.strip_prefix(b"E")) {
+        let exp = exp
+            .strip_prefix(b"+")
+            .or_else(|| exp.strip_prefix(b"-"))
+            .unwrap_or(exp);
+        return !exp.is_empty() && exp.iter().all(u8::is_ascii_digit);
+    }
+    rest.is_empty()
+}
+
+/// A field's value as kept in `extra`, redacted where the key (or a nested key) names a token.
+/// `level` is the nesting level of the object holding the field.
+pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraValue<'a> {
+    let secret = is_secret_key(key);
+    match val {
+        Val::Esc(raw) => extra_value(key, Val::Str(Cow::Owned(scan::unescape(raw))), level),
+        Val::Str(s) if secret && !is_null(&s) => ExtraValue::Text(Cow::Owned(redacted(&s))),
+        Val::Str(s) => {
+            // A JSON string holding an object with tokens: redact inside.
+            let t = s.trim_start();
+            if t.starts_with('{') && mentions_token(t) {
+                let json = object_to_json(t, level + 1);
+                ExtraValue::Text(Cow::Owned(json.to_string()))
+            } else {
+                ExtraValue::Text(s)
+            }
+        }
+        Val::Bare(s) if secret && !is_null(s) => ExtraValue::Text(Cow::Owned(redacted(s))),
+        Val::Bare(s) if is_json_literal(s) => ExtraValue::Json(Cow::Borrowed(s)),
+        Val::Bare(s) => ExtraValue::Text(Cow::Borrowed(s)),
+        Val::Nested(raw) if secret => ExtraValue::Text(Cow::Owned(redacted(raw))),
+        Val::Nested(raw) if mentions_token(raw) => {
+            ExtraValue::Json(Cow::Owned(nested_to_json(raw, level).to_string()))
+        }
+        Val::Nested(raw) => ExtraValue::Json(Cow::Borrowed(raw)),
+    }
+}
+
+/// A nested object or array as JSON with its tokens redacted.
+fn nested_to_json(raw: &str, level: usize) -> serde_json::Value {
+    match serde_json::from_str::<serde_json::Value>(raw) {
+        Ok(mut v) => {
+            redact_json(&mut v, 0);
+            v
+        }
+        Err(_) if raw.starts_with('{') => object_to_json(raw, level),
+        // Not JSON and not an object we can read: keep nothing that could be a credential.
+        Err(_) => serde_json::Value::String(redacted(raw)),
+    }
+}
+
+fn redact_json(v: &mut serde_json::Value, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, item) in map.iter_mut() {
+                if is_secret_key(k) && !item.is_null() && item.as_str().is_none_or(|s| !is_null(s))
+                {
+                    *item = serde_json::Value::String(redacted(&item_text(item)));
+                } else {
+                    redact_json(item, depth + 1);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, depth + 1)),
+        _ => {}
+    }
+}
+
+fn item_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Any recognised object shape as a JSON object, tokens redacted. Unreadable input gives an
+/// empty object (the caller only uses this for values that mention a token).
+fn object_to_json(raw: &str, level: usize) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    let Some(open) = raw.find('{') else {
+        return serde_json::Value::Object(map);
+    };
+    let Ok(obj) = scan::object(raw, open, level) else {
+        return serde_json::Value::String(redacted(raw));
+    };
+    for field in obj.fields {
+        let value = match extra_value(&field.key, field.val, level + 1) {
+            ExtraValue::Text(s) => serde_json::Value::String(s.into_owned()),
+            json @ ExtraValue::Json(_) => json.to_json(),
+        };
+        map.insert(field.key.into_owned(), value);
+    }
+    serde_json::Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_literals() {
+        for yes in ["0", "-8004", "1.5", "1e5", "-0.5E-3", "null", "true"] {
+            assert!(is_json_literal(yes), "{yes}");
+        }
+        for no in ["", "-", "01", "1.", "1e", "7c2d", "nil", "0x10", "--1"] {
+            assert!(!is_json_literal(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn nested_tokens_are_redacted_in_any_shape() {
+        let v = extra_value(
+            "data",
+            Val::Nested(r#"{"session_token":"abcd","id_token":null,"n":[{"token":"xy"}]}"#),
+            1,
+        );
+        assert_eq!(
+            v.to_json(),
+            serde_json::json!({"session_token":"<redacted: 4 chars>","id_token":null,"n":[{"token":"<redacted: 2 chars>"}]})
+        );
+        let v = extra_value(
+            "data",
+            Val::Nested("{session_token: abcd, id_token: efg}"),
+            1,
+        );
+        assert_eq!(
+            v.to_json(),
+            serde_json::json!({"session_token":"<redacted: 4 chars>","id_token":"<redacted: 3 chars>"})
+        );
+        let v = extra_value("accessToken", Val::Str("null".into()), 1);
+        assert_eq!(v, ExtraValue::Text("null".into()));
+    }
+}

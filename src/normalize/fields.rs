@@ -1,0 +1,514 @@
+//! From a scanned text to the parts of a callback: which field is the code, the message, the
+//! inner code, the carrier data...; what the keys say about the source; everything else kept.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::extra::{extra_value, ExtraValue};
+use super::scan::{self, Field, Val};
+use super::{pattern, Carrier, ParseError, Shape};
+use crate::catalog::nfkc;
+
+/// How the code was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CodeKey {
+    /// `code`, `resultCode`, `error_code`, `retCode`... (or a typed callback's code).
+    Named,
+    /// `result` (China Telecom's key).
+    Result,
+    /// An inner-code field standing in for a missing code (`vendorCode: 103911`).
+    Inner,
+    /// A `key: value` pattern in text.
+    Pattern,
+    /// The whole text is a code.
+    Bare,
+}
+
+/// What the keys present say about the source.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Marks {
+    /// `templateId`, `nodeId`, or a `16000xx`/`17000xx` inner code: fusion auth.
+    pub(crate) fusion: bool,
+    /// `carrierFailedResultData`, `vendorName`, `requestCode`, `innerCode`: the PNS SDK.
+    pub(crate) pns: bool,
+    /// `seq`, `resultMsg`: China Unicom.
+    pub(crate) unicom: bool,
+    /// `reqId`: China Telecom.
+    pub(crate) telecom: bool,
+    /// `desc`, `authType`, `traceId`, `openId`: China Mobile.
+    pub(crate) mobile: bool,
+    /// `data` holding tokens: the IDaaS SDK's login callback.
+    pub(crate) token_data: bool,
+    /// `data` is a string (the IDaaS SDK's failure description).
+    pub(crate) data_text: bool,
+    /// A capitalised `Code` key (Dypnsapi responses).
+    pub(crate) capital_code: bool,
+}
+
+/// A field taken out of the payload under its own key.
+pub(crate) type Keyed<'a, T> = (Cow<'a, str>, T);
+
+/// The parts of one callback.
+#[derive(Debug)]
+pub(crate) struct Parts<'a> {
+    pub(crate) code: Cow<'a, str>,
+    pub(crate) code_key: CodeKey,
+    pub(crate) msg: Option<Cow<'a, str>>,
+    pub(crate) inner_code: Option<Keyed<'a, Cow<'a, str>>>,
+    pub(crate) inner_msg: Option<Keyed<'a, Cow<'a, str>>>,
+    pub(crate) carrier_data: Option<Keyed<'a, Val<'a>>>,
+    pub(crate) carrier: Option<Carrier>,
+    pub(crate) request_id: Option<Cow<'a, str>>,
+    pub(crate) data_text: Option<Cow<'a, str>>,
+    pub(crate) marks: Marks,
+    pub(crate) extra: Vec<(Cow<'a, str>, ExtraValue<'a>)>,
+    /// The nesting level of the object the fields came from (0 for text).
+    pub(crate) level: usize,
+}
+
+impl<'a> Parts<'a> {
+    pub(crate) fn new(code: Cow<'a, str>, code_key: CodeKey, level: usize) -> Self {
+        Parts {
+            code,
+            code_key,
+            msg: None,
+            inner_code: None,
+            inner_msg: None,
+            carrier_data: None,
+            carrier: None,
+            request_id: None,
+            data_text: None,
+            marks: Marks::default(),
+            extra: Vec::new(),
+            level,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A code key, by priority (lower wins); `true` when only a number counts.
+    Code(u8, bool),
+    Msg(u8),
+    InnerCode,
+    InnerMsg,
+    CarrierData,
+    Vendor,
+    RequestId(u8),
+    Data,
+    Fusion,
+    Pns,
+    Unicom,
+    Mobile,
+    Other,
+}
+
+/// The role of a key: ASCII letters and digits only, case ignored (`result_code`, `ResultCode`
+/// and `\"resultCode\"` are one key).
+fn role(key: &str) -> Role {
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
+        let Some(slot) = buf.get_mut(n) else {
+            return Role::Other;
+        };
+        *slot = c.to_ascii_lowercase();
+        n += 1;
+    }
+    match buf.get(..n).unwrap_or_default() {
+        b"code" => Role::Code(0, false),
+        b"resultcode" => Role::Code(1, false),
+        b"errorcode" => Role::Code(2, false),
+        b"result" => Role::Code(3, true),
+        b"retcode" | b"ret" => Role::Code(4, false),
+        b"errcode" | b"errno" => Role::Code(5, false),
+        b"msg" => Role::Msg(0),
+        b"resultmsg" => Role::Msg(1),
+        b"desc" => Role::Msg(2),
+        b"message" => Role::Msg(3),
+        b"errormsg" | b"errormessage" => Role::Msg(4),
+        b"errmsg" | b"retmsg" => Role::Msg(5),
+        b"resultdesc" | b"errordescription" => Role::Msg(6),
+        b"innercode" | b"vendorcode" => Role::InnerCode,
+        b"innermsg" | b"innerdesc" | b"innermessage" | b"vendormsg" => Role::InnerMsg,
+        b"carrierfailedresultdata" => Role::CarrierData,
+        b"vendorname" | b"vendor" | b"carrier" | b"carriername" | b"operator" | b"operatortype" => {
+            Role::Vendor
+        }
+        b"requestid" => Role::RequestId(0),
+        b"reqid" => Role::RequestId(1),
+        b"seq" => Role::RequestId(2),
+        b"data" => Role::Data,
+        b"templateid" | b"nodeid" => Role::Fusion,
+        b"requestcode" => Role::Pns,
+        b"resultdata" => Role::Unicom,
+        b"authtype" | b"authtypedes" | b"traceid" | b"openid" => Role::Mobile,
+        _ => Role::Other,
+    }
+}
+
+/// `range` of a text, borrowed when the text is.
+pub(crate) fn sub<'a>(text: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(s) => Cow::Borrowed(s.get(range).unwrap_or_default()),
+        Cow::Owned(s) => Cow::Owned(s.get(range).unwrap_or_default().to_owned()),
+    }
+}
+
+fn is_nullish(s: &str) -> bool {
+    [
+        "null",
+        "nil",
+        "(null)",
+        "none",
+        "undefined",
+        "true",
+        "false",
+        "<null>",
+    ]
+    .iter()
+    .any(|n| n.eq_ignore_ascii_case(s))
+}
+
+/// Where the code token is in `s`, and where text glued to it (`1105msg:...`) starts.
+fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, Option<usize>)> {
+    // Quotes, backslashes and ASCII blanks around the code (all ASCII, so the cuts fall on
+    // character boundaries).
+    let junk = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'\\');
+    let mut start = s.bytes().take_while(junk).count();
+    let end = s.len() - s.bytes().rev().take_while(junk).count();
+    let t = s.get(start..end.max(start)).unwrap_or_default();
+    start += t.len() - t.trim_start().len();
+    let t = t.trim();
+    if t.is_empty() || is_nullish(t) {
+        return None;
+    }
+    let b = t.as_bytes();
+    let sign = usize::from(b.first() == Some(&b'-') || b.first() == Some(&b'+'));
+    let digits = b
+        .get(sign..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits > 0 && digits <= 18 {
+        let end = sign + digits;
+        let glued = (end < t.len()).then_some(start + end);
+        // `+600011` is not how any SDK writes a code, but the number is still the code.
+        let from = if b.first() == Some(&b'+') {
+            start + 1
+        } else {
+            start
+        };
+        return Some((from..start + end, glued));
+    }
+    if numeric_only || digits > 0 {
+        return None;
+    }
+    let ident = t.len() <= 64
+        && b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
+    ident.then_some((start..start + t.len(), None))
+}
+
+/// The code in a value, and text glued after it.
+fn code_of<'a>(val: &Val<'a>, numeric_only: bool) -> Option<(Cow<'a, str>, Option<Cow<'a, str>>)> {
+    let made;
+    let text: &Cow<'a, str> = match val {
+        Val::Str(s) => s,
+        Val::Esc(raw) => {
+            made = Cow::Owned(scan::unescape(raw));
+            &made
+        }
+        Val::Bare(s) => {
+            made = Cow::Borrowed(*s);
+            &made
+        }
+        Val::Nested(_) => return None,
+    };
+    let (range, glued) = code_token(text, numeric_only)?;
+    let rest = glued.map(|g| sub(text, g..text.len()));
+    Some((sub(text, range), rest))
+}
+
+/// A value as text: strings and scalars, `None` when empty or `null`.
+pub(crate) fn text_of<'a>(val: &Val<'a>) -> Option<Cow<'a, str>> {
+    let text = match val {
+        Val::Str(s) => s.clone(),
+        Val::Esc(raw) => Cow::Owned(scan::unescape(raw)),
+        Val::Bare(s) if is_nullish(s) => return None,
+        Val::Bare(s) | Val::Nested(s) => Cow::Borrowed(*s),
+    };
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Whether [`text_of`] would give a text, without building it.
+fn has_text(val: &Val<'_>) -> bool {
+    match val {
+        Val::Str(s) => !s.trim().is_empty(),
+        Val::Esc(s) => !s.trim().is_empty(),
+        Val::Bare(s) => !is_nullish(s) && !s.trim().is_empty(),
+        Val::Nested(s) => !s.trim().is_empty(),
+    }
+}
+
+fn is_fusion_inner(code: &str) -> bool {
+    code.len() == 7
+        && (code.starts_with("16") || code.starts_with("17"))
+        && code.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// The parts of an object's fields, if one of them is a code. `level` is the object's level.
+pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Parts<'a>> {
+    // Each key's role, computed once (on the stack for any real callback).
+    let mut stack = [Role::Other; 24];
+    let heap: Vec<Role>;
+    let roles: &[Role] = if fields.len() <= stack.len() {
+        for (slot, field) in stack.iter_mut().zip(&fields) {
+            *slot = role(&field.key);
+        }
+        stack.get(..fields.len()).unwrap_or_default()
+    } else {
+        heap = fields.iter().map(|f| role(&f.key)).collect();
+        &heap
+    };
+    // (priority, field index, code, text glued after it)
+    type Found<'a> = (u8, usize, Cow<'a, str>, Option<Cow<'a, str>>);
+    let mut code: Option<Found<'a>> = None;
+    let mut inner: Option<(usize, Cow<'a, str>)> = None;
+    let mut msg: Option<(u8, usize)> = None;
+    let mut request: Option<(u8, usize)> = None;
+    for (i, (field, &r)) in fields.iter().zip(roles).enumerate() {
+        match r {
+            Role::Code(p, numeric) if code.as_ref().is_none_or(|c| p < c.0) => {
+                if let Some((c, rest)) = code_of(&field.val, numeric) {
+                    code = Some((p, i, c, rest));
+                }
+            }
+            Role::InnerCode if inner.is_none() => {
+                inner = code_of(&field.val, false).map(|(c, _)| (i, c))
+            }
+            Role::Msg(p) if msg.is_none_or(|m| p < m.0) && has_text(&field.val) => {
+                msg = Some((p, i))
+            }
+            Role::RequestId(p) if request.is_none_or(|m| p < m.0) && has_text(&field.val) => {
+                request = Some((p, i));
+            }
+            _ => {}
+        }
+    }
+    let (code_index, code_text, glued, code_key) = match (code, &inner) {
+        (Some((p, i, c, rest)), _) => (
+            Some(i),
+            c,
+            rest,
+            if p == 3 {
+                CodeKey::Result
+            } else {
+                CodeKey::Named
+            },
+        ),
+        (None, Some((_, c))) => (None, c.clone(), None, CodeKey::Inner),
+        (None, None) => return None,
+    };
+    let inner_index = match code_key {
+        CodeKey::Inner => None,
+        _ => inner.as_ref().map(|(i, _)| *i),
+    };
+    let promoted_inner = if code_key == CodeKey::Inner {
+        inner.as_ref().map(|(i, _)| *i)
+    } else {
+        None
+    };
+
+    let mut parts = Parts::new(code_text, code_key, level);
+    for (field, &r) in fields.iter().zip(roles) {
+        let marks = &mut parts.marks;
+        match r {
+            Role::Msg(1) | Role::RequestId(2) | Role::Unicom => marks.unicom = true,
+            Role::Msg(2) | Role::Mobile => marks.mobile = true,
+            Role::RequestId(1) => marks.telecom = true,
+            Role::Fusion => marks.fusion = true,
+            Role::Pns | Role::CarrierData => marks.pns = true,
+            Role::Vendor => {
+                marks.pns |= field
+                    .key
+                    .as_bytes()
+                    .windows(6)
+                    .any(|w| w.eq_ignore_ascii_case(b"vendor"))
+            }
+            _ => {}
+        }
+    }
+    for (i, (field, &r)) in fields.into_iter().zip(roles).enumerate() {
+        if Some(i) == code_index || Some(i) == promoted_inner {
+            parts.marks.capital_code |= field.key == "Code";
+            continue;
+        }
+        if Some(i) == msg.map(|m| m.1) {
+            parts.msg = text_of(&field.val);
+            continue;
+        }
+        if Some(i) == request.map(|m| m.1) {
+            parts.request_id = text_of(&field.val);
+            continue;
+        }
+        match r {
+            Role::InnerCode if Some(i) == inner_index => {
+                if let Some((c, _)) = code_of(&field.val, false) {
+                    if is_fusion_inner(&c) {
+                        parts.marks.fusion = true;
+                    } else {
+                        parts.marks.pns = true;
+                    }
+                    parts.inner_code = Some((field.key, c));
+                    continue;
+                }
+            }
+            Role::InnerMsg if parts.inner_msg.is_none() => {
+                if let Some(t) = text_of(&field.val) {
+                    parts.inner_msg = Some((field.key, t));
+                    continue;
+                }
+            }
+            Role::CarrierData if parts.carrier_data.is_none() && has_text(&field.val) => {
+                parts.carrier_data = Some((field.key, field.val));
+                continue;
+            }
+            Role::Vendor if parts.carrier.is_none() => {
+                if let Some(c) = text_of(&field.val).and_then(|t| Carrier::from_alias(&t)) {
+                    parts.carrier = Some(c);
+                    continue;
+                }
+            }
+            Role::Data => match &field.val {
+                Val::Str(s) if s.trim_start().starts_with('{') => {
+                    parts.marks.token_data |= super::extra::is_secret_key(s)
+                }
+                Val::Esc(s) | Val::Nested(s) if s.trim_start().starts_with(['{', '[']) => {
+                    parts.marks.token_data |= super::extra::is_secret_key(s);
+                }
+                Val::Str(_) | Val::Esc(_) => {
+                    parts.marks.data_text = true;
+                    parts.data_text = text_of(&field.val);
+                }
+                Val::Nested(_) | Val::Bare(_) => {}
+            },
+            _ => {}
+        }
+        let value = extra_value(&field.key, field.val, level);
+        parts.extra.push((field.key, value));
+    }
+    // `code:1105msg:参数信息错误`: a message glued to the code.
+    if parts.msg.is_none() {
+        if let Some(rest) = glued {
+            parts.msg = pattern::message(&rest).map(|r| sub(&rest, r));
+        }
+    }
+    Some(parts)
+}
+
+/// The parts named by `key: value` patterns in text (NFKC-normalised first).
+fn from_patterns<'a>(text: &'a str, level: usize) -> Option<Parts<'a>> {
+    let text = nfkc(text);
+    let named = pattern::scan(&text);
+    let top = named
+        .iter()
+        .position(|n| !n.inner)
+        .or(if named.is_empty() { None } else { Some(0) })?;
+    let first = named.get(top)?;
+    let key = if first.inner {
+        CodeKey::Inner
+    } else {
+        CodeKey::Pattern
+    };
+    let mut parts = Parts::new(sub(&text, first.code.clone()), key, level);
+    parts.msg = first.msg.clone().map(|r| sub(&text, r));
+    if let Some(inner) = named
+        .iter()
+        .enumerate()
+        .find(|&(i, n)| i != top && n.inner)
+        .map(|(_, n)| n)
+    {
+        parts.inner_code = Some((Cow::Borrowed("vendorCode"), sub(&text, inner.code.clone())));
+        parts.inner_msg = inner
+            .msg
+            .clone()
+            .map(|r| (Cow::Borrowed("vendorMsg"), sub(&text, r)));
+    }
+    Some(parts)
+}
+
+/// The parts of a text of any shape (not a JSON string: the caller unwraps those). `level` is
+/// the nesting level of what holds the text. `bare`: a text that is only a code counts.
+pub(crate) fn parse_parts(text: &str, level: usize, bare: bool) -> Result<Parts<'_>, ParseError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let mut shape = None;
+    let mut from = 0;
+    // Each `{` at the top of the text, in order (log text may hold other braces first).
+    for _ in 0..64 {
+        let Some(open) = t.get(from..).and_then(|r| r.find('{')).map(|p| from + p) else {
+            break;
+        };
+        let obj = scan::object(t, open, level)?;
+        shape.get_or_insert(obj.style.shape());
+        if let Some(parts) = from_fields(obj.fields, level + 1) {
+            return Ok(parts);
+        }
+        from = obj.end.max(open + 1);
+    }
+    if let Some(parts) = from_patterns(t, level) {
+        return Ok(parts);
+    }
+    if bare {
+        if let Some((range, None)) = code_token(t, false) {
+            let code = t.get(range).unwrap_or_default();
+            if code.bytes().all(|c| c.is_ascii_digit() || c == b'-') || code.contains('.') {
+                return Ok(Parts::new(Cow::Borrowed(code), CodeKey::Bare, level));
+            }
+        }
+    }
+    Err(ParseError::NoCode {
+        shape: shape.unwrap_or(Shape::Text),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_ignore_case_and_separators() {
+        assert_eq!(role("result_code"), Role::Code(1, false));
+        assert_eq!(role("\\\"ResultCode\\\""), Role::Code(1, false));
+        assert_eq!(role("carrierFailedResultData"), Role::CarrierData);
+        assert_eq!(
+            role("a_very_long_key_that_does_not_fit_the_buffer"),
+            Role::Other
+        );
+    }
+
+    #[test]
+    fn code_tokens() {
+        let tok = |s: &str, n| {
+            code_token(s, n).map(|(r, g)| (s[r].to_owned(), g.map(|g| s[g..].to_owned())))
+        };
+        assert_eq!(tok(" 600011 ", false), Some(("600011".into(), None)));
+        assert_eq!(tok("-8004", true), Some(("-8004".into(), None)));
+        assert_eq!(
+            tok("1105msg:x", false),
+            Some(("1105".into(), Some("msg:x".into())))
+        );
+        assert_eq!(
+            tok("isv.TOKEN_INVALID", false),
+            Some(("isv.TOKEN_INVALID".into(), None))
+        );
+        assert_eq!(tok("isv.TOKEN_INVALID", true), None);
+        assert_eq!(tok("null", false), None);
+        assert_eq!(tok("获取失败", false), None);
+    }
+}

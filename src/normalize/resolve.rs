@@ -1,0 +1,665 @@
+//! From the parts of a callback to a [`Normalized`]: the source, the catalog entry, the root
+//! cause (carrier data, inner codes, codes named in messages) and the carrier.
+
+use std::borrow::Cow;
+
+use super::extra::ExtraValue;
+use super::fields::{self, CodeKey, Marks, Parts};
+use super::scan::{self, Val};
+use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, MAX_DEPTH};
+use crate::catalog::nfkc;
+use crate::{candidates, lookup, lookup_message, AuthOutcome, Category, Entry, Platform, Source};
+
+/// Whose namespace a text is resolved in.
+pub(crate) enum Ctx {
+    /// The callback itself.
+    Top(Hint),
+    /// A cause underneath: carrier data or a message naming a code. `bare`: a text that is only
+    /// a code counts (carrier data, not messages).
+    Inner { alias: Option<Carrier>, bare: bool },
+}
+
+/// Normalises a text of any shape at nesting `level`, unwrapping JSON strings around it.
+pub(crate) fn normalize_text<'b>(
+    text: &'b str,
+    level: usize,
+    ctx: &Ctx,
+) -> Result<Normalized<'b>, ParseError> {
+    if level > MAX_DEPTH {
+        return Err(ParseError::TooDeep { max: MAX_DEPTH });
+    }
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    // A JSON string holding the payload (an NDJSON line, or carrier data given as a string).
+    if let Some(inner) = scan::whole_string(t) {
+        return match inner {
+            Cow::Borrowed(s) => normalize_text(s, level + 1, ctx),
+            Cow::Owned(s) => normalize_text(&s, level + 1, ctx).map(Normalized::into_owned),
+        };
+    }
+    // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"`.
+    if let Some(open) = t
+        .find('{')
+        .filter(|&o| o > 0 && t.as_bytes().get(o - 1) == Some(&b'"') && t.contains("\\\""))
+    {
+        let (inner, _) = scan::quoted(t, open - 1);
+        if let Cow::Owned(s) = inner {
+            match normalize_text(&s, level + 1, ctx) {
+                Ok(n) => return Ok(n.into_owned()),
+                Err(e @ ParseError::TooDeep { .. }) => return Err(e),
+                Err(_) => {}
+            }
+        }
+    }
+    let bare = match ctx {
+        Ctx::Top(_) => true,
+        Ctx::Inner { bare, .. } => *bare,
+    };
+    let parts = fields::parse_parts(t, level, bare)?;
+    match ctx {
+        Ctx::Top(hint) => {
+            let (n, err) = resolve_top(parts, *hint, true);
+            err.map_or(Ok(n), Err)
+        }
+        // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding the
+        // one-tap SDK's JSON): resolved like a callback, with its own causes.
+        Ctx::Inner { .. } if is_app_callback(&parts) => {
+            let (n, err) = resolve_top(parts, Hint::default(), true);
+            err.map_or(Ok(n), Err)
+        }
+        Ctx::Inner { alias, .. } => Ok(resolve_inner(parts, *alias)),
+    }
+}
+
+/// Whether parts found underneath are an app SDK's callback rather than a carrier's result:
+/// no carrier knows the code, and the keys or the catalog say PNS or fusion.
+fn is_app_callback(p: &Parts<'_>) -> bool {
+    let mut app = p.marks.pns || p.marks.fusion;
+    for e in candidates(&p.code) {
+        if Carrier::from_source(e.source()).is_some() {
+            return false;
+        }
+        app |= matches!(e.source(), Source::Pns | Source::Fusion);
+    }
+    app
+}
+
+/// The catalog entry for `code` in `source`, by message where the source keys rows by message.
+pub(crate) fn find_entry(source: Source, code: &str, msg: Option<&str>) -> Option<&'static Entry> {
+    match msg {
+        Some(msg) => lookup_message(source, code, msg),
+        None => lookup(source, code),
+    }
+}
+
+/// A node for `code` in `source`, classified.
+fn node<'a>(
+    source: Source,
+    code: Cow<'a, str>,
+    raw_message: Option<Cow<'a, str>>,
+) -> Normalized<'a> {
+    let unknown = AuthOutcome::Unknown;
+    let mut n = Normalized {
+        source,
+        code,
+        known: false,
+        outcome: unknown,
+        category: unknown.category(),
+        actor: unknown.actor(),
+        retryable: unknown.retryable(),
+        action: unknown.action(),
+        message: None,
+        raw_message,
+        root_cause: None,
+        carrier: None,
+        request_id: None,
+        params: None,
+        extra: Vec::new(),
+    };
+    classify(&mut n);
+    n
+}
+
+/// Sets what the catalog says about the node's own code.
+fn classify(n: &mut Normalized<'_>) {
+    let entry = find_entry(n.source, &n.code, n.raw_message.as_deref());
+    let outcome = entry.map_or(AuthOutcome::Unknown, Entry::outcome);
+    n.known = entry.is_some();
+    n.outcome = outcome;
+    n.category = outcome.category();
+    n.actor = outcome.actor();
+    n.retryable = outcome.retryable();
+    n.action = entry.map_or(outcome.action(), Entry::action);
+    n.message = entry.map(|e| Message {
+        zh: e.message(crate::Lang::Zh),
+        en: e.message(crate::Lang::En),
+    });
+    n.params = match (entry, n.raw_message.as_deref()) {
+        (Some(e), Some(msg)) if e.source() == Source::Idaas => idaas::params(e, msg),
+        _ => None,
+    };
+}
+
+/// Whether a cause says something: it, or a cause under it, is known with a real outcome.
+fn informative(n: &Normalized<'_>) -> bool {
+    let mut cur = Some(n);
+    while let Some(c) = cur {
+        if c.known && c.outcome != AuthOutcome::Unknown {
+            return true;
+        }
+        cur = c.root_cause.as_deref();
+    }
+    false
+}
+
+/// Lets the node's outcome follow its root cause, when that is informative. A success never
+/// explains a failure, so a successful cause under a known non-success is not followed.
+fn follow(n: &mut Normalized<'_>) {
+    let Some(cause) = n.root_cause.as_deref() else {
+        return;
+    };
+    if !informative(cause)
+        || (cause.category == Category::Success && n.known && n.category != Category::Success)
+    {
+        return;
+    }
+    n.outcome = cause.outcome;
+    n.category = cause.category;
+    n.actor = cause.actor;
+    n.retryable = cause.retryable;
+    n.action = cause.action;
+}
+
+fn deepest_carrier(n: &Normalized<'_>) -> Option<Carrier> {
+    let mut found = None;
+    let mut cur = n.root_cause.as_deref();
+    while let Some(c) = cur {
+        found = c.carrier.or(found);
+        cur = c.root_cause.as_deref();
+    }
+    found
+}
+
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+fn pns_for(platform: Option<Platform>) -> Source {
+    match platform {
+        Some(Platform::Web) => Source::PnsWeb,
+        Some(Platform::Harmony) => Source::PnsHarmony,
+        _ => Source::Pns,
+    }
+}
+
+fn carrier_mark(marks: &Marks, code_key: CodeKey) -> Option<Source> {
+    if marks.telecom || code_key == CodeKey::Result {
+        Some(Source::Ctcc)
+    } else if marks.unicom {
+        Some(Source::Cucc)
+    } else if marks.mobile {
+        Some(Source::Cmcc)
+    } else {
+        None
+    }
+}
+
+/// The source of a top-level code: what the keys say, among the sources that know the code;
+/// the best-ranked of those; or, for a code known nowhere, a guess from the keys and its form.
+fn detect(p: &Parts<'_>, platform: Option<Platform>) -> Source {
+    let code = p.code.as_ref();
+    if starts_with_ci(code, "IDAAS.") {
+        return Source::Idaas;
+    }
+    let known = candidates(code);
+    let knows = |s: &Source| known.clone().any(|e| e.source() == *s);
+    let marks = &p.marks;
+    let preferred = if marks.fusion {
+        Some(Source::Fusion)
+    } else if marks.pns {
+        Some(pns_for(platform))
+    } else if marks.token_data || (marks.data_text && p.msg.is_none()) {
+        Some(Source::IdaasSdk)
+    } else if let Some(c) = carrier_mark(marks, p.code_key) {
+        Some(c)
+    } else if marks.capital_code {
+        Some(Source::Dypns)
+    } else {
+        None
+    };
+    if let Some(s) = preferred.filter(knows) {
+        return s;
+    }
+    let platform_pns = pns_for(platform);
+    if platform_pns != Source::Pns && knows(&platform_pns) {
+        return platform_pns;
+    }
+    if let Some(first) = known.clone().next() {
+        return first.source();
+    }
+    preferred.unwrap_or_else(|| guess(code, platform))
+}
+
+/// A guess for a code no source knows, from its form.
+fn guess(code: &str, platform: Option<Platform>) -> Source {
+    let digits = code.bytes().all(|c| c.is_ascii_digit());
+    if code.starts_with("isv.")
+        || code.contains('.')
+        || code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        Source::Dypns
+    } else if digits && code.len() == 7 && (code.starts_with("16") || code.starts_with("17")) {
+        Source::Fusion
+    } else if code.starts_with('-') {
+        Source::Ctcc
+    } else {
+        pns_for(platform)
+    }
+}
+
+/// The namespace of a code found underneath a callback: the carrier named by the vendor alias;
+/// else the carrier that knows the code (the keys breaking ties); else PNS when only PNS knows
+/// it (a one-tap code inside fusion); else a guess from the code's form.
+fn inner_source(
+    code: &str,
+    msg: Option<&str>,
+    alias: Option<Carrier>,
+    marks: &Marks,
+    code_key: CodeKey,
+) -> Source {
+    if let Some(c) = alias {
+        let s = c.source();
+        if c == Carrier::Cucc
+            && find_entry(s, code, msg).is_none()
+            && lookup(Source::CuccWeb, code).is_some()
+        {
+            return Source::CuccWeb;
+        }
+        return s;
+    }
+    let known = candidates(code)
+        .map(Entry::source)
+        .filter(|s| Carrier::from_source(*s).is_some());
+    let preferred =
+        carrier_mark(marks, code_key).or(matches!(code, "1" | "2").then_some(Source::Cucc));
+    if let Some(s) = preferred.filter(|s| known.clone().any(|k| k == *s)) {
+        return s;
+    }
+    if let Some(first) = known.clone().next() {
+        return first;
+    }
+    if lookup(Source::Pns, code).is_some() {
+        return Source::Pns;
+    }
+    if let Some(s) = preferred {
+        return s;
+    }
+    let b = code.as_bytes();
+    if code.starts_with('-') {
+        Source::Ctcc
+    } else if b.len() == 6 && code.starts_with("41") {
+        Source::Cucc
+    } else if b.len() == 5 && code.starts_with('8') {
+        Source::Ctcc
+    } else {
+        Source::Cmcc
+    }
+}
+
+/// A cause found underneath (carrier data, or a message naming a code).
+fn resolve_inner(p: Parts<'_>, alias: Option<Carrier>) -> Normalized<'_> {
+    let source = inner_source(
+        &p.code,
+        p.msg.as_deref(),
+        alias.or(p.carrier),
+        &p.marks,
+        p.code_key,
+    );
+    let mut n = node(source, p.code, p.msg);
+    n.carrier = Carrier::from_source(source).or(alias);
+    n.request_id = p.request_id;
+    n.extra = p.extra;
+    for (key, value) in [p.inner_code, p.inner_msg].into_iter().flatten() {
+        n.extra.push((key, ExtraValue::Text(value)));
+    }
+    if let Some((key, val)) = p.carrier_data {
+        n.extra
+            .push((key, super::extra::extra_value("", val, p.level)));
+    }
+    n
+}
+
+/// Turns a hard error into "no cause" in lenient mode, keeping the first error otherwise.
+fn soften<T>(
+    r: Result<Option<T>, ParseError>,
+    err: &mut Option<ParseError>,
+    strict: bool,
+) -> Option<T> {
+    match r {
+        Ok(v) => v,
+        Err(e @ ParseError::TooDeep { .. }) => {
+            if strict && err.is_none() {
+                *err = Some(e);
+            }
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+/// Whether the raw body of a JSON string can be scanned as it is, escapes and all: its only
+/// escapes are `\"`, `\/` and `\uXXXX` (the scanner reads `\"`-quoted keys and values), so
+/// the payload inside can borrow from the input instead of being unescaped into a copy.
+/// Only flat objects qualify: the scanner skips nested brackets by plain quotes.
+fn scannable_escaped(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let mut opening = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\\' if !matches!(b.get(i + 1), Some(b'"' | b'/' | b'u')) => return false,
+            b'{' | b'[' | b'(' => opening += 1,
+            _ => {}
+        }
+    }
+    opening == 1
+}
+
+/// The cause in carrier data (a JSON string or an object, or any other shape).
+fn data_cause<'a>(
+    val: &Val<'a>,
+    alias: Option<Carrier>,
+    level: usize,
+) -> Result<Option<Normalized<'a>>, ParseError> {
+    let ctx = Ctx::Inner { alias, bare: true };
+    let r = match val {
+        Val::Str(Cow::Borrowed(s)) => normalize_text(s, level + 1, &ctx),
+        Val::Esc(raw) if raw.trim_start().starts_with('{') && scannable_escaped(raw) => {
+            normalize_text(raw, level + 1, &ctx)
+        }
+        Val::Esc(raw) => {
+            normalize_text(&scan::unescape(raw), level + 1, &ctx).map(Normalized::into_owned)
+        }
+        Val::Str(Cow::Owned(s)) => normalize_text(s, level + 1, &ctx).map(Normalized::into_owned),
+        Val::Bare(s) | Val::Nested(s) => normalize_text(s, level, &ctx),
+    };
+    match r {
+        Ok(n) => Ok(Some(n)),
+        Err(e @ ParseError::TooDeep { .. }) => Err(e),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Whether a message may name a code (`vendorCode:103911`, `{"result":-8004}`): cheap check
+/// before parsing it.
+fn may_name_code(msg: &str) -> bool {
+    msg.bytes().any(|c| c.is_ascii_digit()) && msg.bytes().any(|c| matches!(c, b':' | b'=' | b'{'))
+        || msg.contains('：')
+}
+
+/// The cause named in a message (NFKC-normalised first), unless it is the node's own code.
+fn message_cause<'a>(
+    msg: &Cow<'a, str>,
+    alias: Option<Carrier>,
+    level: usize,
+    own: &str,
+) -> Result<Option<Normalized<'a>>, ParseError> {
+    if !may_name_code(msg) {
+        return Ok(None);
+    }
+    let ctx = Ctx::Inner { alias, bare: false };
+    let r = match msg {
+        Cow::Borrowed(s) => match nfkc(s) {
+            Cow::Borrowed(n) => normalize_text(n, level + 1, &ctx),
+            Cow::Owned(n) => normalize_text(&n, level + 1, &ctx).map(Normalized::into_owned),
+        },
+        Cow::Owned(s) => normalize_text(&nfkc(s), level + 1, &ctx).map(Normalized::into_owned),
+    };
+    match r {
+        Ok(n) if n.code != own => Ok(Some(n)),
+        Ok(_) => Ok(None),
+        Err(e @ ParseError::TooDeep { .. }) => Err(e),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Fusion's one-tap inner code (`1600011` = PNS `600011` + 1000000): the fusion entry, or the
+/// PNS entry for a code the fusion table lacks. `None` when it is not a fusion code at all.
+fn fusion_inner<'a>(code: &Cow<'a, str>, msg: Option<Cow<'a, str>>) -> Option<Normalized<'a>> {
+    if lookup(Source::Fusion, code).is_some() {
+        return Some(node(Source::Fusion, code.clone(), msg));
+    }
+    let n: u32 = code.parse().ok()?;
+    if !(1_600_000..1_800_000).contains(&n) {
+        return None;
+    }
+    let pns = (n - 1_000_000).to_string();
+    if lookup(Source::Pns, &pns).is_some() {
+        Some(node(Source::Pns, Cow::Owned(pns), msg))
+    } else {
+        Some(node(Source::Fusion, code.clone(), msg))
+    }
+}
+
+/// Where a cause came from, to know which fields it used up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Data,
+    Inner,
+    /// The inner code, and carrier data giving the same code (or nested under it).
+    InnerAndData,
+    Message,
+}
+
+/// The best cause offered so far: the first informative one, else the first at all.
+#[derive(Default)]
+struct Best<'a> {
+    origin: Option<Origin>,
+    cause: Option<Normalized<'a>>,
+}
+
+impl<'a> Best<'a> {
+    fn offer(&mut self, origin: Origin, cause: Option<Normalized<'a>>) {
+        let Some(cause) = cause else { return };
+        if self
+            .cause
+            .as_ref()
+            .is_none_or(|cur| !informative(cur) && informative(&cause))
+        {
+            self.origin = Some(origin);
+            self.cause = Some(cause);
+        }
+    }
+
+    fn settled(&self) -> bool {
+        self.cause.as_ref().is_some_and(informative)
+    }
+}
+
+/// Resolves a top-level callback. Returns the node, and in strict mode the first hard error
+/// (nesting too deep) met while decoding causes.
+pub(crate) fn resolve_top(
+    p: Parts<'_>,
+    hint: Hint,
+    strict: bool,
+) -> (Normalized<'_>, Option<ParseError>) {
+    let source = hint.source.unwrap_or_else(|| detect(&p, hint.platform));
+    let Parts {
+        code,
+        msg,
+        inner_code,
+        inner_msg,
+        carrier_data,
+        carrier,
+        request_id,
+        data_text,
+        extra,
+        level,
+        ..
+    } = p;
+    // The IDaaS SDK's failure callback describes the failure in `data`: that is its message.
+    let data_is_message = msg.is_none() && source == Source::IdaasSdk && data_text.is_some();
+    let msg = if data_is_message { data_text } else { msg };
+    let mut n = node(source, code, msg);
+    n.request_id = request_id;
+    n.extra = extra;
+    if data_is_message {
+        n.extra
+            .retain(|(k, v)| !(k.eq_ignore_ascii_case("data") && matches!(v, ExtraValue::Text(_))));
+    }
+    let mut err = None;
+    let app = matches!(
+        source,
+        Source::Pns | Source::PnsWeb | Source::PnsHarmony | Source::Fusion | Source::IdaasSdk
+    );
+
+    let inner_text = inner_msg.as_ref().map(|(_, m)| m.clone());
+    let mut origin = None;
+    if app {
+        let from_data = match &carrier_data {
+            Some((_, val)) => soften(data_cause(val, carrier, level), &mut err, strict),
+            None => None,
+        };
+        let mut from_data = from_data.filter(|c| c.code != n.code);
+        // iOS gives the carrier's code twice (innerCode and the data), the message only once.
+        let mut merged = false;
+        if let (Some(c), Some((_, ic))) = (from_data.as_mut(), &inner_code) {
+            if c.code == *ic {
+                merged = true;
+                if c.raw_message.is_none() && inner_text.is_some() {
+                    c.raw_message = inner_text.clone();
+                    classify(c);
+                }
+            }
+        }
+        let one_tap = match (&inner_code, source) {
+            (Some((_, ic)), Source::Fusion) => fusion_inner(ic, inner_text.clone()),
+            _ => None,
+        };
+        let cause = if let Some(mut one_tap) = one_tap {
+            let mut best = Best::default();
+            best.offer(Origin::Data, from_data);
+            if !best.settled() {
+                let named = inner_text
+                    .as_ref()
+                    .map(|m| message_cause(m, carrier, level, &one_tap.code));
+                best.offer(
+                    Origin::Message,
+                    named.and_then(|r| soften(r, &mut err, strict)),
+                );
+            }
+            let below = best.cause;
+            origin = Some(match best.origin {
+                Some(Origin::Data) => Origin::InnerAndData,
+                _ => Origin::Inner,
+            });
+            one_tap.root_cause = below.map(Box::new);
+            one_tap.carrier = deepest_carrier(&one_tap);
+            follow(&mut one_tap);
+            Some(one_tap)
+        } else {
+            let from_inner = inner_code
+                .as_ref()
+                .filter(|(_, ic)| {
+                    *ic != n.code && !(merged && from_data.as_ref().is_some_and(informative))
+                })
+                .map(|(_, ic)| {
+                    let s = inner_source(
+                        ic,
+                        inner_text.as_deref(),
+                        carrier,
+                        &Marks::default(),
+                        CodeKey::Named,
+                    );
+                    let mut c = node(s, ic.clone(), inner_text.clone());
+                    c.carrier = Carrier::from_source(s).or(carrier);
+                    c
+                });
+            let data_origin = if merged {
+                Origin::InnerAndData
+            } else {
+                Origin::Data
+            };
+            let mut best = Best::default();
+            best.offer(data_origin, from_data);
+            best.offer(Origin::Inner, from_inner);
+            for m in [inner_text.as_ref(), n.raw_message.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                if !best.settled() {
+                    best.offer(
+                        Origin::Message,
+                        soften(message_cause(m, carrier, level, &n.code), &mut err, strict),
+                    );
+                }
+            }
+            origin = best.origin;
+            best.cause
+        };
+        n.root_cause = cause.map(Box::new);
+    }
+    let data_used = matches!(origin, Some(Origin::Data | Origin::InnerAndData));
+    let inner_used = matches!(origin, Some(Origin::Inner | Origin::InnerAndData));
+    // What was not used for a cause stays with the payload.
+    if let Some((key, val)) = carrier_data.filter(|_| !data_used) {
+        let value = super::extra::extra_value(&key, val, level);
+        n.extra.push((key, value));
+    }
+    if !inner_used {
+        for (key, value) in [inner_code, inner_msg].into_iter().flatten() {
+            n.extra.push((key, ExtraValue::Text(value)));
+        }
+    } else if n
+        .root_cause
+        .as_ref()
+        .is_some_and(|c| c.raw_message.is_none())
+    {
+        if let Some((key, value)) = inner_msg {
+            n.extra.push((key, ExtraValue::Text(value)));
+        }
+    }
+    follow(&mut n);
+    n.carrier = carrier
+        .or_else(|| deepest_carrier(&n))
+        .or_else(|| Carrier::from_source(source));
+    (n, err)
+}
+
+/// Normalises a typed callback.
+pub(crate) fn from_callback<'a>(cb: &Callback<'a>, hint: Hint) -> Normalized<'a> {
+    let present = |s: Option<&'a str>| s.map(str::trim).filter(|s| !s.is_empty());
+    let mut p = Parts::new(Cow::Borrowed(cb.code.trim()), CodeKey::Named, 0);
+    p.msg = cb.msg.filter(|m| !m.trim().is_empty()).map(Cow::Borrowed);
+    p.request_id = present(cb.request_id).map(Cow::Borrowed);
+    if let Some(ic) = present(cb.inner_code) {
+        let fusion = ic.len() == 7 && (ic.starts_with("16") || ic.starts_with("17"));
+        p.marks.fusion |= fusion;
+        p.marks.pns |= !fusion;
+        p.inner_code = Some((Cow::Borrowed("innerCode"), Cow::Borrowed(ic)));
+    }
+    p.inner_msg = cb
+        .inner_msg
+        .filter(|m| !m.trim().is_empty())
+        .map(|m| (Cow::Borrowed("innerMsg"), Cow::Borrowed(m)));
+    if let Some(data) = present(cb.carrier_data) {
+        p.marks.pns = true;
+        p.carrier_data = Some((
+            Cow::Borrowed("carrierFailedResultData"),
+            Val::Str(Cow::Borrowed(data)),
+        ));
+    }
+    if let Some(vendor) = present(cb.vendor_name) {
+        p.marks.pns = true;
+        p.carrier = Carrier::from_alias(vendor);
+        if p.carrier.is_none() {
+            p.extra.push((
+                Cow::Borrowed("vendorName"),
+                ExtraValue::Text(Cow::Borrowed(vendor)),
+            ));
+        }
+    }
+    resolve_top(p, hint, false).0
+}

@@ -1,0 +1,673 @@
+//! A tolerant scanner for the map-like shapes callbacks are logged in: JSON (strict or broken),
+//! iOS `NSDictionary` descriptions, Dart map prints and Java `toString`s.
+//!
+//! One pass over the text, no recursion: a nested object or array is only skipped (with its
+//! depth counted against [`MAX_DEPTH`]) and kept as a raw slice, to be parsed again when it is
+//! needed (carrier data) and only then. Strings are borrowed unless they hold escapes.
+//!
+//! Every position handed to a slice is either the text's end or the position of an ASCII byte,
+//! which is always a character boundary; slicing still goes through `get` so that a mistake
+//! degrades to an empty string instead of a panic.
+
+use std::borrow::Cow;
+
+use super::{ParseError, Shape, MAX_DEPTH};
+
+/// A value as it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Val<'a> {
+    /// A quoted string, unescaped.
+    Str(Cow<'a, str>),
+    /// A double-quoted string holding escapes, as written between the quotes: unescaped only
+    /// when needed ([`unescape`]).
+    Esc(&'a str),
+    /// An unquoted scalar (number, literal, Dart or NSDictionary text), trimmed.
+    Bare(&'a str),
+    /// An object or array, brackets included, not yet parsed.
+    Nested(&'a str),
+}
+
+/// One `key: value` pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Field<'a> {
+    pub(crate) key: Cow<'a, str>,
+    pub(crate) val: Val<'a>,
+}
+
+/// What the object looked like, to name its shape.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Style {
+    quoted_keys: u32,
+    bare_keys: u32,
+    equals: u32,
+    semicolons: u32,
+    java_prefix: bool,
+    ns_prefix: bool,
+}
+
+impl Style {
+    pub(crate) fn shape(self) -> Shape {
+        if self.equals > 0 {
+            if self.java_prefix && self.semicolons == 0 {
+                Shape::JavaToString
+            } else if self.semicolons > 0 || self.ns_prefix {
+                Shape::NsDictionary
+            } else {
+                Shape::JavaToString
+            }
+        } else if self.bare_keys > self.quoted_keys {
+            Shape::DartMap
+        } else {
+            Shape::Json
+        }
+    }
+}
+
+/// A parsed object: its fields, where it ended, what it looked like.
+#[derive(Debug)]
+pub(crate) struct Object<'a> {
+    pub(crate) fields: Vec<Field<'a>>,
+    pub(crate) end: usize,
+    pub(crate) style: Style,
+}
+
+fn byte(b: &[u8], i: usize) -> Option<u8> {
+    b.get(i).copied()
+}
+
+fn slice(src: &str, from: usize, to: usize) -> &str {
+    src.get(from..to).unwrap_or_default()
+}
+
+/// The position after the character that starts at `i` (or after the byte, if `i` is not a
+/// character start).
+pub(crate) fn next_char(src: &str, i: usize) -> usize {
+    let len = match byte(src.as_bytes(), i) {
+        Some(c) if c >= 0xF0 => 4,
+        Some(c) if c >= 0xE0 => 3,
+        Some(c) if c >= 0xC0 => 2,
+        _ => 1,
+    };
+    let mut j = i + len;
+    while j < src.len() && !src.is_char_boundary(j) {
+        j += 1;
+    }
+    j.min(src.len().max(i + 1))
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while matches!(byte(b, i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        i += 1;
+    }
+    i
+}
+
+fn skip_blank(b: &[u8], mut i: usize) -> usize {
+    while matches!(byte(b, i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// The string starting at the double quote at `start`, unescaped, and the position after its
+/// closing quote. An unterminated string runs to the end of the text.
+///
+/// Escapes: JSON's (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, `\uXXXX` with surrogate
+/// pairs) and NSLog's `\UXXXX`. An unknown or broken escape is kept as written.
+pub(crate) fn quoted(src: &str, start: usize) -> (Cow<'_, str>, usize) {
+    let b = src.as_bytes();
+    let body = start + 1;
+    let mut i = body;
+    while let Some(c) = byte(b, i) {
+        match c {
+            b'"' => return (Cow::Borrowed(slice(src, body, i)), i + 1),
+            b'\\' => break,
+            _ => i += 1,
+        }
+    }
+    if i >= b.len() {
+        return (Cow::Borrowed(slice(src, body, b.len())), b.len());
+    }
+    let (text, end) = unescape_until(src, body, Some(b'"'));
+    (Cow::Owned(text), end)
+}
+
+/// The double-quoted string starting at `start`, as written between its quotes, whether it
+/// holds escapes, and the position after the closing quote (or the text's end).
+pub(crate) fn quoted_raw(src: &str, start: usize) -> (&str, bool, usize) {
+    let b = src.as_bytes();
+    let body = start + 1;
+    let mut escapes = false;
+    let mut i = body;
+    while let Some(offset) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c == b'"' || c == b'\\'))
+    {
+        let at = i + offset;
+        if byte(b, at) == Some(b'"') {
+            return (slice(src, body, at), escapes, at + 1);
+        }
+        escapes = true;
+        i = at + 2;
+    }
+    (slice(src, body, b.len()), escapes, b.len())
+}
+
+/// A string's escapes resolved (see [`quoted`]).
+pub(crate) fn unescape(raw: &str) -> String {
+    unescape_until(raw, 0, None).0
+}
+
+/// Unescapes `src[from..]` up to an unescaped `stop` byte (or the end), returning the text and
+/// the position after the stop byte.
+pub(crate) fn unescape_until(src: &str, from: usize, stop: Option<u8>) -> (String, usize) {
+    let b = src.as_bytes();
+    let mut out = String::with_capacity(src.len().saturating_sub(from).min(256));
+    let mut run = from;
+    let mut i = from;
+    while let Some(c) = byte(b, i) {
+        if Some(c) == stop {
+            out.push_str(slice(src, run, i));
+            return (out, i + 1);
+        }
+        if c != b'\\' {
+            i += 1;
+            continue;
+        }
+        out.push_str(slice(src, run, i));
+        let (decoded, next) = escape(src, i);
+        match decoded {
+            Some(ch) => out.push(ch),
+            None => out.push('\\'),
+        }
+        i = next;
+        run = next;
+    }
+    out.push_str(slice(src, run, b.len()));
+    (out, b.len())
+}
+
+/// The escape at `i` (a backslash): the character it stands for, or `None` to keep the
+/// backslash literally; and where to go on.
+fn escape(src: &str, i: usize) -> (Option<char>, usize) {
+    let b = src.as_bytes();
+    let simple = match byte(b, i + 1) {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'\'') => '\'',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u' | b'U') => return unicode_escape(src, i),
+        _ => return (None, i + 1),
+    };
+    (Some(simple), i + 2)
+}
+
+fn hex4(src: &str, at: usize) -> Option<u32> {
+    let digits = src.get(at..at + 4)?;
+    if !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(digits, 16).ok()
+}
+
+fn unicode_escape(src: &str, i: usize) -> (Option<char>, usize) {
+    let Some(unit) = hex4(src, i + 2) else {
+        return (None, i + 1);
+    };
+    let after = i + 6;
+    if (0xD800..0xDC00).contains(&unit) {
+        let b = src.as_bytes();
+        let paired =
+            byte(b, after) == Some(b'\\') && matches!(byte(b, after + 1), Some(b'u' | b'U'));
+        if let Some(low) = hex4(src, after + 2).filter(|l| paired && (0xDC00..0xE000).contains(l)) {
+            let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            return (Some(char::from_u32(code).unwrap_or('\u{FFFD}')), after + 6);
+        }
+        return (Some('\u{FFFD}'), after);
+    }
+    (Some(char::from_u32(unit).unwrap_or('\u{FFFD}')), after)
+}
+
+/// The whole of `text` (already trimmed) as one JSON string, unescaped, if it is one.
+pub(crate) fn whole_string(text: &str) -> Option<Cow<'_, str>> {
+    if !text.starts_with('"') || text.len() < 2 {
+        return None;
+    }
+    let (s, end) = quoted(text, 0);
+    // The closing quote must be the last byte (an unterminated string ends at len too).
+    (end == text.len() && text.ends_with('"')).then_some(s)
+}
+
+/// A single-quoted string (Java `toString`, Python-like prints) starting at `start`: it ends at a
+/// quote followed by a separator or the end, since the content is not escaped.
+///
+/// `dead[key]` remembers the earliest start from which no closing quote was found: a later start
+/// cannot find one either, so a text full of stray quotes stays linear.
+fn single_quoted<'a>(
+    src: &'a str,
+    start: usize,
+    key: bool,
+    dead: &mut [usize; 2],
+) -> Option<(&'a str, usize)> {
+    let memo = &mut dead[usize::from(key)];
+    if start >= *memo {
+        return None;
+    }
+    let b = src.as_bytes();
+    let mut i = start + 1;
+    while let Some(offset) = b.get(i..)?.iter().position(|&c| c == b'\'') {
+        let q = i + offset;
+        let after = skip_blank(b, q + 1);
+        let ends = if key {
+            matches!(byte(b, after), Some(b':' | b'='))
+        } else {
+            matches!(
+                byte(b, after),
+                None | Some(b',' | b'}' | b']' | b')' | b';' | b'\n' | b'\r')
+            )
+        };
+        if ends {
+            return Some((slice(src, start + 1, q), q + 1));
+        }
+        i = q + 1;
+    }
+    *memo = start;
+    None
+}
+
+/// The end of the object or array starting at `start` (brackets `{[(` counted alike, double
+/// quoted strings skipped), or the text's end when it is not closed.
+pub(crate) fn skip_nested(src: &str, start: usize, level: usize) -> Result<usize, ParseError> {
+    let b = src.as_bytes();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (j, &c) in b.iter().enumerate().skip(start) {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_string = true,
+            b'{' | b'[' | b'(' => {
+                depth += 1;
+                if level + depth > MAX_DEPTH {
+                    return Err(ParseError::TooDeep { max: MAX_DEPTH });
+                }
+            }
+            b'}' | b']' | b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Ok(j + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(b.len())
+}
+
+fn is_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'-' | b'.')
+}
+
+/// Whether what follows a comma at `i` starts another entry (`key:`/`key=`) or closes the
+/// object, so that the comma ends an unquoted value. Unquoted values (Dart) may contain commas.
+fn next_entry_follows(b: &[u8], i: usize) -> bool {
+    let i = skip_ws(b, i);
+    let key_end = match byte(b, i) {
+        None | Some(b'}' | b']') => return true,
+        Some(q @ (b'"' | b'\'')) => {
+            let Some(close) = b
+                .get(i + 1..)
+                .and_then(|rest| rest.iter().take(80).position(|&c| c == q))
+            else {
+                return false;
+            };
+            i + 1 + close + 1
+        }
+        Some(b'\\') if byte(b, i + 1) == Some(b'"') => {
+            let Some(close) = b
+                .get(i + 2..)
+                .and_then(|rest| rest.iter().take(80).position(|&c| c == b'"'))
+            else {
+                return false;
+            };
+            i + 2 + close + 1
+        }
+        Some(c) if is_ident(c) => {
+            let mut j = i;
+            while byte(b, j).is_some_and(is_ident) && j - i < 64 {
+                j += 1;
+            }
+            j
+        }
+        Some(_) => return false,
+    };
+    let j = skip_blank(b, key_end);
+    matches!(byte(b, j), Some(b':' | b'='))
+}
+
+/// An unquoted value starting at `start`: up to a closing bracket, a line end, a `;` that ends
+/// an NSDictionary entry, or a comma before the next `key:`; brackets inside are balanced.
+fn unquoted(src: &str, start: usize, after_equals: bool) -> (&str, usize) {
+    let b = src.as_bytes();
+    let mut depth = 0usize;
+    let mut i = start;
+    while let Some(c) = byte(b, i) {
+        match c {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth == 0 => break,
+            b'}' | b']' => depth -= 1,
+            b'\n' | b'\r' if depth == 0 => break,
+            b';' if depth == 0
+                && (after_equals
+                    || matches!(
+                        byte(b, skip_blank(b, i + 1)),
+                        None | Some(b'\n' | b'\r' | b'}')
+                    )) =>
+            {
+                break
+            }
+            b',' if depth == 0 && next_entry_follows(b, i + 1) => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    (slice(src, start, i).trim(), i)
+}
+
+/// A value starting at `i`.
+fn value<'a>(
+    src: &'a str,
+    i: usize,
+    level: usize,
+    after_equals: bool,
+    dead: &mut [usize; 2],
+) -> Result<(Val<'a>, usize), ParseError> {
+    let b = src.as_bytes();
+    Ok(match byte(b, i) {
+        None => (Val::Bare(""), i),
+        Some(b'"') => match quoted_raw(src, i) {
+            (s, false, end) => (Val::Str(Cow::Borrowed(s)), end),
+            (s, true, end) => (Val::Esc(s), end),
+        },
+        Some(b'\'') => match single_quoted(src, i, false, dead) {
+            Some((s, end)) => (Val::Str(Cow::Borrowed(s)), end),
+            None => {
+                let (s, end) = unquoted(src, i + 1, after_equals);
+                (Val::Str(Cow::Borrowed(s)), end)
+            }
+        },
+        // JSON printed with its quotes escaped but not unescaped: `{\"code\":\"600011\"}`.
+        Some(b'\\') if byte(b, i + 1) == Some(b'"') => {
+            let (s, end) = escaped_quoted(src, i);
+            (Val::Str(s), end)
+        }
+        Some(b'{' | b'[' | b'(') => {
+            let end = skip_nested(src, i, level)?;
+            (Val::Nested(slice(src, i, end)), end)
+        }
+        Some(_) => {
+            let (s, end) = unquoted(src, i, after_equals);
+            (Val::Bare(s), end)
+        }
+    })
+}
+
+/// A string opened by `\"` at `i`, closed by the next `\"`; its content keeps one level of
+/// escaping, which is removed.
+fn escaped_quoted(src: &str, i: usize) -> (Cow<'_, str>, usize) {
+    let body = i + 2;
+    let b = src.as_bytes();
+    let close = b
+        .get(body..)
+        .and_then(|rest| rest.windows(2).position(|w| w == b"\\\""));
+    let (inner, end) = match close {
+        Some(close) => (slice(src, body, body + close), body + close + 2),
+        None => (slice(src, body, b.len()), src.len()),
+    };
+    if inner.contains('\\') {
+        let (s, _) = unescape_until(inner, 0, None);
+        (Cow::Owned(s), end)
+    } else {
+        (Cow::Borrowed(inner), end)
+    }
+}
+
+/// A key starting at `i`, and where it ends. `None` as the key when there is none here.
+fn key<'a>(
+    src: &'a str,
+    i: usize,
+    style: &mut Style,
+    dead: &mut [usize; 2],
+) -> (Option<Cow<'a, str>>, usize) {
+    let b = src.as_bytes();
+    match byte(b, i) {
+        Some(b'"') => {
+            style.quoted_keys += 1;
+            let (k, end) = quoted(src, i);
+            (Some(k), end)
+        }
+        Some(b'\'') => {
+            style.quoted_keys += 1;
+            match single_quoted(src, i, true, dead) {
+                Some((k, end)) => (Some(Cow::Borrowed(k)), end),
+                None => (None, i + 1),
+            }
+        }
+        Some(b'\\') if byte(b, i + 1) == Some(b'"') => {
+            style.quoted_keys += 1;
+            let (k, end) = escaped_quoted(src, i);
+            (Some(k), end)
+        }
+        _ => {
+            let mut j = i;
+            while let Some(c) = byte(b, j) {
+                if matches!(
+                    c,
+                    b':' | b'=' | b',' | b';' | b'{' | b'}' | b'[' | b']' | b'\n' | b'\r' | b'"'
+                ) {
+                    break;
+                }
+                j += 1;
+            }
+            if j == i {
+                return (None, next_char(src, i));
+            }
+            style.bare_keys += 1;
+            (Some(Cow::Borrowed(slice(src, i, j).trim())), j)
+        }
+    }
+}
+
+/// Parses the object whose opening brace is at `open`. `parent_level` is the nesting level of
+/// what contains it (0 for the text itself). Tolerant: an unclosed object ends with the text,
+/// a stray character is skipped, a key without a value is dropped.
+pub(crate) fn object(
+    src: &str,
+    open: usize,
+    parent_level: usize,
+) -> Result<Object<'_>, ParseError> {
+    let level = parent_level + 1;
+    if level > MAX_DEPTH {
+        return Err(ParseError::TooDeep { max: MAX_DEPTH });
+    }
+    let b = src.as_bytes();
+    let mut style = Style::default();
+    let before = slice(src, 0, open);
+    style.java_prefix = before
+        .bytes()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
+    style.ns_prefix = before.trim_end().ends_with('=');
+
+    let mut fields = Vec::with_capacity(8);
+    let mut dead = [usize::MAX; 2];
+    let mut i = open + 1;
+    loop {
+        while let Some(c) = byte(b, i) {
+            match c {
+                b' ' | b'\t' | b'\n' | b'\r' | b',' => i += 1,
+                b';' => {
+                    style.semicolons += 1;
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+        match byte(b, i) {
+            None => break,
+            Some(b'}') => {
+                i += 1;
+                break;
+            }
+            Some(b']' | b')') => {
+                i += 1;
+                continue;
+            }
+            Some(b'{' | b'[' | b'(') => {
+                // A value without a key: skip it.
+                i = skip_nested(src, i, level)?.max(i + 1);
+                continue;
+            }
+            Some(_) => {}
+        }
+        let start = i;
+        let (k, after_key) = key(src, i, &mut style, &mut dead);
+        i = skip_blank(b, after_key);
+        let Some(k) = k else {
+            i = i.max(start + 1);
+            continue;
+        };
+        let after_equals = match byte(b, i) {
+            Some(b':') => false,
+            Some(b'=') => {
+                style.equals += 1;
+                true
+            }
+            _ => {
+                // A word without a value; go on from here.
+                i = i.max(next_char(src, start));
+                continue;
+            }
+        };
+        i += 1;
+        if after_equals && byte(b, i) == Some(b'>') {
+            i += 1; // `key => value`
+        }
+        i = skip_blank(b, i);
+        if matches!(byte(b, i), Some(b'\n' | b'\r')) {
+            i = skip_ws(b, i);
+        }
+        let (val, end) = value(src, i, level, after_equals, &mut dead)?;
+        fields.push(Field { key: k, val });
+        i = end.max(start + 1);
+    }
+    Ok(Object {
+        fields,
+        end: i.min(src.len()),
+        style,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(src: &str) -> Vec<(String, Val<'_>)> {
+        let open = src.find('{').unwrap();
+        object(src, open, 0)
+            .unwrap()
+            .fields
+            .into_iter()
+            .map(|f| (f.key.into_owned(), f.val))
+            .collect()
+    }
+
+    #[test]
+    fn json_strings_borrow_unless_escaped() {
+        let f = fields(r#"{"code":"600011","msg":"\u83b7\u53d6","n":-8004,"o":{"a":"}"}}"#);
+        assert_eq!(f[0].1, Val::Str(Cow::Borrowed("600011")));
+        assert!(matches!(&f[0].1, Val::Str(Cow::Borrowed(_))));
+        assert_eq!(f[1].1, Val::Esc("\\u83b7\\u53d6"));
+        assert_eq!(f[2].1, Val::Bare("-8004"));
+        assert_eq!(f[3].1, Val::Nested(r#"{"a":"}"}"#));
+    }
+
+    #[test]
+    fn ns_dictionary() {
+        let src = "resultDic = {\n    msg = \"\\U65e0SIM\\U5361\";\n    requestId = 7c2d;\n    resultCode = 600007;\n}";
+        let obj = object(src, src.find('{').unwrap(), 0).unwrap();
+        assert_eq!(obj.style.shape(), Shape::NsDictionary);
+        let f: Vec<_> = obj
+            .fields
+            .iter()
+            .map(|f| (f.key.as_ref(), f.val.clone()))
+            .collect();
+        assert_eq!(f[0], ("msg", Val::Esc("\\U65e0SIM\\U5361")));
+        assert_eq!(unescape("\\U65e0SIM\\U5361"), "无SIM卡");
+        assert_eq!(f[1], ("requestId", Val::Bare("7c2d")));
+        assert_eq!(f[2], ("resultCode", Val::Bare("600007")));
+    }
+
+    #[test]
+    fn dart_values_keep_commas_and_colons() {
+        let f = fields("{msg: 失败, 请重试: 稍后, code: 600008, data: null}");
+        assert_eq!(f[0], ("msg".into(), Val::Bare("失败, 请重试: 稍后")));
+        assert_eq!(f[1], ("code".into(), Val::Bare("600008")));
+        assert_eq!(f[2], ("data".into(), Val::Bare("null")));
+    }
+
+    #[test]
+    fn java_to_string() {
+        let src = "TokenRet{vendorName='cu_xw', code='600011', msg='it's odd', carrierFailedResultData='{\"a\":1}', requestId=5e, token='null'}";
+        let obj = object(src, src.find('{').unwrap(), 0).unwrap();
+        assert_eq!(obj.style.shape(), Shape::JavaToString);
+        let f: Vec<_> = obj
+            .fields
+            .iter()
+            .map(|f| (f.key.as_ref(), f.val.clone()))
+            .collect();
+        assert_eq!(f[2], ("msg", Val::Str(Cow::Borrowed("it's odd"))));
+        assert_eq!(
+            f[3],
+            (
+                "carrierFailedResultData",
+                Val::Str(Cow::Borrowed("{\"a\":1}"))
+            )
+        );
+        assert_eq!(f[4], ("requestId", Val::Bare("5e")));
+    }
+
+    #[test]
+    fn surrogates_and_broken_escapes() {
+        assert_eq!(quoted(r#""\ud83d\ude00\x\u12""#, 0).0, "😀\\x\\u12");
+        assert_eq!(quoted(r#""\ud83d""#, 0).0, "\u{FFFD}");
+        assert_eq!(quoted("\"abc", 0), (Cow::Borrowed("abc"), 4));
+    }
+
+    #[test]
+    fn depth_is_limited() {
+        let deep = format!(
+            "{{\"a\":{}{}}}",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        );
+        assert!(matches!(
+            object(&deep, 0, 0),
+            Err(ParseError::TooDeep { .. })
+        ));
+    }
+}
