@@ -94,3 +94,8 @@ id_enum!(
     Source,
     Translated
 );
+
+/// The README's Rust examples, compiled and run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
