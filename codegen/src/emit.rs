@@ -253,14 +253,7 @@ fn emit_taxonomy(out: &mut String, c: &Catalog) {
 }
 
 fn emit_sources(out: &mut String, c: &Catalog) {
-    let variants: Vec<_> = c
-        .sources
-        .iter()
-        .map(|s| Variant {
-            id: &s.id,
-            doc: &s.doc,
-        })
-        .collect();
+    let variants = vars(c.sources.iter().map(|s| (s.id.as_str(), s.doc.as_str())));
     emit_enum(
         out,
         "Source",
@@ -283,14 +276,11 @@ fn emit_sources(out: &mut String, c: &Catalog) {
     );
     out.push_str("}\n\n");
 
-    let variants: Vec<_> = c
-        .platforms
-        .iter()
-        .map(|p| Variant {
-            id: &p.name,
-            doc: &p.doc,
-        })
-        .collect();
+    let variants = vars(
+        c.platforms
+            .iter()
+            .map(|p| (p.name.as_str(), p.doc.as_str())),
+    );
     emit_enum(
         out,
         "Platform",
@@ -306,7 +296,7 @@ fn emit_schema_enums(out: &mut String) {
         .iter()
         .map(|(k, doc)| (snake(k.variant()), *doc))
         .collect();
-    let variants: Vec<_> = kinds.iter().map(|(id, doc)| Variant { id, doc }).collect();
+    let variants = vars(kinds.iter().map(|(id, doc)| (id.as_str(), *doc)));
     emit_enum(
         out,
         "ProvenanceKind",
@@ -318,7 +308,7 @@ fn emit_schema_enums(out: &mut String) {
         .iter()
         .map(|(k, doc)| (snake(k.variant()), *doc))
         .collect();
-    let variants: Vec<_> = fields.iter().map(|(id, doc)| Variant { id, doc }).collect();
+    let variants = vars(fields.iter().map(|(id, doc)| (id.as_str(), *doc)));
     emit_enum(
         out,
         "Translated",
