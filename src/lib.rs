@@ -88,6 +88,7 @@ id_enum!(
     Action,
     Actor,
     AuthOutcome,
+    Carrier,
     Category,
     Platform,
     ProvenanceKind,

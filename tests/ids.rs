@@ -1,8 +1,8 @@
 //! Ids are the contract of dashboards and exports: serde and strum must spell them the same.
 
 use numauth::{
-    Action, Actor, AuthOutcome, Category, Lang, ParseIdError, Platform, ProvenanceKind, Source,
-    Translated,
+    Action, Actor, AuthOutcome, Carrier, Category, Lang, ParseIdError, Platform, ProvenanceKind,
+    Source, Translated,
 };
 use strum::IntoEnumIterator;
 
@@ -46,6 +46,7 @@ fn serde_and_strum_agree_on_every_id() {
     check::<Action>();
     check::<Actor>();
     check::<AuthOutcome>();
+    check::<Carrier>();
     check::<Category>();
     check::<Platform>();
     check::<ProvenanceKind>();

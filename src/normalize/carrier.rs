@@ -1,7 +1,5 @@
 //! The three carriers and the names SDKs give them.
 
-use std::fmt;
-
 use crate::Source;
 
 /// A mainland-China carrier, whose SDK sits under the Alibaba Cloud one.
@@ -12,7 +10,24 @@ use crate::Source;
 /// assert_eq!(Carrier::Cucc.source(), Source::Cucc);
 /// assert_eq!(Carrier::Ctcc.as_str(), "ctcc");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = crate::ParseIdError,
+    parse_err_fn = Carrier::parse_error
+)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -105,22 +120,7 @@ impl Carrier {
         }
     }
 
-    /// The stable snake_case id: `cmcc`, `cucc` or `ctcc`.
-    ///
-    /// ```
-    /// assert_eq!(numauth::Carrier::Cmcc.as_str(), "cmcc");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Carrier::Cmcc => "cmcc",
-            Carrier::Cucc => "cucc",
-            Carrier::Ctcc => "ctcc",
-        }
-    }
-}
-
-impl fmt::Display for Carrier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+    fn parse_error(given: &str) -> crate::ParseIdError {
+        crate::ParseIdError::new("carrier", given, &["cmcc", "cucc", "ctcc"])
     }
 }
