@@ -14,27 +14,32 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use emit::generate;
+pub use emit::{generate, generate_match};
 pub use load::{load, Catalog, Table};
 pub use problem::{Problem, Problems};
 pub use text::match_key;
 
 /// Reads every `*.yaml` under `data_dir` as `data/<name>.yaml`, validates it, and writes the
-/// generated Rust to `out_file`. Returns the files read, for `cargo::rerun-if-changed`.
+/// generated Rust to `out_file` (and, beside it, `catalog_match.rs`: the same code maps as a
+/// `match`, for the lookup benchmark's baseline). Returns the files read, for `cargo::rerun-if-changed`.
 pub fn build(data_dir: &Path, out_file: &Path) -> Result<Vec<PathBuf>, Problems> {
     let (files, paths) = read_data_dir(data_dir)?;
     let catalog = load(&files)?;
-    let code = generate(&catalog);
-    // Rewrite only on change, so an unchanged catalog does not recompile numauth.
-    if fs::read_to_string(out_file).ok().as_deref() != Some(code.as_str()) {
-        fs::write(out_file, code).map_err(|e| {
-            single(
-                &out_file.display().to_string(),
-                format!("cannot write: {e}"),
-            )
-        })?;
-    }
+    write_if_changed(out_file, &generate(&catalog))?;
+    write_if_changed(
+        &out_file.with_file_name("catalog_match.rs"),
+        &generate_match(&catalog),
+    )?;
     Ok(paths)
+}
+
+/// Rewrites `path` only on change, so an unchanged catalog does not recompile numauth.
+fn write_if_changed(path: &Path, code: &str) -> Result<(), Problems> {
+    if fs::read_to_string(path).ok().as_deref() == Some(code) {
+        return Ok(());
+    }
+    fs::write(path, code)
+        .map_err(|e| single(&path.display().to_string(), format!("cannot write: {e}")))
 }
 
 fn read_data_dir(data_dir: &Path) -> Result<(BTreeMap<String, String>, Vec<PathBuf>), Problems> {
