@@ -108,8 +108,16 @@ fn rows(source: Source, code: &str) -> Option<&'static [Entry]> {
 
 /// NFKC form of `text`, borrowed when it is already normalised (always for ASCII).
 pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     match is_nfkc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
-        IsNormalized::No | IsNormalized::Maybe => Cow::Owned(text.nfkc().collect()),
+        IsNormalized::No | IsNormalized::Maybe => {
+            // NFKC rarely grows a text: one allocation instead of one per doubling.
+            let mut out = String::with_capacity(text.len());
+            out.extend(text.nfkc());
+            Cow::Owned(out)
+        }
     }
 }

@@ -1262,3 +1262,15 @@ fn every_catalog_code_resolves_as_lookup_says() {
         }
     }
 }
+
+#[test]
+fn idaas_params_read_full_width_digits() {
+    // The template matches the message as written; the value is then NFKC-normalised.
+    let n = idaas("IDAAS.SDK.LOGIN.1005", "用户名或密码错误，剩余登录次数：３");
+    let params = n.params.unwrap();
+    assert_eq!(params.attempts_left, Some(3));
+    assert_eq!(params.values, ["3"]);
+    // A message that only matches once both sides are normalised still fills.
+    let n = idaas("IDAAS.SDK.LOGIN.1005", "用户名或密码错误,剩余登录次数:2");
+    assert_eq!(n.params.unwrap().attempts_left, Some(2));
+}

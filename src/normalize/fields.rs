@@ -106,45 +106,113 @@ enum Role {
 /// The role of a key: ASCII letters and digits only, case ignored (`result_code`, `ResultCode`
 /// and `\"resultCode\"` are one key).
 fn role(key: &str) -> Role {
+    // Most keys are plain names, looked up as they are. A name holds only letters and digits,
+    // so a key with separators can only miss here; it is then looked up without them.
+    let found = named_role(key.as_bytes());
+    if found != Role::Other || key.bytes().all(|c| c.is_ascii_alphanumeric()) {
+        return found;
+    }
     let mut buf = [0u8; 32];
     let mut n = 0;
     for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
         let Some(slot) = buf.get_mut(n) else {
             return Role::Other;
         };
-        *slot = c.to_ascii_lowercase();
+        *slot = c;
         n += 1;
     }
-    match buf.get(..n).unwrap_or_default() {
-        b"code" => Role::Code(0, false),
-        b"resultcode" => Role::Code(1, false),
-        b"errorcode" => Role::Code(2, false),
-        b"result" => Role::Code(3, true),
-        b"retcode" | b"ret" => Role::Code(4, false),
-        b"errcode" | b"errno" => Role::Code(5, false),
-        b"msg" => Role::Msg(0),
-        b"resultmsg" => Role::Msg(1),
-        b"desc" => Role::Msg(2),
-        b"message" => Role::Msg(3),
-        b"errormsg" | b"errormessage" => Role::Msg(4),
-        b"errmsg" | b"retmsg" => Role::Msg(5),
-        b"resultdesc" | b"errordescription" => Role::Msg(6),
-        b"innercode" | b"vendorcode" => Role::InnerCode,
-        b"innermsg" | b"innerdesc" | b"innermessage" | b"vendormsg" => Role::InnerMsg,
-        b"carrierfailedresultdata" => Role::CarrierData,
-        b"vendorname" | b"vendor" | b"carrier" | b"carriername" | b"operator" | b"operatortype" => {
-            Role::Vendor
-        }
-        b"requestid" => Role::RequestId(0),
-        b"reqid" => Role::RequestId(1),
-        b"seq" => Role::RequestId(2),
-        b"data" => Role::Data,
-        b"templateid" | b"nodeid" => Role::Fusion,
-        b"requestcode" => Role::Pns,
-        b"resultdata" => Role::Unicom,
-        b"authtype" | b"authtypedes" | b"traceid" | b"openid" => Role::Mobile,
-        _ => Role::Other,
-    }
+    named_role(buf.get(..n).unwrap_or_default())
+}
+
+/// The key names with a role, by length (index = length), lowercase.
+///
+/// By length, then compared ignoring case in place: this runs for every key of every payload,
+/// and lowercasing each key into a buffer and comparing it with every name in turn was one of
+/// the normaliser's largest costs (BENCHMARKS.md).
+static NAMES_BY_LEN: [&[(&[u8], Role)]; 24] = [
+    &[],
+    &[],
+    &[],
+    &[
+        (b"msg", Role::Msg(0)),
+        (b"ret", Role::Code(4, false)),
+        (b"seq", Role::RequestId(2)),
+    ],
+    &[
+        (b"code", Role::Code(0, false)),
+        (b"desc", Role::Msg(2)),
+        (b"data", Role::Data),
+    ],
+    &[
+        (b"errno", Role::Code(5, false)),
+        (b"reqid", Role::RequestId(1)),
+    ],
+    &[
+        (b"result", Role::Code(3, true)),
+        (b"errmsg", Role::Msg(5)),
+        (b"retmsg", Role::Msg(5)),
+        (b"vendor", Role::Vendor),
+        (b"nodeid", Role::Fusion),
+        (b"openid", Role::Mobile),
+    ],
+    &[
+        (b"retcode", Role::Code(4, false)),
+        (b"errcode", Role::Code(5, false)),
+        (b"message", Role::Msg(3)),
+        (b"carrier", Role::Vendor),
+        (b"traceid", Role::Mobile),
+    ],
+    &[
+        (b"errormsg", Role::Msg(4)),
+        (b"innermsg", Role::InnerMsg),
+        (b"operator", Role::Vendor),
+        (b"authtype", Role::Mobile),
+    ],
+    &[
+        (b"errorcode", Role::Code(2, false)),
+        (b"resultmsg", Role::Msg(1)),
+        (b"innercode", Role::InnerCode),
+        (b"innerdesc", Role::InnerMsg),
+        (b"vendormsg", Role::InnerMsg),
+        (b"requestid", Role::RequestId(0)),
+    ],
+    &[
+        (b"resultcode", Role::Code(1, false)),
+        (b"resultdesc", Role::Msg(6)),
+        (b"vendorcode", Role::InnerCode),
+        (b"vendorname", Role::Vendor),
+        (b"templateid", Role::Fusion),
+        (b"resultdata", Role::Unicom),
+    ],
+    &[
+        (b"carriername", Role::Vendor),
+        (b"requestcode", Role::Pns),
+        (b"authtypedes", Role::Mobile),
+    ],
+    &[
+        (b"errormessage", Role::Msg(4)),
+        (b"innermessage", Role::InnerMsg),
+        (b"operatortype", Role::Vendor),
+    ],
+    &[],
+    &[],
+    &[],
+    &[(b"errordescription", Role::Msg(6))],
+    &[],
+    &[],
+    &[],
+    &[],
+    &[],
+    &[],
+    &[(b"carrierfailedresultdata", Role::CarrierData)],
+];
+
+/// The role of a name of letters and digits, any case.
+fn named_role(name: &[u8]) -> Role {
+    NAMES_BY_LEN
+        .get(name.len())
+        .and_then(|names| names.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)))
+        .map_or(Role::Other, |&(_, role)| role)
 }
 
 /// `range` of a text, borrowed when the text is.
@@ -240,17 +308,23 @@ pub(crate) fn text_of<'a>(val: &Val<'a>) -> Option<Cow<'a, str>> {
         Val::Bare(s) if is_nullish(s) => return None,
         Val::Bare(s) | Val::Nested(s) => Cow::Borrowed(*s),
     };
-    (!text.trim().is_empty()).then_some(text)
+    (!is_blank(&text)).then_some(text)
 }
 
 /// Whether [`text_of`] would give a text, without building it.
 fn has_text(val: &Val<'_>) -> bool {
     match val {
-        Val::Str(s) => !s.trim().is_empty(),
-        Val::Esc(s) => !s.trim().is_empty(),
-        Val::Bare(s) => !is_nullish(s) && !s.trim().is_empty(),
-        Val::Nested(s) => !s.trim().is_empty(),
+        Val::Str(s) => !is_blank(s),
+        Val::Esc(s) => !is_blank(s),
+        Val::Bare(s) => !is_nullish(s) && !is_blank(s),
+        Val::Nested(s) => !is_blank(s),
     }
+}
+
+/// Whether `s` is empty or only whitespace (stops at the first other character, where
+/// `trim().is_empty()` would trim both ends).
+fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
 }
 
 fn is_fusion_inner(code: &str) -> bool {
@@ -490,6 +564,31 @@ mod tests {
             role("a_very_long_key_that_does_not_fit_the_buffer"),
             Role::Other
         );
+    }
+
+    #[test]
+    fn names_sit_at_their_length() {
+        for (len, names) in NAMES_BY_LEN.iter().enumerate() {
+            for (name, _) in *names {
+                assert_eq!(name.len(), len, "{}", String::from_utf8_lossy(name));
+                assert!(name.iter().all(|c| c.is_ascii_lowercase()));
+            }
+        }
+    }
+
+    #[test]
+    fn every_known_key_has_a_role() {
+        let names = "msg ret seq code desc data errno reqid result errmsg retmsg vendor nodeid \
+            openid retcode errcode message carrier traceid errormsg innermsg operator authtype \
+            errorcode resultmsg innercode innerdesc vendormsg requestid resultcode resultdesc \
+            vendorcode vendorname templateid resultdata carriername requestcode authtypedes \
+            errormessage innermessage operatortype errordescription carrierfailedresultdata";
+        for name in names.split_whitespace() {
+            assert_ne!(role(name), Role::Other, "{name}");
+        }
+        assert_eq!(role("retCode"), Role::Code(4, false));
+        assert_eq!(role("err_code"), Role::Code(5, false));
+        assert_eq!(role("codes"), Role::Other);
     }
 
     #[test]

@@ -33,10 +33,17 @@ pub(crate) fn params(entry: &Entry, msg: &str) -> Option<IdaasParams> {
     if !entry.message(Lang::Zh).contains("{0}") {
         return None;
     }
-    let msg = nfkc(msg);
+    // As written first: the message was made from the template, so this is the usual match
+    // and costs no copies. Then both NFKC-normalised, for look-alike characters.
     let values = Lang::ALL
         .iter()
-        .find_map(|&lang| fill(&nfkc(entry.message(lang)), &msg))?;
+        .find_map(|&lang| fill(entry.message(lang), msg))
+        .or_else(|| {
+            let msg = nfkc(msg);
+            Lang::ALL
+                .iter()
+                .find_map(|&lang| fill(&nfkc(entry.message(lang)), &msg))
+        })?;
     let number = |i: usize| values.get(i).and_then(|v| v.trim().parse::<u32>().ok());
     let mut params = IdaasParams {
         values: Vec::new(),
@@ -116,7 +123,8 @@ fn fill(template: &str, msg: &str) -> Option<Vec<String>> {
         if value.is_empty() {
             return None;
         }
-        *values.get_mut(*slot)? = value.to_owned();
+        // NFKC: a value matched in the raw message may be written in full-width digits.
+        *values.get_mut(*slot)? = nfkc(value).into_owned();
         pos = next;
     }
     values.iter().all(|v| !v.is_empty()).then_some(values)

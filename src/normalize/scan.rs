@@ -431,9 +431,19 @@ fn value<'a>(
 fn escaped_quoted(src: &str, i: usize) -> (Cow<'_, str>, usize) {
     let body = i + 2;
     let b = src.as_bytes();
-    let close = b
-        .get(body..)
-        .and_then(|rest| rest.windows(2).position(|w| w == b"\\\""));
+    // The first `\"`: each backslash found, then the byte after it.
+    let mut close = None;
+    let mut from = body;
+    while let Some(at) = b
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&c| c == b'\\'))
+    {
+        if byte(b, from + at + 1) == Some(b'"') {
+            close = Some(from + at - body);
+            break;
+        }
+        from += at + 1;
+    }
     let (inner, end) = match close {
         Some(close) => (slice(src, body, body + close), body + close + 2),
         None => (slice(src, body, b.len()), src.len()),

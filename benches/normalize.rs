@@ -1,0 +1,96 @@
+//! `normalize` on each payload shape against a bare `serde_json::from_str` of the same callback
+//! into a borrowed struct with the same fields, in the same run. Report ratios, not times
+//! (BENCHMARKS.md).
+//!
+//! cargo bench --bench normalize
+//!
+//! The baseline is the floor a hand-written parser would sit on: one strict JSON pass, strings
+//! borrowed, the carrier data kept as raw JSON (not even unescaped), nothing looked up. For the
+//! shapes serde_json cannot read (NSDictionary, Dart, Java, log text) it parses the same
+//! callback written as JSON (`Sample::json`). Android also gets the struct its SDK declares,
+//! `carrierFailedResultData` as a string (serde unescapes it into an owned `Cow`).
+
+use std::borrow::Cow;
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+mod shapes;
+
+/// The fields `normalize` reads, borrowed.
+#[allow(dead_code)] // Read only through black_box.
+#[derive(Deserialize)]
+struct Bare<'a> {
+    #[serde(borrow, alias = "resultCode", alias = "error_code")]
+    code: Option<Cow<'a, str>>,
+    #[serde(borrow, alias = "resultMsg", alias = "error_msg")]
+    msg: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "innerCode")]
+    inner_code: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "innerMsg")]
+    inner_msg: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "requestId")]
+    request_id: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "vendorName")]
+    vendor_name: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "carrierFailedResultData")]
+    carrier_data: Option<&'a RawValue>,
+}
+
+/// Android's `TokenRet`, field for field: its carrier data is a `String`.
+#[allow(dead_code)] // Read only through black_box.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TokenRet<'a> {
+    #[serde(borrow)]
+    code: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    msg: Option<Cow<'a, str>>,
+    request_code: Option<i64>,
+    #[serde(borrow)]
+    request_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    vendor_name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    carrier_failed_result_data: Option<Cow<'a, str>>,
+}
+
+fn bench(c: &mut Criterion) {
+    for sample in shapes::SAMPLES {
+        // Both sides must succeed on their input, or the ratio compares failures.
+        let n = numauth::normalize(sample.raw).expect(sample.name);
+        assert!(
+            n.known,
+            "{}: the sample's code should be in the catalog",
+            sample.name
+        );
+        let bare: Bare = serde_json::from_str(sample.json).expect(sample.name);
+        assert!(
+            bare.code.is_some(),
+            "{}: the baseline found no code",
+            sample.name
+        );
+
+        let mut group = c.benchmark_group(format!("normalize/{}", sample.name));
+        group.throughput(Throughput::Elements(1));
+        group.bench_function("numauth::normalize", |b| {
+            b.iter(|| numauth::normalize(black_box(sample.raw)))
+        });
+        group.bench_function("serde_json borrowed", |b| {
+            b.iter(|| serde_json::from_str::<Bare>(black_box(sample.json)))
+        });
+        if sample.name == "android_json_nested" {
+            let ret: TokenRet = serde_json::from_str(sample.json).expect(sample.name);
+            assert!(ret.carrier_failed_result_data.is_some());
+            group.bench_function("serde_json TokenRet", |b| {
+                b.iter(|| serde_json::from_str::<TokenRet>(black_box(sample.json)))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
