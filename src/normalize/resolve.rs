@@ -372,7 +372,7 @@ fn data_cause<'a>(
     val: &Val<'a>,
     alias: Option<Carrier>,
     level: usize,
-) -> Result<Option<Normalized<'a>>, ParseError> {
+) -> Result<Option<Box<Normalized<'a>>>, ParseError> {
     let ctx = Ctx::Inner { alias, bare: true };
     let r = match val {
         Val::Str(Cow::Borrowed(s)) => normalize_text(s, level + 1, &ctx),
@@ -386,7 +386,7 @@ fn data_cause<'a>(
         Val::Bare(s) | Val::Nested(s) => normalize_text(s, level, &ctx),
     };
     match r {
-        Ok(n) => Ok(Some(n)),
+        Ok(n) => Ok(Some(Box::new(n))),
         Err(e @ ParseError::TooDeep { .. }) => Err(e),
         Err(_) => Ok(None),
     }
@@ -405,7 +405,7 @@ fn message_cause<'a>(
     alias: Option<Carrier>,
     level: usize,
     own: &str,
-) -> Result<Option<Normalized<'a>>, ParseError> {
+) -> Result<Option<Box<Normalized<'a>>>, ParseError> {
     if !may_name_code(msg) {
         return Ok(None);
     }
@@ -418,7 +418,7 @@ fn message_cause<'a>(
         Cow::Owned(s) => normalize_text(&nfkc(s), level + 1, &ctx).map(Normalized::into_owned),
     };
     match r {
-        Ok(n) if n.code != own => Ok(Some(n)),
+        Ok(n) if n.code != own => Ok(Some(Box::new(n))),
         Ok(_) => Ok(None),
         Err(e @ ParseError::TooDeep { .. }) => Err(e),
         Err(_) => Ok(None),
@@ -457,11 +457,11 @@ enum Origin {
 #[derive(Default)]
 struct Best<'a> {
     origin: Option<Origin>,
-    cause: Option<Normalized<'a>>,
+    cause: Option<Box<Normalized<'a>>>,
 }
 
 impl<'a> Best<'a> {
-    fn offer(&mut self, origin: Origin, cause: Option<Normalized<'a>>) {
+    fn offer(&mut self, origin: Origin, cause: Option<Box<Normalized<'a>>>) {
         let Some(cause) = cause else { return };
         if self
             .cause
@@ -474,7 +474,7 @@ impl<'a> Best<'a> {
     }
 
     fn settled(&self) -> bool {
-        self.cause.as_ref().is_some_and(informative)
+        self.cause.as_deref().is_some_and(informative)
     }
 }
 
@@ -555,15 +555,15 @@ pub(crate) fn resolve_top(
                 Some(Origin::Data) => Origin::InnerAndData,
                 _ => Origin::Inner,
             });
-            one_tap.root_cause = below.map(Box::new);
+            one_tap.root_cause = below;
             one_tap.carrier = deepest_carrier(&one_tap);
             follow(&mut one_tap);
-            Some(one_tap)
+            Some(Box::new(one_tap))
         } else {
             let from_inner = inner_code
                 .as_ref()
                 .filter(|(_, ic)| {
-                    *ic != n.code && !(merged && from_data.as_ref().is_some_and(informative))
+                    *ic != n.code && !(merged && from_data.as_deref().is_some_and(informative))
                 })
                 .map(|(_, ic)| {
                     let s = inner_source(
@@ -575,7 +575,7 @@ pub(crate) fn resolve_top(
                     );
                     let mut c = node(s, ic.clone(), inner_text.clone());
                     c.carrier = Carrier::from_source(s).or(carrier);
-                    c
+                    Box::new(c)
                 });
             let data_origin = if merged {
                 Origin::InnerAndData
@@ -599,7 +599,7 @@ pub(crate) fn resolve_top(
             origin = best.origin;
             best.cause
         };
-        n.root_cause = cause.map(Box::new);
+        n.root_cause = cause;
     }
     let data_used = matches!(origin, Some(Origin::Data | Origin::InnerAndData));
     let inner_used = matches!(origin, Some(Origin::Inner | Origin::InnerAndData));
