@@ -1,6 +1,6 @@
-//! `lookup` (phf, per-source maps) against the same keys in a std `HashMap`, an FxHash
-//! `HashMap` and a generated `match`, measured in the same run on the same shuffled stream of
-//! hits and misses. Report ratios, not times (BENCHMARKS.md).
+//! `lookup` (one phf map from a code to its rows, then the source's run among them) against the
+//! same keys in a std `HashMap`, an FxHash `HashMap` and a generated `match`, measured in the same
+//! run on the same shuffled stream of hits and misses. Report ratios, not times (BENCHMARKS.md).
 //!
 //! cargo bench --bench lookup
 

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::generated::{codes, CANDIDATES, ENTRIES, PROVENANCE};
+use crate::generated::{CODES, CODE_ROWS, ENTRIES, PROVENANCE};
 use crate::{Entry, Provenance, Source};
 
 /// The entry for `code` in `source`'s namespace.
@@ -75,9 +75,27 @@ pub fn lookup_message(source: Source, code: &str, message: &str) -> Option<&'sta
 /// assert_eq!(candidates("no such code").count(), 0);
 /// ```
 pub fn candidates(code: &str) -> impl ExactSizeIterator<Item = &'static Entry> + Clone {
-    let found: &'static [&'static Entry] = CANDIDATES.get(code).copied().unwrap_or(&[]);
-    found.iter().copied()
+    Rows(code_rows(code).iter())
 }
+
+/// Entries by their indices in `ENTRIES`.
+#[derive(Clone)]
+struct Rows(std::slice::Iter<'static, u16>);
+
+impl Iterator for Rows {
+    type Item = &'static Entry;
+
+    fn next(&mut self) -> Option<&'static Entry> {
+        // The generated indices are all in `ENTRIES`: nothing is skipped and the length is exact.
+        self.0.by_ref().find_map(|&i| ENTRIES.get(usize::from(i)))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Rows {}
 
 /// Every entry of the catalog, sorted by source rank, then code.
 ///
@@ -99,11 +117,25 @@ pub fn provenance_sources() -> &'static [Provenance] {
     &PROVENANCE
 }
 
+/// The indices in `ENTRIES` of the rows of `code` in every source, in source rank order.
+fn code_rows(code: &str) -> &'static [u16] {
+    let Some(&(first, count)) = CODES.get(code) else {
+        return &[];
+    };
+    let first = usize::from(first);
+    CODE_ROWS
+        .get(first..first + usize::from(count))
+        .unwrap_or_default()
+}
+
 /// All rows of `code` in `source`: the code-only row first, then message rows.
 fn rows(source: Source, code: &str) -> Option<&'static [Entry]> {
-    let &(start, len) = codes(source).get(code)?;
-    let start = usize::from(start);
-    ENTRIES.get(start..start + usize::from(len))
+    // A source's rows of a code are consecutive both in `code_rows` and in `ENTRIES`.
+    let in_source = |&i: &u16| ENTRIES.get(usize::from(i)).map(|e| e.source) == Some(source);
+    let mut found = code_rows(code).iter().skip_while(|i| !in_source(i));
+    let start = usize::from(*found.next()?);
+    let len = 1 + found.take_while(|i| in_source(i)).count();
+    ENTRIES.get(start..start + len)
 }
 
 /// NFKC form of `text`, borrowed when it is already normalised (always for ASCII).

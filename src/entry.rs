@@ -1,10 +1,87 @@
 //! One row of the catalog, and where it came from.
+//!
+//! The generated tables hold no pointers: a string is a [`Str`], the number of one string of
+//! `STRINGS`, and a list is a [`Span`] of a static array. In a position-independent binary every
+//! pointer in a static costs a 24-byte dynamic relocation on top of its 16 bytes, which made the
+//! catalog more than twice its budget of 150 KiB in a stripped binary.
 
 use std::fmt;
+use std::num::NonZeroU16;
 
+use crate::generated::{PLATFORM_LISTS, PROVENANCE_LISTS, STRINGS, STRING_ENDS, TRANSLATED_LISTS};
 use crate::{
     Action, Actor, AuthOutcome, Category, Lang, Platform, ProvenanceKind, Source, Text, Translated,
 };
+
+/// A string of the catalog: `Str::new(n)` is the `n`th string of `STRINGS` (counting from 0).
+/// Two bytes, and `Option<Str>` too.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Str(NonZeroU16);
+
+impl Str {
+    /// The `index`th string. Stored plus one, so that `None` fits in an `Option<Str>`'s two bytes;
+    /// the generator never numbers 65535 strings or more.
+    pub(crate) const fn new(index: u16) -> Str {
+        Str(NonZeroU16::MIN.saturating_add(index))
+    }
+
+    /// The text; empty only for the empty string (or a number the tables do not have).
+    pub(crate) fn get(self) -> &'static str {
+        // The string numbered `n - 1` runs from `STRING_ENDS[n - 1]` to `STRING_ENDS[n]`.
+        let n = usize::from(self.0.get());
+        match STRING_ENDS.get(n - 1..=n) {
+            Some(&[start, end]) => STRINGS
+                .get(start as usize..end as usize)
+                .unwrap_or_default(),
+            _ => "",
+        }
+    }
+}
+
+impl fmt::Debug for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+/// A text in both languages, as catalog strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pair {
+    pub(crate) zh: Str,
+    pub(crate) en: Str,
+}
+
+impl Pair {
+    pub(crate) fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh.get(),
+            Lang::En => self.en.get(),
+        }
+    }
+
+    /// Both texts, for `Debug` and serialization.
+    pub(crate) fn text(self) -> Text {
+        Text {
+            zh: self.zh.get(),
+            en: self.en.get(),
+        }
+    }
+}
+
+/// `len` items from `at` of one of the generated list arrays (`PLATFORM_LISTS` ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) at: u16,
+    pub(crate) len: u16,
+}
+
+impl Span {
+    /// The items in `all`; empty if the span is out of it.
+    fn of<T>(self, all: &'static [T]) -> &'static [T] {
+        let at = usize::from(self.at);
+        all.get(at..at + usize::from(self.len)).unwrap_or_default()
+    }
+}
 
 /// What the catalog knows about one code of one source (for China Unicom, one code and message).
 ///
@@ -21,38 +98,41 @@ use crate::{
 /// assert!(entry.message(Lang::Zh).contains("appid") || entry.message(Lang::Zh).contains("AppID"));
 /// assert!(!entry.provenance().is_empty());
 /// ```
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct Entry {
     pub(crate) source: Source,
-    pub(crate) code: &'static str,
+    pub(crate) code: Str,
     pub(crate) matcher: Option<Matcher>,
-    pub(crate) meaning: Text,
+    pub(crate) meaning: Pair,
     pub(crate) outcome: AuthOutcome,
     pub(crate) action: Action,
-    pub(crate) suggestion: Option<Text>,
-    pub(crate) platforms: &'static [Platform],
-    pub(crate) since: Option<&'static str>,
-    pub(crate) until: Option<&'static str>,
+    pub(crate) suggestion: Option<Pair>,
+    /// Of `PLATFORM_LISTS`.
+    pub(crate) platforms: Span,
+    pub(crate) since: Option<Str>,
+    pub(crate) until: Option<Str>,
     pub(crate) http_status: Option<u16>,
-    pub(crate) translated: &'static [Translated],
-    pub(crate) provenance: &'static [&'static Provenance],
-    pub(crate) note: Option<&'static str>,
+    /// Of `TRANSLATED_LISTS`.
+    pub(crate) translated: Span,
+    /// Of `PROVENANCE_LISTS`.
+    pub(crate) provenance: Span,
+    pub(crate) note: Option<Str>,
 }
 
 /// The message a `code + message` row is keyed by, as written and in matching form.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Matcher {
-    pub(crate) zh: Option<&'static str>,
-    pub(crate) en: Option<&'static str>,
+    pub(crate) zh: Option<Str>,
+    pub(crate) en: Option<Str>,
     /// NFKC, ASCII-lower-cased; empty when the language is absent.
-    pub(crate) zh_key: &'static str,
-    pub(crate) en_key: &'static str,
+    pub(crate) zh_key: Str,
+    pub(crate) en_key: Str,
 }
 
 impl Matcher {
     /// The length of the longest key found in `message` (already NFKC-normalised), if any.
     pub(crate) fn matched_len(&self, message: &str) -> Option<usize> {
-        [self.zh_key, self.en_key]
+        [self.zh_key.get(), self.en_key.get()]
             .into_iter()
             .filter(|key| !key.is_empty() && contains_ignore_ascii_case(message, key))
             .map(str::len)
@@ -85,7 +165,7 @@ impl Entry {
     /// assert_eq!(lookup(Source::Dypns, "isv.TOKEN_INVALID").unwrap().code(), "isv.TOKEN_INVALID");
     /// ```
     pub fn code(&self) -> &'static str {
-        self.code
+        self.code.get()
     }
 
     /// For a row keyed by code and message (China Unicom `1` + message), the message text it
@@ -102,6 +182,7 @@ impl Entry {
             Lang::Zh => m.zh,
             Lang::En => m.en,
         }
+        .map(Str::get)
     }
 
     /// Whether the row is keyed by code and message rather than by code alone.
@@ -195,7 +276,7 @@ impl Entry {
     /// assert!(lookup(Source::Pns, "600011").unwrap().platforms().is_empty());
     /// ```
     pub fn platforms(&self) -> &'static [Platform] {
-        self.platforms
+        self.platforms.of(&PLATFORM_LISTS)
     }
 
     /// The first SDK version with the code, where known.
@@ -205,7 +286,7 @@ impl Entry {
     /// assert!(lookup(Source::Pns, "600018").unwrap().since().is_some());
     /// ```
     pub fn since(&self) -> Option<&'static str> {
-        self.since
+        self.since.map(Str::get)
     }
 
     /// The first SDK version without the code, for codes that were removed.
@@ -215,7 +296,7 @@ impl Entry {
     /// assert_eq!(lookup(Source::Pns, "600011").unwrap().until(), None);
     /// ```
     pub fn until(&self) -> Option<&'static str> {
-        self.until
+        self.until.map(Str::get)
     }
 
     /// The HTTP status that comes with the code (IDaaS back end).
@@ -236,7 +317,7 @@ impl Entry {
     /// assert!(!entry.translated().contains(&Translated::Zh));
     /// ```
     pub fn translated(&self) -> &'static [Translated] {
-        self.translated
+        self.translated.of(&TRANSLATED_LISTS)
     }
 
     /// Every source this row comes from, most trusted kinds included as given.
@@ -247,7 +328,7 @@ impl Entry {
     /// assert!(ids.contains(&"IOS_HDR"));
     /// ```
     pub fn provenance(&self) -> &'static [&'static Provenance] {
-        self.provenance
+        self.provenance.of(&PROVENANCE_LISTS)
     }
 
     /// Why a choice was made where sources disagree, or what is uncertain.
@@ -257,18 +338,40 @@ impl Entry {
     /// assert!(entries().any(|e| e.note().is_some()));
     /// ```
     pub fn note(&self) -> Option<&'static str> {
-        self.note
+        self.note.map(Str::get)
     }
 }
 
 /// `source code` (and `[message]` for message rows), e.g. `pns 600011`.
 impl fmt::Display for Entry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.source, self.code)?;
+        write!(f, "{} {}", self.source, self.code())?;
         if let Some(m) = &self.matcher {
-            write!(f, " [{}]", m.zh.or(m.en).unwrap_or_default())?;
+            write!(f, " [{}]", m.zh.or(m.en).map(Str::get).unwrap_or_default())?;
         }
         Ok(())
+    }
+}
+
+/// Every field as text, as if the entry held its strings and lists itself.
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entry")
+            .field("source", &self.source)
+            .field("code", &self.code)
+            .field("matcher", &self.matcher)
+            .field("meaning", &self.meaning.text())
+            .field("outcome", &self.outcome)
+            .field("action", &self.action)
+            .field("suggestion", &self.suggestion.map(Pair::text))
+            .field("platforms", &self.platforms())
+            .field("since", &self.since)
+            .field("until", &self.until)
+            .field("http_status", &self.http_status)
+            .field("translated", &self.translated())
+            .field("provenance", &self.provenance())
+            .field("note", &self.note)
+            .finish()
     }
 }
 
@@ -282,10 +385,10 @@ impl fmt::Display for Entry {
 /// ```
 #[derive(Debug, PartialEq, Eq)]
 pub struct Provenance {
-    pub(crate) id: &'static str,
+    pub(crate) id: Str,
     pub(crate) kind: ProvenanceKind,
-    pub(crate) title: &'static str,
-    pub(crate) location: &'static str,
+    pub(crate) title: Str,
+    pub(crate) location: Str,
 }
 
 impl Provenance {
@@ -295,7 +398,7 @@ impl Provenance {
     /// assert!(numauth::provenance_sources().iter().any(|p| p.id() == "SEED000"));
     /// ```
     pub fn id(&self) -> &'static str {
-        self.id
+        self.id.get()
     }
 
     /// How far it can be trusted.
@@ -314,7 +417,7 @@ impl Provenance {
     /// assert!(numauth::provenance_sources().iter().all(|p| !p.title().is_empty()));
     /// ```
     pub fn title(&self) -> &'static str {
-        self.title
+        self.title.get()
     }
 
     /// Where it is: a URL, or a repository, commit and path.
@@ -323,7 +426,7 @@ impl Provenance {
     /// assert!(numauth::provenance_sources().iter().all(|p| !p.location().is_empty()));
     /// ```
     pub fn location(&self) -> &'static str {
-        self.location
+        self.location.get()
     }
 }
 
@@ -338,37 +441,37 @@ mod serialize {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("source", &self.source)?;
-            map.serialize_entry("code", self.code)?;
+            map.serialize_entry("code", self.code())?;
             if let Some(m) = &self.matcher {
                 map.serialize_entry("match", m)?;
             }
-            map.serialize_entry("message", &self.meaning)?;
+            map.serialize_entry("message", &self.meaning.text())?;
             map.serialize_entry("outcome", &self.outcome)?;
             map.serialize_entry("category", &self.category())?;
             map.serialize_entry("actor", &self.actor())?;
             map.serialize_entry("retryable", &self.retryable())?;
             map.serialize_entry("action", &self.action)?;
-            if let Some(s) = &self.suggestion {
-                map.serialize_entry("suggestion", s)?;
+            if let Some(s) = self.suggestion {
+                map.serialize_entry("suggestion", &s.text())?;
             }
             if let Some(status) = self.http_status {
                 map.serialize_entry("http_status", &status)?;
             }
-            if !self.platforms.is_empty() {
-                map.serialize_entry("platforms", self.platforms)?;
+            if !self.platforms().is_empty() {
+                map.serialize_entry("platforms", self.platforms())?;
             }
-            if let Some(v) = self.since {
+            if let Some(v) = self.since() {
                 map.serialize_entry("since", v)?;
             }
-            if let Some(v) = self.until {
+            if let Some(v) = self.until() {
                 map.serialize_entry("until", v)?;
             }
-            let ids: Vec<&str> = self.provenance.iter().map(|p| p.id).collect();
+            let ids: Vec<&str> = self.provenance().iter().map(|p| p.id()).collect();
             map.serialize_entry("provenance", &ids)?;
-            if !self.translated.is_empty() {
-                map.serialize_entry("translated", self.translated)?;
+            if !self.translated().is_empty() {
+                map.serialize_entry("translated", self.translated())?;
             }
-            if let Some(note) = self.note {
+            if let Some(note) = self.note() {
                 map.serialize_entry("note", note)?;
             }
             map.end()
@@ -379,10 +482,10 @@ mod serialize {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;
             if let Some(zh) = self.zh {
-                map.serialize_entry("zh", zh)?;
+                map.serialize_entry("zh", zh.get())?;
             }
             if let Some(en) = self.en {
-                map.serialize_entry("en", en)?;
+                map.serialize_entry("en", en.get())?;
             }
             map.end()
         }
@@ -391,10 +494,10 @@ mod serialize {
     impl Serialize for Provenance {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(Some(4))?;
-            map.serialize_entry("id", self.id)?;
+            map.serialize_entry("id", self.id())?;
             map.serialize_entry("kind", &self.kind)?;
-            map.serialize_entry("title", self.title)?;
-            map.serialize_entry("where", self.location)?;
+            map.serialize_entry("title", self.title())?;
+            map.serialize_entry("where", self.location())?;
             map.end()
         }
     }
@@ -402,7 +505,33 @@ mod serialize {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_ignore_ascii_case;
+    use super::{contains_ignore_ascii_case, Entry, Pair, Span, Str};
+
+    #[test]
+    fn table_rows_stay_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Option<Str>>(), 2);
+        assert_eq!(size_of::<Option<Pair>>(), 4);
+        assert_eq!(size_of::<Span>(), 4);
+        // 439 entries: every byte here is about 0.4 KiB of every binary that links numauth.
+        assert!(size_of::<Entry>() <= 44, "{}", size_of::<Entry>());
+    }
+
+    #[test]
+    fn strings_resolve_through_the_tables() {
+        let entry = crate::lookup(crate::Source::Pns, "600011").unwrap();
+        assert_eq!(format!("{:?}", entry.code), "\"600011\"");
+        assert_eq!(
+            Str::new(u16::MAX).get(),
+            "",
+            "a number out of the table is empty, no panic"
+        );
+        let past = Span {
+            at: u16::MAX,
+            len: 2,
+        };
+        assert!(past.of(&crate::generated::PLATFORM_LISTS).is_empty());
+    }
 
     #[test]
     fn containment_ignores_ascii_case_only() {

@@ -86,7 +86,8 @@ impl FromStr for Lang {
     }
 }
 
-/// A text in both languages.
+/// A text in both languages, as literals: the labels of the id enums, and an entry's texts
+/// once read from the catalog's strings (`entry::Pair::text`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub(crate) struct Text {

@@ -3,8 +3,12 @@
 //! The output is deterministic: entries are sorted by source rank, then code, and the phf maps
 //! are emitted as `phf::phf_map!` invocations (not phf_codegen struct literals), so the code
 //! keeps compiling whatever phf features another crate in the build enables.
+//!
+//! Apart from the phf keys, the tables hold no pointers: strings are numbers into one interned
+//! `STRINGS` and lists are spans of shared arrays (see [`Strings`] and [`Lists`]), which keeps
+//! the catalog's share of a stripped position-independent binary small.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::load::Catalog;
@@ -15,6 +19,7 @@ use crate::text::match_key;
 pub fn generate(catalog: &Catalog) -> String {
     let mut out = String::with_capacity(256 * 1024);
     out.push_str("// @generated from data/*.yaml by numauth-codegen. Do not edit: change the data and rebuild.\n\n");
+    out.push_str("use crate::entry::{Pair, Span, Str};\n\n");
     let _ = writeln!(
         out,
         "/// The version of the built-in catalog data (`data_version` in `data/sources.yaml`).\n///\n/// ```\n/// assert!(!numauth::DATA_VERSION.is_empty());\n/// ```\npub const DATA_VERSION: &str = {:?};\n",
@@ -23,8 +28,10 @@ pub fn generate(catalog: &Catalog) -> String {
     emit_taxonomy(&mut out, catalog);
     emit_sources(&mut out, catalog);
     emit_schema_enums(&mut out);
-    emit_provenance(&mut out, catalog);
-    emit_entries(&mut out, catalog);
+    let mut strings = Strings::default();
+    emit_provenance(&mut out, catalog, &mut strings);
+    emit_entries(&mut out, catalog, &mut strings);
+    strings.emit(&mut out);
     out
 }
 
@@ -318,7 +325,117 @@ fn emit_schema_enums(out: &mut String) {
     );
 }
 
-fn emit_provenance(out: &mut String, c: &Catalog) {
+/// The strings of the entries and provenance, each once, numbered in order of first use. The
+/// tables hold these numbers (`Str::new(n)`), not `&'static str`s: a pointer in a static costs
+/// 16 bytes plus a 24-byte dynamic relocation in a position-independent binary.
+#[derive(Default)]
+struct Strings {
+    numbers: HashMap<String, usize>,
+    all: Vec<String>,
+}
+
+impl Strings {
+    /// The number of `s`, interning it.
+    fn number(&mut self, s: &str) -> usize {
+        if let Some(&n) = self.numbers.get(s) {
+            return n;
+        }
+        self.all.push(s.to_owned());
+        self.numbers.insert(s.to_owned(), self.all.len() - 1);
+        self.all.len() - 1
+    }
+
+    /// `Str::new(n)` for `s`.
+    fn str(&mut self, s: &str) -> String {
+        format!("Str::new({})", self.number(s))
+    }
+
+    fn opt(&mut self, s: Option<&str>) -> String {
+        s.map_or("None".to_owned(), |s| format!("Some({})", self.str(s)))
+    }
+
+    fn pair(&mut self, t: &Texts) -> String {
+        format!(
+            "Pair {{ zh: {}, en: {} }}",
+            self.str(&t.zh),
+            self.str(&t.en)
+        )
+    }
+
+    /// `STRINGS`, one literal per string, and `STRING_ENDS`.
+    fn emit(&self, out: &mut String) {
+        if self.all.len() > usize::from(u16::MAX) {
+            let _ = writeln!(
+                out,
+                "compile_error!(\"{} distinct strings in the catalog: `crate::entry::Str` numbers at most 65535\");",
+                self.all.len()
+            );
+        }
+        out.push_str("/// Every string of the entries and provenance, each once, back to back: the text of `Str::new(n)`\n/// is `STRINGS[STRING_ENDS[n]..STRING_ENDS[n + 1]]`.\n");
+        out.push_str("pub(crate) static STRINGS: &str = concat!(\n");
+        for s in &self.all {
+            let _ = writeln!(out, "    {},", lit(s));
+        }
+        out.push_str(");\n\n");
+        let mut end = 0;
+        let mut ends = vec!["0".to_owned()];
+        for s in &self.all {
+            end += s.len();
+            ends.push(end.to_string());
+        }
+        if u32::try_from(end).is_err() {
+            out.push_str("compile_error!(\"the catalog's strings do not fit u32 offsets\");\n");
+        }
+        let _ = writeln!(
+            out,
+            "/// Where each string of `STRINGS` starts, and after the last, where it ends.\npub(crate) static STRING_ENDS: [u32; {}] = [{}];\n",
+            ends.len(),
+            ends.join(", ")
+        );
+    }
+}
+
+/// Short lists (an entry's platforms, translated texts, provenance) laid end to end in one
+/// static array: an entry holds a `Span { at, len }` of it, not a slice. A list that already
+/// occurs in the array, even inside a longer one, is not added again.
+#[derive(Default)]
+struct Lists {
+    items: Vec<String>,
+}
+
+impl Lists {
+    /// The span of `list` (element expressions), adding it if it does not occur yet.
+    fn span(&mut self, list: &[String]) -> String {
+        let at = if list.is_empty() {
+            Some(0)
+        } else {
+            self.items.windows(list.len()).position(|w| w == list)
+        };
+        let at = at.unwrap_or_else(|| {
+            self.items.extend_from_slice(list);
+            self.items.len() - list.len()
+        });
+        format!("Span {{ at: {at}, len: {} }}", list.len())
+    }
+
+    fn emit(&self, out: &mut String, doc: &str, name: &str, ty: &str) {
+        if self.items.len() > usize::from(u16::MAX) {
+            let _ = writeln!(
+                out,
+                "compile_error!(\"`{name}` is too long for `crate::entry::Span`\");"
+            );
+        }
+        doc_lines(out, "", doc);
+        let _ = writeln!(
+            out,
+            "pub(crate) static {name}: [{ty}; {}] = [{}];\n",
+            self.items.len(),
+            self.items.join(", ")
+        );
+    }
+}
+
+fn emit_provenance(out: &mut String, c: &Catalog, strings: &mut Strings) {
     let _ = writeln!(
         out,
         "pub(crate) static PROVENANCE: [crate::Provenance; {}] = [",
@@ -328,10 +445,10 @@ fn emit_provenance(out: &mut String, c: &Catalog) {
         let _ = writeln!(
             out,
             "    crate::Provenance {{ id: {}, kind: ProvenanceKind::{}, title: {}, location: {} }},",
-            lit(&p.id),
+            strings.str(&p.id),
             p.kind.variant(),
-            lit(&p.title),
-            lit(&p.location)
+            strings.str(&p.title),
+            strings.str(&p.location)
         );
     }
     out.push_str("];\n\n");
@@ -345,7 +462,7 @@ fn code_key(code: &str) -> (bool, i64, &str) {
     }
 }
 
-fn emit_entries(out: &mut String, c: &Catalog) {
+fn emit_entries(out: &mut String, c: &Catalog, strings: &mut Strings) {
     let default_action: BTreeMap<&str, &str> = c
         .taxonomy
         .outcomes
@@ -358,26 +475,37 @@ fn emit_entries(out: &mut String, c: &Catalog) {
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
+    let (mut platform_lists, mut translated_lists, mut provenance_lists) =
+        (Lists::default(), Lists::default(), Lists::default());
 
     let rows = sorted_rows(c);
+    if rows.len() > usize::from(u16::MAX) {
+        out.push_str("compile_error!(\"more entries than `CODE_ROWS` can number in a u16\");\n");
+    }
     let _ = writeln!(
         out,
         "pub(crate) static ENTRIES: [crate::Entry; {}] = [",
         rows.len()
     );
     for (_, source, r) in &rows {
-        let opt = |v: &Option<String>| {
-            v.as_ref()
-                .map_or("None".to_owned(), |s| format!("Some({})", lit(s)))
-        };
+        // The row in words, since the fields below are numbers.
+        let _ = write!(out, "    // {source} code: {}", lit(&r.code));
+        if let Some(m) = &r.matcher {
+            let _ = write!(
+                out,
+                " match: {}",
+                lit(m.zh.as_ref().or(m.en.as_ref()).map_or("", |s| s.as_str()))
+            );
+        }
+        out.push('\n');
         let matcher = match &r.matcher {
             None => "None".to_owned(),
             Some(m) => format!(
                 "Some(crate::entry::Matcher {{ zh: {}, en: {}, zh_key: {}, en_key: {} }})",
-                opt(&m.zh),
-                opt(&m.en),
-                lit(&m.zh.as_deref().map(match_key).unwrap_or_default()),
-                lit(&m.en.as_deref().map(match_key).unwrap_or_default()),
+                strings.opt(m.zh.as_deref()),
+                strings.opt(m.en.as_deref()),
+                strings.str(&m.zh.as_deref().map(match_key).unwrap_or_default()),
+                strings.str(&m.en.as_deref().map(match_key).unwrap_or_default()),
             ),
         };
         let action = r
@@ -401,60 +529,79 @@ fn emit_entries(out: &mut String, c: &Catalog) {
             .iter()
             .map(|p| format!("&PROVENANCE[{}]", provenance_index[p.as_str()]))
             .collect();
+        let code = strings.str(&r.code);
+        let meaning = strings.pair(&Texts {
+            zh: r.zh.clone(),
+            en: r.en.clone(),
+        });
+        let suggestion = r
+            .suggestion
+            .as_ref()
+            .map_or("None".to_owned(), |s| format!("Some({})", strings.pair(s)));
         let _ = writeln!(
             out,
-            "    crate::Entry {{ source: Source::{}, code: {}, matcher: {matcher}, meaning: {}, outcome: AuthOutcome::{}, action: Action::{}, suggestion: {}, platforms: &[{}], since: {}, until: {}, http_status: {}, translated: &[{}], provenance: &[{}], note: {} }},",
+            "    crate::Entry {{ source: Source::{}, code: {code}, matcher: {matcher}, meaning: {meaning}, outcome: AuthOutcome::{}, action: Action::{}, suggestion: {suggestion}, platforms: {}, since: {}, until: {}, http_status: {}, translated: {}, provenance: {}, note: {} }},",
             camel(source),
-            lit(&r.code),
-            text(&Texts { zh: r.zh.clone(), en: r.en.clone() }),
             camel(&r.outcome),
             camel(action),
-            r.suggestion.as_ref().map_or("None".to_owned(), |s| format!("Some({})", text(s))),
-            platforms.join(", "),
-            opt(&r.since),
-            opt(&r.until),
+            platform_lists.span(&platforms),
+            strings.opt(r.since.as_deref()),
+            strings.opt(r.until.as_deref()),
             r.http_status.map_or("None".to_owned(), |s| format!("Some({s})")),
-            translated.join(", "),
-            provenance.join(", "),
-            opt(&r.note),
+            translated_lists.span(&translated),
+            provenance_lists.span(&provenance),
+            strings.opt(r.note.as_deref()),
         );
     }
     out.push_str("];\n\n");
 
+    platform_lists.emit(
+        out,
+        "The platform lists of the entries, end to end.",
+        "PLATFORM_LISTS",
+        "Platform",
+    );
+    translated_lists.emit(
+        out,
+        "The translated-text lists of the entries, end to end.",
+        "TRANSLATED_LISTS",
+        "Translated",
+    );
+    provenance_lists.emit(
+        out,
+        "The provenance lists of the entries, end to end.",
+        "PROVENANCE_LISTS",
+        "&crate::Provenance",
+    );
+
+    // One map for every source: a code's rows across sources are few, and a key costs a
+    // pointer and a relocation.
     let mut candidates: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, (_, _, r)) in rows.iter().enumerate() {
         candidates.entry(r.code.as_str()).or_default().push(i);
     }
-    for (table, map) in c.tables.iter().zip(code_spans(&rows, c.tables.len())) {
-        let _ = writeln!(
-            out,
-            "static CODES_{}: phf::Map<&'static str, (u16, u16)> = phf::phf_map! {{",
-            table.source.to_ascii_uppercase()
-        );
-        for (code, (start, len)) in &map {
-            let _ = writeln!(out, "    {} => ({start}, {len}),", lit(code));
-        }
-        out.push_str("};\n\n");
-    }
-    out.push_str("/// The code map of one source: code -> (first index, count) in `ENTRIES`.\n");
-    out.push_str("pub(crate) fn codes(source: Source) -> &'static phf::Map<&'static str, (u16, u16)> {\n    match source {\n");
-    for table in &c.tables {
-        let _ = writeln!(
-            out,
-            "        Source::{} => &CODES_{},",
-            camel(&table.source),
-            table.source.to_ascii_uppercase()
-        );
-    }
-    out.push_str("    }\n}\n\n");
-
-    out.push_str("/// Every entry of a code across sources, in source rank order.\n");
-    out.push_str("pub(crate) static CANDIDATES: phf::Map<&'static str, &'static [&'static crate::Entry]> = phf::phf_map! {\n");
+    out.push_str(
+        "/// Every code of every source -> (first index, count) of its rows in `CODE_ROWS`.\n",
+    );
+    out.push_str("pub(crate) static CODES: phf::Map<&'static str, (u16, u16)> = phf::phf_map! {\n");
+    let mut code_rows = Vec::with_capacity(rows.len());
     for (code, list) in &candidates {
-        let list: Vec<String> = list.iter().map(|i| format!("&ENTRIES[{i}]")).collect();
-        let _ = writeln!(out, "    {} => &[{}],", lit(code), list.join(", "));
+        let _ = writeln!(
+            out,
+            "    {} => ({}, {}),",
+            lit(code),
+            code_rows.len(),
+            list.len()
+        );
+        code_rows.extend(list.iter().map(usize::to_string));
     }
-    out.push_str("};\n");
+    out.push_str("};\n\n");
+    let _ = writeln!(
+        out,
+        "/// The indices in `ENTRIES` of each code's rows, code after code; a code's rows are in\n/// `ENTRIES` order, so those of one source are consecutive, the code-only row first.\npub(crate) static CODE_ROWS: [u16; {}] = [{}];\n",
+        code_rows.len(),
+        code_rows.join(", ")
+    );
 }
 
 /// Every record with its source's rank and name, in `ENTRIES` order: by rank, then code; the
@@ -547,6 +694,31 @@ mod tests {
         let mut codes = vec!["600011", "-10008", "1", "OK", "100", "isv.A"];
         codes.sort_by_key(|c| code_key(c));
         assert_eq!(codes, ["-10008", "1", "100", "600011", "OK", "isv.A"]);
+    }
+
+    #[test]
+    fn strings_are_numbered_once_in_order_of_first_use() {
+        let mut strings = Strings::default();
+        assert_eq!(strings.str("a"), "Str::new(0)");
+        assert_eq!(strings.opt(Some("请求超时")), "Some(Str::new(1))");
+        assert_eq!(strings.str("a"), "Str::new(0)");
+        assert_eq!(strings.opt(None), "None");
+        let mut out = String::new();
+        strings.emit(&mut out);
+        assert!(out.contains("    \"a\",\n    \"请求超时\",\n"));
+        // "请求超时" is 12 bytes of UTF-8.
+        assert!(out.contains("STRING_ENDS: [u32; 3] = [0, 1, 13];"));
+    }
+
+    #[test]
+    fn lists_reuse_what_already_occurs() {
+        let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut lists = Lists::default();
+        assert_eq!(lists.span(&list(&["A", "B"])), "Span { at: 0, len: 2 }");
+        assert_eq!(lists.span(&list(&["B"])), "Span { at: 1, len: 1 }");
+        assert_eq!(lists.span(&list(&[])), "Span { at: 0, len: 0 }");
+        assert_eq!(lists.span(&list(&["B", "C"])), "Span { at: 2, len: 2 }");
+        assert_eq!(lists.items, list(&["A", "B", "B", "C"]));
     }
 
     #[test]
