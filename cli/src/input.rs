@@ -9,7 +9,7 @@ use std::path::Path;
 use numauth::{normalize_with, Hint, Normalized};
 
 /// A file, or stdin when no path is given; with the byte size when known (for progress).
-pub fn open(path: Option<&Path>) -> io::Result<(Box<dyn BufRead>, Option<u64>)> {
+pub fn open(path: Option<&Path>) -> io::Result<(Box<dyn BufRead + Send>, Option<u64>)> {
     match path {
         None => Ok((Box::new(BufReader::new(io::stdin())), None)),
         Some(p) => {
@@ -67,10 +67,16 @@ pub fn lines(
             return Ok(());
         }
         n += 1;
-        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            buf.pop();
-        }
-        let line = std::str::from_utf8(&buf).map_err(|e| format!("the line is not UTF-8: {e}"));
-        each(n, line, read);
+        each(n, text(&buf), read);
     }
+}
+
+/// One line as read, with its line break (any trailing `\n` and `\r`) removed, as text; an
+/// invalid UTF-8 line is an error message for that line.
+pub fn text(line: &[u8]) -> Result<&str, String> {
+    let end = line
+        .iter()
+        .rposition(|b| *b != b'\n' && *b != b'\r')
+        .map_or(0, |i| i + 1);
+    std::str::from_utf8(&line[..end]).map_err(|e| format!("the line is not UTF-8: {e}"))
 }

@@ -9,6 +9,7 @@ mod report;
 mod style;
 
 use std::io::{self, BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -76,7 +77,7 @@ enum Command {
     },
     /// Normalise a callback log: NDJSON in, one JSON result per input line out
     #[command(
-        after_help = "Each input line is a callback JSON object or a JSON string holding raw text as logged\n(iOS NSDictionary dump, Flutter map, Java toString, log line). A line that cannot be used\ngives {\"error\": \"...\", \"line\": N} and processing goes on.\n\nExamples:\n  numauth normalize data/samples/callbacks.ndjson\n  adb logcat | grep onToken | jq -R . | numauth normalize --source pns\n\nExit status: 0 when every line was read (even if some were unusable), 1 on a read error."
+        after_help = "Each input line is a callback JSON object or a JSON string holding raw text as logged\n(iOS NSDictionary dump, Flutter map, Java toString, log line). A line that cannot be used\ngives {\"error\": \"...\", \"line\": N} and processing goes on.\n\nThe input is read in batches of about 64 KiB of lines, dealt out to the jobs in turn; the\noutput is written batch by batch, in input order, the same for any number of jobs.\n\nExamples:\n  numauth normalize data/samples/callbacks.ndjson\n  numauth normalize --jobs 4 big.ndjson > normalized.ndjson\n  adb logcat | grep onToken | jq -R . | numauth normalize --source pns\n\nExit status: 0 when every line was read (even if some were unusable), 1 on a read error."
     )]
     Normalize {
         /// The NDJSON file to read [default: standard input]
@@ -84,6 +85,9 @@ enum Command {
         /// Treat every callback as coming from this source instead of detecting it
         #[arg(long, short, value_parser = parse_source)]
         source: Option<Source>,
+        /// Threads normalising at once, 1 to 256 [default: one per core]
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
+        jobs: Option<NonZeroUsize>,
     },
     /// Summarise a callback log: what is failing, the root causes, who must act
     #[command(
@@ -121,6 +125,27 @@ fn parse_outcome(s: &str) -> Result<AuthOutcome, String> {
     s.parse().map_err(|e: numauth::ParseIdError| e.to_string())
 }
 
+/// The most `--jobs` accepted, and the most threads the default uses.
+const MAX_JOBS: usize = 256;
+
+/// `--jobs`: 1 to [`MAX_JOBS`]; 0 is refused rather than read as "the default".
+fn parse_jobs(s: &str) -> Result<NonZeroUsize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|e| format!("not a number of threads: {e}"))?;
+    match NonZeroUsize::new(n) {
+        None => Err("must be at least 1 (leave out --jobs to use one per core)".to_owned()),
+        Some(n) if n.get() > MAX_JOBS => Err(format!("must be at most {MAX_JOBS}")),
+        Some(n) => Ok(n),
+    }
+}
+
+/// One job per core, as far as the system can tell; 1 when it cannot.
+fn default_jobs() -> NonZeroUsize {
+    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    NonZeroUsize::new(cores.min(MAX_JOBS)).unwrap_or(NonZeroUsize::MIN)
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse().map_err(|e: numauth::ParseIdError| e.to_string())
 }
@@ -129,7 +154,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let style = Style::new(cli.lang, cli.color);
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(64 << 10, stdout.lock());
     let result =
         run(cli.command, &style, cli.lang, &mut out).and_then(|code| out.flush().map(|()| code));
     match result {
@@ -185,13 +210,17 @@ fn run(
             }
         }
         Command::Export { format } => export::write(out, format, entries())?,
-        Command::Normalize { file, source } => {
+        Command::Normalize { file, source, jobs } => {
             let (reader, _) = input::open(file.as_deref())?;
-            let hint = Hint {
-                source,
-                ..Hint::default()
+            let options = normalize::Options {
+                hint: Hint {
+                    source,
+                    ..Hint::default()
+                },
+                lang,
+                jobs: jobs.unwrap_or_else(default_jobs),
             };
-            normalize::run(reader, out, hint, lang)?;
+            normalize::run(reader, out, options)?;
         }
         Command::Report {
             file,

@@ -1,11 +1,32 @@
 //! `numauth normalize`: NDJSON in, NDJSON out, exactly one output line per input line.
+//!
+//! The input is read in batches of whole lines of about [`BATCH_BYTES`], numbered as they are
+//! read. With one job the batches are normalised one after the other straight to the output.
+//! With more, a pipeline runs:
+//!
+//! ```text
+//! reader thread --batch i--> worker i % jobs --output of batch i--> calling thread: writes
+//! ```
+//!
+//! Batches are dealt to the workers in turn and their outputs collected in the same turn, so the
+//! output comes in input order without any reordering. Every queue holds at most one batch, so
+//! memory stays bounded whatever the input size (a few batches per worker), and the buffers go
+//! back to the reader and the workers to be used again. Each line's output depends only on the
+//! line and its number, so the output is the same byte for byte whatever the number of jobs.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
+use std::num::NonZeroUsize;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::thread::{self, Scope, ScopedJoinHandle};
 
 use numauth::{Hint, Lang, Normalized};
 use serde::Serialize;
 
 use crate::input;
+
+/// Input bytes per batch: enough lines that handing a batch over costs little next to
+/// normalising it, few enough that a batch's output stays in the CPU's cache.
+pub const BATCH_BYTES: usize = 64 << 10;
 
 /// What `--lang` adds: the effective outcome explained in one language.
 #[derive(Serialize)]
@@ -15,12 +36,12 @@ struct Explain {
     action: &'static str,
 }
 
+/// An output line with `--lang`: the result's fields, then `explain`.
 #[derive(Serialize)]
 struct Line<'a, 'n> {
     #[serde(flatten)]
     normalized: &'a Normalized<'n>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explain: Option<Explain>,
+    explain: Explain,
 }
 
 #[derive(Serialize)]
@@ -29,56 +50,384 @@ struct ErrorLine<'a> {
     line: usize,
 }
 
-/// Returns how many lines could not be used.
+/// How to normalise: the hint for every line, the explanation language, the number of threads.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// What is known about every callback (`--source`).
+    pub hint: Hint,
+    /// Add the outcome explained in this language (`--lang`).
+    pub lang: Option<Lang>,
+    /// Threads normalising at once (`--jobs`).
+    pub jobs: NonZeroUsize,
+}
+
+/// Normalises every line of `reader` to `out`; returns how many lines could not be used.
+///
+/// Lines read before a read error are still written, then the error is returned.
 pub fn run(
-    reader: impl BufRead,
+    reader: impl BufRead + Send,
     out: &mut impl Write,
-    hint: Hint,
-    lang: Option<Lang>,
+    options: Options,
 ) -> io::Result<usize> {
+    if options.jobs.get() == 1 {
+        run_serial(reader, out, options, BATCH_BYTES)
+    } else {
+        run_parallel(reader, out, options, BATCH_BYTES)
+    }
+}
+
+/// Whole lines of the input, and the number of the first one.
+struct Batch {
+    text: Vec<u8>,
+    first_line: usize,
+}
+
+/// What a worker hands back for a batch: the output, and how many lines could not be used.
+type Done = (Vec<u8>, io::Result<usize>);
+
+/// One job: each batch normalised straight to `out`.
+fn run_serial(
+    mut reader: impl BufRead,
+    out: &mut impl Write,
+    options: Options,
+    batch_bytes: usize,
+) -> io::Result<usize> {
+    let mut batch = Batch {
+        text: Vec::new(),
+        first_line: 1,
+    };
     let mut failed = 0;
-    let mut write_error: Option<io::Error> = None;
-    input::lines(reader, |n, line, _| {
-        if write_error.is_some() {
+    loop {
+        let read = read_batch(&mut reader, &mut batch.text, batch_bytes);
+        if batch.text.is_empty() {
+            return read.map(|()| failed);
+        }
+        failed += normalize_batch(&batch, out, options)?;
+        // Whatever reads the output (a pager, a pipeline on a live log) gets each batch at once.
+        out.flush()?;
+        read?;
+        batch.first_line += line_count(&batch.text);
+    }
+}
+
+/// Several jobs: the pipeline of the module documentation.
+fn run_parallel(
+    reader: impl BufRead + Send,
+    out: &mut impl Write,
+    options: Options,
+    batch_bytes: usize,
+) -> io::Result<usize> {
+    thread::scope(|scope| {
+        // Returning early from here drops the channel ends, which stops the other threads.
+        let (spent_tx, spent_rx) = mpsc::channel();
+        let mut queues = Vec::new();
+        let mut results = Vec::new();
+        let mut workers = Vec::new();
+        for _ in 0..options.jobs.get() {
+            let (queue_tx, queue_rx) = mpsc::sync_channel(1);
+            let (done_tx, done_rx) = mpsc::sync_channel(1);
+            let (unused_tx, unused_rx) = mpsc::channel();
+            let spent_tx = spent_tx.clone();
+            workers.push(spawn(scope, move || {
+                work(&queue_rx, &done_tx, &unused_rx, &spent_tx, options);
+                Ok(())
+            })?);
+            queues.push(queue_tx);
+            results.push((done_rx, unused_tx));
+        }
+        drop(spent_tx);
+        let reader = spawn(scope, move || deal(reader, &queues, &spent_rx, batch_bytes))?;
+
+        let mut failed = 0;
+        for (done, unused) in results.iter().cycle() {
+            // Closed: the reader has dealt every batch and this worker has done them all.
+            let Ok((output, batch_failed)) = done.recv() else {
+                break;
+            };
+            failed += batch_failed?;
+            out.write_all(&output)?;
+            out.flush()?;
+            // The worker may have stopped already.
+            let _ = unused.send(output);
+        }
+        drop(results);
+        for thread in workers.into_iter().chain([reader]) {
+            thread
+                .join()
+                .map_err(|_| io::Error::other("a normalize thread panicked"))??;
+        }
+        Ok(failed)
+    })
+}
+
+fn spawn<'scope>(
+    scope: &'scope Scope<'scope, '_>,
+    f: impl FnOnce() -> io::Result<()> + Send + 'scope,
+) -> io::Result<ScopedJoinHandle<'scope, io::Result<()>>> {
+    thread::Builder::new()
+        .name("normalize".to_owned())
+        .spawn_scoped(scope, f)
+}
+
+/// The reader thread: reads batches into spent buffers and deals them to the workers in turn.
+fn deal(
+    mut reader: impl BufRead,
+    queues: &[SyncSender<Batch>],
+    spent: &Receiver<Vec<u8>>,
+    batch_bytes: usize,
+) -> io::Result<()> {
+    let mut first_line = 1;
+    for queue in queues.iter().cycle() {
+        let mut text = spent.try_recv().unwrap_or_default();
+        let read = read_batch(&mut reader, &mut text, batch_bytes);
+        if text.is_empty() {
+            return read;
+        }
+        let lines = line_count(&text);
+        if queue.send(Batch { text, first_line }).is_err() {
+            // The writer stopped on an error of its own, which it reports.
+            return Ok(());
+        }
+        first_line += lines;
+        read?;
+    }
+    Ok(())
+}
+
+/// A worker thread: normalises each batch of its queue into a buffer it hands to the writer,
+/// until the queue is closed or the writer stops.
+fn work(
+    queue: &Receiver<Batch>,
+    done: &SyncSender<Done>,
+    unused: &Receiver<Vec<u8>>,
+    spent: &Sender<Vec<u8>>,
+    options: Options,
+) {
+    for batch in queue {
+        let mut output = unused.try_recv().unwrap_or_default();
+        output.clear();
+        let failed = normalize_batch(&batch, &mut output, options);
+        // The reader may have finished.
+        let _ = spent.send(batch.text);
+        if done.send((output, failed)).is_err() {
             return;
         }
-        let written = match line {
+    }
+}
+
+/// Fills `text` (cleared first) with whole lines: `target` bytes or more, up to the next line
+/// break, or to the end of the input. On a read error the lines read in full are kept (they are
+/// written before the error is reported) and the incomplete line after them is dropped.
+fn read_batch(reader: &mut impl BufRead, text: &mut Vec<u8>, target: usize) -> io::Result<()> {
+    text.clear();
+    let limit = u64::try_from(target).unwrap_or(u64::MAX);
+    // Large reads go straight into `text`, past the reader's buffer.
+    let read = Read::take(&mut *reader, limit)
+        .read_to_end(text)
+        .and_then(|_| {
+            if text.last().is_some_and(|b| *b != b'\n') {
+                reader.read_until(b'\n', text)?;
+            }
+            Ok(())
+        });
+    if read.is_err() {
+        let whole = text.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        text.truncate(whole);
+    }
+    read
+}
+
+/// The lines in `text`: one per line break, and one for a last line without one.
+fn line_count(text: &[u8]) -> usize {
+    // Tallied in blocks small enough for a `u8` count, which compiles to wide SIMD compares.
+    let breaks: usize = text
+        .chunks(usize::from(u8::MAX))
+        .map(|block| usize::from(block.iter().fold(0u8, |n, b| n + u8::from(*b == b'\n'))))
+        .sum();
+    breaks + usize::from(text.last().is_some_and(|b| *b != b'\n'))
+}
+
+/// The lines of `text`, each with its line break (`skip_until` on a slice finds them with a
+/// word-at-a-time search, not byte by byte).
+fn split_lines(mut text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    std::iter::from_fn(move || {
+        let line = text;
+        // Reading from a slice cannot fail.
+        let len = text.skip_until(b'\n').ok()?;
+        (len > 0).then(|| &line[..len])
+    })
+}
+
+/// Normalises the lines of one batch to `out`; returns how many could not be used.
+fn normalize_batch(batch: &Batch, out: &mut impl Write, options: Options) -> io::Result<usize> {
+    let mut failed = 0;
+    for (i, raw) in split_lines(&batch.text).enumerate() {
+        let n = batch.first_line + i;
+        let written = match input::text(raw) {
             Err(e) => {
                 failed += 1;
                 write_line(out, &ErrorLine { error: &e, line: n })
             }
-            Ok(line) => input::with_normalized(line, hint, |result| match result {
-                Ok(normalized) => {
-                    let explain = lang.map(|lang| Explain {
-                        title: normalized.outcome.title(lang),
-                        message: normalized.outcome.message(lang),
-                        action: normalized.action.text(lang),
-                    });
-                    write_line(
+            Ok(line) => input::with_normalized(line, options.hint, |result| match result {
+                // Without `--lang` the result is the line (no flattening to pay for).
+                Ok(normalized) => match options.lang {
+                    None => write_line(out, normalized),
+                    Some(lang) => write_line(
                         out,
                         &Line {
                             normalized,
-                            explain,
+                            explain: Explain {
+                                title: normalized.outcome.title(lang),
+                                message: normalized.outcome.message(lang),
+                                action: normalized.action.text(lang),
+                            },
                         },
-                    )
-                }
+                    ),
+                },
                 Err(e) => {
                     failed += 1;
                     write_line(out, &ErrorLine { error: &e, line: n })
                 }
             }),
         };
-        if let Err(e) = written {
-            write_error = Some(e);
-        }
-    })?;
-    match write_error {
-        Some(e) => Err(e),
-        None => Ok(failed),
+        written?;
     }
+    Ok(failed)
 }
 
 fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that fails once its text is used up.
+    struct Failing<'a>(&'a [u8]);
+
+    impl io::Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::other("disk on fire"));
+            }
+            let n = self.0.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn options(jobs: usize) -> Options {
+        Options {
+            hint: Hint::default(),
+            lang: None,
+            jobs: NonZeroUsize::new(jobs).unwrap(),
+        }
+    }
+
+    #[test]
+    fn line_count_counts_a_last_line_without_a_break() {
+        assert_eq!(line_count(b""), 0);
+        assert_eq!(line_count(b"\n"), 1);
+        assert_eq!(line_count(b"a\n\nb"), 3);
+        let long = b"x\n".repeat(1000);
+        assert_eq!(line_count(&long), 1000);
+    }
+
+    #[test]
+    fn split_lines_keeps_the_breaks_and_a_last_line_without_one() {
+        let all = |text: &'static [u8]| split_lines(text).collect::<Vec<_>>();
+        assert!(all(b"").is_empty());
+        assert_eq!(all(b"\n"), [b"\n"]);
+        assert_eq!(all(b"a\r\n\nb"), [&b"a\r\n"[..], b"\n", b"b"]);
+    }
+
+    #[test]
+    fn read_batch_ends_on_a_line_break_and_keeps_whole_lines_on_error() {
+        let mut reader = io::BufReader::with_capacity(4, &b"abcdef\ngh\nij"[..]);
+        let mut text = Vec::new();
+        read_batch(&mut reader, &mut text, 5).unwrap();
+        assert_eq!(text, b"abcdef\n");
+        read_batch(&mut reader, &mut text, 5).unwrap();
+        assert_eq!(text, b"gh\nij");
+        read_batch(&mut reader, &mut text, 5).unwrap();
+        assert!(text.is_empty());
+
+        let mut reader = io::BufReader::with_capacity(4, Failing(b"ab\ncd"));
+        let err = read_batch(&mut reader, &mut text, 100).unwrap_err();
+        assert_eq!(err.to_string(), "disk on fire");
+        assert_eq!(text, b"ab\n", "the incomplete line is dropped");
+    }
+
+    /// Every line shape, bad ones included, over many tiny batches.
+    const LOG: &[u8] = b"{\"code\":\"600008\",\"msg\":\"x\"}\n\n\xff\xfe\r\nnot a callback\r\n\"{msg: m, code: 600011}\"\n{\"resultCode\":1,\"resultMsg\":\"\xe8\xaf\xb7\xe6\xb1\x82\xe8\xb6\x85\xe6\x97\xb6\"}\n\"unterminated\n{\"result\":-8004}";
+
+    #[test]
+    fn any_number_of_jobs_and_any_batch_size_give_the_same_output() {
+        let mut expected = Vec::new();
+        let failed = run_serial(LOG, &mut expected, options(1), 1 << 20).unwrap();
+        assert_eq!(failed, 4);
+        assert_eq!(expected.iter().filter(|b| **b == b'\n').count(), 8);
+        for batch_bytes in [1, 2, 7, 40, 1000] {
+            let mut serial = Vec::new();
+            run_serial(LOG, &mut serial, options(1), batch_bytes).unwrap();
+            assert_eq!(serial, expected, "serial, batches of {batch_bytes}");
+            for jobs in [2, 3, 8] {
+                let mut out = Vec::new();
+                let failed = run_parallel(LOG, &mut out, options(jobs), batch_bytes).unwrap();
+                assert_eq!(failed, 4);
+                assert_eq!(
+                    String::from_utf8_lossy(&out),
+                    String::from_utf8_lossy(&expected),
+                    "{jobs} jobs, batches of {batch_bytes}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_lines_before_a_read_error_are_written_then_the_error_is_returned() {
+        for jobs in [1, 2, 3] {
+            let reader = io::BufReader::with_capacity(8, Failing(LOG));
+            let mut out = Vec::new();
+            let err = if jobs == 1 {
+                run_serial(reader, &mut out, options(1), 10)
+            } else {
+                run_parallel(reader, &mut out, options(jobs), 10)
+            }
+            .unwrap_err();
+            assert_eq!(err.to_string(), "disk on fire");
+            // Eight lines, the last without a line break: it is lost with the error.
+            assert_eq!(
+                out.iter().filter(|b| **b == b'\n').count(),
+                7,
+                "{jobs} jobs"
+            );
+        }
+    }
+
+    #[test]
+    fn a_write_error_stops_every_thread() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let log = LOG.repeat(200);
+        for jobs in [1, 2, 4] {
+            let err = if jobs == 1 {
+                run_serial(&log[..], &mut Full, options(1), 16)
+            } else {
+                run_parallel(&log[..], &mut Full, options(jobs), 16)
+            }
+            .unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+        }
+    }
 }

@@ -296,3 +296,116 @@ fn bad_option_values_are_usage_errors() {
     let o = numauth(&["list", "--json", "--csv"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../data/samples/callbacks.ndjson"
+);
+
+/// `numauth normalize FILE --jobs N` for N = 1, 2, 3 and the default; asserts they all succeed
+/// with the same bytes and returns the output of `--jobs 1`.
+fn normalize_with_each_jobs(file: &str) -> Vec<u8> {
+    let serial = numauth(&["normalize", file, "--jobs", "1"]);
+    assert!(serial.status.success(), "{}", stderr(&serial));
+    for jobs in [Some("2"), Some("3"), None] {
+        let mut args = vec!["normalize", file];
+        args.extend(jobs.map(|j| ["-j", j]).into_iter().flatten());
+        let o = numauth(&args);
+        assert!(o.status.success(), "{jobs:?}: {}", stderr(&o));
+        assert!(
+            o.stdout == serial.stdout,
+            "--jobs {jobs:?} differs from --jobs 1"
+        );
+    }
+    serial.stdout
+}
+
+#[test]
+fn normalize_jobs_give_the_same_output_on_the_sample_log() {
+    let out = normalize_with_each_jobs(SAMPLE);
+    let lines = std::fs::read_to_string(SAMPLE).unwrap().lines().count();
+    assert_eq!(out.iter().filter(|b| **b == b'\n').count(), lines);
+}
+
+#[test]
+fn normalize_jobs_keep_order_and_line_numbers_across_batches() {
+    // The sample's usable lines, over and over, with unusable ones in between: invalid UTF-8,
+    // empty, CRLF-terminated text, a broken JSON string. Several times the 64 KiB batch.
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    let usable: Vec<&str> = sample
+        .lines()
+        .zip(
+            String::from_utf8(numauth(&["normalize", SAMPLE]).stdout)
+                .unwrap()
+                .lines(),
+        )
+        .filter(|(_, out)| !out.starts_with("{\"error\""))
+        .map(|(line, _)| line)
+        .collect();
+    assert!(usable.len() > 20);
+    let bad: [&[u8]; 4] = [
+        b"\xff\xfe{\"code\":\"600008\"}",
+        b"",
+        b"not a callback\r",
+        b"\"unterminated",
+    ];
+    let (mut log, mut expected_errors) = (Vec::new(), Vec::new());
+    let mut n = 0;
+    while log.len() < 600_000 {
+        n += 1;
+        if n % 97 == 0 || n % 331 == 1 {
+            log.extend_from_slice(bad[n % bad.len()]);
+            expected_errors.push(n);
+        } else {
+            log.extend_from_slice(usable[n % usable.len()].as_bytes());
+        }
+        log.push(b'\n');
+    }
+    // A last line without a line break.
+    log.extend_from_slice(usable[0].as_bytes());
+    n += 1;
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("jobs_multi_batch.ndjson");
+    std::fs::write(&path, &log).unwrap();
+
+    let out = normalize_with_each_jobs(path.to_str().unwrap());
+    let out = String::from_utf8(out).expect("utf-8 output");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect(l))
+        .collect();
+    assert_eq!(lines.len(), n, "one output line per input line");
+    let errors: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.get("error").is_some())
+        .map(|(i, l)| {
+            let line = usize::try_from(l["line"].as_u64().unwrap()).unwrap();
+            assert_eq!(line, i + 1, "the error names its own line");
+            line
+        })
+        .collect();
+    assert_eq!(errors, expected_errors);
+    // The usable lines read the same wherever they fall.
+    let first = &lines[usable.len()];
+    assert!(lines
+        .iter()
+        .skip(usable.len())
+        .step_by(usable.len())
+        .filter(|l| l.get("error").is_none())
+        .all(|l| l == first));
+}
+
+#[test]
+fn normalize_jobs_zero_is_a_usage_error_and_jobs_is_documented() {
+    let o = numauth(&["normalize", SAMPLE, "--jobs", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("at least 1"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let o = numauth(&["normalize", SAMPLE, "-j", "many"]);
+    assert_eq!(o.status.code(), Some(2));
+    let help = stdout(&numauth(&["normalize", "--help"]));
+    assert!(
+        help.contains("--jobs <N>") && help.contains("one per core"),
+        "{help}"
+    );
+}
