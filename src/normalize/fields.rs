@@ -126,9 +126,9 @@ fn role(key: &str) -> Role {
 
 /// The key names with a role, by length (index = length), lowercase.
 ///
-/// By length, then compared ignoring case in place: this runs for every key of every payload,
-/// and lowercasing each key into a buffer and comparing it with every name in turn was one of
-/// the normaliser's largest costs (BENCHMARKS.md).
+/// This runs for every key of every payload, and comparing each key with every name in turn was
+/// one of the normaliser's largest costs (BENCHMARKS.md). So the names are grouped by length,
+/// and a key is compared in full only with the names that share its first and last letters.
 static NAMES_BY_LEN: [&[(&[u8], Role)]; 24] = [
     &[],
     &[],
@@ -208,11 +208,42 @@ static NAMES_BY_LEN: [&[(&[u8], Role)]; 24] = [
 ];
 
 /// The role of a name of letters and digits, any case.
-fn named_role(name: &[u8]) -> Role {
-    NAMES_BY_LEN
-        .get(name.len())
-        .and_then(|names| names.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)))
+fn named_role(key: &[u8]) -> Role {
+    let (Some(names), Some(&first), Some(&last)) =
+        (NAMES_BY_LEN.get(key.len()), key.first(), key.last())
+    else {
+        return Role::Other;
+    };
+    let (first, last) = (first | 0x20, last | 0x20);
+    names
+        .iter()
+        .find(|(name, _)| {
+            name.first() == Some(&first) && name.last() == Some(&last) && is_lowercase_of(key, name)
+        })
         .map_or(Role::Other, |&(_, role)| role)
+}
+
+/// Whether `key` is `lower`, a name of small letters, in any case.
+///
+/// Setting bit 0x20 lowercases an ASCII capital and leaves a small letter as it is, and no
+/// other byte becomes a small letter by it: for names of small letters this is exactly
+/// `eq_ignore_ascii_case`, without lowercasing both sides, and eight bytes at a time.
+fn is_lowercase_of(key: &[u8], lower: &[u8]) -> bool {
+    const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+    let word = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    if key.len() != lower.len() {
+        return false;
+    }
+    let (mut k, mut l) = (key.chunks_exact(8), lower.chunks_exact(8));
+    let words_equal = k
+        .by_ref()
+        .zip(l.by_ref())
+        .all(|(k, l)| word(k) | CASE_BITS == word(l));
+    words_equal
+        && k.remainder()
+            .iter()
+            .zip(l.remainder())
+            .all(|(k, l)| k | 0x20 == *l)
 }
 
 /// `range` of a text, borrowed when the text is.
@@ -240,6 +271,10 @@ fn is_nullish(s: &str) -> bool {
 
 /// Where the code token is in `s`, and where text glued to it (`1105msg:...`) starts.
 fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, Option<usize>)> {
+    // Most codes are a plain number: nothing around it, nothing glued to it.
+    if (1..=18).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()) {
+        return Some((0..s.len(), None));
+    }
     // Quotes, backslashes and ASCII blanks around the code (all ASCII, so the cuts fall on
     // character boundaries).
     let junk = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'\\');
@@ -573,6 +608,35 @@ mod tests {
                 assert_eq!(name.len(), len, "{}", String::from_utf8_lossy(name));
                 assert!(name.iter().all(|c| c.is_ascii_lowercase()));
             }
+        }
+    }
+
+    #[test]
+    fn lowercase_compare_ignores_case_and_only_case() {
+        for b in 0..=u8::MAX {
+            for l in b'a'..=b'z' {
+                assert_eq!(
+                    is_lowercase_of(&[b], &[l]),
+                    b.to_ascii_lowercase() == l,
+                    "byte {b:#04x} against {}",
+                    char::from(l)
+                );
+            }
+        }
+        assert!(is_lowercase_of(
+            b"CarrierFailedResultData",
+            b"carrierfailedresultdata"
+        ));
+        assert!(!is_lowercase_of(
+            b"carrierFailedResultDatX",
+            b"carrierfailedresultdata"
+        ));
+        assert!(!is_lowercase_of(b"resultcod", b"resultcode"));
+        // A difference in the first word, in the second, and in the tail.
+        for at in [0, 9, 21] {
+            let mut key = *b"carrierfailedresultdata";
+            key[at] = b'_';
+            assert!(!is_lowercase_of(&key, b"carrierfailedresultdata"), "{at}");
         }
     }
 

@@ -35,7 +35,7 @@ pub(crate) struct Field<'a> {
 }
 
 /// What the object looked like, to name its shape.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Style {
     quoted_keys: u32,
     bare_keys: u32,
@@ -46,6 +46,19 @@ pub(crate) struct Style {
 }
 
 impl Style {
+    /// The style of the object opening at `open`, before its content is read: what precedes it.
+    fn before(src: &str, open: usize) -> Style {
+        let before = slice(src, 0, open);
+        Style {
+            java_prefix: before
+                .bytes()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_'),
+            ns_prefix: before.trim_end().ends_with('='),
+            ..Style::default()
+        }
+    }
+
     pub(crate) fn shape(self) -> Shape {
         if self.equals > 0 {
             if self.java_prefix && self.semicolons == 0 {
@@ -64,7 +77,7 @@ impl Style {
 }
 
 /// A parsed object: its fields, where it ended, what it looked like.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Object<'a> {
     pub(crate) fields: Vec<Field<'a>>,
     pub(crate) end: usize,
@@ -115,21 +128,46 @@ fn skip_blank(b: &[u8], mut i: usize) -> usize {
 /// Escapes: JSON's (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, `\uXXXX` with surrogate
 /// pairs) and NSLog's `\UXXXX`. An unknown or broken escape is kept as written.
 pub(crate) fn quoted(src: &str, start: usize) -> (Cow<'_, str>, usize) {
-    let b = src.as_bytes();
     let body = start + 1;
-    let mut i = body;
-    while let Some(c) = byte(b, i) {
-        match c {
-            b'"' => return (Cow::Borrowed(slice(src, body, i)), i + 1),
-            b'\\' => break,
-            _ => i += 1,
+    match find_quote_or_backslash(src.as_bytes(), body) {
+        Some(at) if byte(src.as_bytes(), at) == Some(b'"') => {
+            (Cow::Borrowed(slice(src, body, at)), at + 1)
         }
+        Some(_) => {
+            let (text, end) = unescape_until(src, body, Some(b'"'));
+            (Cow::Owned(text), end)
+        }
+        None => (Cow::Borrowed(slice(src, body, src.len())), src.len()),
     }
-    if i >= b.len() {
-        return (Cow::Borrowed(slice(src, body, b.len())), b.len());
+}
+
+/// The position of the first `"` or `\` in `b[from..]`.
+///
+/// Eight bytes at a time: strings are most of what a callback is, and a byte at a time this
+/// search was the scanner's largest cost. A word's bytes equal to `c` are the zero bytes of
+/// `word ^ c` repeated, and the classic zero-byte test marks the first of them exactly (only
+/// bytes after a zero byte can be marked wrongly).
+fn find_quote_or_backslash(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH_BITS;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk);
+        let hits = zero_bytes(word ^ (ONES * u64::from(b'"')))
+            | zero_bytes(word ^ (ONES * u64::from(b'\\')));
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
     }
-    let (text, end) = unescape_until(src, body, Some(b'"'));
-    (Cow::Owned(text), end)
+    b.get(i..)?
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\')
+        .map(|at| i + at)
 }
 
 /// The double-quoted string starting at `start`, as written between its quotes, whether it
@@ -139,11 +177,7 @@ pub(crate) fn quoted_raw(src: &str, start: usize) -> (&str, bool, usize) {
     let body = start + 1;
     let mut escapes = false;
     let mut i = body;
-    while let Some(offset) = b
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&c| c == b'"' || c == b'\\'))
-    {
-        let at = i + offset;
+    while let Some(at) = find_quote_or_backslash(b, i) {
         if byte(b, at) == Some(b'"') {
             return (slice(src, body, at), escapes, at + 1);
         }
@@ -514,15 +548,106 @@ pub(crate) fn object(
     if level > MAX_DEPTH {
         return Err(ParseError::TooDeep { max: MAX_DEPTH });
     }
-    let b = src.as_bytes();
-    let mut style = Style::default();
-    let before = slice(src, 0, open);
-    style.java_prefix = before
-        .bytes()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
-    style.ns_prefix = before.trim_end().ends_with('=');
+    if let Some(obj) = strict_json(src, open, level)? {
+        // The unit tests and the fuzz targets hold the two readings to each other.
+        #[cfg(any(test, fuzzing))]
+        assert_eq!(Ok(&obj), tolerant(src, open, level).as_ref(), "{src}");
+        return Ok(obj);
+    }
+    tolerant(src, open, level)
+}
 
+/// Bytes that may make up a JSON number or literal (`-12.5e+3`, `true`, `null`).
+fn is_scalar_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-')
+}
+
+/// The object opening at `open` when it is plain JSON, read in one strict pass; `None` as soon
+/// as anything else turns up, for [`tolerant`] to read it from the start.
+///
+/// Keys and strings are quoted with `"`, or all with `\"` (JSON printed inside a string and
+/// never unescaped, as carrier data is). Whatever it returns is exactly what [`tolerant`] returns
+/// for the same object (checked on every call in the unit tests and the fuzz targets): the same
+/// reading, without the checks for every other shape at every step.
+/// Most callbacks are plain JSON, and the tolerant scanner was the normaliser's largest cost.
+fn strict_json(src: &str, open: usize, level: usize) -> Result<Option<Object<'_>>, ParseError> {
+    let b = src.as_bytes();
+    let mut i = skip_ws(b, open + 1);
+    let escaped = match (byte(b, i), byte(b, i + 1)) {
+        (Some(b'"'), _) => false,
+        (Some(b'\\'), Some(b'"')) => true,
+        _ => return Ok(None),
+    };
+    let mut style = Style::before(src, open);
+    let mut fields = Vec::with_capacity(8);
+    loop {
+        let (key, after_key) = match (escaped, byte(b, i), byte(b, i + 1)) {
+            (false, Some(b'"'), _) => quoted(src, i),
+            (true, Some(b'\\'), Some(b'"')) => escaped_quoted(src, i),
+            _ => return Ok(None),
+        };
+        style.quoted_keys += 1;
+        i = skip_blank(b, after_key);
+        if byte(b, i) != Some(b':') {
+            return Ok(None);
+        }
+        i = skip_blank(b, i + 1);
+        if matches!(byte(b, i), Some(b'\n' | b'\r')) {
+            i = skip_ws(b, i);
+        }
+        let (val, end) = match (escaped, byte(b, i), byte(b, i + 1)) {
+            (false, Some(b'"'), _) => match quoted_raw(src, i) {
+                (s, false, end) => (Val::Str(Cow::Borrowed(s)), end),
+                (s, true, end) => (Val::Esc(s), end),
+            },
+            (true, Some(b'\\'), Some(b'"')) => {
+                let (s, end) = escaped_quoted(src, i);
+                (Val::Str(s), end)
+            }
+            (_, Some(b'{' | b'['), _) => {
+                let end = skip_nested(src, i, level)?;
+                (Val::Nested(slice(src, i, end)), end)
+            }
+            (_, Some(c), _) if is_scalar_byte(c) => {
+                let mut stop = i + 1;
+                while byte(b, stop).is_some_and(is_scalar_byte) {
+                    stop += 1;
+                }
+                // The tolerant scanner ends such a value at a line end, a `}`, or a comma
+                // before the next key.
+                let after = skip_blank(b, stop);
+                let ends = match byte(b, after) {
+                    Some(b'}' | b'\n' | b'\r') => true,
+                    Some(b',') => next_entry_follows(b, after + 1),
+                    _ => false,
+                };
+                if !ends {
+                    return Ok(None);
+                }
+                (Val::Bare(slice(src, i, stop)), stop)
+            }
+            _ => return Ok(None),
+        };
+        fields.push(Field { key, val });
+        i = skip_ws(b, end);
+        match byte(b, i) {
+            Some(b',') => i = skip_ws(b, i + 1),
+            Some(b'}') => {
+                return Ok(Some(Object {
+                    fields,
+                    end: i + 1,
+                    style,
+                }))
+            }
+            _ => return Ok(None),
+        }
+    }
+}
+
+/// The tolerant reading of the object opening at `open` (see [`object`]).
+fn tolerant(src: &str, open: usize, level: usize) -> Result<Object<'_>, ParseError> {
+    let b = src.as_bytes();
+    let mut style = Style::before(src, open);
     let mut fields = Vec::with_capacity(8);
     let mut dead = [usize::MAX; 2];
     let mut i = open + 1;
@@ -662,6 +787,26 @@ mod tests {
     }
 
     #[test]
+    fn finds_the_first_quote_or_backslash_at_any_offset() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for c in [b'"', b'\\'] {
+                    // Bytes that differ from the targets by one bit, and multi-byte text.
+                    let mut text: Vec<u8> =
+                        "#]\u{e9}!ab\u{5931}".bytes().cycle().take(len).collect();
+                    if at < len {
+                        text[at] = c;
+                        text.extend(b"\"\\");
+                    }
+                    let want = (at < len).then_some(at);
+                    assert_eq!(find_quote_or_backslash(&text, 0), want, "len {len} at {at}");
+                    assert_eq!(find_quote_or_backslash(&text, len + 5), None);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn surrogates_and_broken_escapes() {
         assert_eq!(quoted(r#""\ud83d\ude00\x\u12""#, 0).0, "😀\\x\\u12");
         assert_eq!(quoted(r#""\ud83d""#, 0).0, "\u{FFFD}");
@@ -679,5 +824,147 @@ mod tests {
             object(&deep, 0, 0),
             Err(ParseError::TooDeep { .. })
         ));
+    }
+
+    /// JSON as apps log it, sometimes bent: every piece of JSON, and beside each the deviation
+    /// the strict pass must refuse or read exactly as the tolerant scanner does.
+    mod strict_pass {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn blank() -> impl Strategy<Value = &'static str> {
+            prop_oneof![8 => Just(""), 2 => Just(" "), 1 => Just("\n  "), 1 => Just("\t"), 1 => Just(" \r\n")]
+        }
+
+        fn key() -> impl Strategy<Value = String> {
+            prop_oneof![
+                8 => "[a-zA-Z_]{1,12}".prop_map(|k| format!("\"{k}\"")),
+                1 => "[a-z\\\\\"]{0,6}".prop_map(|k| format!("\"{k}\"")),
+                1 => "[a-z]{81,90}".prop_map(|k| format!("\"{k}\"")),
+                1 => "[a-z]{1,6}",
+                1 => "[a-z]{1,6}".prop_map(|k| format!("'{k}'")),
+            ]
+        }
+
+        fn value() -> impl Strategy<Value = String> {
+            let leaf = prop_oneof![
+                4 => "[a-z0-9 _\u{5931}]{0,10}".prop_map(|v| format!("\"{v}\"")),
+                2 => "[a-z\\\\\"/]{0,6}".prop_map(|v| format!("\"{v}\"")),
+                3 => "-?[0-9]{1,6}(\\.[0-9]{1,2})?(e[+-]?[0-9])?",
+                2 => "(true|false|null|nil|[A-Z][a-z]{1,4})",
+                1 => "[0-9]{1,3} [0-9]{1,3}",
+                1 => "[0-9]{1,3}[;)\u{5931}]",
+                1 => "'[a-z,]{0,5}'",
+                1 => "\\([0-9]\\)",
+                1 => "",
+            ];
+            leaf.prop_recursive(2, 8, 4, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..3)
+                        .prop_map(|v| format!("[{}]", v.join(","))),
+                    prop::collection::vec((key(), inner), 0..3).prop_map(|v| {
+                        let entries: Vec<String> =
+                            v.into_iter().map(|(k, v)| format!("{k}:{v}")).collect();
+                        format!("{{{}}}", entries.join(","))
+                    }),
+                ]
+            })
+        }
+
+        fn separator() -> impl Strategy<Value = &'static str> {
+            prop_oneof![12 => Just(","), 1 => Just(",,"), 1 => Just(""), 1 => Just(";"), 1 => Just(" ,\n")]
+        }
+
+        fn entry() -> impl Strategy<Value = String> {
+            (
+                blank(),
+                key(),
+                blank(),
+                prop_oneof![9 => Just(":"), 1 => Just("="), 1 => Just(" => ")],
+                blank(),
+                value(),
+                blank(),
+            )
+                .prop_map(|(a, k, b, colon, c, v, d)| format!("{a}{k}{b}{colon}{c}{v}{d}"))
+        }
+
+        fn object_text() -> impl Strategy<Value = String> {
+            (
+                prop_oneof![
+                    Just(""),
+                    Just("onTokenFailed: "),
+                    Just("TokenRet"),
+                    Just("resultDic = ")
+                ],
+                prop::collection::vec((entry(), separator()), 1..7),
+                prop_oneof![8 => Just("}"), 1 => Just(",}"), 1 => Just(""), 1 => Just("} tail")],
+                prop::bool::weighted(0.3),
+            )
+                .prop_map(|(prefix, entries, close, escaped)| {
+                    let last = entries.len() - 1;
+                    let body: String = entries
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (e, sep))| if i == last { e } else { e + sep })
+                        .collect();
+                    let json = format!("{{{body}{close}");
+                    // JSON printed inside a string and never unescaped (carrier data).
+                    let json = if escaped {
+                        json.replace('\\', "\\\\").replace('"', "\\\"")
+                    } else {
+                        json
+                    };
+                    format!("{prefix}{json}")
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+            #[test]
+            fn reads_exactly_as_the_tolerant_scanner(text in object_text()) {
+                let open = text.find('{').unwrap_or_default();
+                if let Some(strict) = strict_json(&text, open, 1).transpose() {
+                    prop_assert_eq!(strict, tolerant(&text, open, 1));
+                }
+            }
+
+            #[test]
+            fn takes_the_objects_serde_json_writes(
+                // Names, not text: a number before a key holding `\"` is read by the tolerant
+                // scanner up to the next key it can see, so the strict pass refuses it.
+                map in prop::collection::btree_map("[a-zA-Z_\u{5931}]{1,12}", prop_oneof![
+                    "[a-z0-9 \\\\\"\u{5931}\n]{0,10}".prop_map(serde_json::Value::from),
+                    any::<i32>().prop_map(serde_json::Value::from),
+                    Just(serde_json::Value::Null),
+                    Just(serde_json::json!({"resultCode": "103119", "list": [1, "x"]})),
+                ], 1..8),
+                pretty in any::<bool>(),
+            ) {
+                let json = if pretty {
+                    serde_json::to_string_pretty(&map)
+                } else {
+                    serde_json::to_string(&map)
+                }.unwrap_or_default();
+                let strict = strict_json(&json, 0, 1);
+                prop_assert!(matches!(strict, Ok(Some(_))), "refused {}", json);
+                let obj = strict.ok().flatten().unwrap_or_else(|| unreachable!());
+                prop_assert_eq!(obj.fields.len(), map.len());
+                prop_assert_eq!(obj.end, json.len());
+                // Inside a string, as carrier data comes, the strict pass takes flat objects
+                // whose text holds no escapes: nested brackets are skipped by plain quotes, and
+                // a `\"` in `\\\"` would end a string.
+                let simple = !json.contains('\\') && map.values().all(|v| !v.is_object());
+                let quoted = serde_json::to_string(&json).unwrap_or_default();
+                let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
+                let strict = strict_json(inner, 0, 1);
+                if simple && !pretty {
+                    prop_assert!(matches!(strict, Ok(Some(_))), "refused {}", inner);
+                }
+                if let Some(strict) = strict.transpose() {
+                    prop_assert_eq!(strict, tolerant(inner, 0, 1));
+                }
+            }
+        }
     }
 }
