@@ -35,7 +35,7 @@ pub(crate) struct Field<'a> {
 }
 
 /// What the object looked like, to name its shape.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Style {
     quoted_keys: u32,
     bare_keys: u32,
@@ -77,7 +77,7 @@ impl Style {
 }
 
 /// A parsed object: its fields, where it ended, what it looked like.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub(crate) struct Object<'a> {
     pub(crate) fields: Vec<Field<'a>>,
     pub(crate) end: usize,
@@ -548,104 +548,6 @@ pub(crate) fn object(
     if level > MAX_DEPTH {
         return Err(ParseError::TooDeep { max: MAX_DEPTH });
     }
-    if let Some(obj) = strict_json(src, open, level)? {
-        // The unit tests and the fuzz targets hold the two readings to each other.
-        #[cfg(any(test, fuzzing))]
-        assert_eq!(Ok(&obj), tolerant(src, open, level).as_ref(), "{src}");
-        return Ok(obj);
-    }
-    tolerant(src, open, level)
-}
-
-/// Bytes that may make up a JSON number or literal (`-12.5e+3`, `true`, `null`).
-fn is_scalar_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-')
-}
-
-/// The object opening at `open` when it is plain JSON, read in one strict pass; `None` as soon
-/// as anything else turns up, for [`tolerant`] to read it from the start.
-///
-/// Keys and strings are quoted with `"`, or all with `\"` (JSON printed inside a string and
-/// never unescaped, as carrier data is). Whatever it returns is exactly what [`tolerant`] returns
-/// for the same object (checked on every call in the unit tests and the fuzz targets): the same
-/// reading, without the checks for every other shape at every step.
-/// Most callbacks are plain JSON, and the tolerant scanner was the normaliser's largest cost.
-fn strict_json(src: &str, open: usize, level: usize) -> Result<Option<Object<'_>>, ParseError> {
-    let b = src.as_bytes();
-    let mut i = skip_ws(b, open + 1);
-    let escaped = match (byte(b, i), byte(b, i + 1)) {
-        (Some(b'"'), _) => false,
-        (Some(b'\\'), Some(b'"')) => true,
-        _ => return Ok(None),
-    };
-    let mut style = Style::before(src, open);
-    let mut fields = Vec::with_capacity(8);
-    loop {
-        let (key, after_key) = match (escaped, byte(b, i), byte(b, i + 1)) {
-            (false, Some(b'"'), _) => quoted(src, i),
-            (true, Some(b'\\'), Some(b'"')) => escaped_quoted(src, i),
-            _ => return Ok(None),
-        };
-        style.quoted_keys += 1;
-        i = skip_blank(b, after_key);
-        if byte(b, i) != Some(b':') {
-            return Ok(None);
-        }
-        i = skip_blank(b, i + 1);
-        if matches!(byte(b, i), Some(b'\n' | b'\r')) {
-            i = skip_ws(b, i);
-        }
-        let (val, end) = match (escaped, byte(b, i), byte(b, i + 1)) {
-            (false, Some(b'"'), _) => match quoted_raw(src, i) {
-                (s, false, end) => (Val::Str(Cow::Borrowed(s)), end),
-                (s, true, end) => (Val::Esc(s), end),
-            },
-            (true, Some(b'\\'), Some(b'"')) => {
-                let (s, end) = escaped_quoted(src, i);
-                (Val::Str(s), end)
-            }
-            (_, Some(b'{' | b'['), _) => {
-                let end = skip_nested(src, i, level)?;
-                (Val::Nested(slice(src, i, end)), end)
-            }
-            (_, Some(c), _) if is_scalar_byte(c) => {
-                let mut stop = i + 1;
-                while byte(b, stop).is_some_and(is_scalar_byte) {
-                    stop += 1;
-                }
-                // The tolerant scanner ends such a value at a line end, a `}`, or a comma
-                // before the next key.
-                let after = skip_blank(b, stop);
-                let ends = match byte(b, after) {
-                    Some(b'}' | b'\n' | b'\r') => true,
-                    Some(b',') => next_entry_follows(b, after + 1),
-                    _ => false,
-                };
-                if !ends {
-                    return Ok(None);
-                }
-                (Val::Bare(slice(src, i, stop)), stop)
-            }
-            _ => return Ok(None),
-        };
-        fields.push(Field { key, val });
-        i = skip_ws(b, end);
-        match byte(b, i) {
-            Some(b',') => i = skip_ws(b, i + 1),
-            Some(b'}') => {
-                return Ok(Some(Object {
-                    fields,
-                    end: i + 1,
-                    style,
-                }))
-            }
-            _ => return Ok(None),
-        }
-    }
-}
-
-/// The tolerant reading of the object opening at `open` (see [`object`]).
-fn tolerant(src: &str, open: usize, level: usize) -> Result<Object<'_>, ParseError> {
     let b = src.as_bytes();
     let mut style = Style::before(src, open);
     let mut fields = Vec::with_capacity(8);
@@ -824,147 +726,5 @@ mod tests {
             object(&deep, 0, 0),
             Err(ParseError::TooDeep { .. })
         ));
-    }
-
-    /// JSON as apps log it, sometimes bent: every piece of JSON, and beside each the deviation
-    /// the strict pass must refuse or read exactly as the tolerant scanner does.
-    mod strict_pass {
-        use super::*;
-        use proptest::prelude::*;
-
-        fn blank() -> impl Strategy<Value = &'static str> {
-            prop_oneof![8 => Just(""), 2 => Just(" "), 1 => Just("\n  "), 1 => Just("\t"), 1 => Just(" \r\n")]
-        }
-
-        fn key() -> impl Strategy<Value = String> {
-            prop_oneof![
-                8 => "[a-zA-Z_]{1,12}".prop_map(|k| format!("\"{k}\"")),
-                1 => "[a-z\\\\\"]{0,6}".prop_map(|k| format!("\"{k}\"")),
-                1 => "[a-z]{81,90}".prop_map(|k| format!("\"{k}\"")),
-                1 => "[a-z]{1,6}",
-                1 => "[a-z]{1,6}".prop_map(|k| format!("'{k}'")),
-            ]
-        }
-
-        fn value() -> impl Strategy<Value = String> {
-            let leaf = prop_oneof![
-                4 => "[a-z0-9 _\u{5931}]{0,10}".prop_map(|v| format!("\"{v}\"")),
-                2 => "[a-z\\\\\"/]{0,6}".prop_map(|v| format!("\"{v}\"")),
-                3 => "-?[0-9]{1,6}(\\.[0-9]{1,2})?(e[+-]?[0-9])?",
-                2 => "(true|false|null|nil|[A-Z][a-z]{1,4})",
-                1 => "[0-9]{1,3} [0-9]{1,3}",
-                1 => "[0-9]{1,3}[;)\u{5931}]",
-                1 => "'[a-z,]{0,5}'",
-                1 => "\\([0-9]\\)",
-                1 => "",
-            ];
-            leaf.prop_recursive(2, 8, 4, |inner| {
-                prop_oneof![
-                    prop::collection::vec(inner.clone(), 0..3)
-                        .prop_map(|v| format!("[{}]", v.join(","))),
-                    prop::collection::vec((key(), inner), 0..3).prop_map(|v| {
-                        let entries: Vec<String> =
-                            v.into_iter().map(|(k, v)| format!("{k}:{v}")).collect();
-                        format!("{{{}}}", entries.join(","))
-                    }),
-                ]
-            })
-        }
-
-        fn separator() -> impl Strategy<Value = &'static str> {
-            prop_oneof![12 => Just(","), 1 => Just(",,"), 1 => Just(""), 1 => Just(";"), 1 => Just(" ,\n")]
-        }
-
-        fn entry() -> impl Strategy<Value = String> {
-            (
-                blank(),
-                key(),
-                blank(),
-                prop_oneof![9 => Just(":"), 1 => Just("="), 1 => Just(" => ")],
-                blank(),
-                value(),
-                blank(),
-            )
-                .prop_map(|(a, k, b, colon, c, v, d)| format!("{a}{k}{b}{colon}{c}{v}{d}"))
-        }
-
-        fn object_text() -> impl Strategy<Value = String> {
-            (
-                prop_oneof![
-                    Just(""),
-                    Just("onTokenFailed: "),
-                    Just("TokenRet"),
-                    Just("resultDic = ")
-                ],
-                prop::collection::vec((entry(), separator()), 1..7),
-                prop_oneof![8 => Just("}"), 1 => Just(",}"), 1 => Just(""), 1 => Just("} tail")],
-                prop::bool::weighted(0.3),
-            )
-                .prop_map(|(prefix, entries, close, escaped)| {
-                    let last = entries.len() - 1;
-                    let body: String = entries
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (e, sep))| if i == last { e } else { e + sep })
-                        .collect();
-                    let json = format!("{{{body}{close}");
-                    // JSON printed inside a string and never unescaped (carrier data).
-                    let json = if escaped {
-                        json.replace('\\', "\\\\").replace('"', "\\\"")
-                    } else {
-                        json
-                    };
-                    format!("{prefix}{json}")
-                })
-        }
-
-        proptest! {
-            #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
-
-            #[test]
-            fn reads_exactly_as_the_tolerant_scanner(text in object_text()) {
-                let open = text.find('{').unwrap_or_default();
-                if let Some(strict) = strict_json(&text, open, 1).transpose() {
-                    prop_assert_eq!(strict, tolerant(&text, open, 1));
-                }
-            }
-
-            #[test]
-            fn takes_the_objects_serde_json_writes(
-                // Names, not text: a number before a key holding `\"` is read by the tolerant
-                // scanner up to the next key it can see, so the strict pass refuses it.
-                map in prop::collection::btree_map("[a-zA-Z_\u{5931}]{1,12}", prop_oneof![
-                    "[a-z0-9 \\\\\"\u{5931}\n]{0,10}".prop_map(serde_json::Value::from),
-                    any::<i32>().prop_map(serde_json::Value::from),
-                    Just(serde_json::Value::Null),
-                    Just(serde_json::json!({"resultCode": "103119", "list": [1, "x"]})),
-                ], 1..8),
-                pretty in any::<bool>(),
-            ) {
-                let json = if pretty {
-                    serde_json::to_string_pretty(&map)
-                } else {
-                    serde_json::to_string(&map)
-                }.unwrap_or_default();
-                let strict = strict_json(&json, 0, 1);
-                prop_assert!(matches!(strict, Ok(Some(_))), "refused {}", json);
-                let obj = strict.ok().flatten().unwrap_or_else(|| unreachable!());
-                prop_assert_eq!(obj.fields.len(), map.len());
-                prop_assert_eq!(obj.end, json.len());
-                // Inside a string, as carrier data comes, the strict pass takes flat objects
-                // whose text holds no escapes: nested brackets are skipped by plain quotes, and
-                // a `\"` in `\\\"` would end a string.
-                let simple = !json.contains('\\') && map.values().all(|v| !v.is_object());
-                let quoted = serde_json::to_string(&json).unwrap_or_default();
-                let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
-                let strict = strict_json(inner, 0, 1);
-                if simple && !pretty {
-                    prop_assert!(matches!(strict, Ok(Some(_))), "refused {}", inner);
-                }
-                if let Some(strict) = strict.transpose() {
-                    prop_assert_eq!(strict, tolerant(inner, 0, 1));
-                }
-            }
-        }
     }
 }
