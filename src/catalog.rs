@@ -21,7 +21,7 @@ use crate::{Entry, Provenance, Source};
 /// assert!(lookup(Source::Pns, "999999").is_none());
 /// ```
 pub fn lookup(source: Source, code: &str) -> Option<&'static Entry> {
-    code_row(rows(source, code)?)
+    CodeRows::of(code).lookup(source)
 }
 
 /// The row `lookup` answers with among a code's rows.
@@ -48,21 +48,7 @@ fn code_row(rows: &'static [Entry]) -> Option<&'static Entry> {
 /// assert_eq!(entry.match_text(numauth::Lang::En), Some("response null"));
 /// ```
 pub fn lookup_message(source: Source, code: &str, message: &str) -> Option<&'static Entry> {
-    let rows = rows(source, code)?;
-    // Most codes have no message rows: no need to normalise the message for them.
-    if rows.iter().all(|e| e.matcher.is_none()) {
-        return code_row(rows);
-    }
-    let message = nfkc(message);
-    let mut best: Option<(usize, &'static Entry)> = None;
-    for entry in rows {
-        if let Some(len) = entry.matcher.as_ref().and_then(|m| m.matched_len(&message)) {
-            if best.is_none_or(|(best_len, _)| len > best_len) {
-                best = Some((len, entry));
-            }
-        }
-    }
-    best.map(|(_, e)| e).or_else(|| code_row(rows))
+    CodeRows::of(code).lookup_message(source, message)
 }
 
 /// Every meaning of a bare code across all sources, highest-ranked source first. Use it when
@@ -75,12 +61,12 @@ pub fn lookup_message(source: Source, code: &str, message: &str) -> Option<&'sta
 /// assert_eq!(candidates("no such code").count(), 0);
 /// ```
 pub fn candidates(code: &str) -> impl ExactSizeIterator<Item = &'static Entry> + Clone {
-    Rows(code_rows(code).iter())
+    CodeRows::of(code).entries()
 }
 
 /// Entries by their indices in `ENTRIES`.
 #[derive(Clone)]
-struct Rows(std::slice::Iter<'static, u16>);
+pub(crate) struct Rows(std::slice::Iter<'static, u16>);
 
 impl Iterator for Rows {
     type Item = &'static Entry;
@@ -117,26 +103,75 @@ pub fn provenance_sources() -> &'static [Provenance] {
     &PROVENANCE
 }
 
-/// The indices in `ENTRIES` of the rows of `code` in every source, in source rank order.
-fn code_rows(code: &str) -> &'static [u16] {
-    let Some(&(first, count)) = CODES.get(code) else {
-        return &[];
-    };
-    let first = usize::from(first);
-    CODE_ROWS
-        .get(first..first + usize::from(count))
-        .unwrap_or_default()
+/// One code's rows in every source, found with one hash of the code and then asked several
+/// questions (which sources know it, its entry in a source, by message or not). The normaliser
+/// asks several about each code it meets, and hashing the code for each was a visible cost.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CodeRows(&'static [u16]);
+
+impl CodeRows {
+    /// The rows of `code`: their indices in `ENTRIES`, in source rank order.
+    pub(crate) fn of(code: &str) -> CodeRows {
+        let rows = CODES.get(code).and_then(|&(first, count)| {
+            let first = usize::from(first);
+            CODE_ROWS.get(first..first + usize::from(count))
+        });
+        CodeRows(rows.unwrap_or_default())
+    }
+
+    /// Every meaning of the code, highest-ranked source first ([`candidates`]).
+    pub(crate) fn entries(self) -> Rows {
+        Rows(self.0.iter())
+    }
+
+    /// Whether `source` knows the code at all (by itself or with a message).
+    pub(crate) fn known_in(self, source: Source) -> bool {
+        self.entries().any(|e| e.source == source)
+    }
+
+    /// The entry the code alone gives in `source` ([`lookup`]).
+    pub(crate) fn lookup(self, source: Source) -> Option<&'static Entry> {
+        code_row(self.in_source(source)?)
+    }
+
+    /// The entry for the code with `message` in `source` ([`lookup_message`]).
+    pub(crate) fn lookup_message(self, source: Source, message: &str) -> Option<&'static Entry> {
+        let rows = self.in_source(source)?;
+        // Most codes have no message rows: no need to normalise the message for them.
+        if rows.iter().all(|e| e.matcher.is_none()) {
+            return code_row(rows);
+        }
+        let message = nfkc(message);
+        let mut best: Option<(usize, &'static Entry)> = None;
+        for entry in rows {
+            if let Some(len) = entry.matcher.as_ref().and_then(|m| m.matched_len(&message)) {
+                if best.is_none_or(|(best_len, _)| len > best_len) {
+                    best = Some((len, entry));
+                }
+            }
+        }
+        best.map(|(_, e)| e).or_else(|| code_row(rows))
+    }
+
+    /// The entry in `source`, by message when there is one.
+    pub(crate) fn find(self, source: Source, message: Option<&str>) -> Option<&'static Entry> {
+        match message {
+            Some(message) => self.lookup_message(source, message),
+            None => self.lookup(source),
+        }
+    }
+
+    /// All rows of the code in `source`: the code-only row first, then message rows.
+    fn in_source(self, source: Source) -> Option<&'static [Entry]> {
+        // A source's rows of a code are consecutive both here and in `ENTRIES`.
+        let in_source = |&i: &u16| ENTRIES.get(usize::from(i)).map(|e| e.source) == Some(source);
+        let mut found = self.0.iter().skip_while(|i| !in_source(i));
+        let start = usize::from(*found.next()?);
+        let len = 1 + found.take_while(|i| in_source(i)).count();
+        ENTRIES.get(start..start + len)
+    }
 }
 
-/// All rows of `code` in `source`: the code-only row first, then message rows.
-fn rows(source: Source, code: &str) -> Option<&'static [Entry]> {
-    // A source's rows of a code are consecutive both in `code_rows` and in `ENTRIES`.
-    let in_source = |&i: &u16| ENTRIES.get(usize::from(i)).map(|e| e.source) == Some(source);
-    let mut found = code_rows(code).iter().skip_while(|i| !in_source(i));
-    let start = usize::from(*found.next()?);
-    let len = 1 + found.take_while(|i| in_source(i)).count();
-    ENTRIES.get(start..start + len)
-}
 
 /// NFKC form of `text`, borrowed when it is already normalised (always for ASCII).
 pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {

@@ -7,8 +7,8 @@ use super::extra::ExtraValue;
 use super::fields::{self, CodeKey, Marks, Parts};
 use super::scan::{self, Val};
 use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, MAX_DEPTH};
-use crate::catalog::nfkc;
-use crate::{candidates, lookup, lookup_message, AuthOutcome, Category, Entry, Platform, Source};
+use crate::catalog::{nfkc, CodeRows};
+use crate::{AuthOutcome, Category, Entry, Platform, Source};
 
 /// Whose namespace a text is resolved in.
 pub(crate) enum Ctx {
@@ -63,21 +63,24 @@ pub(crate) fn normalize_text<'b>(
             let (n, err) = resolve_top(parts, *hint, true);
             err.map_or(Ok(n), Err)
         }
-        // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding the
-        // one-tap SDK's JSON): resolved like a callback, with its own causes.
-        Ctx::Inner { .. } if is_app_callback(&parts) => {
-            let (n, err) = resolve_top(parts, Hint::default(), true);
-            err.map_or(Ok(n), Err)
+        Ctx::Inner { alias, .. } => {
+            let rows = CodeRows::of(&parts.code);
+            // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding
+            // the one-tap SDK's JSON): resolved like a callback, with its own causes.
+            if is_app_callback(&parts, rows) {
+                let (n, err) = resolve_top(parts, Hint::default(), true);
+                return err.map_or(Ok(n), Err);
+            }
+            Ok(resolve_inner(parts, *alias, rows))
         }
-        Ctx::Inner { alias, .. } => Ok(resolve_inner(parts, *alias)),
     }
 }
 
 /// Whether parts found underneath are an app SDK's callback rather than a carrier's result:
 /// no carrier knows the code, and the keys or the catalog say PNS or fusion.
-fn is_app_callback(p: &Parts<'_>) -> bool {
+fn is_app_callback(p: &Parts<'_>, rows: CodeRows) -> bool {
     let mut app = p.marks.pns || p.marks.fusion;
-    for e in candidates(&p.code) {
+    for e in rows.entries() {
         if Carrier::from_source(e.source()).is_some() {
             return false;
         }
@@ -88,14 +91,12 @@ fn is_app_callback(p: &Parts<'_>) -> bool {
 
 /// The catalog entry for `code` in `source`, by message where the source keys rows by message.
 pub(crate) fn find_entry(source: Source, code: &str, msg: Option<&str>) -> Option<&'static Entry> {
-    match msg {
-        Some(msg) => lookup_message(source, code, msg),
-        None => lookup(source, code),
-    }
+    CodeRows::of(code).find(source, msg)
 }
 
-/// A node for `code` in `source`, classified.
+/// A node for `code` (whose `rows` these are) in `source`, classified.
 fn node<'a>(
+    rows: CodeRows,
     source: Source,
     code: Cow<'a, str>,
     raw_message: Option<Cow<'a, str>>,
@@ -118,13 +119,13 @@ fn node<'a>(
         params: None,
         extra: Vec::new(),
     };
-    classify(&mut n);
+    classify(&mut n, rows);
     n
 }
 
-/// Sets what the catalog says about the node's own code.
-fn classify(n: &mut Normalized<'_>) {
-    let entry = find_entry(n.source, &n.code, n.raw_message.as_deref());
+/// Sets what the catalog says about the node's own code, whose `rows` these are.
+fn classify(n: &mut Normalized<'_>, rows: CodeRows) {
+    let entry = rows.find(n.source, n.raw_message.as_deref());
     let outcome = entry.map_or(AuthOutcome::Unknown, Entry::outcome);
     n.known = entry.is_some();
     n.outcome = outcome;
@@ -209,13 +210,12 @@ fn carrier_mark(marks: &Marks, code_key: CodeKey) -> Option<Source> {
 
 /// The source of a top-level code: what the keys say, among the sources that know the code;
 /// the best-ranked of those; or, for a code known nowhere, a guess from the keys and its form.
-fn detect(p: &Parts<'_>, platform: Option<Platform>) -> Source {
+fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) -> Source {
     let code = p.code.as_ref();
     if starts_with_ci(code, "IDAAS.") {
         return Source::Idaas;
     }
-    let known = candidates(code);
-    let knows = |s: &Source| known.clone().any(|e| e.source() == *s);
+    let knows = |s: &Source| rows.known_in(*s);
     let marks = &p.marks;
     let preferred = if marks.fusion {
         Some(Source::Fusion)
@@ -237,7 +237,7 @@ fn detect(p: &Parts<'_>, platform: Option<Platform>) -> Source {
     if platform_pns != Source::Pns && knows(&platform_pns) {
         return platform_pns;
     }
-    if let Some(first) = known.clone().next() {
+    if let Some(first) = rows.entries().next() {
         return first.source();
     }
     preferred.unwrap_or_else(|| guess(code, platform))
@@ -265,6 +265,7 @@ fn guess(code: &str, platform: Option<Platform>) -> Source {
 /// it (a one-tap code inside fusion); else a guess from the code's form.
 fn inner_source(
     code: &str,
+    rows: CodeRows,
     msg: Option<&str>,
     alias: Option<Carrier>,
     marks: &Marks,
@@ -273,14 +274,15 @@ fn inner_source(
     if let Some(c) = alias {
         let s = c.source();
         if c == Carrier::Cucc
-            && find_entry(s, code, msg).is_none()
-            && lookup(Source::CuccWeb, code).is_some()
+            && rows.find(s, msg).is_none()
+            && rows.lookup(Source::CuccWeb).is_some()
         {
             return Source::CuccWeb;
         }
         return s;
     }
-    let known = candidates(code)
+    let known = rows
+        .entries()
         .map(Entry::source)
         .filter(|s| Carrier::from_source(*s).is_some());
     let preferred =
@@ -291,7 +293,7 @@ fn inner_source(
     if let Some(first) = known.clone().next() {
         return first;
     }
-    if lookup(Source::Pns, code).is_some() {
+    if rows.lookup(Source::Pns).is_some() {
         return Source::Pns;
     }
     if let Some(s) = preferred {
@@ -310,15 +312,16 @@ fn inner_source(
 }
 
 /// A cause found underneath (carrier data, or a message naming a code).
-fn resolve_inner(p: Parts<'_>, alias: Option<Carrier>) -> Normalized<'_> {
+fn resolve_inner(p: Parts<'_>, alias: Option<Carrier>, rows: CodeRows) -> Normalized<'_> {
     let source = inner_source(
         &p.code,
+        rows,
         p.msg.as_deref(),
         alias.or(p.carrier),
         &p.marks,
         p.code_key,
     );
-    let mut n = node(source, p.code, p.msg);
+    let mut n = node(rows, source, p.code, p.msg);
     n.carrier = Carrier::from_source(source).or(alias);
     n.request_id = p.request_id;
     n.extra = p.extra;
@@ -428,18 +431,20 @@ fn message_cause<'a>(
 /// Fusion's one-tap inner code (`1600011` = PNS `600011` + 1000000): the fusion entry, or the
 /// PNS entry for a code the fusion table lacks. `None` when it is not a fusion code at all.
 fn fusion_inner<'a>(code: &Cow<'a, str>, msg: Option<Cow<'a, str>>) -> Option<Normalized<'a>> {
-    if lookup(Source::Fusion, code).is_some() {
-        return Some(node(Source::Fusion, code.clone(), msg));
+    let rows = CodeRows::of(code);
+    if rows.lookup(Source::Fusion).is_some() {
+        return Some(node(rows, Source::Fusion, code.clone(), msg));
     }
     let n: u32 = code.parse().ok()?;
     if !(1_600_000..1_800_000).contains(&n) {
         return None;
     }
     let pns = (n - 1_000_000).to_string();
-    if lookup(Source::Pns, &pns).is_some() {
-        Some(node(Source::Pns, Cow::Owned(pns), msg))
+    let pns_rows = CodeRows::of(&pns);
+    if pns_rows.lookup(Source::Pns).is_some() {
+        Some(node(pns_rows, Source::Pns, Cow::Owned(pns), msg))
     } else {
-        Some(node(Source::Fusion, code.clone(), msg))
+        Some(node(rows, Source::Fusion, code.clone(), msg))
     }
 }
 
@@ -485,7 +490,10 @@ pub(crate) fn resolve_top(
     hint: Hint,
     strict: bool,
 ) -> (Normalized<'_>, Option<ParseError>) {
-    let source = hint.source.unwrap_or_else(|| detect(&p, hint.platform));
+    let rows = CodeRows::of(&p.code);
+    let source = hint
+        .source
+        .unwrap_or_else(|| detect(&p, rows, hint.platform));
     let Parts {
         code,
         msg,
@@ -502,7 +510,7 @@ pub(crate) fn resolve_top(
     // The IDaaS SDK's failure callback describes the failure in `data`: that is its message.
     let data_is_message = msg.is_none() && source == Source::IdaasSdk && data_text.is_some();
     let msg = if data_is_message { data_text } else { msg };
-    let mut n = node(source, code, msg);
+    let mut n = node(rows, source, code, msg);
     n.request_id = request_id;
     n.extra = extra;
     if data_is_message {
@@ -530,7 +538,7 @@ pub(crate) fn resolve_top(
                 merged = true;
                 if c.raw_message.is_none() && inner_text.is_some() {
                     c.raw_message = inner_text.clone();
-                    classify(c);
+                    classify(c, CodeRows::of(&c.code));
                 }
             }
         }
@@ -566,14 +574,16 @@ pub(crate) fn resolve_top(
                     *ic != n.code && !(merged && from_data.as_deref().is_some_and(informative))
                 })
                 .map(|(_, ic)| {
+                    let rows = CodeRows::of(ic);
                     let s = inner_source(
                         ic,
+                        rows,
                         inner_text.as_deref(),
                         carrier,
                         &Marks::default(),
                         CodeKey::Named,
                     );
-                    let mut c = node(s, ic.clone(), inner_text.clone());
+                    let mut c = node(rows, s, ic.clone(), inner_text.clone());
                     c.carrier = Carrier::from_source(s).or(carrier);
                     Box::new(c)
                 });
