@@ -467,22 +467,23 @@ fn escaped_quoted(src: &str, i: usize) -> (Cow<'_, str>, usize) {
     let b = src.as_bytes();
     // The first `\"`: each backslash found, then the byte after it.
     let mut close = None;
+    let mut escapes = false;
     let mut from = body;
-    while let Some(at) = b
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&c| c == b'\\'))
-    {
-        if byte(b, from + at + 1) == Some(b'"') {
-            close = Some(from + at - body);
-            break;
+    while let Some(at) = find_quote_or_backslash(b, from) {
+        if byte(b, at) == Some(b'\\') {
+            if byte(b, at + 1) == Some(b'"') {
+                close = Some(at);
+                break;
+            }
+            escapes = true;
         }
-        from += at + 1;
+        from = at + 1;
     }
     let (inner, end) = match close {
-        Some(close) => (slice(src, body, body + close), body + close + 2),
+        Some(at) => (slice(src, body, at), at + 2),
         None => (slice(src, body, b.len()), src.len()),
     };
-    if inner.contains('\\') {
+    if escapes {
         let (s, _) = unescape_until(inner, 0, None);
         (Cow::Owned(s), end)
     } else {
