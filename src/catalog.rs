@@ -172,7 +172,6 @@ impl CodeRows {
     }
 }
 
-
 /// NFKC form of `text`, borrowed when it is already normalised (always for ASCII).
 pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {

@@ -82,8 +82,15 @@ impl Carrier {
             ("china telecom", Carrier::Ctcc),
             ("chinatelecom", Carrier::Ctcc),
         ];
-        let alias = crate::catalog::nfkc(alias.trim());
         let alias = alias.trim();
+        let normalized;
+        let alias = if alias.is_ascii() {
+            alias
+        } else {
+            // NFKC may turn an ideographic space into a blank to trim.
+            normalized = crate::catalog::nfkc(alias);
+            normalized.trim()
+        };
         ALIASES
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(alias))

@@ -549,10 +549,10 @@ fn from_patterns<'a>(text: &'a str, level: usize) -> Option<Parts<'a>> {
     Some(parts)
 }
 
-/// The parts of a text of any shape (not a JSON string: the caller unwraps those). `level` is
-/// the nesting level of what holds the text. `bare`: a text that is only a code counts.
-pub(crate) fn parse_parts(text: &str, level: usize, bare: bool) -> Result<Parts<'_>, ParseError> {
-    let t = text.trim();
+/// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).
+/// `level` is the nesting level of what holds the text. `bare`: a text that is only a code
+/// counts.
+pub(crate) fn parse_parts(t: &str, level: usize, bare: bool) -> Result<Parts<'_>, ParseError> {
     if t.is_empty() {
         return Err(ParseError::Empty);
     }
