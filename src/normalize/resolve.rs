@@ -60,16 +60,14 @@ pub(crate) fn normalize_text<'b>(
     let parts = fields::parse_parts(t, level, bare)?;
     match ctx {
         Ctx::Top(hint) => {
-            let (n, err) = resolve_top(parts, *hint, true);
-            err.map_or(Ok(n), Err)
+            resolve_top(parts, *hint, true)
         }
         Ctx::Inner { alias, .. } => {
             let rows = CodeRows::of(&parts.code);
             // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding
             // the one-tap SDK's JSON): resolved like a callback, with its own causes.
             if is_app_callback(&parts, rows) {
-                let (n, err) = resolve_top(parts, Hint::default(), true);
-                return err.map_or(Ok(n), Err);
+                return resolve_top(parts, Hint::default(), true);
             }
             Ok(resolve_inner(parts, *alias, rows))
         }
@@ -486,13 +484,13 @@ impl<'a> Best<'a> {
     }
 }
 
-/// Resolves a top-level callback. Returns the node, and in strict mode the first hard error
-/// (nesting too deep) met while decoding causes.
+/// Resolves a top-level callback. In strict mode, fails with the first hard error (nesting too
+/// deep) met while decoding causes; in lenient mode, always succeeds.
 pub(crate) fn resolve_top(
     p: Parts<'_>,
     hint: Hint,
     strict: bool,
-) -> (Normalized<'_>, Option<ParseError>) {
+) -> Result<Normalized<'_>, ParseError> {
     let rows = CodeRows::of(&p.code);
     let source = hint
         .source
@@ -638,7 +636,12 @@ pub(crate) fn resolve_top(
     n.carrier = carrier
         .or_else(|| deepest_carrier(&n))
         .or_else(|| Carrier::from_source(source));
-    (n, err)
+    // Returned as the `Result` callers pass on, so that the node is built in place rather than
+    // copied out of a tuple (192 bytes, on every call).
+    match err {
+        Some(e) => Err(e),
+        None => Ok(n),
+    }
 }
 
 /// Normalises a typed callback.
@@ -674,7 +677,13 @@ pub(crate) fn from_callback<'a>(cb: &Callback<'a>, hint: Hint) -> Normalized<'a>
             ));
         }
     }
-    resolve_top(p, hint, false).0
+    // Lenient mode drops the errors met on the way, so this is always `Ok`; were it not, the
+    // code alone would still be classified.
+    let code = p.code.clone();
+    resolve_top(p, hint, false).unwrap_or_else(|_| {
+        let source = hint.source.unwrap_or_else(|| pns_for(hint.platform));
+        node(CodeRows::of(&code), source, code, None)
+    })
 }
 
 #[cfg(test)]
