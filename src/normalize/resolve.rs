@@ -59,9 +59,7 @@ pub(crate) fn normalize_text<'b>(
     };
     let parts = fields::parse_parts(t, level, bare)?;
     match ctx {
-        Ctx::Top(hint) => {
-            resolve_top(parts, *hint, true)
-        }
+        Ctx::Top(hint) => resolve_top(parts, *hint, true),
         Ctx::Inner { alias, .. } => {
             let rows = CodeRows::of(&parts.code);
             // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding
