@@ -144,9 +144,9 @@ pub(crate) fn quoted(src: &str, start: usize) -> (Cow<'_, str>, usize) {
 /// The position of the first `"` or `\` in `b[from..]`.
 ///
 /// Eight bytes at a time: strings are most of what a callback is, and a byte at a time this
-/// search was the scanner's largest cost. A word's bytes equal to `c` are the zero bytes of
-/// `word ^ c` repeated, and the classic zero-byte test marks the first of them exactly (only
-/// bytes after a zero byte can be marked wrongly).
+/// search was the scanner's largest cost. The bytes of a word equal to `c` are the zero bytes
+/// of the word XOR `c` in every byte, and the classic zero-byte test marks the first of them
+/// exactly (it can mark wrongly only bytes after a zero byte).
 fn find_quote_or_backslash(b: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
