@@ -3,6 +3,7 @@
 mod explain;
 mod export;
 mod input;
+mod json;
 mod list;
 mod normalize;
 mod report;

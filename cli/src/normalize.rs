@@ -19,30 +19,14 @@ use std::num::NonZeroUsize;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::{self, Scope, ScopedJoinHandle};
 
-use numauth::{Hint, Lang, Normalized};
+use numauth::{Hint, Lang};
 use serde::Serialize;
 
-use crate::input;
+use crate::{input, json};
 
 /// Input bytes per batch: enough lines that handing a batch over costs little next to
 /// normalising it, few enough that a batch's output stays in the CPU's cache.
 pub const BATCH_BYTES: usize = 64 << 10;
-
-/// What `--lang` adds: the effective outcome explained in one language.
-#[derive(Serialize)]
-struct Explain {
-    title: &'static str,
-    message: &'static str,
-    action: &'static str,
-}
-
-/// An output line with `--lang`: the result's fields, then `explain`.
-#[derive(Serialize)]
-struct Line<'a, 'n> {
-    #[serde(flatten)]
-    normalized: &'a Normalized<'n>,
-    explain: Explain,
-}
 
 #[derive(Serialize)]
 struct ErrorLine<'a> {
@@ -83,7 +67,7 @@ struct Batch {
 }
 
 /// What a worker hands back for a batch: the output, and how many lines could not be used.
-type Done = (Vec<u8>, io::Result<usize>);
+type Done = (Vec<u8>, usize);
 
 /// One job: each batch normalised straight to `out`.
 fn run_serial(
@@ -96,13 +80,16 @@ fn run_serial(
         text: Vec::new(),
         first_line: 1,
     };
+    let mut output = Vec::new();
     let mut failed = 0;
     loop {
         let read = read_batch(&mut reader, &mut batch.text, batch_bytes);
         if batch.text.is_empty() {
             return read.map(|()| failed);
         }
-        failed += normalize_batch(&batch, out, options)?;
+        output.clear();
+        failed += normalize_batch(&batch, &mut output, options);
+        out.write_all(&output)?;
         // Whatever reads the output (a pager, a pipeline on a live log) gets each batch at once.
         out.flush()?;
         read?;
@@ -144,7 +131,7 @@ fn run_parallel(
             let Ok((output, batch_failed)) = done.recv() else {
                 break;
             };
-            failed += batch_failed?;
+            failed += batch_failed;
             out.write_all(&output)?;
             out.flush()?;
             // The worker may have stopped already.
@@ -258,46 +245,27 @@ fn split_lines(mut text: &[u8]) -> impl Iterator<Item = &[u8]> {
     })
 }
 
-/// Normalises the lines of one batch to `out`; returns how many could not be used.
-fn normalize_batch(batch: &Batch, out: &mut impl Write, options: Options) -> io::Result<usize> {
+/// Normalises the lines of one batch, appending one output line each to `out`; returns how many
+/// could not be used.
+fn normalize_batch(batch: &Batch, out: &mut Vec<u8>, options: Options) -> usize {
     let mut failed = 0;
     for (i, raw) in split_lines(&batch.text).enumerate() {
-        let n = batch.first_line + i;
-        let written = match input::text(raw) {
-            Err(e) => {
-                failed += 1;
-                write_line(out, &ErrorLine { error: &e, line: n })
-            }
-            Ok(line) => input::with_normalized(line, options.hint, |result| match result {
-                // Without `--lang` the result is the line (no flattening to pay for).
-                Ok(normalized) => match options.lang {
-                    None => write_line(out, normalized),
-                    Some(lang) => write_line(
-                        out,
-                        &Line {
-                            normalized,
-                            explain: Explain {
-                                title: normalized.outcome.title(lang),
-                                message: normalized.outcome.message(lang),
-                                action: normalized.action.text(lang),
-                            },
-                        },
-                    ),
-                },
-                Err(e) => {
-                    failed += 1;
-                    write_line(out, &ErrorLine { error: &e, line: n })
-                }
-            }),
+        let line = batch.first_line + i;
+        let mut error = |out: &mut Vec<u8>, error: &str| {
+            failed += 1;
+            // Writing into a `Vec` cannot fail.
+            let _ = serde_json::to_writer(&mut *out, &ErrorLine { error, line });
         };
-        written?;
+        match input::text(raw) {
+            Err(e) => error(out, &e),
+            Ok(text) => input::with_normalized(text, options.hint, |result| match result {
+                Ok(normalized) => json::write_normalized(out, normalized, options.lang),
+                Err(e) => error(out, &e),
+            }),
+        }
+        out.push(b'\n');
     }
-    Ok(failed)
-}
-
-fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b"\n")
+    failed
 }
 
 #[cfg(test)]
