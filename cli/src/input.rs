@@ -74,9 +74,12 @@ pub fn lines(
 /// One line as read, with its line break (any trailing `\n` and `\r`) removed, as text; an
 /// invalid UTF-8 line is an error message for that line.
 pub fn text(line: &[u8]) -> Result<&str, String> {
-    let end = line
-        .iter()
-        .rposition(|b| *b != b'\n' && *b != b'\r')
-        .map_or(0, |i| i + 1);
-    std::str::from_utf8(&line[..end]).map_err(|e| format!("the line is not UTF-8: {e}"))
+    std::str::from_utf8(line)
+        .map(without_break)
+        .map_err(|e| format!("the line is not UTF-8: {e}"))
+}
+
+/// `line` without its line break: any trailing `\n` and `\r`.
+pub fn without_break(line: &str) -> &str {
+    line.trim_end_matches(['\n', '\r'])
 }
