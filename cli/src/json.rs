@@ -28,21 +28,21 @@ pub fn write_normalized(out: &mut Vec<u8>, n: &Normalized<'_>, explain: Option<L
 /// `n`'s fields in declaration order, after the opening brace and without the closing one.
 fn write_fields(out: &mut Vec<u8>, n: &Normalized<'_>) {
     out.extend_from_slice(b"{\"source\":");
-    write_str(out, n.source.as_str());
+    write_id(out, n.source.as_str());
     out.extend_from_slice(b",\"code\":");
     write_str(out, &n.code);
     out.extend_from_slice(b",\"known\":");
     write_bool(out, n.known);
     out.extend_from_slice(b",\"outcome\":");
-    write_str(out, n.outcome.as_str());
+    write_id(out, n.outcome.as_str());
     out.extend_from_slice(b",\"category\":");
-    write_str(out, n.category.as_str());
+    write_id(out, n.category.as_str());
     out.extend_from_slice(b",\"actor\":");
-    write_str(out, n.actor.as_str());
+    write_id(out, n.actor.as_str());
     out.extend_from_slice(b",\"retryable\":");
     write_bool(out, n.retryable);
     out.extend_from_slice(b",\"action\":");
-    write_str(out, n.action.as_str());
+    write_id(out, n.action.as_str());
     out.extend_from_slice(b",\"message\":");
     write_option(out, n.message.as_ref(), write_message);
     out.extend_from_slice(b",\"raw_message\":");
@@ -53,7 +53,7 @@ fn write_fields(out: &mut Vec<u8>, n: &Normalized<'_>) {
     });
     out.extend_from_slice(b",\"carrier\":");
     write_option(out, n.carrier, |out, carrier| {
-        write_str(out, carrier.as_str())
+        write_id(out, carrier.as_str())
     });
     out.extend_from_slice(b",\"request_id\":");
     write_option(out, n.request_id.as_deref(), write_str);
@@ -94,15 +94,20 @@ fn write_bool(out: &mut Vec<u8>, value: bool) {
     out.extend_from_slice(if value { b"true" } else { b"false" });
 }
 
+/// An id (`Source::as_str` ...): snake_case, so never escaped (tested for every id).
+fn write_id(out: &mut Vec<u8>, id: &str) {
+    out.reserve(id.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(id.as_bytes());
+    out.push(b'"');
+}
+
 /// A JSON string: copied whole between quotes when nothing in it needs an escape.
 fn write_str(out: &mut Vec<u8>, text: &str) {
     if needs_escape(text) {
         write_with_serde(out, text);
     } else {
-        out.reserve(text.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(text.as_bytes());
-        out.push(b'"');
+        write_id(out, text);
     }
 }
 
@@ -146,7 +151,8 @@ fn write_with_serde(out: &mut Vec<u8>, value: &(impl serde::Serialize + ?Sized))
 #[cfg(test)]
 mod tests {
     use super::*;
-    use numauth::{entries, normalize, Source};
+    use numauth::{entries, normalize, Action, Actor, AuthOutcome, Carrier, Category, Source};
+    use strum::IntoEnumIterator;
 
     /// An output line as the `serde` derive writes it (how `normalize` wrote its lines before
     /// this module): the reference the writer must equal byte for byte.
@@ -247,6 +253,24 @@ mod tests {
             });
         }
         assert!(written > 20, "only {written} sample lines normalised");
+    }
+
+    #[test]
+    fn no_id_needs_an_escape() {
+        let ids = (Source::iter().map(Source::as_str))
+            .chain(AuthOutcome::iter().map(AuthOutcome::as_str))
+            .chain(Category::iter().map(Category::as_str))
+            .chain(Actor::iter().map(Actor::as_str))
+            .chain(Action::iter().map(Action::as_str))
+            .chain(Carrier::iter().map(Carrier::as_str));
+        for id in ids {
+            assert!(!id.is_empty());
+            assert!(
+                id.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{id}"
+            );
+        }
     }
 
     #[test]
