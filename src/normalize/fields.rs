@@ -124,126 +124,157 @@ fn role(key: &str) -> Role {
     named_role(buf.get(..n).unwrap_or_default())
 }
 
-/// The key names with a role, by length (index = length), lowercase.
+/// The key names with a role, by length (index = length), folded (see [`fold`]).
 ///
 /// This runs for every key of every payload, and comparing each key with every name in turn was
 /// one of the normaliser's largest costs (BENCHMARKS.md). So the names are grouped by length,
-/// and a key is compared in full only with the names that share its first and last letters.
-static NAMES_BY_LEN: [&[(&[u8], Role)]; 24] = [
+/// and a key is folded once into three words, then compared a word at a time with the few
+/// names of its length.
+static NAMES_BY_LEN: [&[([u64; 3], Role)]; 24] = [
     &[],
     &[],
     &[],
     &[
-        (b"msg", Role::Msg(0)),
-        (b"ret", Role::Code(4, false)),
-        (b"seq", Role::RequestId(2)),
+        (fold(b"msg"), Role::Msg(0)),
+        (fold(b"ret"), Role::Code(4, false)),
+        (fold(b"seq"), Role::RequestId(2)),
     ],
     &[
-        (b"code", Role::Code(0, false)),
-        (b"desc", Role::Msg(2)),
-        (b"data", Role::Data),
+        (fold(b"code"), Role::Code(0, false)),
+        (fold(b"desc"), Role::Msg(2)),
+        (fold(b"data"), Role::Data),
     ],
     &[
-        (b"errno", Role::Code(5, false)),
-        (b"reqid", Role::RequestId(1)),
+        (fold(b"errno"), Role::Code(5, false)),
+        (fold(b"reqid"), Role::RequestId(1)),
     ],
     &[
-        (b"result", Role::Code(3, true)),
-        (b"errmsg", Role::Msg(5)),
-        (b"retmsg", Role::Msg(5)),
-        (b"vendor", Role::Vendor),
-        (b"nodeid", Role::Fusion),
-        (b"openid", Role::Mobile),
+        (fold(b"result"), Role::Code(3, true)),
+        (fold(b"errmsg"), Role::Msg(5)),
+        (fold(b"retmsg"), Role::Msg(5)),
+        (fold(b"vendor"), Role::Vendor),
+        (fold(b"nodeid"), Role::Fusion),
+        (fold(b"openid"), Role::Mobile),
     ],
     &[
-        (b"retcode", Role::Code(4, false)),
-        (b"errcode", Role::Code(5, false)),
-        (b"message", Role::Msg(3)),
-        (b"carrier", Role::Vendor),
-        (b"traceid", Role::Mobile),
+        (fold(b"retcode"), Role::Code(4, false)),
+        (fold(b"errcode"), Role::Code(5, false)),
+        (fold(b"message"), Role::Msg(3)),
+        (fold(b"carrier"), Role::Vendor),
+        (fold(b"traceid"), Role::Mobile),
     ],
     &[
-        (b"errormsg", Role::Msg(4)),
-        (b"innermsg", Role::InnerMsg),
-        (b"operator", Role::Vendor),
-        (b"authtype", Role::Mobile),
+        (fold(b"errormsg"), Role::Msg(4)),
+        (fold(b"innermsg"), Role::InnerMsg),
+        (fold(b"operator"), Role::Vendor),
+        (fold(b"authtype"), Role::Mobile),
     ],
     &[
-        (b"errorcode", Role::Code(2, false)),
-        (b"resultmsg", Role::Msg(1)),
-        (b"innercode", Role::InnerCode),
-        (b"innerdesc", Role::InnerMsg),
-        (b"vendormsg", Role::InnerMsg),
-        (b"requestid", Role::RequestId(0)),
+        (fold(b"errorcode"), Role::Code(2, false)),
+        (fold(b"resultmsg"), Role::Msg(1)),
+        (fold(b"innercode"), Role::InnerCode),
+        (fold(b"innerdesc"), Role::InnerMsg),
+        (fold(b"vendormsg"), Role::InnerMsg),
+        (fold(b"requestid"), Role::RequestId(0)),
     ],
     &[
-        (b"resultcode", Role::Code(1, false)),
-        (b"resultdesc", Role::Msg(6)),
-        (b"vendorcode", Role::InnerCode),
-        (b"vendorname", Role::Vendor),
-        (b"templateid", Role::Fusion),
-        (b"resultdata", Role::Unicom),
+        (fold(b"resultcode"), Role::Code(1, false)),
+        (fold(b"resultdesc"), Role::Msg(6)),
+        (fold(b"vendorcode"), Role::InnerCode),
+        (fold(b"vendorname"), Role::Vendor),
+        (fold(b"templateid"), Role::Fusion),
+        (fold(b"resultdata"), Role::Unicom),
     ],
     &[
-        (b"carriername", Role::Vendor),
-        (b"requestcode", Role::Pns),
-        (b"authtypedes", Role::Mobile),
+        (fold(b"carriername"), Role::Vendor),
+        (fold(b"requestcode"), Role::Pns),
+        (fold(b"authtypedes"), Role::Mobile),
     ],
     &[
-        (b"errormessage", Role::Msg(4)),
-        (b"innermessage", Role::InnerMsg),
-        (b"operatortype", Role::Vendor),
+        (fold(b"errormessage"), Role::Msg(4)),
+        (fold(b"innermessage"), Role::InnerMsg),
+        (fold(b"operatortype"), Role::Vendor),
     ],
     &[],
     &[],
     &[],
-    &[(b"errordescription", Role::Msg(6))],
+    &[(fold(b"errordescription"), Role::Msg(6))],
     &[],
     &[],
     &[],
     &[],
     &[],
     &[],
-    &[(b"carrierfailedresultdata", Role::CarrierData)],
+    &[(fold(b"carrierfailedresultdata"), Role::CarrierData)],
 ];
 
 /// The role of a name of letters and digits, any case.
 fn named_role(key: &[u8]) -> Role {
-    let (Some(names), Some(&first), Some(&last)) =
-        (NAMES_BY_LEN.get(key.len()), key.first(), key.last())
-    else {
+    let Some(names) = NAMES_BY_LEN.get(key.len()) else {
         return Role::Other;
     };
-    let (first, last) = (first | 0x20, last | 0x20);
+    // Compared word by word: comparing the arrays as wholes had the folded key written to the
+    // stack and read back in one wider load, which waits for the writes (no store forwarding).
+    let [a, b, c] = fold(key);
     names
         .iter()
-        .find(|(name, _)| {
-            name.first() == Some(&first) && name.last() == Some(&last) && is_lowercase_of(key, name)
-        })
+        .find(|([x, y, z], _)| (a ^ x) | (b ^ y) | (c ^ z) == 0)
         .map_or(Role::Other, |&(_, role)| role)
 }
 
-/// Whether `key` is `lower`, a name of small letters, in any case.
+/// A key of up to 24 bytes as three words, with bit 0x20 set in every byte.
 ///
 /// Setting bit 0x20 lowercases an ASCII capital and leaves a small letter as it is, and no
-/// other byte becomes a small letter by it: for names of small letters this is exactly
-/// `eq_ignore_ascii_case`, without lowercasing both sides, and eight bytes at a time.
-fn is_lowercase_of(key: &[u8], lower: &[u8]) -> bool {
+/// other byte becomes a small letter by it. So a key folds like a name of small letters of its
+/// length exactly when it is that name in any case. Every byte is in some word (words may
+/// overlap), at a place that depends only on the length, so keys of one length fold alike
+/// only when their bytes are alike. Longer keys fold to their first 16 and last 8 bytes.
+const fn fold(b: &[u8]) -> [u64; 3] {
     const CASE_BITS: u64 = 0x2020_2020_2020_2020;
-    let word = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
-    if key.len() != lower.len() {
-        return false;
+    let n = b.len();
+    let words = if n < 4 {
+        // Bytes past the end are zero: keys of one length have them in the same places.
+        let mut word = 0;
+        let mut i = 0;
+        while i < n {
+            word |= (b[i] as u64) << (8 * i);
+            i += 1;
+        }
+        [word, 0, 0]
+    } else if n < 8 {
+        [word4(b, 0) | word4(b, n - 4) << 32, 0, 0]
+    } else if n <= 16 {
+        [word8(b, 0), word8(b, n - 8), 0]
+    } else {
+        [word8(b, 0), word8(b, 8), word8(b, n - 8)]
+    };
+    [
+        words[0] | CASE_BITS,
+        words[1] | CASE_BITS,
+        words[2] | CASE_BITS,
+    ]
+}
+
+/// The four bytes of `b` from `at`, little-endian (0 past the end, which callers avoid).
+const fn word4(b: &[u8], at: usize) -> u64 {
+    match b.split_at_checked(at) {
+        Some((_, rest)) => match rest.first_chunk::<4>() {
+            Some(bytes) => u32::from_le_bytes(*bytes) as u64,
+            None => 0,
+        },
+        None => 0,
     }
-    let (mut k, mut l) = (key.chunks_exact(8), lower.chunks_exact(8));
-    let words_equal = k
-        .by_ref()
-        .zip(l.by_ref())
-        .all(|(k, l)| word(k) | CASE_BITS == word(l));
-    words_equal
-        && k.remainder()
-            .iter()
-            .zip(l.remainder())
-            .all(|(k, l)| k | 0x20 == *l)
+}
+
+/// The eight bytes of `b` from `at`, little-endian (0 past the end, which callers avoid).
+const fn word8(b: &[u8], at: usize) -> u64 {
+    match b.split_at_checked(at) {
+        Some((_, rest)) => match rest.first_chunk::<8>() {
+            Some(bytes) => u64::from_le_bytes(*bytes),
+            None => 0,
+        },
+        None => 0,
+    }
 }
 
 /// `range` of a text, borrowed when the text is.
@@ -590,6 +621,14 @@ pub(crate) fn parse_parts(t: &str, level: usize, bare: bool) -> Result<Parts<'_>
 mod tests {
     use super::*;
 
+    /// Every name of `NAMES_BY_LEN`, written out.
+    const KNOWN_NAMES: &str = "msg ret seq code desc data errno reqid result errmsg retmsg vendor \
+        nodeid openid retcode errcode message carrier traceid errormsg innermsg operator \
+        authtype errorcode resultmsg innercode innerdesc vendormsg requestid resultcode \
+        resultdesc vendorcode vendorname templateid resultdata carriername requestcode \
+        authtypedes errormessage innermessage operatortype errordescription \
+        carrierfailedresultdata";
+
     #[test]
     fn roles_ignore_case_and_separators() {
         assert_eq!(role("result_code"), Role::Code(1, false));
@@ -602,52 +641,53 @@ mod tests {
     }
 
     #[test]
-    fn names_sit_at_their_length() {
-        for (len, names) in NAMES_BY_LEN.iter().enumerate() {
-            for (name, _) in *names {
-                assert_eq!(name.len(), len, "{}", String::from_utf8_lossy(name));
-                assert!(name.iter().all(|c| c.is_ascii_lowercase()));
-            }
+    fn names_sit_at_their_length_once_each() {
+        let names = KNOWN_NAMES.split_whitespace().collect::<Vec<_>>();
+        for name in &names {
+            assert!(name.bytes().all(|c| c.is_ascii_lowercase()), "{name}");
+            let at_len = NAMES_BY_LEN[name.len()];
+            let found = at_len.iter().filter(|(n, _)| *n == fold(name.as_bytes()));
+            assert_eq!(found.count(), 1, "{name}");
         }
+        let tabled: usize = NAMES_BY_LEN.iter().map(|names| names.len()).sum();
+        assert_eq!(tabled, names.len(), "a tabled name is missing from KNOWN_NAMES");
     }
 
     #[test]
-    fn lowercase_compare_ignores_case_and_only_case() {
+    fn folding_ignores_case_and_only_case() {
         for b in 0..=u8::MAX {
             for l in b'a'..=b'z' {
                 assert_eq!(
-                    is_lowercase_of(&[b], &[l]),
+                    fold(&[b]) == fold(&[l]),
                     b.to_ascii_lowercase() == l,
                     "byte {b:#04x} against {}",
                     char::from(l)
                 );
             }
         }
-        assert!(is_lowercase_of(
-            b"CarrierFailedResultData",
-            b"carrierfailedresultdata"
-        ));
-        assert!(!is_lowercase_of(
-            b"carrierFailedResultDatX",
-            b"carrierfailedresultdata"
-        ));
-        assert!(!is_lowercase_of(b"resultcod", b"resultcode"));
-        // A difference in the first word, in the second, and in the tail.
-        for at in [0, 9, 21] {
-            let mut key = *b"carrierfailedresultdata";
-            key[at] = b'_';
-            assert!(!is_lowercase_of(&key, b"carrierfailedresultdata"), "{at}");
+        assert_eq!(
+            fold(b"CarrierFailedResultData"),
+            fold(b"carrierfailedresultdata")
+        );
+        // One byte changed at any place of a name of any length tells the keys apart.
+        let name = b"carrierfailedresultdatax";
+        for len in 1..=name.len() {
+            for at in 0..len {
+                for other in [b'_', b'Y', b'0', 0x80] {
+                    let mut key = name[..len].to_vec();
+                    if key[at].to_ascii_lowercase() == other.to_ascii_lowercase() {
+                        continue;
+                    }
+                    key[at] = other;
+                    assert_ne!(fold(&key), fold(&name[..len]), "{len} {at} {other}");
+                }
+            }
         }
     }
 
     #[test]
     fn every_known_key_has_a_role() {
-        let names = "msg ret seq code desc data errno reqid result errmsg retmsg vendor nodeid \
-            openid retcode errcode message carrier traceid errormsg innermsg operator authtype \
-            errorcode resultmsg innercode innerdesc vendormsg requestid resultcode resultdesc \
-            vendorcode vendorname templateid resultdata carriername requestcode authtypedes \
-            errormessage innermessage operatortype errordescription carrierfailedresultdata";
-        for name in names.split_whitespace() {
+        for name in KNOWN_NAMES.split_whitespace() {
             assert_ne!(role(name), Role::Other, "{name}");
         }
         assert_eq!(role("retCode"), Role::Code(4, false));
