@@ -675,7 +675,7 @@ mod tests {
             for at in 0..len {
                 for other in [b'_', b'Y', b'0', 0x80] {
                     let mut key = name[..len].to_vec();
-                    if key[at].to_ascii_lowercase() == other.to_ascii_lowercase() {
+                    if key[at].eq_ignore_ascii_case(&other) {
                         continue;
                     }
                     key[at] = other;
