@@ -366,13 +366,14 @@ fn code_of<'a>(val: &Val<'a>, numeric_only: bool) -> Option<(Cow<'a, str>, Optio
     Some((sub(text, range), rest))
 }
 
-/// A value as text: strings and scalars, `None` when empty or `null`.
-pub(crate) fn text_of<'a>(val: &Val<'a>) -> Option<Cow<'a, str>> {
+/// A value as text: strings and scalars, `None` when empty or `null`. Takes the value, so that
+/// an unescaped string moves rather than being copied.
+pub(crate) fn text_of(val: Val<'_>) -> Option<Cow<'_, str>> {
     let text = match val {
-        Val::Str(s) => s.clone(),
+        Val::Str(s) => s,
         Val::Esc(raw) => Cow::Owned(scan::unescape(raw)),
         Val::Bare(s) if is_nullish(s) => return None,
-        Val::Bare(s) | Val::Nested(s) => Cow::Borrowed(*s),
+        Val::Bare(s) | Val::Nested(s) => Cow::Borrowed(s),
     };
     (!is_blank(&text)).then_some(text)
 }
@@ -487,11 +488,11 @@ pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Pa
             continue;
         }
         if Some(i) == msg.map(|m| m.1) {
-            parts.msg = text_of(&field.val);
+            parts.msg = text_of(field.val);
             continue;
         }
         if Some(i) == request.map(|m| m.1) {
-            parts.request_id = text_of(&field.val);
+            parts.request_id = text_of(field.val);
             continue;
         }
         match r {
@@ -507,7 +508,7 @@ pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Pa
                 }
             }
             Role::InnerMsg if parts.inner_msg.is_none() => {
-                if let Some(t) = text_of(&field.val) {
+                if let Some(t) = text_of(field.val.clone()) {
                     parts.inner_msg = Some((field.key, t));
                     continue;
                 }
@@ -517,7 +518,7 @@ pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Pa
                 continue;
             }
             Role::Vendor if parts.carrier.is_none() => {
-                if let Some(c) = text_of(&field.val).and_then(|t| Carrier::from_alias(&t)) {
+                if let Some(c) = text_of(field.val.clone()).and_then(|t| Carrier::from_alias(&t)) {
                     parts.carrier = Some(c);
                     continue;
                 }
@@ -531,7 +532,7 @@ pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Pa
                 }
                 Val::Str(_) | Val::Esc(_) => {
                     parts.marks.data_text = true;
-                    parts.data_text = text_of(&field.val);
+                    parts.data_text = text_of(field.val.clone());
                 }
                 Val::Nested(_) | Val::Bare(_) => {}
             },
