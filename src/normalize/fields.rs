@@ -651,7 +651,11 @@ mod tests {
             assert_eq!(found.count(), 1, "{name}");
         }
         let tabled: usize = NAMES_BY_LEN.iter().map(|names| names.len()).sum();
-        assert_eq!(tabled, names.len(), "a tabled name is missing from KNOWN_NAMES");
+        assert_eq!(
+            tabled,
+            names.len(),
+            "a tabled name is missing from KNOWN_NAMES"
+        );
     }
 
     #[test]
