@@ -400,8 +400,9 @@ fn is_fusion_inner(code: &str) -> bool {
         && code.bytes().all(|c| c.is_ascii_digit())
 }
 
-/// The parts of an object's fields, if one of them is a code. `level` is the object's level.
-pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Parts<'a>> {
+/// The parts of an object's fields into `out`, if one of them is a code (else `out` is left
+/// as it was). `level` is the object's level.
+fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) -> bool {
     // Each key's role, computed once (on the stack for any real callback).
     let mut stack = [Role::Other; 24];
     let heap: Vec<Role>;
@@ -451,7 +452,7 @@ pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Pa
             },
         ),
         (None, Some((_, c))) => (None, c.clone(), None, CodeKey::Inner),
-        (None, None) => return None,
+        (None, None) => return false,
     };
     let inner_index = match code_key {
         CodeKey::Inner => None,
@@ -463,7 +464,8 @@ pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Pa
         None
     };
 
-    let mut parts = Parts::new(code_text, code_key, level);
+    *out = Parts::new(code_text, code_key, level);
+    let parts = out;
     for (field, &r) in fields.iter().zip(roles) {
         let marks = &mut parts.marks;
         match r {
@@ -547,11 +549,11 @@ pub(crate) fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize) -> Option<Pa
             parts.msg = pattern::message(&rest).map(|r| sub(&rest, r));
         }
     }
-    Some(parts)
+    true
 }
 
-/// The parts named by `key: value` patterns in text (NFKC-normalised first).
-fn from_patterns<'a>(text: &'a str, level: usize) -> Option<Parts<'a>> {
+/// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
+fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option<()> {
     let text = nfkc(text);
     let named = pattern::scan(&text);
     let top = named
@@ -564,7 +566,8 @@ fn from_patterns<'a>(text: &'a str, level: usize) -> Option<Parts<'a>> {
     } else {
         CodeKey::Pattern
     };
-    let mut parts = Parts::new(sub(&text, first.code.clone()), key, level);
+    *out = Parts::new(sub(&text, first.code.clone()), key, level);
+    let parts = out;
     parts.msg = first.msg.clone().map(|r| sub(&text, r));
     if let Some(inner) = named
         .iter()
@@ -578,13 +581,19 @@ fn from_patterns<'a>(text: &'a str, level: usize) -> Option<Parts<'a>> {
             .clone()
             .map(|r| (Cow::Borrowed("vendorMsg"), sub(&text, r)));
     }
-    Some(parts)
+    Some(())
 }
 
 /// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).
 /// `level` is the nesting level of what holds the text. `bare`: a text that is only a code
-/// counts.
-pub(crate) fn parse_parts(t: &str, level: usize, bare: bool) -> Result<Parts<'_>, ParseError> {
+/// counts. The parts are written to `out` (filled in place: they are too large to move
+/// around cheaply on every call).
+pub(crate) fn parse_parts<'a>(
+    t: &'a str,
+    level: usize,
+    bare: bool,
+    out: &mut Parts<'a>,
+) -> Result<(), ParseError> {
     if t.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -597,19 +606,20 @@ pub(crate) fn parse_parts(t: &str, level: usize, bare: bool) -> Result<Parts<'_>
         };
         let obj = scan::object(t, open, level)?;
         shape.get_or_insert(obj.style.shape());
-        if let Some(parts) = from_fields(obj.fields, level + 1) {
-            return Ok(parts);
+        if from_fields(obj.fields, level + 1, out) {
+            return Ok(());
         }
         from = obj.end.max(open + 1);
     }
-    if let Some(parts) = from_patterns(t, level) {
-        return Ok(parts);
+    if from_patterns(t, level, out).is_some() {
+        return Ok(());
     }
     if bare {
         if let Some((range, None)) = code_token(t, false) {
             let code = t.get(range).unwrap_or_default();
             if code.bytes().all(|c| c.is_ascii_digit() || c == b'-') || code.contains('.') {
-                return Ok(Parts::new(Cow::Borrowed(code), CodeKey::Bare, level));
+                *out = Parts::new(Cow::Borrowed(code), CodeKey::Bare, level);
+                return Ok(());
             }
         }
     }

@@ -57,7 +57,8 @@ pub(crate) fn normalize_text<'b>(
         Ctx::Top(_) => true,
         Ctx::Inner { bare, .. } => *bare,
     };
-    let parts = fields::parse_parts(t, level, bare)?;
+    let mut parts = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
+    fields::parse_parts(t, level, bare, &mut parts)?;
     match ctx {
         Ctx::Top(hint) => resolve_top(parts, *hint, true),
         Ctx::Inner { alias, .. } => {
