@@ -98,46 +98,81 @@ fn node<'a>(
     code: Cow<'a, str>,
     raw_message: Option<Cow<'a, str>>,
 ) -> Normalized<'a> {
-    let unknown = AuthOutcome::Unknown;
-    let mut n = Normalized {
+    let v = Verdict::of(rows, source, raw_message.as_deref());
+    let params = v.params(raw_message.as_deref());
+    // Built as one literal, so that it is written where the caller keeps it (192 bytes;
+    // filled after the fact, it was written here and copied there on every call).
+    Normalized {
         source,
         code,
-        known: false,
-        outcome: unknown,
-        category: unknown.category(),
-        actor: unknown.actor(),
-        retryable: unknown.retryable(),
-        action: unknown.action(),
-        message: None,
+        known: v.known(),
+        outcome: v.outcome,
+        category: v.outcome.category(),
+        actor: v.outcome.actor(),
+        retryable: v.outcome.retryable(),
+        action: v.action(),
+        message: v.message(),
         raw_message,
         root_cause: None,
         carrier: None,
         request_id: None,
-        params: None,
+        params,
         extra: Vec::new(),
-    };
-    classify(&mut n, rows);
-    n
+    }
 }
 
-/// Sets what the catalog says about the node's own code, whose `rows` these are.
+/// Sets what the catalog says about the node's own code, whose `rows` these are (after its
+/// message changed).
 fn classify(n: &mut Normalized<'_>, rows: CodeRows) {
-    let entry = rows.find(n.source, n.raw_message.as_deref());
-    let outcome = entry.map_or(AuthOutcome::Unknown, Entry::outcome);
-    n.known = entry.is_some();
-    n.outcome = outcome;
-    n.category = outcome.category();
-    n.actor = outcome.actor();
-    n.retryable = outcome.retryable();
-    n.action = entry.map_or(outcome.action(), Entry::action);
-    n.message = entry.map(|e| Message {
-        zh: e.message(crate::Lang::Zh),
-        en: e.message(crate::Lang::En),
-    });
-    n.params = match (entry, n.raw_message.as_deref()) {
-        (Some(e), Some(msg)) if e.source() == Source::Idaas => idaas::params(e, msg),
-        _ => None,
-    };
+    let v = Verdict::of(rows, n.source, n.raw_message.as_deref());
+    n.known = v.known();
+    n.outcome = v.outcome;
+    n.category = v.outcome.category();
+    n.actor = v.outcome.actor();
+    n.retryable = v.outcome.retryable();
+    n.action = v.action();
+    n.message = v.message();
+    n.params = v.params(n.raw_message.as_deref());
+}
+
+/// What the catalog says about a code in a source: its entry, if any, and the outcome.
+#[derive(Clone, Copy)]
+struct Verdict {
+    entry: Option<&'static Entry>,
+    outcome: AuthOutcome,
+}
+
+impl Verdict {
+    fn of(rows: CodeRows, source: Source, msg: Option<&str>) -> Verdict {
+        let entry = rows.find(source, msg);
+        Verdict {
+            entry,
+            outcome: entry.map_or(AuthOutcome::Unknown, Entry::outcome),
+        }
+    }
+
+    fn known(self) -> bool {
+        self.entry.is_some()
+    }
+
+    fn action(self) -> crate::Action {
+        self.entry.map_or(self.outcome.action(), Entry::action)
+    }
+
+    fn message(self) -> Option<Message> {
+        self.entry.map(|e| Message {
+            zh: e.message(crate::Lang::Zh),
+            en: e.message(crate::Lang::En),
+        })
+    }
+
+    /// The values filled into the entry's template, for an IDaaS message.
+    fn params(self, msg: Option<&str>) -> Option<idaas::IdaasParams> {
+        match (self.entry, msg) {
+            (Some(e), Some(msg)) if e.source() == Source::Idaas => idaas::params(e, msg),
+            _ => None,
+        }
+    }
 }
 
 /// Whether a cause says something: it, or a cause under it, is known with a real outcome.
