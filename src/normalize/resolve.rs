@@ -60,15 +60,15 @@ pub(crate) fn normalize_text<'b>(
     let mut parts = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
     fields::parse_parts(t, level, bare, &mut parts)?;
     match ctx {
-        Ctx::Top(hint) => resolve_top(parts, *hint, true),
+        Ctx::Top(hint) => resolve_top(&mut parts, *hint, true),
         Ctx::Inner { alias, .. } => {
             let rows = CodeRows::of(&parts.code);
             // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding
             // the one-tap SDK's JSON): resolved like a callback, with its own causes.
             if is_app_callback(&parts, rows) {
-                return resolve_top(parts, Hint::default(), true);
+                return resolve_top(&mut parts, Hint::default(), true);
             }
-            Ok(resolve_inner(parts, *alias, rows))
+            Ok(resolve_inner(&mut parts, *alias, rows))
         }
     }
 }
@@ -344,7 +344,8 @@ fn inner_source(
 }
 
 /// A cause found underneath (carrier data, or a message naming a code).
-fn resolve_inner(p: Parts<'_>, alias: Option<Carrier>, rows: CodeRows) -> Normalized<'_> {
+/// Takes the parts out of `p`, as [`resolve_top`] does.
+fn resolve_inner<'a>(p: &mut Parts<'a>, alias: Option<Carrier>, rows: CodeRows) -> Normalized<'a> {
     let source = inner_source(
         &p.code,
         rows,
@@ -353,14 +354,14 @@ fn resolve_inner(p: Parts<'_>, alias: Option<Carrier>, rows: CodeRows) -> Normal
         &p.marks,
         p.code_key,
     );
-    let mut n = node(rows, source, p.code, p.msg);
+    let mut n = node(rows, source, std::mem::take(&mut p.code), p.msg.take());
     n.carrier = Carrier::from_source(source).or(alias);
-    n.request_id = p.request_id;
-    n.extra = p.extra;
-    for (key, value) in [p.inner_code, p.inner_msg].into_iter().flatten() {
+    n.request_id = p.request_id.take();
+    n.extra = std::mem::take(&mut p.extra);
+    for (key, value) in [p.inner_code.take(), p.inner_msg.take()].into_iter().flatten() {
         n.extra.push((key, ExtraValue::Text(value)));
     }
-    if let Some((key, val)) = p.carrier_data {
+    if let Some((key, val)) = p.carrier_data.take() {
         n.extra
             .push((key, super::extra::extra_value("", val, p.level)));
     }
@@ -520,28 +521,27 @@ impl<'a> Best<'a> {
 
 /// Resolves a top-level callback. In strict mode, fails with the first hard error (nesting too
 /// deep) met while decoding causes; in lenient mode, always succeeds.
-pub(crate) fn resolve_top(
-    p: Parts<'_>,
+///
+/// Takes the parts out of `p` (passed by reference: moved as a whole, its 288 bytes were copied).
+pub(crate) fn resolve_top<'a>(
+    p: &mut Parts<'a>,
     hint: Hint,
     strict: bool,
-) -> Result<Normalized<'_>, ParseError> {
+) -> Result<Normalized<'a>, ParseError> {
     let rows = CodeRows::of(&p.code);
     let source = hint
         .source
-        .unwrap_or_else(|| detect(&p, rows, hint.platform));
-    let Parts {
-        code,
-        msg,
-        inner_code,
-        inner_msg,
-        carrier_data,
-        carrier,
-        request_id,
-        data_text,
-        extra,
-        level,
-        ..
-    } = p;
+        .unwrap_or_else(|| detect(p, rows, hint.platform));
+    let code = std::mem::take(&mut p.code);
+    let msg = p.msg.take();
+    let inner_code = p.inner_code.take();
+    let inner_msg = p.inner_msg.take();
+    let carrier_data = p.carrier_data.take();
+    let carrier = p.carrier;
+    let request_id = p.request_id.take();
+    let data_text = p.data_text.take();
+    let extra = std::mem::take(&mut p.extra);
+    let level = p.level;
     // The IDaaS SDK's failure callback describes the failure in `data`: that is its message.
     let data_is_message = msg.is_none() && source == Source::IdaasSdk && data_text.is_some();
     let msg = if data_is_message { data_text } else { msg };
@@ -714,7 +714,7 @@ pub(crate) fn from_callback<'a>(cb: &Callback<'a>, hint: Hint) -> Normalized<'a>
     // Lenient mode drops the errors met on the way, so this is always `Ok`; were it not, the
     // code alone would still be classified.
     let code = p.code.clone();
-    resolve_top(p, hint, false).unwrap_or_else(|_| {
+    resolve_top(&mut p, hint, false).unwrap_or_else(|_| {
         let source = hint.source.unwrap_or_else(|| pns_for(hint.platform));
         node(CodeRows::of(&code), source, code, None)
     })
