@@ -347,6 +347,7 @@ fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, Option<usize
 }
 
 /// The code in a value, and text glued after it.
+#[inline(always)]
 fn code_of<'a>(val: &Val<'a>, numeric_only: bool) -> Option<(Cow<'a, str>, Option<Cow<'a, str>>)> {
     let made;
     let text: &Cow<'a, str> = match val {
