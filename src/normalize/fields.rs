@@ -465,8 +465,12 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
         None
     };
 
-    *out = Parts::new(code_text, code_key, level);
+    // Set field by field: `out` is fresh, and replacing it whole meant dropping the old value
+    // and writing all 288 bytes again.
     let parts = out;
+    parts.code = code_text;
+    parts.code_key = code_key;
+    parts.level = level;
     for (field, &r) in fields.iter().zip(roles) {
         let marks = &mut parts.marks;
         match r {
