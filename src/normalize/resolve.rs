@@ -362,7 +362,10 @@ fn resolve_inner<'a>(p: &mut Parts<'a>, alias: Option<Carrier>, rows: CodeRows) 
     n.carrier = Carrier::from_source(source).or(alias);
     n.request_id = p.request_id.take();
     n.extra = std::mem::take(&mut p.extra);
-    for (key, value) in [p.inner_code.take(), p.inner_msg.take()].into_iter().flatten() {
+    for (key, value) in [p.inner_code.take(), p.inner_msg.take()]
+        .into_iter()
+        .flatten()
+    {
         n.extra.push((key, ExtraValue::Text(value)));
     }
     if let Some((key, val)) = p.carrier_data.take() {
