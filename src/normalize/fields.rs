@@ -591,8 +591,8 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
 
 /// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).
 /// `level` is the nesting level of what holds the text. `bare`: a text that is only a code
-/// counts. The parts are written to `out` (filled in place: they are too large to move
-/// around cheaply on every call).
+/// counts. The parts are written to `out`, which must be fresh (as [`Parts::new`] makes it):
+/// they are filled in place, being too large to move around cheaply on every call.
 pub(crate) fn parse_parts<'a>(
     t: &'a str,
     level: usize,
