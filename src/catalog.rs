@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::generated::{CODES, CODE_ROWS, ENTRIES, PROVENANCE};
-use crate::{Entry, Provenance, Source};
+use crate::{Entry, Platform, Provenance, Source};
 
 /// The entry for `code` in `source`'s namespace.
 ///
@@ -22,6 +22,22 @@ use crate::{Entry, Provenance, Source};
 /// ```
 pub fn lookup(source: Source, code: &str) -> Option<&'static Entry> {
     CodeRows::of(code).lookup(source)
+}
+
+/// The entry for `code` in `source` as the SDK on `platform` means it.
+///
+/// Where a vendor's own documentation gives a code different meanings per platform
+/// (JVerification's `1005` is "AppKey does not exist" on iOS but "package name and AppKey do not
+/// match" on Android), the catalog keeps one row per platform; this picks the row for
+/// `platform`. Without a row for it, the answer is [`lookup`]'s. Never allocates.
+///
+/// ```
+/// use numauth::{lookup, lookup_on, Platform, Source};
+/// let ios = lookup_on(Source::Pns, "600011", Platform::Ios).unwrap();
+/// assert_eq!(ios, lookup(Source::Pns, "600011").unwrap());
+/// ```
+pub fn lookup_on(source: Source, code: &str, platform: Platform) -> Option<&'static Entry> {
+    CodeRows::of(code).lookup_on(source, platform)
 }
 
 /// The row `lookup` answers with among a code's rows.
@@ -132,6 +148,15 @@ impl CodeRows {
     /// The entry the code alone gives in `source` ([`lookup`]).
     pub(crate) fn lookup(self, source: Source) -> Option<&'static Entry> {
         code_row(self.in_source(source)?)
+    }
+
+    /// The entry the code alone gives in `source` on `platform` ([`lookup_on`]).
+    pub(crate) fn lookup_on(self, source: Source, platform: Platform) -> Option<&'static Entry> {
+        let rows = self.in_source(source)?;
+        rows.iter()
+            .take_while(|e| e.matcher.is_none())
+            .find(|e| e.platforms().contains(&platform))
+            .or_else(|| code_row(rows))
     }
 
     /// The entry for the code with `message` in `source` ([`lookup_message`]).

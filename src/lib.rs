@@ -42,7 +42,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
-pub use catalog::{candidates, entries, lookup, lookup_message, provenance_sources};
+pub use catalog::{candidates, entries, lookup, lookup_message, lookup_on, provenance_sources};
 pub use entry::{Entry, Provenance};
 pub use error::ParseIdError;
 pub use generated::{

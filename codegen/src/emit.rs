@@ -244,6 +244,17 @@ fn emit_taxonomy(out: &mut String, c: &Catalog) {
     );
     emit_method(
         out,
+        "The broader outcome this one refines, if any (the IDaaS account outcomes refine\n[`AuthOutcome::AccountProblem`]), so that dashboards can group them.\n\n```\nuse numauth::AuthOutcome;\nassert_eq!(AuthOutcome::AccountLocked.parent(), Some(AuthOutcome::AccountProblem));\nassert_eq!(AuthOutcome::Timeout.parent(), None);\n```",
+        "pub const fn parent(self) -> Option<AuthOutcome>",
+        &pick(&|o| {
+            o.parent
+                .as_ref()
+                .map_or("None".to_owned(), |p| format!("Some(AuthOutcome::{})", camel(p)))
+        }),
+        "",
+    );
+    emit_method(
+        out,
         "A short title for dashboards, in `lang`.\n\n```\nuse numauth::{AuthOutcome, Lang};\nassert!(!AuthOutcome::Timeout.title(Lang::En).is_empty());\n```",
         "pub const fn title(self, lang: crate::Lang) -> &'static str",
         &pick(&|o| text(&o.title)),
@@ -463,11 +474,11 @@ fn code_key(code: &str) -> (bool, i64, &str) {
 }
 
 fn emit_entries(out: &mut String, c: &Catalog, strings: &mut Strings) {
-    let default_action: BTreeMap<&str, &str> = c
+    let outcomes: BTreeMap<&str, &crate::model::OutcomeDef> = c
         .taxonomy
         .outcomes
         .iter()
-        .map(|o| (o.name.as_str(), o.action.as_str()))
+        .map(|o| (o.name.as_str(), o))
         .collect();
     let provenance_index: BTreeMap<&str, usize> = c
         .provenance
@@ -508,10 +519,10 @@ fn emit_entries(out: &mut String, c: &Catalog, strings: &mut Strings) {
                 strings.str(&m.en.as_deref().map(match_key).unwrap_or_default()),
             ),
         };
-        let action = r
-            .action
-            .as_deref()
-            .unwrap_or(default_action[r.outcome.as_str()]);
+        let outcome = outcomes[r.outcome.as_str()];
+        let action = r.action.as_deref().unwrap_or(&outcome.action);
+        let actor = r.actor.as_deref().unwrap_or(&outcome.actor);
+        let retryable = r.retryable.unwrap_or(outcome.retryable);
         let platforms: Vec<String> = r
             .platforms
             .iter()
@@ -540,10 +551,11 @@ fn emit_entries(out: &mut String, c: &Catalog, strings: &mut Strings) {
             .map_or("None".to_owned(), |s| format!("Some({})", strings.pair(s)));
         let _ = writeln!(
             out,
-            "    crate::Entry {{ source: Source::{}, code: {code}, matcher: {matcher}, meaning: {meaning}, outcome: AuthOutcome::{}, action: Action::{}, suggestion: {suggestion}, platforms: {}, since: {}, until: {}, http_status: {}, translated: {}, provenance: {}, note: {} }},",
+            "    crate::Entry {{ source: Source::{}, code: {code}, matcher: {matcher}, meaning: {meaning}, outcome: AuthOutcome::{}, action: Action::{}, actor: Actor::{}, retryable: {retryable}, suggestion: {suggestion}, platforms: {}, since: {}, until: {}, http_status: {}, translated: {}, provenance: {}, note: {} }},",
             camel(source),
             camel(&r.outcome),
             camel(action),
+            camel(actor),
             platform_lists.span(&platforms),
             strings.opt(r.since.as_deref()),
             strings.opt(r.until.as_deref()),

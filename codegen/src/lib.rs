@@ -8,6 +8,7 @@ mod emit;
 mod load;
 mod model;
 mod problem;
+mod rules;
 mod text;
 
 use std::collections::BTreeMap;

@@ -175,8 +175,10 @@ fn check_codes_quoted(path: &str, text: &str, problems: &mut Problems) {
 
 /// The names a record may refer to.
 struct Known<'a> {
-    outcomes: HashMap<&'a str, &'a str>,
+    outcomes: HashMap<&'a str, &'a crate::model::OutcomeDef>,
     actions: BTreeSet<&'a str>,
+    actors: BTreeSet<&'a str>,
+
     platforms: BTreeSet<&'a str>,
     provenance: BTreeSet<&'a str>,
 }
@@ -191,9 +193,10 @@ impl<'a> Known<'a> {
             outcomes: taxonomy
                 .outcomes
                 .iter()
-                .map(|o| (o.name.as_str(), o.action.as_str()))
+                .map(|o| (o.name.as_str(), o))
                 .collect(),
             actions: taxonomy.actions.iter().map(|a| a.name.as_str()).collect(),
+            actors: taxonomy.actors.iter().map(|a| a.name.as_str()).collect(),
             platforms: sources.platforms.iter().map(|p| p.name.as_str()).collect(),
             provenance: provenance.iter().map(|p| p.id.as_str()).collect(),
         }
@@ -207,7 +210,8 @@ fn check_records(
     known: &Known<'_>,
     problems: &mut Problems,
 ) {
-    let mut keys: HashMap<(String, Option<(String, String)>), usize> = HashMap::new();
+    let mut keys: HashMap<(String, Option<(String, String)>), Vec<(usize, Vec<String>)>> =
+        HashMap::new();
     for (n, r) in records {
         let mut bad = |message: String| problems.entry(path, *n, &r.code, message);
         if !pattern.is_match(&r.code) {
@@ -239,17 +243,21 @@ fn check_records(
                 r.outcome,
                 hint(&r.outcome, known.outcomes.keys().copied())
             )),
-            Some(default) if r.action.as_deref() == Some(*default) => bad(format!(
-                "action {default:?} is already the default of outcome {:?}; drop the override",
-                r.outcome
-            )),
-            Some(_) => {}
+            Some(outcome) => crate::rules::check_overrides(r, outcome, &mut bad),
         }
         if let Some(action) = &r.action {
             if !known.actions.contains(action.as_str()) {
                 bad(format!(
                     "action {action:?} is not in data/taxonomy.yaml{}",
                     hint(action, known.actions.iter().copied())
+                ));
+            }
+        }
+        if let Some(actor) = &r.actor {
+            if !known.actors.contains(actor.as_str()) {
+                bad(format!(
+                    "actor {actor:?} is not in data/taxonomy.yaml{}",
+                    hint(actor, known.actors.iter().copied())
                 ));
             }
         }
@@ -286,16 +294,21 @@ fn check_records(
                 Some((zh, en))
             }
         };
-        if let Some(first) = keys.insert((r.code.clone(), matcher), *n) {
-            bad(format!(
-                "duplicate: entry {first} has the same code{}",
-                if r.matcher.is_some() {
-                    " and match"
-                } else {
-                    ""
-                }
-            ));
+        // One code may have one row per platform where the vendor's own docs disagree by
+        // platform; their platform lists must not overlap, and each must name its platforms.
+        let seen = keys.entry((r.code.clone(), matcher)).or_default();
+        for (first, platforms) in seen.iter() {
+            let overlap = platforms.is_empty()
+                || r.platforms.is_empty()
+                || r.platforms.iter().any(|p| platforms.contains(p));
+            if overlap {
+                bad(format!(
+                    "duplicate: entry {first} has the same code{} on the same platforms (rows of one code must name disjoint `platforms`)",
+                    if r.matcher.is_some() { " and match" } else { "" }
+                ));
+            }
         }
+        seen.push((*n, r.platforms.clone()));
     }
 }
 
@@ -347,6 +360,20 @@ fn check_taxonomy(t: &Taxonomy, problems: &mut Problems) {
         let mut bad = |m: String| problems.file(TAXONOMY, format!("outcome {:?}: {m}", o.name));
         check_texts("title", &o.title, &mut bad);
         check_texts("message", &o.message, &mut bad);
+        crate::rules::check_outcome(o, &mut bad);
+        if let Some(parent) = &o.parent {
+            match t.outcomes.iter().find(|p| &p.name == parent) {
+                None => bad(format!("parent {parent:?} is not an outcome")),
+                Some(p) if p.parent.is_some() => {
+                    bad(format!("parent {parent:?} has a parent itself; one level only"))
+                }
+                Some(p) if p.category != o.category => bad(format!(
+                    "parent {parent:?} is a {} but this is a {}",
+                    p.category, o.category
+                )),
+                Some(_) => {}
+            }
+        }
     }
     for a in &t.actions {
         check_texts("text", &a.text, &mut |m| {

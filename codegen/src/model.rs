@@ -51,6 +51,8 @@ pub struct OutcomeDef {
     pub action: String,
     pub title: Texts,
     pub message: Texts,
+    /// A broader outcome this one refines (the IDaaS account outcomes under `account_problem`).
+    pub parent: Option<String>,
 }
 
 /// `data/sources.yaml`.
@@ -188,6 +190,10 @@ pub struct Record {
     pub en: String,
     pub outcome: String,
     pub action: Option<String>,
+    /// Overrides the outcome's actor for this code.
+    pub actor: Option<String>,
+    /// Overrides the outcome's retryable for this code.
+    pub retryable: Option<bool>,
     pub suggestion: Option<Texts>,
     #[serde(default)]
     pub platforms: Vec<String>,

@@ -11,18 +11,21 @@ categories:
   - {name: failure, doc: bad, label: {zh: 失败, en: Failure}}
 actors:
   - {name: none, doc: nobody, label: {zh: 无, en: Nobody}}
+  - {name: user, doc: the user, label: {zh: 用户, en: User}}
 actions:
   - {name: none, doc: nothing, text: {zh: 无, en: Nothing}}
   - {name: retry, doc: again, text: {zh: 重试, en: Retry}}
+  - {name: fix_request, doc: fix it, text: {zh: 修正, en: Fix}}
 outcomes:
   - {name: success, doc: ok, category: success, actor: none, retryable: false, action: none, title: {zh: 成功, en: Success}, message: {zh: 成功, en: Done}}
-  - {name: timeout, doc: slow, category: failure, actor: none, retryable: true, action: retry, title: {zh: 超时, en: Timeout}, message: {zh: 超时, en: Timed out}}
+  - {name: timeout, doc: slow, category: failure, actor: user, retryable: true, action: retry, title: {zh: 超时, en: Timeout}, message: {zh: 超时, en: Timed out}}
 "#;
 
 const SOURCES: &str = r#"
 data_version: "test"
 platforms:
   - {name: ios, doc: iOS}
+  - {name: android, doc: Android}
 sources:
   - {id: demo, name: {zh: 演示, en: Demo}, doc: A demo source., code_pattern: '-?[0-9]{1,6}'}
 "#;
@@ -240,4 +243,28 @@ fn problems_print_file_entry_and_code() {
         text.contains("data/demo.yaml: entry 3 (code \"2\"): outcome \"timout\""),
         "{text}"
     );
+}
+
+#[test]
+fn contradictions_fail_unless_a_note_explains_them() {
+    let nobody = "- {code: \"7\", zh: 超时, en: Timeout, outcome: timeout, actor: none, provenance: [DOC]}\n";
+    assert_problem(&problems_with(nobody), "data/demo.yaml", Some("7"), "actor \"none\" on a failure");
+    let fix = "- {code: \"8\", zh: 超时, en: Timeout, outcome: timeout, action: fix_request, provenance: [DOC]}\n";
+    assert_problem(&problems_with(fix), "data/demo.yaml", Some("8"), "retryable while the action \"fix_request\"");
+    let same = "- {code: \"9\", zh: 超时, en: Timeout, outcome: timeout, retryable: true, provenance: [DOC]}\n";
+    assert_problem(&problems_with(same), "data/demo.yaml", Some("9"), "retryable true is already the default");
+    let explained = "- {code: \"8\", zh: 超时, en: Timeout, outcome: timeout, action: fix_request, note: the SDK retries after the app fixes it, provenance: [DOC]}\n";
+    load(&files(&format!("{TABLE}{explained}"))).expect("a note explains the combination");
+    let bad_actor = "- {code: \"6\", zh: 超时, en: Timeout, outcome: timeout, actor: usr, provenance: [DOC]}\n";
+    assert_problem(&problems_with(bad_actor), "data/demo.yaml", Some("6"), "did you mean \"user\"");
+}
+
+#[test]
+fn one_code_may_have_one_row_per_platform() {
+    let per_platform = "- {code: \"5\", zh: 超时, en: Timeout, outcome: timeout, platforms: [ios], provenance: [DOC]}\n- {code: \"5\", zh: 成功, en: Success, outcome: success, platforms: [android], provenance: [DOC]}\n";
+    load(&files(&format!("{TABLE}{per_platform}"))).expect("disjoint platforms load");
+    let overlap = "- {code: \"5\", zh: 超时, en: Timeout, outcome: timeout, platforms: [ios], provenance: [DOC]}\n- {code: \"5\", zh: 成功, en: Success, outcome: success, platforms: [ios, android], provenance: [DOC]}\n";
+    assert_problem(&problems_with(overlap), "data/demo.yaml", Some("5"), "on the same platforms");
+    let unnamed = "- {code: \"5\", zh: 超时, en: Timeout, outcome: timeout, platforms: [ios], provenance: [DOC]}\n- {code: \"5\", zh: 成功, en: Success, outcome: success, provenance: [DOC]}\n";
+    assert_problem(&problems_with(unnamed), "data/demo.yaml", Some("5"), "on the same platforms");
 }
