@@ -22,11 +22,12 @@ pub fn generate(catalog: &Catalog) -> String {
     out.push_str("use crate::entry::{Pair, Span, Str};\n\n");
     let _ = writeln!(
         out,
-        "/// The version of the built-in catalog data (`data_version` in `data/sources.yaml`).\n///\n/// ```\n/// assert!(!numauth::DATA_VERSION.is_empty());\n/// ```\npub const DATA_VERSION: &str = {:?};\n",
-        catalog.data_version
+        "/// The version of the built-in catalog data: `data_version` in `data/sources.yaml`, then a\n/// hash of every data file, so it changes whenever any table does.\n///\n/// ```\n/// assert!(numauth::DATA_VERSION.contains('+'));\n/// ```\npub const DATA_VERSION: &str = \"{}+{:08x}\";\n",
+        catalog.data_version, catalog.content_hash
     );
     emit_taxonomy(&mut out, catalog);
     emit_sources(&mut out, catalog);
+    crate::keys::emit(&mut out, &catalog.keys, camel);
     emit_schema_enums(&mut out);
     let mut strings = Strings::default();
     emit_provenance(&mut out, catalog, &mut strings);

@@ -5,6 +5,7 @@
 //! Rust source that `numauth` includes. [`build`] is what `build.rs` calls.
 
 mod emit;
+mod keys;
 mod load;
 mod model;
 mod problem;

@@ -21,6 +21,10 @@ pub struct Catalog {
     pub platforms: Vec<crate::model::PlatformDef>,
     pub sources: Vec<SourceDef>,
     pub provenance: Vec<ProvenanceDef>,
+    /// How payloads name things (`keys:` in sources.yaml).
+    pub keys: Vec<crate::keys::KeyDef>,
+    /// A hash of every data file's text, so the data version changes with any table.
+    pub content_hash: u32,
     /// One table per source, in the order of `sources`.
     pub tables: Vec<Table>,
 }
@@ -45,6 +49,7 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
 
     check_taxonomy(&taxonomy, &mut problems);
     check_sources(&sources, &mut problems);
+    crate::keys::check(&sources.keys, &sources.sources, SOURCES, &mut problems);
     check_provenance(&provenance, &mut problems);
 
     let known = Known::new(&taxonomy, &sources, &provenance);
@@ -89,8 +94,21 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
         platforms: sources.platforms,
         sources: sources.sources,
         provenance,
+        keys: sources.keys,
+        content_hash: content_hash(files),
         tables,
     })
+}
+
+/// FNV-1a over every file's name and text, in name order: stable across builds and machines.
+fn content_hash(files: &BTreeMap<String, String>) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for (name, text) in files {
+        for b in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
+    h
 }
 
 fn parse_meta<T: DeserializeOwned>(
@@ -364,9 +382,9 @@ fn check_taxonomy(t: &Taxonomy, problems: &mut Problems) {
         if let Some(parent) = &o.parent {
             match t.outcomes.iter().find(|p| &p.name == parent) {
                 None => bad(format!("parent {parent:?} is not an outcome")),
-                Some(p) if p.parent.is_some() => {
-                    bad(format!("parent {parent:?} has a parent itself; one level only"))
-                }
+                Some(p) if p.parent.is_some() => bad(format!(
+                    "parent {parent:?} has a parent itself; one level only"
+                )),
                 Some(p) if p.category != o.category => bad(format!(
                     "parent {parent:?} is a {} but this is a {}",
                     p.category, o.category

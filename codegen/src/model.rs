@@ -61,6 +61,9 @@ pub struct OutcomeDef {
 pub struct SourcesFile {
     pub data_version: String,
     pub platforms: Vec<PlatformDef>,
+    /// How payloads name things: see `crate::keys`.
+    #[serde(default)]
+    pub keys: Vec<crate::keys::KeyDef>,
     pub sources: Vec<SourceDef>,
 }
 
@@ -78,6 +81,9 @@ pub struct SourceDef {
     pub name: Texts,
     pub doc: String,
     pub code_pattern: String,
+    /// The keys this source's payloads use, by role (checked against `keys:`).
+    #[serde(default)]
+    pub fields: crate::keys::SourceFields,
 }
 
 /// One entry of `data/provenance.yaml`.

@@ -248,15 +248,36 @@ fn problems_print_file_entry_and_code() {
 #[test]
 fn contradictions_fail_unless_a_note_explains_them() {
     let nobody = "- {code: \"7\", zh: 超时, en: Timeout, outcome: timeout, actor: none, provenance: [DOC]}\n";
-    assert_problem(&problems_with(nobody), "data/demo.yaml", Some("7"), "actor \"none\" on a failure");
+    assert_problem(
+        &problems_with(nobody),
+        "data/demo.yaml",
+        Some("7"),
+        "actor \"none\" on a failure",
+    );
     let fix = "- {code: \"8\", zh: 超时, en: Timeout, outcome: timeout, action: fix_request, provenance: [DOC]}\n";
-    assert_problem(&problems_with(fix), "data/demo.yaml", Some("8"), "retryable while the action \"fix_request\"");
+    assert_problem(
+        &problems_with(fix),
+        "data/demo.yaml",
+        Some("8"),
+        "retryable while the action \"fix_request\"",
+    );
     let same = "- {code: \"9\", zh: 超时, en: Timeout, outcome: timeout, retryable: true, provenance: [DOC]}\n";
-    assert_problem(&problems_with(same), "data/demo.yaml", Some("9"), "retryable true is already the default");
+    assert_problem(
+        &problems_with(same),
+        "data/demo.yaml",
+        Some("9"),
+        "retryable true is already the default",
+    );
     let explained = "- {code: \"8\", zh: 超时, en: Timeout, outcome: timeout, action: fix_request, note: the SDK retries after the app fixes it, provenance: [DOC]}\n";
     load(&files(&format!("{TABLE}{explained}"))).expect("a note explains the combination");
-    let bad_actor = "- {code: \"6\", zh: 超时, en: Timeout, outcome: timeout, actor: usr, provenance: [DOC]}\n";
-    assert_problem(&problems_with(bad_actor), "data/demo.yaml", Some("6"), "did you mean \"user\"");
+    let bad_actor =
+        "- {code: \"6\", zh: 超时, en: Timeout, outcome: timeout, actor: usr, provenance: [DOC]}\n";
+    assert_problem(
+        &problems_with(bad_actor),
+        "data/demo.yaml",
+        Some("6"),
+        "did you mean \"user\"",
+    );
 }
 
 #[test]
@@ -264,7 +285,72 @@ fn one_code_may_have_one_row_per_platform() {
     let per_platform = "- {code: \"5\", zh: 超时, en: Timeout, outcome: timeout, platforms: [ios], provenance: [DOC]}\n- {code: \"5\", zh: 成功, en: Success, outcome: success, platforms: [android], provenance: [DOC]}\n";
     load(&files(&format!("{TABLE}{per_platform}"))).expect("disjoint platforms load");
     let overlap = "- {code: \"5\", zh: 超时, en: Timeout, outcome: timeout, platforms: [ios], provenance: [DOC]}\n- {code: \"5\", zh: 成功, en: Success, outcome: success, platforms: [ios, android], provenance: [DOC]}\n";
-    assert_problem(&problems_with(overlap), "data/demo.yaml", Some("5"), "on the same platforms");
+    assert_problem(
+        &problems_with(overlap),
+        "data/demo.yaml",
+        Some("5"),
+        "on the same platforms",
+    );
     let unnamed = "- {code: \"5\", zh: 超时, en: Timeout, outcome: timeout, platforms: [ios], provenance: [DOC]}\n- {code: \"5\", zh: 成功, en: Success, outcome: success, provenance: [DOC]}\n";
-    assert_problem(&problems_with(unnamed), "data/demo.yaml", Some("5"), "on the same platforms");
+    assert_problem(
+        &problems_with(unnamed),
+        "data/demo.yaml",
+        Some("5"),
+        "on the same platforms",
+    );
+}
+
+#[test]
+fn payload_keys_are_checked() {
+    let sources = |keys: &str, fields: &str| {
+        let mut f = files(TABLE);
+        f.insert(
+            "data/sources.yaml".into(),
+            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nkeys:\n{keys}sources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}', fields: {fields}}}\n"),
+        );
+        f
+    };
+    let good = sources(
+        "  - {key: resultCode, role: code, rank: 1}\n  - {key: seq, role: request_id, rank: 0, marks: demo}\n",
+        "{code: [result_code], request_id: [seq]}",
+    );
+    let catalog = load(&good).expect("valid keys");
+    assert!(generate(&catalog).contains("KEYS_BY_LEN"));
+    let cases = [
+        ("  - {key: code, role: code}\n", "{}", "`rank` is needed"),
+        (
+            "  - {key: code, role: marker}\n",
+            "{}",
+            "must say which source",
+        ),
+        (
+            "  - {key: code, role: code, rank: 0, marks: nope}\n",
+            "{}",
+            "not a source",
+        ),
+        (
+            "  - {key: code, role: code, rank: 0}\n  - {key: CODE, role: message, rank: 0}\n",
+            "{}",
+            "listed twice",
+        ),
+        (
+            "  - {key: code, role: code, rank: 0}\n",
+            "{message: [code]}",
+            "listed as Message",
+        ),
+        (
+            "  - {key: code, role: code, rank: 0}\n",
+            "{code: [errno]}",
+            "not in `keys:`",
+        ),
+        (
+            "  - {key: msg, role: message, rank: 0, numeric: true}\n",
+            "{}",
+            "only applies to code keys",
+        ),
+    ];
+    for (keys, fields, needle) in cases {
+        let problems = load(&sources(keys, fields)).expect_err(needle);
+        assert_problem(&problems, "data/sources.yaml", None, needle);
+    }
 }

@@ -8,6 +8,8 @@ use super::extra::{extra_value, ExtraValue};
 use super::scan::{self, Field, Val};
 use super::{pattern, Carrier, ParseError, Shape};
 use crate::catalog::nfkc;
+use crate::generated::KEYS_BY_LEN;
+use crate::Source;
 
 /// How the code was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,23 @@ pub(crate) struct Marks {
     pub(crate) data_text: bool,
     /// A capitalised `Code` key (Dypnsapi responses).
     pub(crate) capital_code: bool,
+    /// A key that only another vendor's payloads use (`gyuid`: Getui).
+    pub(crate) vendor: Option<Source>,
+}
+
+impl Marks {
+    /// Notes the source a key points at (`marks:` in `data/sources.yaml`).
+    fn mark(&mut self, source: Option<Source>) {
+        match source {
+            None => {}
+            Some(Source::Pns) => self.pns = true,
+            Some(Source::Fusion) => self.fusion = true,
+            Some(Source::Cucc) => self.unicom = true,
+            Some(Source::Ctcc) => self.telecom = true,
+            Some(Source::Cmcc) => self.mobile = true,
+            Some(other) => self.vendor = Some(other),
+        }
+    }
 }
 
 /// A field taken out of the payload under its own key.
@@ -85,38 +104,56 @@ impl<'a> Parts<'a> {
     }
 }
 
+/// What a payload key carries. The keys and their roles are data (`keys:` in
+/// `data/sources.yaml`), compiled into `KEYS_BY_LEN`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    /// A code key, by priority (lower wins); `true` when only a number counts.
+pub(crate) enum Role {
+    /// A code key, by rank (lower wins); `true` when only a number counts.
     Code(u8, bool),
+    /// A message key, by rank.
     Msg(u8),
     InnerCode,
     InnerMsg,
     CarrierData,
+    /// The carrier's name.
     Vendor,
+    /// A request id key, by rank.
     RequestId(u8),
+    /// The IDaaS SDK's `data`.
     Data,
-    Fusion,
-    Pns,
-    Unicom,
-    Mobile,
+    /// No field of its own (it may still mark a source).
     Other,
 }
 
+/// A key's role and the source its presence points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeyRole {
+    pub(crate) role: Role,
+    pub(crate) marks: Option<Source>,
+}
+
+/// A folded key name and its role: one row of the generated `KEYS_BY_LEN`.
+pub(crate) type KeyEntry = ([u64; 3], KeyRole);
+
+const NO_ROLE: KeyRole = KeyRole {
+    role: Role::Other,
+    marks: None,
+};
+
 /// The role of a key: ASCII letters and digits only, case ignored (`result_code`, `ResultCode`
 /// and `\"resultCode\"` are one key).
-fn role(key: &str) -> Role {
+fn role(key: &str) -> KeyRole {
     // Most keys are plain names, looked up as they are. A name holds only letters and digits,
     // so a key with separators can only miss here; it is then looked up without them.
     let found = named_role(key.as_bytes());
-    if found != Role::Other || key.bytes().all(|c| c.is_ascii_alphanumeric()) {
+    if found != NO_ROLE || key.bytes().all(|c| c.is_ascii_alphanumeric()) {
         return found;
     }
     let mut buf = [0u8; 32];
     let mut n = 0;
     for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
         let Some(slot) = buf.get_mut(n) else {
-            return Role::Other;
+            return NO_ROLE;
         };
         *slot = c;
         n += 1;
@@ -124,94 +161,15 @@ fn role(key: &str) -> Role {
     named_role(buf.get(..n).unwrap_or_default())
 }
 
-/// The key names with a role, by length (index = length), folded (see [`fold`]).
-///
-/// This runs for every key of every payload, and comparing each key with every name in turn was
-/// one of the normaliser's largest costs (BENCHMARKS.md). So the names are grouped by length,
-/// and a key is folded once into three words, then compared a word at a time with the few
-/// names of its length.
-static NAMES_BY_LEN: [&[([u64; 3], Role)]; 24] = [
-    &[],
-    &[],
-    &[],
-    &[
-        (fold(b"msg"), Role::Msg(0)),
-        (fold(b"ret"), Role::Code(4, false)),
-        (fold(b"seq"), Role::RequestId(2)),
-    ],
-    &[
-        (fold(b"code"), Role::Code(0, false)),
-        (fold(b"desc"), Role::Msg(2)),
-        (fold(b"data"), Role::Data),
-    ],
-    &[
-        (fold(b"errno"), Role::Code(5, false)),
-        (fold(b"reqid"), Role::RequestId(1)),
-    ],
-    &[
-        (fold(b"result"), Role::Code(3, true)),
-        (fold(b"errmsg"), Role::Msg(5)),
-        (fold(b"retmsg"), Role::Msg(5)),
-        (fold(b"vendor"), Role::Vendor),
-        (fold(b"nodeid"), Role::Fusion),
-        (fold(b"openid"), Role::Mobile),
-    ],
-    &[
-        (fold(b"retcode"), Role::Code(4, false)),
-        (fold(b"errcode"), Role::Code(5, false)),
-        (fold(b"message"), Role::Msg(3)),
-        (fold(b"carrier"), Role::Vendor),
-        (fold(b"traceid"), Role::Mobile),
-    ],
-    &[
-        (fold(b"errormsg"), Role::Msg(4)),
-        (fold(b"innermsg"), Role::InnerMsg),
-        (fold(b"operator"), Role::Vendor),
-        (fold(b"authtype"), Role::Mobile),
-    ],
-    &[
-        (fold(b"errorcode"), Role::Code(2, false)),
-        (fold(b"resultmsg"), Role::Msg(1)),
-        (fold(b"innercode"), Role::InnerCode),
-        (fold(b"innerdesc"), Role::InnerMsg),
-        (fold(b"vendormsg"), Role::InnerMsg),
-        (fold(b"requestid"), Role::RequestId(0)),
-    ],
-    &[
-        (fold(b"resultcode"), Role::Code(1, false)),
-        (fold(b"resultdesc"), Role::Msg(6)),
-        (fold(b"vendorcode"), Role::InnerCode),
-        (fold(b"vendorname"), Role::Vendor),
-        (fold(b"templateid"), Role::Fusion),
-        (fold(b"resultdata"), Role::Unicom),
-    ],
-    &[
-        (fold(b"carriername"), Role::Vendor),
-        (fold(b"requestcode"), Role::Pns),
-        (fold(b"authtypedes"), Role::Mobile),
-    ],
-    &[
-        (fold(b"errormessage"), Role::Msg(4)),
-        (fold(b"innermessage"), Role::InnerMsg),
-        (fold(b"operatortype"), Role::Vendor),
-    ],
-    &[],
-    &[],
-    &[],
-    &[(fold(b"errordescription"), Role::Msg(6))],
-    &[],
-    &[],
-    &[],
-    &[],
-    &[],
-    &[],
-    &[(fold(b"carrierfailedresultdata"), Role::CarrierData)],
-];
+// The key names with a role are grouped by length (index = length) in the generated
+// `KEYS_BY_LEN`. This runs for every key of every payload, and comparing each key with every
+// name in turn was one of the normaliser's largest costs (BENCHMARKS.md). So a key is folded
+// once into three words, then compared a word at a time with the few names of its length.
 
 /// The role of a name of letters and digits, any case.
-fn named_role(key: &[u8]) -> Role {
-    let Some(names) = NAMES_BY_LEN.get(key.len()) else {
-        return Role::Other;
+fn named_role(key: &[u8]) -> KeyRole {
+    let Some(names) = KEYS_BY_LEN.get(key.len()) else {
+        return NO_ROLE;
     };
     // Compared word by word: comparing the arrays as wholes had the folded key written to the
     // stack and read back in one wider load, which waits for the writes (no store forwarding).
@@ -219,7 +177,7 @@ fn named_role(key: &[u8]) -> Role {
     names
         .iter()
         .find(|([x, y, z], _)| (a ^ x) | (b ^ y) | (c ^ z) == 0)
-        .map_or(Role::Other, |&(_, role)| role)
+        .map_or(NO_ROLE, |&(_, role)| role)
 }
 
 /// A key of up to 24 bytes as three words, with bit 0x20 set in every byte.
@@ -229,7 +187,7 @@ fn named_role(key: &[u8]) -> Role {
 /// length exactly when it is that name in any case. Every byte is in some word (words may
 /// overlap), at a place that depends only on the length, so keys of one length fold alike
 /// only when their bytes are alike. Longer keys fold to their first 16 and last 8 bytes.
-const fn fold(b: &[u8]) -> [u64; 3] {
+pub(crate) const fn fold(b: &[u8]) -> [u64; 3] {
     const CASE_BITS: u64 = 0x2020_2020_2020_2020;
     let n = b.len();
     let words = if n < 4 {
@@ -405,9 +363,9 @@ fn is_fusion_inner(code: &str) -> bool {
 /// as it was). `level` is the object's level.
 fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) -> bool {
     // Each key's role, computed once (on the stack for any real callback).
-    let mut stack = [Role::Other; 24];
-    let heap: Vec<Role>;
-    let roles: &[Role] = if fields.len() <= stack.len() {
+    let mut stack = [NO_ROLE; 24];
+    let heap: Vec<KeyRole>;
+    let roles: &[KeyRole] = if fields.len() <= stack.len() {
         for (slot, field) in stack.iter_mut().zip(&fields) {
             *slot = role(&field.key);
         }
@@ -416,17 +374,17 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
         heap = fields.iter().map(|f| role(&f.key)).collect();
         &heap
     };
-    // (priority, field index, code, text glued after it)
-    type Found<'a> = (u8, usize, Cow<'a, str>, Option<Cow<'a, str>>);
+    // (rank, field index, code, text glued after it, numeric-only key)
+    type Found<'a> = (u8, usize, Cow<'a, str>, Option<Cow<'a, str>>, bool);
     let mut code: Option<Found<'a>> = None;
     let mut inner: Option<(usize, Cow<'a, str>)> = None;
     let mut msg: Option<(u8, usize)> = None;
     let mut request: Option<(u8, usize)> = None;
-    for (i, (field, &r)) in fields.iter().zip(roles).enumerate() {
-        match r {
+    for (i, (field, r)) in fields.iter().zip(roles).enumerate() {
+        match r.role {
             Role::Code(p, numeric) if code.as_ref().is_none_or(|c| p < c.0) => {
                 if let Some((c, rest)) = code_of(&field.val, numeric) {
-                    code = Some((p, i, c, rest));
+                    code = Some((p, i, c, rest, numeric));
                 }
             }
             Role::InnerCode if inner.is_none() => {
@@ -442,11 +400,12 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
         }
     }
     let (code_index, code_text, glued, code_key) = match (code, &inner) {
-        (Some((p, i, c, rest)), _) => (
+        // Only China Telecom's `result` is a numeric-only code key.
+        (Some((_, i, c, rest, numeric)), _) => (
             Some(i),
             c,
             rest,
-            if p == 3 {
+            if numeric {
                 CodeKey::Result
             } else {
                 CodeKey::Named
@@ -471,25 +430,10 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
     parts.code = code_text;
     parts.code_key = code_key;
     parts.level = level;
-    for (field, &r) in fields.iter().zip(roles) {
-        let marks = &mut parts.marks;
-        match r {
-            Role::Msg(1) | Role::RequestId(2) | Role::Unicom => marks.unicom = true,
-            Role::Msg(2) | Role::Mobile => marks.mobile = true,
-            Role::RequestId(1) => marks.telecom = true,
-            Role::Fusion => marks.fusion = true,
-            Role::Pns | Role::CarrierData => marks.pns = true,
-            Role::Vendor => {
-                marks.pns |= field
-                    .key
-                    .as_bytes()
-                    .windows(6)
-                    .any(|w| w.eq_ignore_ascii_case(b"vendor"))
-            }
-            _ => {}
-        }
+    for r in roles {
+        parts.marks.mark(r.marks);
     }
-    for (i, (field, &r)) in fields.into_iter().zip(roles).enumerate() {
+    for (i, (field, r)) in fields.into_iter().zip(roles).enumerate() {
         if Some(i) == code_index || Some(i) == promoted_inner {
             parts.marks.capital_code |= field.key == "Code";
             continue;
@@ -502,7 +446,7 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
             parts.request_id = text_of(field.val);
             continue;
         }
-        match r {
+        match r.role {
             Role::InnerCode if Some(i) == inner_index => {
                 if let Some((c, _)) = code_of(&field.val, false) {
                     if is_fusion_inner(&c) {
@@ -637,40 +581,27 @@ pub(crate) fn parse_parts<'a>(
 mod tests {
     use super::*;
 
-    /// Every name of `NAMES_BY_LEN`, written out.
-    const KNOWN_NAMES: &str = "msg ret seq code desc data errno reqid result errmsg retmsg vendor \
-        nodeid openid retcode errcode message carrier traceid errormsg innermsg operator \
-        authtype errorcode resultmsg innercode innerdesc vendormsg requestid resultcode \
-        resultdesc vendorcode vendorname templateid resultdata carriername requestcode \
-        authtypedes errormessage innermessage operatortype errordescription \
-        carrierfailedresultdata";
-
     #[test]
     fn roles_ignore_case_and_separators() {
-        assert_eq!(role("result_code"), Role::Code(1, false));
-        assert_eq!(role("\\\"ResultCode\\\""), Role::Code(1, false));
-        assert_eq!(role("carrierFailedResultData"), Role::CarrierData);
+        assert_eq!(role("result_code").role, Role::Code(1, false));
+        assert_eq!(role("\\\"ResultCode\\\"").role, Role::Code(1, false));
+        assert_eq!(role("carrierFailedResultData").role, Role::CarrierData);
+        assert_eq!(role("carrierFailedResultData").marks, Some(Source::Pns));
         assert_eq!(
             role("a_very_long_key_that_does_not_fit_the_buffer"),
-            Role::Other
+            NO_ROLE
         );
     }
 
     #[test]
-    fn names_sit_at_their_length_once_each() {
-        let names = KNOWN_NAMES.split_whitespace().collect::<Vec<_>>();
-        for name in &names {
-            assert!(name.bytes().all(|c| c.is_ascii_lowercase()), "{name}");
-            let at_len = NAMES_BY_LEN[name.len()];
-            let found = at_len.iter().filter(|(n, _)| *n == fold(name.as_bytes()));
-            assert_eq!(found.count(), 1, "{name}");
+    fn keys_sit_at_their_length_once_each() {
+        for (len, keys) in KEYS_BY_LEN.iter().enumerate() {
+            for (i, (folded, _)) in keys.iter().enumerate() {
+                let same = keys.iter().filter(|(f, _)| f == folded).count();
+                assert_eq!(same, 1, "length {len}, key {i} is listed twice");
+            }
         }
-        let tabled: usize = NAMES_BY_LEN.iter().map(|names| names.len()).sum();
-        assert_eq!(
-            tabled,
-            names.len(),
-            "a tabled name is missing from KNOWN_NAMES"
-        );
+        assert!(KEYS_BY_LEN.iter().map(|k| k.len()).sum::<usize>() > 40);
     }
 
     #[test]
@@ -706,13 +637,30 @@ mod tests {
     }
 
     #[test]
-    fn every_known_key_has_a_role() {
-        for name in KNOWN_NAMES.split_whitespace() {
-            assert_ne!(role(name), Role::Other, "{name}");
+    fn keys_from_the_data_have_their_roles() {
+        // Written out here from data/sources.yaml, so that a changed table is noticed.
+        let expected = [
+            ("code", Role::Code(0, false)),
+            ("result", Role::Code(3, true)),
+            ("retCode", Role::Code(4, false)),
+            ("err_code", Role::Code(5, false)),
+            ("resultMsg", Role::Msg(1)),
+            ("innerDesc", Role::InnerMsg),
+            ("vendorCode", Role::InnerCode),
+            ("operatorType", Role::Vendor),
+            ("reqId", Role::RequestId(1)),
+            ("process_id", Role::RequestId(3)),
+            ("data", Role::Data),
+            ("templateId", Role::Other),
+            ("codes", Role::Other),
+        ];
+        for (key, want) in expected {
+            assert_eq!(role(key).role, want, "{key}");
         }
-        assert_eq!(role("retCode"), Role::Code(4, false));
-        assert_eq!(role("err_code"), Role::Code(5, false));
-        assert_eq!(role("codes"), Role::Other);
+        assert_eq!(role("templateId").marks, Some(Source::Fusion));
+        assert_eq!(role("seq").marks, Some(Source::Cucc));
+        assert_eq!(role("gyuid").marks, Some(Source::Geyan));
+        assert_eq!(role("operator").marks, None);
     }
 
     #[test]

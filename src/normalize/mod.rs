@@ -31,6 +31,7 @@ mod scan;
 pub use carrier::Carrier;
 pub use error::{ParseError, Shape};
 pub use extra::ExtraValue;
+pub(crate) use fields::{fold, KeyEntry, KeyRole, Role};
 pub use idaas::IdaasParams;
 
 /// The largest input [`normalize`] accepts, in bytes (64 KiB). A callback is a few hundred

@@ -1,0 +1,180 @@
+//! How payloads name things: the key table of `data/sources.yaml`.
+//!
+//! `keys:` is the one home of every payload key the normaliser understands: its role (which
+//! field of a callback it carries), its rank among keys of the same role, and the source it
+//! hints at. Each source's `fields:` says which of those keys its payloads use, for readers and
+//! for the build's checks. The normaliser reads the generated table; adding a vendor's key is a
+//! data change.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+
+use crate::model::SourceDef;
+use crate::problem::Problems;
+
+/// The longest key the normaliser's table holds (letters and digits, case folded).
+pub const MAX_KEY_LEN: usize = 23;
+
+/// What a key's value is to a callback.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleName {
+    /// The result code.
+    Code,
+    /// The message that goes with the code.
+    Message,
+    /// A code from a lower layer (the carrier's code under an SDK code).
+    InnerCode,
+    /// The message of the inner code.
+    InnerMessage,
+    /// The carrier's whole result, as text of any shape.
+    CarrierData,
+    /// The carrier's name (`cm_zyhl`, `CU`, `中国电信`).
+    Carrier,
+    /// The request id to quote in a ticket.
+    RequestId,
+    /// The IDaaS SDK's `data`: tokens on success, a description on failure.
+    Data,
+    /// No field of its own: the key only says which source the payload comes from.
+    Marker,
+}
+
+impl RoleName {
+    /// Roles where several keys compete and the rank picks one.
+    fn ranked(self) -> bool {
+        matches!(self, Self::Code | Self::Message | Self::RequestId)
+    }
+}
+
+/// One row of `keys:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDef {
+    pub key: String,
+    pub role: RoleName,
+    /// Among keys of one role in one object, the lowest rank wins.
+    pub rank: Option<u8>,
+    /// A code key that names a code only when its value is a number (China Telecom's `result`).
+    #[serde(default)]
+    pub numeric: bool,
+    /// The source whose payloads this key marks.
+    pub marks: Option<String>,
+    pub doc: Option<String>,
+}
+
+/// A source's `fields:`: the keys its payloads use, by role.
+pub type SourceFields = BTreeMap<RoleName, Vec<String>>;
+
+/// A key as the normaliser compares it: ASCII letters and digits, lower case.
+pub fn folded(key: &str) -> String {
+    key.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Checks the key table and every source's `fields:` against it.
+pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut Problems) {
+    let ids: BTreeSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let mut seen: BTreeMap<String, &KeyDef> = BTreeMap::new();
+    for k in keys {
+        let mut bad = |m: String| problems.file(file, format!("key {:?}: {m}", k.key));
+        let f = folded(&k.key);
+        if f.is_empty() || f.len() > MAX_KEY_LEN {
+            bad(format!("must hold 1 to {MAX_KEY_LEN} letters or digits"));
+        }
+        if seen.insert(f.clone(), k).is_some() {
+            bad("is listed twice (keys compare without case and separators)".to_owned());
+        }
+        if k.role.ranked() != k.rank.is_some() {
+            bad("`rank` is needed exactly for the code, message and request_id roles".to_owned());
+        }
+        if k.numeric && k.role != RoleName::Code {
+            bad("`numeric` only applies to code keys".to_owned());
+        }
+        if let Some(m) = &k.marks {
+            if !ids.contains(m.as_str()) {
+                bad(format!("marks {m:?}, which is not a source"));
+            }
+        }
+        if k.role == RoleName::Marker && k.marks.is_none() {
+            bad("a marker key must say which source it `marks`".to_owned());
+        }
+    }
+    for s in sources {
+        for (role, list) in &s.fields {
+            for key in list {
+                match seen.get(&folded(key)) {
+                    None => problems.file(
+                        file,
+                        format!(
+                            "source {:?}: field key {key:?} is not in `keys:`; add it there with its role",
+                            s.id
+                        ),
+                    ),
+                    Some(k) if k.role != *role => problems.file(
+                        file,
+                        format!(
+                            "source {:?}: key {key:?} is listed as {role:?} but `keys:` gives it the role {:?}",
+                            s.id, k.role
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}
+
+/// The Rust expression of a key's role (`crate::normalize::fields::Role`).
+fn role_expr(k: &KeyDef) -> String {
+    let rank = k.rank.unwrap_or(0);
+    match k.role {
+        RoleName::Code => format!("Role::Code({rank}, {})", k.numeric),
+        RoleName::Message => format!("Role::Msg({rank})"),
+        RoleName::RequestId => format!("Role::RequestId({rank})"),
+        RoleName::InnerCode => "Role::InnerCode".to_owned(),
+        RoleName::InnerMessage => "Role::InnerMsg".to_owned(),
+        RoleName::CarrierData => "Role::CarrierData".to_owned(),
+        RoleName::Carrier => "Role::Vendor".to_owned(),
+        RoleName::Data => "Role::Data".to_owned(),
+        RoleName::Marker => "Role::Other".to_owned(),
+    }
+}
+
+/// `KEYS_BY_LEN`: every key's role and mark, grouped by folded length (index = length).
+pub fn emit(out: &mut String, keys: &[KeyDef], camel: impl Fn(&str) -> String) {
+    let mut by_len: Vec<Vec<&KeyDef>> = vec![Vec::new(); MAX_KEY_LEN + 1];
+    for k in keys {
+        if let Some(slot) = by_len.get_mut(folded(&k.key).len()) {
+            slot.push(k);
+        }
+    }
+    out.push_str(
+        "/// Every payload key with a role (`keys:` in `data/sources.yaml`), by folded length.\n",
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static KEYS_BY_LEN: [&[crate::normalize::KeyEntry]; {}] = [",
+        MAX_KEY_LEN + 1
+    );
+    for list in by_len {
+        out.push_str("    &[");
+        for k in list {
+            let mark = k
+                .marks
+                .as_ref()
+                .map_or("None".to_owned(), |m| format!("Some(Source::{})", camel(m)));
+            let _ = write!(
+                out,
+                "(crate::normalize::fold(b{:?}), crate::normalize::KeyRole {{ role: crate::normalize::{}, marks: {mark} }}), ",
+                folded(&k.key),
+                role_expr(k),
+            );
+        }
+        out.push_str("],\n");
+    }
+    out.push_str("];\n\n");
+}
