@@ -228,8 +228,9 @@ fn check_records(
     known: &Known<'_>,
     problems: &mut Problems,
 ) {
-    let mut keys: HashMap<(String, Option<(String, String)>), Vec<(usize, Vec<String>)>> =
-        HashMap::new();
+    // (code, match texts) -> the entries seen with it and their platforms.
+    type RowKey = (String, Option<(String, String)>);
+    let mut keys: HashMap<RowKey, Vec<(usize, Vec<String>)>> = HashMap::new();
     for (n, r) in records {
         let mut bad = |message: String| problems.entry(path, *n, &r.code, message);
         if !pattern.is_match(&r.code) {
