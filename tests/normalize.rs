@@ -124,7 +124,7 @@ fn android_json_success_has_no_cause_and_hides_the_token() {
     assert_eq!(n.carrier, Some(Carrier::Cmcc));
     assert_eq!(
         extra(&n, "token"),
-        Some(&ExtraValue::Text("<redacted: 32 chars>".into()))
+        Some(&ExtraValue::Text("<redacted token: 32 chars>".into()))
     );
 }
 
@@ -298,7 +298,7 @@ fn java_to_string_with_quotes_commas_and_a_real_token() {
     assert_eq!(n.carrier, Some(Carrier::Ctcc));
     assert_eq!(
         extra(&n, "token"),
-        Some(&ExtraValue::Text("<redacted: 17 chars>".into()))
+        Some(&ExtraValue::Text("<redacted token: 17 chars>".into()))
     );
 }
 
@@ -401,7 +401,7 @@ fn china_mobile_results() {
     assert_eq!(ok.carrier, Some(Carrier::Cmcc));
     assert_eq!(
         extra(&ok, "token").unwrap().as_str(),
-        "<redacted: 18 chars>"
+        "<redacted token: 18 chars>"
     );
     assert_eq!(extra(&ok, "traceId").unwrap().as_str(), "tr-1");
 
@@ -545,7 +545,7 @@ fn idaas_sdk_callbacks() {
     let data = extra(&ok, "data").unwrap().to_json();
     assert_eq!(
         data,
-        json!({"session_token": "<redacted: 13 chars>", "id_token": "<redacted: 23 chars>"})
+        json!({"session_token": "<redacted token: 13 chars>", "id_token": "<redacted token: 23 chars>"})
     );
 
     let failed = n(r#"{"code":"1","data":"domain or clientID not set"}"#);
@@ -1126,13 +1126,13 @@ fn tokens_are_redacted_everywhere() {
         let n = n(raw);
         let out = serde_json::to_string(&n).unwrap();
         assert!(!out.contains(secret), "{raw}\n=> {out}");
-        assert!(out.contains("<redacted: 23 chars>"), "{raw}\n=> {out}");
+        assert!(out.contains("<redacted token: 23 chars>"), "{raw}\n=> {out}");
     }
     // The length counts characters, not bytes.
     let cjk = n(r#"{"code":"600000","token":"令牌令牌"}"#);
     assert_eq!(
         extra(&cjk, "token").unwrap().as_str(),
-        "<redacted: 4 chars>"
+        "<redacted token: 4 chars>"
     );
     // null tokens stay.
     let null = n(r#"{"code":"600011","token":null,"id_token":"null"}"#);

@@ -8,14 +8,17 @@ use super::MAX_DEPTH;
 /// The value of a field [`Normalized::extra`](crate::Normalized::extra) keeps: a string, or any
 /// other literal (number, `true`/`false`/`null`, object, array) as it was written.
 ///
-/// Values of fields whose key contains `token` (`token`, `session_token`, `id_token`,
-/// `accessToken`...) are credentials: they are replaced by `<redacted: N chars>`, inside nested
-/// objects too. A `null` or empty token is kept as it is.
+/// Secrets never reach `extra`: values of fields whose key names a credential or a person's
+/// number are replaced by `<redacted KIND: N chars>`, inside nested objects too. KIND is
+/// `token` (any key containing `token`: `token`, `loginToken`, `opToken`, `access_token`,
+/// `id_token`...), `code` (`accessCode`, `authcode`, `auth_code`), `phone` (`securityPhone`,
+/// `phone`, `mobile`, `msisdn`, `number`, and any value that looks like a mainland mobile number)
+/// or `secret` (`password`, `secret`). A `null` or empty value is kept as it is.
 ///
 /// ```
 /// use numauth::{normalize, ExtraValue};
 /// let n = normalize(r#"{"code":"600000","msg":"ok","token":"STsid0000001","requestCode":0}"#).unwrap();
-/// assert_eq!(n.extra[0], ("token".into(), ExtraValue::Text("<redacted: 12 chars>".into())));
+/// assert_eq!(n.extra[0], ("token".into(), ExtraValue::Text("<redacted token: 12 chars>".into())));
 /// assert_eq!(n.extra[1].1, ExtraValue::Json("0".into()));
 /// assert_eq!(n.extra[1].1.to_json(), serde_json::json!(0));
 /// ```
@@ -98,19 +101,73 @@ pub(crate) fn serialize_extra<S: serde::Serializer>(
     map.end()
 }
 
-/// Whether a key names a credential.
+/// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
 pub(crate) fn is_secret_key(key: &str) -> bool {
-    key.as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"token"))
+    contains_ci(key, "token")
 }
 
-fn mentions_token(text: &str) -> bool {
-    is_secret_key(text)
+fn contains_ci(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-fn redacted(value: &str) -> String {
-    format!("<redacted: {} chars>", value.chars().count())
+/// The kind of secret a key names, if any (see [`ExtraValue`]).
+fn secret_kind(key: &str) -> Option<&'static str> {
+    let folded: String = key
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let has = |w: &str| folded.contains(w);
+    if has("token") {
+        Some("token")
+    } else if has("accesscode") || has("authcode") || has("authorizationcode") {
+        Some("code")
+    } else if has("phone") || has("mobile") || folded == "msisdn" || folded == "number" {
+        Some("phone")
+    } else if has("password") || has("secret") {
+        Some("secret")
+    } else {
+        None
+    }
+}
+
+/// Whether a text mentions a key that may hold a secret (before parsing a nested value).
+fn mentions_secret(text: &str) -> bool {
+    [
+        "token", "code", "phone", "mobile", "msisdn", "number", "password", "secret",
+    ]
+    .iter()
+    .any(|w| contains_ci(text, w))
+        || text.split(|c: char| !c.is_ascii_digit()).any(looks_like_phone_digits)
+}
+
+/// An 11-digit mainland mobile number (1[3-9]xxxxxxxxx), maybe after +86/86.
+fn looks_like_phone(value: &str) -> bool {
+    let v = value.trim();
+    let v = v.strip_prefix("+86").or_else(|| v.strip_prefix("86")).filter(|r| r.len() == 11).unwrap_or(v);
+    looks_like_phone_digits(v)
+}
+
+fn looks_like_phone_digits(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 11
+        && b.first() == Some(&b'1')
+        && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c))
+        && b.iter().all(u8::is_ascii_digit)
+}
+
+/// The kind of secret a field holds, by its key or, for a phone number, by its value.
+fn secret_in(key: &str, value: &str) -> Option<&'static str> {
+    if is_null(value) {
+        return None;
+    }
+    secret_kind(key).or_else(|| looks_like_phone(value).then_some("phone"))
+}
+
+fn redacted(kind: &str, value: &str) -> String {
+    format!("<redacted {kind}: {} chars>", value.chars().count())
 }
 
 fn is_null(value: &str) -> bool {
@@ -149,28 +206,35 @@ pub(crate) fn is_json_literal(s: &str) -> bool {
 /// A field's value as kept in `extra`, redacted where the key (or a nested key) names a token.
 /// `level` is the nesting level of the object holding the field.
 pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraValue<'a> {
-    let secret = is_secret_key(key);
     match val {
         Val::Esc(raw) => extra_value(key, Val::Str(Cow::Owned(scan::unescape(raw))), level),
-        Val::Str(s) if secret && !is_null(&s) => ExtraValue::Text(Cow::Owned(redacted(&s))),
         Val::Str(s) => {
-            // A JSON string holding an object with tokens: redact inside.
+            if let Some(kind) = secret_in(key, &s) {
+                return ExtraValue::Text(Cow::Owned(redacted(kind, &s)));
+            }
+            // A JSON string holding an object with secrets: redact inside.
             let t = s.trim_start();
-            if t.starts_with('{') && mentions_token(t) {
+            if t.starts_with('{') && mentions_secret(t) {
                 let json = object_to_json(t, level + 1);
                 ExtraValue::Text(Cow::Owned(json.to_string()))
             } else {
                 ExtraValue::Text(s)
             }
         }
-        Val::Bare(s) if secret && !is_null(s) => ExtraValue::Text(Cow::Owned(redacted(s))),
-        Val::Bare(s) if is_json_literal(s) => ExtraValue::Json(Cow::Borrowed(s)),
-        Val::Bare(s) => ExtraValue::Text(Cow::Borrowed(s)),
-        Val::Nested(raw) if secret => ExtraValue::Text(Cow::Owned(redacted(raw))),
-        Val::Nested(raw) if mentions_token(raw) => {
-            ExtraValue::Json(Cow::Owned(nested_to_json(raw, level).to_string()))
-        }
-        Val::Nested(raw) => ExtraValue::Json(Cow::Borrowed(raw)),
+        Val::Bare(s) => match secret_in(key, s) {
+            Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, s))),
+            None if is_json_literal(s) => ExtraValue::Json(Cow::Borrowed(s)),
+            None => ExtraValue::Text(Cow::Borrowed(s)),
+        },
+        // A whole object under a token key is a credential; under other keys (`GetMobileResultDTO`)
+        // only its own secret fields are.
+        Val::Nested(raw) => match secret_kind(key).filter(|k| *k == "token") {
+            Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, raw))),
+            None if mentions_secret(raw) => {
+                ExtraValue::Json(Cow::Owned(nested_to_json(raw, level).to_string()))
+            }
+            None => ExtraValue::Json(Cow::Borrowed(raw)),
+        },
     }
 }
 
@@ -183,7 +247,7 @@ fn nested_to_json(raw: &str, level: usize) -> serde_json::Value {
         }
         Err(_) if raw.starts_with('{') => object_to_json(raw, level),
         // Not JSON and not an object we can read: keep nothing that could be a credential.
-        Err(_) => serde_json::Value::String(redacted(raw)),
+        Err(_) => serde_json::Value::String(redacted("value", raw)),
     }
 }
 
@@ -194,11 +258,15 @@ fn redact_json(v: &mut serde_json::Value, depth: usize) {
     match v {
         serde_json::Value::Object(map) => {
             for (k, item) in map.iter_mut() {
-                if is_secret_key(k) && !item.is_null() && item.as_str().is_none_or(|s| !is_null(s))
-                {
-                    *item = serde_json::Value::String(redacted(&item_text(item)));
-                } else {
-                    redact_json(item, depth + 1);
+                let kind = match item {
+                    serde_json::Value::Null => None,
+                    serde_json::Value::String(s) => secret_in(k, s),
+                    serde_json::Value::Number(n) => secret_in(k, &n.to_string()),
+                    _ => secret_kind(k).filter(|k| *k == "token"),
+                };
+                match kind {
+                    Some(kind) => *item = serde_json::Value::String(redacted(kind, &item_text(item))),
+                    None => redact_json(item, depth + 1),
                 }
             }
         }
@@ -222,7 +290,7 @@ fn object_to_json(raw: &str, level: usize) -> serde_json::Value {
         return serde_json::Value::Object(map);
     };
     let Ok(obj) = scan::object(raw, open, level) else {
-        return serde_json::Value::String(redacted(raw));
+        return serde_json::Value::String(redacted("value", raw));
     };
     for field in obj.fields {
         let value = match extra_value(&field.key, field.val, level + 1) {
@@ -257,7 +325,7 @@ mod tests {
         );
         assert_eq!(
             v.to_json(),
-            serde_json::json!({"session_token":"<redacted: 4 chars>","id_token":null,"n":[{"token":"<redacted: 2 chars>"}]})
+            serde_json::json!({"session_token":"<redacted token: 4 chars>","id_token":null,"n":[{"token":"<redacted token: 2 chars>"}]})
         );
         let v = extra_value(
             "data",
@@ -266,9 +334,41 @@ mod tests {
         );
         assert_eq!(
             v.to_json(),
-            serde_json::json!({"session_token":"<redacted: 4 chars>","id_token":"<redacted: 3 chars>"})
+            serde_json::json!({"session_token":"<redacted token: 4 chars>","id_token":"<redacted token: 3 chars>"})
         );
         let v = extra_value("accessToken", Val::Str("null".into()), 1);
         assert_eq!(v, ExtraValue::Text("null".into()));
+    }
+
+    #[test]
+    fn every_kind_of_secret_is_redacted_with_its_length() {
+        fn text<'a>(key: &str, value: &'a str) -> ExtraValue<'a> {
+            extra_value(key, Val::Str(value.into()), 1)
+        }
+        let cases = [
+            ("accessCode", "AC1234567890", "<redacted code: 12 chars>"),
+            ("authcode", "abc", "<redacted code: 3 chars>"),
+            ("access_token", "t0", "<redacted token: 2 chars>"),
+            ("loginToken", "lt", "<redacted token: 2 chars>"),
+            ("opToken", "op", "<redacted token: 2 chars>"),
+            ("securityPhone", "138****0000", "<redacted phone: 11 chars>"),
+            ("Mobile", "13800138000", "<redacted phone: 11 chars>"),
+            ("anything", "13800138000", "<redacted phone: 11 chars>"),
+            ("anything", "+8613800138000", "<redacted phone: 14 chars>"),
+            ("password", "hunter2", "<redacted secret: 7 chars>"),
+        ];
+        for (key, value, want) in cases {
+            assert_eq!(text(key, value), ExtraValue::Text(want.into()), "{key}");
+        }
+        // Not secrets: other numbers, other keys.
+        assert_eq!(text("requestCode", "0"), ExtraValue::Text("0".into()));
+        assert_eq!(text("seq", "12800138000x"), ExtraValue::Text("12800138000x".into()));
+        assert_eq!(text("gyuid", "10800138000"), ExtraValue::Text("10800138000".into()));
+        let bare = extra_value("Mobile", Val::Bare("13800138000"), 1);
+        assert_eq!(bare, ExtraValue::Text("<redacted phone: 11 chars>".into()));
+        let nested = extra_value("GetMobileResultDTO", Val::Nested(r#"{"Mobile":"13800138000"}"#), 1);
+        assert_eq!(nested.to_json(), serde_json::json!({"Mobile": "<redacted phone: 11 chars>"}));
+        let nested = extra_value("d", Val::Nested(r#"{"n":13800138000,"ok":1}"#), 1);
+        assert_eq!(nested.to_json(), serde_json::json!({"n": "<redacted phone: 11 chars>", "ok": 1}));
     }
 }
