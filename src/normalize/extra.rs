@@ -112,21 +112,26 @@ fn contains_ci(text: &str, word: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-/// The kind of secret a key names, if any (see [`ExtraValue`]).
+/// The kind of secret a key names, if any (see [`ExtraValue`]). Runs for every kept field, so
+/// the key is folded (letters and digits, lower case) on the stack, not into a `String`.
 fn secret_kind(key: &str) -> Option<&'static str> {
-    let folded: String = key
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let has = |w: &str| folded.contains(w);
-    if has("token") {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = c.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    let folded = buf.get(..n).unwrap_or_default();
+    let has = |w: &[u8]| folded.windows(w.len()).any(|x| x == w);
+    if has(b"token") {
         Some("token")
-    } else if has("accesscode") || has("authcode") || has("authorizationcode") {
+    } else if has(b"accesscode") || has(b"authcode") || has(b"authorizationcode") {
         Some("code")
-    } else if has("phone") || has("mobile") || folded == "msisdn" || folded == "number" {
+    } else if has(b"phone") || has(b"mobile") || folded == b"msisdn" || folded == b"number" {
         Some("phone")
-    } else if has("password") || has("secret") {
+    } else if has(b"password") || has(b"secret") {
         Some("secret")
     } else {
         None
@@ -136,7 +141,17 @@ fn secret_kind(key: &str) -> Option<&'static str> {
 /// Whether a text mentions a key that may hold a secret (before parsing a nested value).
 fn mentions_secret(text: &str) -> bool {
     [
-        "token", "code", "phone", "mobile", "msisdn", "number", "password", "secret",
+        "token",
+        "accesscode",
+        "access_code",
+        "authcode",
+        "auth_code",
+        "phone",
+        "mobile",
+        "msisdn",
+        "number",
+        "password",
+        "secret",
     ]
     .iter()
     .any(|w| contains_ci(text, w))
@@ -215,8 +230,11 @@ pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraVal
             // A JSON string holding an object with secrets: redact inside.
             let t = s.trim_start();
             if t.starts_with('{') && mentions_secret(t) {
-                let json = object_to_json(t, level + 1);
-                ExtraValue::Text(Cow::Owned(json.to_string()))
+                let json = object_to_json(t, level + 1).to_string();
+                if json.contains("<redacted ") {
+                    return ExtraValue::Text(Cow::Owned(json));
+                }
+                ExtraValue::Text(s)
             } else {
                 ExtraValue::Text(s)
             }
@@ -231,7 +249,13 @@ pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraVal
         Val::Nested(raw) => match secret_kind(key).filter(|k| *k == "token") {
             Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, raw))),
             None if mentions_secret(raw) => {
-                ExtraValue::Json(Cow::Owned(nested_to_json(raw, level).to_string()))
+                let json = nested_to_json(raw, level).to_string();
+                // Rewritten only when something was redacted: else kept as written.
+                if json.contains("<redacted ") {
+                    ExtraValue::Json(Cow::Owned(json))
+                } else {
+                    ExtraValue::Json(Cow::Borrowed(raw))
+                }
             }
             None => ExtraValue::Json(Cow::Borrowed(raw)),
         },
