@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use numauth::{
     candidates, entries, lookup, lookup_message, provenance_sources, Action, Actor, AuthOutcome,
-    Category, Lang, Source,
+    Category, Lang, Platform, Source,
 };
 use strum::IntoEnumIterator;
 
@@ -89,13 +89,20 @@ fn entry_counts_per_source_are_locked() {
 fn no_two_entries_share_a_key() {
     let mut seen = HashSet::new();
     for e in entries() {
-        let key = (
-            e.source(),
-            e.code(),
-            e.match_text(Lang::Zh),
-            e.match_text(Lang::En),
-        );
-        assert!(seen.insert(key), "duplicate entry {e}");
+        // A code's rows per platform (the vendor's docs disagree by platform) are told apart
+        // by their platforms, which must not overlap.
+        let all: Vec<Platform> = Platform::iter().collect();
+        let platforms = if e.platforms().is_empty() { &all[..] } else { e.platforms() };
+        for &platform in platforms {
+            let key = (
+                e.source(),
+                e.code(),
+                e.match_text(Lang::Zh),
+                e.match_text(Lang::En),
+                platform,
+            );
+            assert!(seen.insert(key), "duplicate entry {e} on {platform}");
+        }
     }
 }
 
@@ -118,11 +125,22 @@ fn every_entry_has_both_languages_and_provenance() {
 #[test]
 fn lookup_finds_every_entry_under_its_own_key() {
     for e in entries() {
-        let found = match e.match_text(Lang::Zh).or(e.match_text(Lang::En)) {
-            Some(message) => lookup_message(e.source(), e.code(), message),
-            None => lookup(e.source(), e.code()),
-        };
-        assert_eq!(found, Some(e), "{e} does not resolve to itself");
+        match e.match_text(Lang::Zh).or(e.match_text(Lang::En)) {
+            Some(message) => assert_eq!(
+                lookup_message(e.source(), e.code(), message),
+                Some(e),
+                "{e} does not resolve to itself"
+            ),
+            None => {
+                for &platform in e.platforms() {
+                    let found = numauth::lookup_on(e.source(), e.code(), platform);
+                    assert_eq!(found, Some(e), "{e} on {platform} does not resolve to itself");
+                }
+                // Without a platform, a code's first row answers.
+                let first = entries().find(|f| f.source() == e.source() && f.code() == e.code());
+                assert_eq!(lookup(e.source(), e.code()), first, "{e}");
+            }
+        }
     }
 }
 
