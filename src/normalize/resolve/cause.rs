@@ -1,0 +1,225 @@
+//! The causes underneath a callback: carrier data, inner codes, codes named in messages.
+
+use super::*;
+
+/// A cause found underneath (carrier data, or a message naming a code).
+/// Takes the parts out of `p`, as [`resolve_top`] does.
+///
+/// Inlined into its one caller, so that the node is built in the caller's return slot: as a
+/// call, its 192 bytes were written here and copied there.
+#[inline(always)]
+pub(super) fn resolve_inner<'a>(p: &mut Parts<'a>, alias: Option<Carrier>, rows: CodeRows) -> Normalized<'a> {
+    let source = inner_source(
+        &p.code,
+        rows,
+        p.msg.as_deref(),
+        alias.or(p.carrier),
+        &p.marks,
+        p.code_key,
+    );
+    let mut n = node(rows, source, std::mem::take(&mut p.code), p.msg.take());
+    n.carrier = Carrier::from_source(source).or(alias);
+    n.request_id = p.request_id.take();
+    n.extra = std::mem::take(&mut p.extra);
+    for (key, value) in [p.inner_code.take(), p.inner_msg.take()]
+        .into_iter()
+        .flatten()
+    {
+        n.extra.push((key, ExtraValue::Text(value)));
+    }
+    if let Some((key, val)) = p.carrier_data.take() {
+        n.extra
+            .push((key, super::super::extra::extra_value("", val, p.level)));
+    }
+    n
+}
+
+/// Turns a hard error into "no cause" in lenient mode, keeping the first error otherwise.
+pub(super) fn soften<T>(
+    r: Result<Option<T>, ParseError>,
+    err: &mut Option<ParseError>,
+    strict: bool,
+) -> Option<T> {
+    match r {
+        Ok(v) => v,
+        Err(e @ ParseError::TooDeep { .. }) => {
+            if strict && err.is_none() {
+                *err = Some(e);
+            }
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+/// Whether the raw body of a JSON string can be scanned as it is, escapes and all: its only
+/// escapes are `\"`, `\/` and `\uXXXX` (the scanner reads `\"`-quoted keys and values), so
+/// the payload inside can borrow from the input instead of being unescaped into a copy.
+/// Only flat objects qualify: the scanner skips nested brackets by plain quotes.
+///
+/// Counted without a branch per byte: backslashes come every few bytes in such text, and a
+/// loop branching on each mispredicted on most of them.
+pub(super) fn scannable_escaped(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let pairs = b.iter().zip(b.iter().skip(1));
+    let bad_escapes = pairs.fold(0u32, |bad, (&c, &next)| {
+        let allowed = u32::from(next == b'"') | u32::from(next == b'/') | u32::from(next == b'u');
+        bad + (u32::from(c == b'\\') & (allowed ^ 1))
+    });
+    let opening = b.iter().fold(0u32, |n, &c| {
+        n + (u32::from(c == b'{') | u32::from(c == b'[') | u32::from(c == b'('))
+    });
+    bad_escapes == 0 && b.last() != Some(&b'\\') && opening == 1
+}
+
+/// The cause in carrier data (a JSON string or an object, or any other shape).
+pub(super) fn data_cause<'a>(
+    val: &Val<'a>,
+    alias: Option<Carrier>,
+    level: usize,
+) -> Result<Option<Box<Normalized<'a>>>, ParseError> {
+    let ctx = Ctx::Inner { alias, bare: true };
+    let r = match val {
+        Val::Str(Cow::Borrowed(s)) => normalize_text(s, level + 1, &ctx),
+        Val::Esc(raw) if raw.trim_start().starts_with('{') && scannable_escaped(raw) => {
+            normalize_text(raw, level + 1, &ctx)
+        }
+        Val::Esc(raw) => {
+            normalize_text(&scan::unescape(raw), level + 1, &ctx).map(Normalized::into_owned)
+        }
+        Val::Str(Cow::Owned(s)) => normalize_text(s, level + 1, &ctx).map(Normalized::into_owned),
+        Val::Bare(s) | Val::Nested(s) => normalize_text(s, level, &ctx),
+    };
+    match r {
+        Ok(n) => Ok(Some(Box::new(n))),
+        Err(e @ ParseError::TooDeep { .. }) => Err(e),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Whether a message may name a code (`vendorCode:103911`, `{"result":-8004}`): cheap check
+/// before parsing it.
+pub(super) fn may_name_code(msg: &str) -> bool {
+    msg.bytes().any(|c| c.is_ascii_digit()) && msg.bytes().any(|c| matches!(c, b':' | b'=' | b'{'))
+        || msg.contains('：')
+}
+
+/// The cause named in a message (NFKC-normalised first), unless it is the node's own code.
+pub(super) fn message_cause<'a>(
+    msg: &Cow<'a, str>,
+    alias: Option<Carrier>,
+    level: usize,
+    own: &str,
+) -> Result<Option<Box<Normalized<'a>>>, ParseError> {
+    if !may_name_code(msg) {
+        return Ok(None);
+    }
+    let ctx = Ctx::Inner { alias, bare: false };
+    let r = match msg {
+        Cow::Borrowed(s) => match nfkc(s) {
+            Cow::Borrowed(n) => normalize_text(n, level + 1, &ctx),
+            Cow::Owned(n) => normalize_text(&n, level + 1, &ctx).map(Normalized::into_owned),
+        },
+        Cow::Owned(s) => normalize_text(&nfkc(s), level + 1, &ctx).map(Normalized::into_owned),
+    };
+    match r {
+        Ok(n) if n.code != own => Ok(Some(Box::new(n))),
+        Ok(_) => Ok(None),
+        Err(e @ ParseError::TooDeep { .. }) => Err(e),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Fusion's one-tap inner code (`1600011` = PNS `600011` + 1000000): the fusion entry, or the
+/// PNS entry for a code the fusion table lacks. `None` when it is not a fusion code at all.
+pub(super) fn fusion_inner<'a>(code: &Cow<'a, str>, msg: Option<Cow<'a, str>>) -> Option<Normalized<'a>> {
+    let rows = CodeRows::of(code);
+    if rows.lookup(Source::Fusion).is_some() {
+        return Some(node(rows, Source::Fusion, code.clone(), msg));
+    }
+    let n: u32 = code.parse().ok()?;
+    if !(1_600_000..1_800_000).contains(&n) {
+        return None;
+    }
+    let pns = (n - 1_000_000).to_string();
+    let pns_rows = CodeRows::of(&pns);
+    if pns_rows.lookup(Source::Pns).is_some() {
+        Some(node(pns_rows, Source::Pns, Cow::Owned(pns), msg))
+    } else {
+        Some(node(rows, Source::Fusion, code.clone(), msg))
+    }
+}
+
+/// Where a cause came from, to know which fields it used up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin {
+    Data,
+    Inner,
+    /// The inner code, and carrier data giving the same code (or nested under it).
+    InnerAndData,
+    Message,
+}
+
+/// The best cause offered so far: the first informative one, else the first at all.
+#[derive(Default)]
+pub(super) struct Best<'a> {
+    pub(super) origin: Option<Origin>,
+    pub(super) cause: Option<Box<Normalized<'a>>>,
+}
+
+impl<'a> Best<'a> {
+    pub(super) fn offer(&mut self, origin: Origin, cause: Option<Box<Normalized<'a>>>) {
+        let Some(cause) = cause else { return };
+        if self
+            .cause
+            .as_ref()
+            .is_none_or(|cur| !informative(cur) && informative(&cause))
+        {
+            self.origin = Some(origin);
+            self.cause = Some(cause);
+        }
+    }
+
+    pub(super) fn settled(&self) -> bool {
+        self.cause.as_deref().is_some_and(informative)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The check as first written, a byte at a time: the reference for the branch-free one.
+    fn scannable_escaped_bytewise(raw: &str) -> bool {
+        let b = raw.as_bytes();
+        let mut opening = 0;
+        for (i, &c) in b.iter().enumerate() {
+            match c {
+                b'\\' if !matches!(b.get(i + 1), Some(b'"' | b'/' | b'u')) => return false,
+                b'{' | b'[' | b'(' => opening += 1,
+                _ => {}
+            }
+        }
+        opening == 1
+    }
+
+    #[test]
+    fn scannable_escaped_examples() {
+        assert!(scannable_escaped(
+            r#"{\"resultCode\":\"103119\",\"desc\":\"a\/b\u4e0d\"}"#
+        ));
+        assert!(!scannable_escaped(r#"{\"a\":\"line\nbreak\"}"#));
+        assert!(!scannable_escaped(r#"{\"a\":{\"b\":1}}"#));
+        assert!(!scannable_escaped(r#"{\"a\":1}\"#));
+        assert!(!scannable_escaped(r#"\"a\":1"#));
+    }
+
+    proptest! {
+        #[test]
+        fn scannable_escaped_agrees_with_the_bytewise_check(raw in "[\\\\\"/u{\\[(a}]{0,40}") {
+            prop_assert_eq!(scannable_escaped(&raw), scannable_escaped_bytewise(&raw));
+        }
+    }
+}
+

@@ -1,0 +1,133 @@
+//! Which namespace a code is read in: at the top, from the keys and the catalog; underneath,
+//! from the carrier named and the tables that know the code.
+
+use super::*;
+
+pub(super) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+pub(super) fn pns_for(platform: Option<Platform>) -> Source {
+    match platform {
+        Some(Platform::Web) => Source::PnsWeb,
+        Some(Platform::Harmony) => Source::PnsHarmony,
+        _ => Source::Pns,
+    }
+}
+
+pub(super) fn carrier_mark(marks: &Marks, code_key: CodeKey) -> Option<Source> {
+    if marks.telecom || code_key == CodeKey::Result {
+        Some(Source::Ctcc)
+    } else if marks.unicom {
+        Some(Source::Cucc)
+    } else if marks.mobile {
+        Some(Source::Cmcc)
+    } else {
+        None
+    }
+}
+
+/// The source of a top-level code: what the keys say, among the sources that know the code;
+/// the best-ranked of those; or, for a code known nowhere, a guess from the keys and its form.
+pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) -> Source {
+    let code = p.code.as_ref();
+    if starts_with_ci(code, "IDAAS.") {
+        return Source::Idaas;
+    }
+    let knows = |s: &Source| rows.known_in(*s);
+    let marks = &p.marks;
+    let preferred = if marks.fusion {
+        Some(Source::Fusion)
+    } else if marks.pns {
+        Some(pns_for(platform))
+    } else if marks.token_data || (marks.data_text && p.msg.is_none()) {
+        Some(Source::IdaasSdk)
+    } else if let Some(c) = carrier_mark(marks, p.code_key) {
+        Some(c)
+    } else if marks.capital_code {
+        Some(Source::Dypns)
+    } else {
+        None
+    };
+    if let Some(s) = preferred.filter(knows) {
+        return s;
+    }
+    let platform_pns = pns_for(platform);
+    if platform_pns != Source::Pns && knows(&platform_pns) {
+        return platform_pns;
+    }
+    if let Some(first) = rows.entries().next() {
+        return first.source();
+    }
+    preferred.unwrap_or_else(|| guess(code, platform))
+}
+
+/// A guess for a code no source knows, from its form.
+pub(super) fn guess(code: &str, platform: Option<Platform>) -> Source {
+    let digits = code.bytes().all(|c| c.is_ascii_digit());
+    if code.starts_with("isv.")
+        || code.contains('.')
+        || code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        Source::Dypns
+    } else if digits && code.len() == 7 && (code.starts_with("16") || code.starts_with("17")) {
+        Source::Fusion
+    } else if code.starts_with('-') {
+        Source::Ctcc
+    } else {
+        pns_for(platform)
+    }
+}
+
+/// The namespace of a code found underneath a callback: the carrier named by the vendor alias;
+/// else the carrier that knows the code (the keys breaking ties); else PNS when only PNS knows
+/// it (a one-tap code inside fusion); else a guess from the code's form.
+pub(super) fn inner_source(
+    code: &str,
+    rows: CodeRows,
+    msg: Option<&str>,
+    alias: Option<Carrier>,
+    marks: &Marks,
+    code_key: CodeKey,
+) -> Source {
+    if let Some(c) = alias {
+        let s = c.source();
+        if c == Carrier::Cucc
+            && rows.find(s, msg).is_none()
+            && rows.lookup(Source::CuccWeb).is_some()
+        {
+            return Source::CuccWeb;
+        }
+        return s;
+    }
+    let known = rows
+        .entries()
+        .map(Entry::source)
+        .filter(|s| Carrier::from_source(*s).is_some());
+    let preferred =
+        carrier_mark(marks, code_key).or(matches!(code, "1" | "2").then_some(Source::Cucc));
+    if let Some(s) = preferred.filter(|s| known.clone().any(|k| k == *s)) {
+        return s;
+    }
+    if let Some(first) = known.clone().next() {
+        return first;
+    }
+    if rows.lookup(Source::Pns).is_some() {
+        return Source::Pns;
+    }
+    if let Some(s) = preferred {
+        return s;
+    }
+    let b = code.as_bytes();
+    if code.starts_with('-') {
+        Source::Ctcc
+    } else if b.len() == 6 && code.starts_with("41") {
+        Source::Cucc
+    } else if b.len() == 5 && code.starts_with('8') {
+        Source::Ctcc
+    } else {
+        Source::Cmcc
+    }
+}
+

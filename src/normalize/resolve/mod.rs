@@ -1,0 +1,106 @@
+//! From the parts of a callback to a [`Normalized`]: the source, the catalog entry, the root
+//! cause (carrier data, inner codes, codes named in messages) and the carrier.
+//!
+//! `detect` answers "which namespace", `node` "what the catalog says", `cause` "what lies
+//! underneath", `top` puts a callback together.
+
+mod cause;
+mod detect;
+mod node;
+mod top;
+
+use std::borrow::Cow;
+
+use super::extra::ExtraValue;
+use super::fields::{self, CodeKey, Marks, Parts};
+use super::scan::{self, Val};
+use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, MAX_DEPTH};
+use crate::catalog::{nfkc, CodeRows};
+use crate::{AuthOutcome, Category, Entry, Platform, Source};
+
+pub(crate) use top::{from_callback, resolve_top};
+use cause::*;
+use detect::*;
+use node::*;
+
+/// Whose namespace a text is resolved in.
+pub(crate) enum Ctx {
+    /// The callback itself.
+    Top(Hint),
+    /// A cause underneath: carrier data or a message naming a code. `bare`: a text that is only
+    /// a code counts (carrier data, not messages).
+    Inner { alias: Option<Carrier>, bare: bool },
+}
+
+/// Normalises a text of any shape at nesting `level`, unwrapping JSON strings around it.
+pub(crate) fn normalize_text<'b>(
+    text: &'b str,
+    level: usize,
+    ctx: &Ctx,
+) -> Result<Normalized<'b>, ParseError> {
+    if level > MAX_DEPTH {
+        return Err(ParseError::TooDeep { max: MAX_DEPTH });
+    }
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    // A JSON string holding the payload (an NDJSON line, or carrier data given as a string).
+    if let Some(inner) = scan::whole_string(t) {
+        return match inner {
+            Cow::Borrowed(s) => normalize_text(s, level + 1, ctx),
+            Cow::Owned(s) => normalize_text(&s, level + 1, ctx).map(Normalized::into_owned),
+        };
+    }
+    // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"`.
+    if let Some(open) = t
+        .find('{')
+        .filter(|&o| o > 0 && t.as_bytes().get(o - 1) == Some(&b'"') && t.contains("\\\""))
+    {
+        let (inner, _) = scan::quoted(t, open - 1);
+        if let Cow::Owned(s) = inner {
+            match normalize_text(&s, level + 1, ctx) {
+                Ok(n) => return Ok(n.into_owned()),
+                Err(e @ ParseError::TooDeep { .. }) => return Err(e),
+                Err(_) => {}
+            }
+        }
+    }
+    let bare = match ctx {
+        Ctx::Top(_) => true,
+        Ctx::Inner { bare, .. } => *bare,
+    };
+    let mut parts = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
+    fields::parse_parts(t, level, bare, &mut parts)?;
+    match ctx {
+        Ctx::Top(hint) => resolve_top(&mut parts, *hint, true),
+        Ctx::Inner { alias, .. } => {
+            let rows = CodeRows::of(&parts.code);
+            // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding
+            // the one-tap SDK's JSON): resolved like a callback, with its own causes.
+            if is_app_callback(&parts, rows) {
+                return resolve_top(&mut parts, Hint::default(), true);
+            }
+            Ok(resolve_inner(&mut parts, *alias, rows))
+        }
+    }
+}
+
+/// Whether parts found underneath are an app SDK's callback rather than a carrier's result:
+/// no carrier knows the code, and the keys or the catalog say PNS or fusion.
+fn is_app_callback(p: &Parts<'_>, rows: CodeRows) -> bool {
+    let mut app = p.marks.pns || p.marks.fusion;
+    for e in rows.entries() {
+        if Carrier::from_source(e.source()).is_some() {
+            return false;
+        }
+        app |= matches!(e.source(), Source::Pns | Source::Fusion);
+    }
+    app
+}
+
+/// The catalog entry for `code` in `source`, by message where the source keys rows by message.
+pub(crate) fn find_entry(source: Source, code: &str, msg: Option<&str>) -> Option<&'static Entry> {
+    CodeRows::of(code).find(source, msg)
+}
+

@@ -1,0 +1,128 @@
+//! A code's node: what the catalog says about it, and following its root cause.
+
+use super::*;
+
+/// A node for `code` (whose `rows` these are) in `source`, classified.
+pub(super) fn node<'a>(
+    rows: CodeRows,
+    source: Source,
+    code: Cow<'a, str>,
+    raw_message: Option<Cow<'a, str>>,
+) -> Normalized<'a> {
+    let v = Verdict::of(rows, source, raw_message.as_deref());
+    let params = v.params(raw_message.as_deref());
+    // Built as one literal, so that it is written where the caller keeps it (192 bytes;
+    // filled after the fact, it was written here and copied there on every call).
+    Normalized {
+        source,
+        code,
+        known: v.known(),
+        outcome: v.outcome,
+        category: v.outcome.category(),
+        actor: v.outcome.actor(),
+        retryable: v.outcome.retryable(),
+        action: v.action(),
+        message: v.message(),
+        raw_message,
+        root_cause: None,
+        carrier: None,
+        request_id: None,
+        params,
+        extra: Vec::new(),
+    }
+}
+
+/// Sets what the catalog says about the node's own code, whose `rows` these are (after its
+/// message changed).
+pub(super) fn classify(n: &mut Normalized<'_>, rows: CodeRows) {
+    let v = Verdict::of(rows, n.source, n.raw_message.as_deref());
+    n.known = v.known();
+    n.outcome = v.outcome;
+    n.category = v.outcome.category();
+    n.actor = v.outcome.actor();
+    n.retryable = v.outcome.retryable();
+    n.action = v.action();
+    n.message = v.message();
+    n.params = v.params(n.raw_message.as_deref());
+}
+
+/// What the catalog says about a code in a source: its entry, if any, and the outcome.
+#[derive(Clone, Copy)]
+pub(super) struct Verdict {
+    pub(super) entry: Option<&'static Entry>,
+    pub(super) outcome: AuthOutcome,
+}
+
+impl Verdict {
+    pub(super) fn of(rows: CodeRows, source: Source, msg: Option<&str>) -> Verdict {
+        let entry = rows.find(source, msg);
+        Verdict {
+            entry,
+            outcome: entry.map_or(AuthOutcome::Unknown, Entry::outcome),
+        }
+    }
+
+    pub(super) fn known(self) -> bool {
+        self.entry.is_some()
+    }
+
+    pub(super) fn action(self) -> crate::Action {
+        self.entry.map_or(self.outcome.action(), Entry::action)
+    }
+
+    pub(super) fn message(self) -> Option<Message> {
+        self.entry.map(|e| Message {
+            zh: e.message(crate::Lang::Zh),
+            en: e.message(crate::Lang::En),
+        })
+    }
+
+    /// The values filled into the entry's template, for an IDaaS message.
+    pub(super) fn params(self, msg: Option<&str>) -> Option<idaas::IdaasParams> {
+        match (self.entry, msg) {
+            (Some(e), Some(msg)) if e.source() == Source::Idaas => idaas::params(e, msg),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a cause says something: it, or a cause under it, is known with a real outcome.
+pub(super) fn informative(n: &Normalized<'_>) -> bool {
+    let mut cur = Some(n);
+    while let Some(c) = cur {
+        if c.known && c.outcome != AuthOutcome::Unknown {
+            return true;
+        }
+        cur = c.root_cause.as_deref();
+    }
+    false
+}
+
+/// Lets the node's outcome follow its root cause, when that is informative. A success never
+/// explains a failure, so a successful cause under a known non-success is not followed.
+pub(super) fn follow(n: &mut Normalized<'_>) {
+    let Some(cause) = n.root_cause.as_deref() else {
+        return;
+    };
+    if !informative(cause)
+        || (cause.category == Category::Success && n.known && n.category != Category::Success)
+    {
+        return;
+    }
+    n.outcome = cause.outcome;
+    n.category = cause.category;
+    n.actor = cause.actor;
+    n.retryable = cause.retryable;
+    n.action = cause.action;
+}
+
+pub(super) fn deepest_carrier(n: &Normalized<'_>) -> Option<Carrier> {
+    let mut found = None;
+    let mut cur = n.root_cause.as_deref();
+    while let Some(c) = cur {
+        found = c.carrier.or(found);
+        cur = c.root_cause.as_deref();
+    }
+    found
+}
+
