@@ -92,7 +92,11 @@ fn no_two_entries_share_a_key() {
         // A code's rows per platform (the vendor's docs disagree by platform) are told apart
         // by their platforms, which must not overlap.
         let all: Vec<Platform> = Platform::iter().collect();
-        let platforms = if e.platforms().is_empty() { &all[..] } else { e.platforms() };
+        let platforms = if e.platforms().is_empty() {
+            &all[..]
+        } else {
+            e.platforms()
+        };
         for &platform in platforms {
             let key = (
                 e.source(),
@@ -134,7 +138,11 @@ fn lookup_finds_every_entry_under_its_own_key() {
             None => {
                 for &platform in e.platforms() {
                     let found = numauth::lookup_on(e.source(), e.code(), platform);
-                    assert_eq!(found, Some(e), "{e} on {platform} does not resolve to itself");
+                    assert_eq!(
+                        found,
+                        Some(e),
+                        "{e} on {platform} does not resolve to itself"
+                    );
                 }
                 // Without a platform, a code's first row answers.
                 let first = entries().find(|f| f.source() == e.source() && f.code() == e.code());

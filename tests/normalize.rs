@@ -1127,7 +1127,10 @@ fn tokens_are_redacted_everywhere() {
         let n = n(raw);
         let out = serde_json::to_string(&n).unwrap();
         assert!(!out.contains(secret), "{raw}\n=> {out}");
-        assert!(out.contains("<redacted token: 23 chars>"), "{raw}\n=> {out}");
+        assert!(
+            out.contains("<redacted token: 23 chars>"),
+            "{raw}\n=> {out}"
+        );
     }
     // The length counts characters, not bytes.
     let cjk = n(r#"{"code":"600000","token":"令牌令牌"}"#);

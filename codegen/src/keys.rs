@@ -64,6 +64,20 @@ pub struct KeyDef {
     pub doc: Option<String>,
 }
 
+/// What a source is, for reading what lies under its codes.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Layer {
+    /// An app-side SDK (or a plugin around one): its callbacks carry causes underneath
+    /// (carrier data, inner codes, codes in messages), which are resolved.
+    #[default]
+    App,
+    /// A carrier's own result codes.
+    Carrier,
+    /// A server API's response codes.
+    Server,
+}
+
 /// A source's `fields:`: the keys its payloads use, by role.
 pub type SourceFields = BTreeMap<RoleName, Vec<String>>;
 
@@ -104,6 +118,14 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
         }
     }
     for s in sources {
+        if let Some(inner) = &s.inner {
+            if !ids.contains(inner.as_str()) || inner == &s.id {
+                problems.file(
+                    file,
+                    format!("source {:?}: inner {inner:?} is not another source", s.id),
+                );
+            }
+        }
         for (role, list) in &s.fields {
             for key in list {
                 match seen.get(&folded(key)) {
@@ -142,6 +164,30 @@ fn role_expr(k: &KeyDef) -> String {
         RoleName::Data => "Role::Data".to_owned(),
         RoleName::Marker => "Role::Other".to_owned(),
     }
+}
+
+/// `Source::layer` and `Source::inner`: how the resolver reads what lies under a source's codes.
+pub fn emit_layers(out: &mut String, sources: &[SourceDef], camel: impl Fn(&str) -> String) {
+    out.push_str("impl Source {\n");
+    out.push_str("    /// Whether the source is an app SDK (`app`), a carrier or a server (`layer:` in\n    /// `data/sources.yaml`): only an app SDK's callbacks carry causes underneath.\n    pub(crate) const fn is_app(self) -> bool {\n        match self {\n");
+    for s in sources {
+        let _ = writeln!(
+            out,
+            "            Self::{} => {},",
+            camel(&s.id),
+            s.layer == Layer::App
+        );
+    }
+    out.push_str("        }\n    }\n\n");
+    out.push_str("    /// The namespace of codes found underneath this source's codes, before the carriers\n    /// (`inner:` in `data/sources.yaml`: Getui's `errorCode` under its `code`).\n    pub(crate) const fn inner(self) -> Option<Source> {\n        match self {\n");
+    for s in sources {
+        let v = s
+            .inner
+            .as_ref()
+            .map_or("None".to_owned(), |i| format!("Some(Self::{})", camel(i)));
+        let _ = writeln!(out, "            Self::{} => {v},", camel(&s.id));
+    }
+    out.push_str("        }\n    }\n}\n\n");
 }
 
 /// `KEYS_BY_LEN`: every key's role and mark, grouped by folded length (index = length).

@@ -81,6 +81,11 @@ pub struct SourceDef {
     pub name: Texts,
     pub doc: String,
     pub code_pattern: String,
+    /// App SDK (the default), carrier or server.
+    #[serde(default)]
+    pub layer: crate::keys::Layer,
+    /// The namespace of codes found underneath this source's codes.
+    pub inner: Option<String>,
     /// The keys this source's payloads use, by role (checked against `keys:`).
     #[serde(default)]
     pub fields: crate::keys::SourceFields,

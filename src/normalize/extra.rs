@@ -155,13 +155,19 @@ fn mentions_secret(text: &str) -> bool {
     ]
     .iter()
     .any(|w| contains_ci(text, w))
-        || text.split(|c: char| !c.is_ascii_digit()).any(looks_like_phone_digits)
+        || text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(looks_like_phone_digits)
 }
 
 /// An 11-digit mainland mobile number (1[3-9]xxxxxxxxx), maybe after +86/86.
 fn looks_like_phone(value: &str) -> bool {
     let v = value.trim();
-    let v = v.strip_prefix("+86").or_else(|| v.strip_prefix("86")).filter(|r| r.len() == 11).unwrap_or(v);
+    let v = v
+        .strip_prefix("+86")
+        .or_else(|| v.strip_prefix("86"))
+        .filter(|r| r.len() == 11)
+        .unwrap_or(v);
     looks_like_phone_digits(v)
 }
 
@@ -289,7 +295,9 @@ fn redact_json(v: &mut serde_json::Value, depth: usize) {
                     _ => secret_kind(k).filter(|k| *k == "token"),
                 };
                 match kind {
-                    Some(kind) => *item = serde_json::Value::String(redacted(kind, &item_text(item))),
+                    Some(kind) => {
+                        *item = serde_json::Value::String(redacted(kind, &item_text(item)))
+                    }
                     None => redact_json(item, depth + 1),
                 }
             }
@@ -386,13 +394,29 @@ mod tests {
         }
         // Not secrets: other numbers, other keys.
         assert_eq!(text("requestCode", "0"), ExtraValue::Text("0".into()));
-        assert_eq!(text("seq", "12800138000x"), ExtraValue::Text("12800138000x".into()));
-        assert_eq!(text("gyuid", "10800138000"), ExtraValue::Text("10800138000".into()));
+        assert_eq!(
+            text("seq", "12800138000x"),
+            ExtraValue::Text("12800138000x".into())
+        );
+        assert_eq!(
+            text("gyuid", "10800138000"),
+            ExtraValue::Text("10800138000".into())
+        );
         let bare = extra_value("Mobile", Val::Bare("13800138000"), 1);
         assert_eq!(bare, ExtraValue::Text("<redacted phone: 11 chars>".into()));
-        let nested = extra_value("GetMobileResultDTO", Val::Nested(r#"{"Mobile":"13800138000"}"#), 1);
-        assert_eq!(nested.to_json(), serde_json::json!({"Mobile": "<redacted phone: 11 chars>"}));
+        let nested = extra_value(
+            "GetMobileResultDTO",
+            Val::Nested(r#"{"Mobile":"13800138000"}"#),
+            1,
+        );
+        assert_eq!(
+            nested.to_json(),
+            serde_json::json!({"Mobile": "<redacted phone: 11 chars>"})
+        );
         let nested = extra_value("d", Val::Nested(r#"{"n":13800138000,"ok":1}"#), 1);
-        assert_eq!(nested.to_json(), serde_json::json!({"n": "<redacted phone: 11 chars>", "ok": 1}));
+        assert_eq!(
+            nested.to_json(),
+            serde_json::json!({"n": "<redacted phone: 11 chars>", "ok": 1})
+        );
     }
 }

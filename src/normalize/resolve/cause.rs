@@ -8,14 +8,21 @@ use super::*;
 /// Inlined into its one caller, so that the node is built in the caller's return slot: as a
 /// call, its 192 bytes were written here and copied there.
 #[inline(always)]
-pub(super) fn resolve_inner<'a>(p: &mut Parts<'a>, alias: Option<Carrier>, rows: CodeRows) -> Normalized<'a> {
+pub(super) fn resolve_inner<'a>(
+    p: &mut Parts<'a>,
+    alias: Option<Carrier>,
+    rows: CodeRows,
+    parent: Source,
+) -> Result<Normalized<'a>, ParseError> {
+    let alias = alias.or(p.carrier);
     let source = inner_source(
         &p.code,
         rows,
         p.msg.as_deref(),
-        alias.or(p.carrier),
+        alias,
         &p.marks,
         p.code_key,
+        parent,
     );
     let mut n = node(rows, source, std::mem::take(&mut p.code), p.msg.take());
     n.carrier = Carrier::from_source(source).or(alias);
@@ -31,7 +38,16 @@ pub(super) fn resolve_inner<'a>(p: &mut Parts<'a>, alias: Option<Carrier>, rows:
         n.extra
             .push((key, super::super::extra::extra_value("", val, p.level)));
     }
-    n
+    // A carrier result whose message names the carrier's own inner code (China Unicom
+    // `410002` with `code:1105msg:参数信息错误`): that code is the cause.
+    if let Some(msg) = n.raw_message.as_ref() {
+        let cause = message_cause(msg, n.carrier, p.level, &n.code, source)?;
+        if let Some(cause) = cause.filter(|c| c.known) {
+            n.root_cause = Some(cause);
+            follow(&mut n);
+        }
+    }
+    Ok(n)
 }
 
 /// Turns a hard error into "no cause" in lenient mode, keeping the first error otherwise.
@@ -77,8 +93,13 @@ pub(super) fn data_cause<'a>(
     val: &Val<'a>,
     alias: Option<Carrier>,
     level: usize,
+    parent: Source,
 ) -> Result<Option<Box<Normalized<'a>>>, ParseError> {
-    let ctx = Ctx::Inner { alias, bare: true };
+    let ctx = Ctx::Inner {
+        alias,
+        bare: true,
+        parent,
+    };
     let r = match val {
         Val::Str(Cow::Borrowed(s)) => normalize_text(s, level + 1, &ctx),
         Val::Esc(raw) if raw.trim_start().starts_with('{') && scannable_escaped(raw) => {
@@ -110,11 +131,16 @@ pub(super) fn message_cause<'a>(
     alias: Option<Carrier>,
     level: usize,
     own: &str,
+    parent: Source,
 ) -> Result<Option<Box<Normalized<'a>>>, ParseError> {
     if !may_name_code(msg) {
         return Ok(None);
     }
-    let ctx = Ctx::Inner { alias, bare: false };
+    let ctx = Ctx::Inner {
+        alias,
+        bare: false,
+        parent,
+    };
     let r = match msg {
         Cow::Borrowed(s) => match nfkc(s) {
             Cow::Borrowed(n) => normalize_text(n, level + 1, &ctx),
@@ -132,7 +158,10 @@ pub(super) fn message_cause<'a>(
 
 /// Fusion's one-tap inner code (`1600011` = PNS `600011` + 1000000): the fusion entry, or the
 /// PNS entry for a code the fusion table lacks. `None` when it is not a fusion code at all.
-pub(super) fn fusion_inner<'a>(code: &Cow<'a, str>, msg: Option<Cow<'a, str>>) -> Option<Normalized<'a>> {
+pub(super) fn fusion_inner<'a>(
+    code: &Cow<'a, str>,
+    msg: Option<Cow<'a, str>>,
+) -> Option<Normalized<'a>> {
     let rows = CodeRows::of(code);
     if rows.lookup(Source::Fusion).is_some() {
         return Some(node(rows, Source::Fusion, code.clone(), msg));
@@ -222,4 +251,3 @@ mod tests {
         }
     }
 }
-

@@ -48,7 +48,7 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
     } else if marks.capital_code {
         Some(Source::Dypns)
     } else {
-        None
+        marks.vendor
     };
     if let Some(s) = preferred.filter(knows) {
         return s;
@@ -73,16 +73,16 @@ pub(super) fn guess(code: &str, platform: Option<Platform>) -> Source {
         Source::Dypns
     } else if digits && code.len() == 7 && (code.starts_with("16") || code.starts_with("17")) {
         Source::Fusion
-    } else if code.starts_with('-') {
-        Source::Ctcc
     } else {
+        // Not even a negative number is blamed on China Telecom without a sign of it.
         pns_for(platform)
     }
 }
 
 /// The namespace of a code found underneath a callback: the carrier named by the vendor alias;
 /// else the carrier that knows the code (the keys breaking ties); else PNS when only PNS knows
-/// it (a one-tap code inside fusion); else a guess from the code's form.
+/// it (a one-tap code inside fusion); else the carrier the keys point at; else the namespace
+/// above it (`parent`), unknown, rather than a carrier by guesswork.
 pub(super) fn inner_source(
     code: &str,
     rows: CodeRows,
@@ -90,6 +90,7 @@ pub(super) fn inner_source(
     alias: Option<Carrier>,
     marks: &Marks,
     code_key: CodeKey,
+    parent: Source,
 ) -> Source {
     if let Some(c) = alias {
         let s = c.source();
@@ -116,18 +117,7 @@ pub(super) fn inner_source(
     if rows.lookup(Source::Pns).is_some() {
         return Source::Pns;
     }
-    if let Some(s) = preferred {
-        return s;
-    }
-    let b = code.as_bytes();
-    if code.starts_with('-') {
-        Source::Ctcc
-    } else if b.len() == 6 && code.starts_with("41") {
-        Source::Cucc
-    } else if b.len() == 5 && code.starts_with('8') {
-        Source::Ctcc
-    } else {
-        Source::Cmcc
-    }
+    // A code no table knows is kept in the namespace above it, and blamed on no carrier
+    // that the payload did not name (by an alias or by its keys).
+    preferred.unwrap_or(parent)
 }
-

@@ -18,18 +18,22 @@ use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, MAX
 use crate::catalog::{nfkc, CodeRows};
 use crate::{AuthOutcome, Category, Entry, Platform, Source};
 
-pub(crate) use top::{from_callback, resolve_top};
 use cause::*;
 use detect::*;
 use node::*;
+pub(crate) use top::{from_callback, resolve_top};
 
 /// Whose namespace a text is resolved in.
 pub(crate) enum Ctx {
     /// The callback itself.
     Top(Hint),
     /// A cause underneath: carrier data or a message naming a code. `bare`: a text that is only
-    /// a code counts (carrier data, not messages).
-    Inner { alias: Option<Carrier>, bare: bool },
+    /// a code counts (carrier data, not messages). `parent`: the namespace of the code above.
+    Inner {
+        alias: Option<Carrier>,
+        bare: bool,
+        parent: Source,
+    },
 }
 
 /// Normalises a text of any shape at nesting `level`, unwrapping JSON strings around it.
@@ -74,14 +78,26 @@ pub(crate) fn normalize_text<'b>(
     fields::parse_parts(t, level, bare, &mut parts)?;
     match ctx {
         Ctx::Top(hint) => resolve_top(&mut parts, *hint, true),
-        Ctx::Inner { alias, .. } => {
+        Ctx::Inner { alias, parent, .. } => {
             let rows = CodeRows::of(&parts.code);
+            // A layer of the parent SDK underneath it (Getui's `errorCode` object in its `msg`):
+            // read in that namespace, with its own causes.
+            if let Some(layer) = parent.inner().filter(|s| rows.known_in(*s)) {
+                if parts.carrier.is_none() {
+                    parts.carrier = *alias;
+                }
+                let hint = Hint {
+                    source: Some(layer),
+                    platform: None,
+                };
+                return resolve_top(&mut parts, hint, true);
+            }
             // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding
             // the one-tap SDK's JSON): resolved like a callback, with its own causes.
             if is_app_callback(&parts, rows) {
                 return resolve_top(&mut parts, Hint::default(), true);
             }
-            Ok(resolve_inner(&mut parts, *alias, rows))
+            resolve_inner(&mut parts, *alias, rows, *parent)
         }
     }
 }
@@ -103,4 +119,3 @@ fn is_app_callback(p: &Parts<'_>, rows: CodeRows) -> bool {
 pub(crate) fn find_entry(source: Source, code: &str, msg: Option<&str>) -> Option<&'static Entry> {
     CodeRows::of(code).find(source, msg)
 }
-

@@ -125,4 +125,3 @@ pub(super) fn deepest_carrier(n: &Normalized<'_>) -> Option<Carrier> {
     }
     found
 }
-

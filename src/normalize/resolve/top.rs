@@ -36,16 +36,13 @@ pub(crate) fn resolve_top<'a>(
             .retain(|(k, v)| !(k.eq_ignore_ascii_case("data") && matches!(v, ExtraValue::Text(_))));
     }
     let mut err = None;
-    let app = matches!(
-        source,
-        Source::Pns | Source::PnsWeb | Source::PnsHarmony | Source::Fusion | Source::IdaasSdk
-    );
+    let app = source.is_app();
 
     let inner_text = inner_msg.as_ref().map(|(_, m)| m.clone());
     let mut origin = None;
     if app {
         let from_data = match &carrier_data {
-            Some((_, val)) => soften(data_cause(val, carrier, level), &mut err, strict),
+            Some((_, val)) => soften(data_cause(val, carrier, level, source), &mut err, strict),
             None => None,
         };
         let mut from_data = from_data.filter(|c| c.code != n.code);
@@ -70,7 +67,7 @@ pub(crate) fn resolve_top<'a>(
             if !best.settled() {
                 let named = inner_text
                     .as_ref()
-                    .map(|m| message_cause(m, carrier, level, &one_tap.code));
+                    .map(|m| message_cause(m, carrier, level, &one_tap.code, source));
                 best.offer(
                     Origin::Message,
                     named.and_then(|r| soften(r, &mut err, strict)),
@@ -100,6 +97,7 @@ pub(crate) fn resolve_top<'a>(
                         carrier,
                         &Marks::default(),
                         CodeKey::Named,
+                        source,
                     );
                     let mut c = node(rows, s, ic.clone(), inner_text.clone());
                     c.carrier = Carrier::from_source(s).or(carrier);
@@ -120,7 +118,11 @@ pub(crate) fn resolve_top<'a>(
                 if !best.settled() {
                     best.offer(
                         Origin::Message,
-                        soften(message_cause(m, carrier, level, &n.code), &mut err, strict),
+                        soften(
+                            message_cause(m, carrier, level, &n.code, source),
+                            &mut err,
+                            strict,
+                        ),
                     );
                 }
             }
@@ -128,6 +130,10 @@ pub(crate) fn resolve_top<'a>(
             best.cause
         };
         n.root_cause = cause;
+    } else if let (Some(own), Some(msg)) = (Carrier::from_source(source), n.raw_message.as_ref()) {
+        // A carrier's result naming its own inner code in the message (`code:1105msg:...`).
+        let named = message_cause(msg, Some(own), level, &n.code, source);
+        n.root_cause = soften(named, &mut err, strict).filter(|c| c.known);
     }
     let data_used = matches!(origin, Some(Origin::Data | Origin::InnerAndData));
     let inner_used = matches!(origin, Some(Origin::Inner | Origin::InnerAndData));
@@ -202,4 +208,3 @@ pub(crate) fn from_callback<'a>(cb: &Callback<'a>, hint: Hint) -> Normalized<'a>
         node(CodeRows::of(&code), source, code, None)
     })
 }
-
