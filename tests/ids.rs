@@ -56,23 +56,29 @@ fn serde_and_strum_agree_on_every_id() {
 
 #[test]
 fn source_ids_are_the_documented_ones() {
+    // The README's source table lists every source, in rank order, with its entry count.
+    let readme = include_str!("../README.md");
+    let table = readme
+        .split("### Sources")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the README has a Sources section");
+    let rows: Vec<(String, usize)> = table
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let id = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+            Some((id.to_owned(), cells.get(3)?.parse().ok()?))
+        })
+        .collect();
     let ids: Vec<String> = Source::iter().map(|s| s.to_string()).collect();
-    assert_eq!(
-        ids,
-        [
-            "pns",
-            "fusion",
-            "cmcc",
-            "cucc",
-            "ctcc",
-            "dypns",
-            "idaas",
-            "idaas_sdk",
-            "pns_web",
-            "pns_harmony",
-            "cucc_web"
-        ]
-    );
+    let documented: Vec<String> = rows.iter().map(|(id, _)| id.clone()).collect();
+    assert_eq!(documented, ids);
+    for (id, count) in rows {
+        let source: Source = id.parse().unwrap();
+        let n = numauth::entries().filter(|e| e.source() == source).count();
+        assert_eq!(n, count, "README count of {id}");
+    }
 }
 
 #[test]
