@@ -501,6 +501,46 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
     true
 }
 
+/// Where the next object of a text opens: a `{`, or the `(` of a Kotlin data class print
+/// (`TokenRet(code=600011, msg=...)`), whichever comes first from `from`.
+fn next_open(t: &str, from: usize) -> Option<usize> {
+    let rest = t.get(from..)?;
+    let brace = rest.find('{');
+    let b = rest.as_bytes();
+    let paren = rest.match_indices('(').map(|(p, _)| p).find(|&p| {
+        p > 0
+            && b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric)
+            && brace.is_none_or(|br| p < br)
+            && {
+                let start = p + 1;
+                let len = b
+                    .get(start..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count();
+                len > 0 && b.get(start + len) == Some(&b'=')
+            }
+    });
+    paren.or(brace).map(|p| from + p)
+}
+
+/// Up to four values of an object that may hold a whole callback: nested objects, and JSON
+/// strings that can be scanned as they are (their only escapes are `\"`, `\/`, `\u`).
+fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<&'a str>; 4] {
+    let mut found = [None; 4];
+    let candidates = fields.iter().filter_map(|f| match f.val {
+        Val::Nested(s) if s.starts_with('{') => Some(s),
+        Val::Esc(s) if s.trim_start().starts_with('{') && scan::scannable_escaped(s) => Some(s),
+        Val::Str(Cow::Borrowed(s)) if s.trim_start().starts_with('{') => Some(s),
+        _ => None,
+    });
+    for (slot, s) in found.iter_mut().zip(candidates) {
+        *slot = Some(s);
+    }
+    found
+}
+
 /// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
 fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option<()> {
     let text = nfkc(text);
@@ -548,15 +588,24 @@ pub(crate) fn parse_parts<'a>(
     }
     let mut shape = None;
     let mut from = 0;
-    // Each `{` at the top of the text, in order (log text may hold other braces first).
+    // Each object at the top of the text, in order (log text may hold other braces first).
     for _ in 0..64 {
-        let Some(open) = t.get(from..).and_then(|r| r.find('{')).map(|p| from + p) else {
+        let Some(open) = next_open(t, from) else {
             break;
         };
         let obj = scan::object(t, open, level)?;
         shape.get_or_insert(obj.style.shape());
+        let nested = nested_objects(&obj.fields);
         if from_fields(obj.fields, level + 1, out) {
             return Ok(());
+        }
+        // No code of its own: a callback held in one of its values is the result
+        // (`{msg: ..., code: {"code":"600012",...}}`, `{"u":{...,"failRet":"{...}"}}`).
+        for inner in nested.into_iter().flatten() {
+            if parse_parts(inner, level + 1, false, out).is_ok() && out.code_key != CodeKey::Pattern {
+                return Ok(());
+            }
+            *out = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
         }
         from = obj.end.max(open + 1);
     }

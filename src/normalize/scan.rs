@@ -293,6 +293,10 @@ fn single_quoted<'a>(
         return None;
     }
     let b = src.as_bytes();
+    // `carrierFailedResultData=', requestId=...`: a value that is one stray quote, empty.
+    if !key && byte(b, start + 1) == Some(b',') && key_follows(b, start + 2) {
+        return Some(("", start + 1));
+    }
     let mut i = start + 1;
     while let Some(offset) = b.get(i..)?.iter().position(|&c| c == b'\'') {
         let q = i + offset;
@@ -300,10 +304,13 @@ fn single_quoted<'a>(
         let ends = if key {
             matches!(byte(b, after), Some(b':' | b'='))
         } else {
-            matches!(
-                byte(b, after),
-                None | Some(b',' | b'}' | b']' | b')' | b';' | b'\n' | b'\r')
-            )
+            match byte(b, after) {
+                None | Some(b'}' | b']' | b')' | b';' | b'\n' | b'\r') => true,
+                // A quote inside the value (`msg='it's', ...`) is followed by a comma only by
+                // chance: the real end is followed by the next key, or by the object's end.
+                Some(b',') => key_follows(b, after + 1) || closes(b, after + 1),
+                Some(_) => false,
+            }
         };
         if ends {
             return Some((slice(src, start + 1, q), q + 1));
@@ -312,6 +319,43 @@ fn single_quoted<'a>(
     }
     *memo = start;
     None
+}
+
+/// Whether the raw body of a JSON string can be scanned as it is, escapes and all: its only
+/// escapes are `\"`, `\/` and `\uXXXX` (the scanner reads `\"`-quoted keys and values), so
+/// the payload inside can borrow from the input instead of being unescaped into a copy.
+/// Only flat objects qualify: the scanner skips nested brackets by plain quotes.
+///
+/// Counted without a branch per byte: backslashes come every few bytes in such text, and a
+/// loop branching on each mispredicted on most of them.
+pub(crate) fn scannable_escaped(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let pairs = b.iter().zip(b.iter().skip(1));
+    let bad_escapes = pairs.fold(0u32, |bad, (&c, &next)| {
+        let allowed = u32::from(next == b'"') | u32::from(next == b'/') | u32::from(next == b'u');
+        bad + (u32::from(c == b'\\') & (allowed ^ 1))
+    });
+    let opening = b.iter().fold(0u32, |n, &c| {
+        n + (u32::from(c == b'{') | u32::from(c == b'[') | u32::from(c == b'('))
+    });
+    bad_escapes == 0 && b.last() != Some(&b'\\') && opening == 1
+}
+
+/// Whether the next key of a `key=value, key=value` list starts at `i` (blanks first).
+fn key_follows(b: &[u8], i: usize) -> bool {
+    let start = skip_blank(b, i);
+    let len = b
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    len > 0 && matches!(byte(b, skip_blank(b, start + len)), Some(b'=' | b':'))
+}
+
+/// Whether only blanks and a closing bracket (or the end) come at `i`.
+fn closes(b: &[u8], i: usize) -> bool {
+    matches!(byte(b, skip_blank(b, i)), None | Some(b'}' | b']' | b')'))
 }
 
 /// The end of the object or array starting at `start` (brackets `{[(` counted alike, double
@@ -398,9 +442,15 @@ fn next_entry_follows(b: &[u8], i: usize) -> bool {
 fn unquoted(src: &str, start: usize, after_equals: bool) -> (&str, usize) {
     let b = src.as_bytes();
     let mut depth = 0usize;
+    // Parentheses opened inside the value (`请求超时(1)`); an unopened `)` after `=` closes a
+    // Kotlin data class print (`TokenRet(code=600011, requestId=r1)`).
+    let mut parens = 0usize;
     let mut i = start;
     while let Some(c) = byte(b, i) {
         match c {
+            b'(' => parens += 1,
+            b')' if parens == 0 && depth == 0 && after_equals => break,
+            b')' => parens = parens.saturating_sub(1),
             b'{' | b'[' => depth += 1,
             b'}' | b']' if depth == 0 => break,
             b'}' | b']' => depth -= 1,

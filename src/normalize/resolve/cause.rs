@@ -68,26 +68,6 @@ pub(super) fn soften<T>(
     }
 }
 
-/// Whether the raw body of a JSON string can be scanned as it is, escapes and all: its only
-/// escapes are `\"`, `\/` and `\uXXXX` (the scanner reads `\"`-quoted keys and values), so
-/// the payload inside can borrow from the input instead of being unescaped into a copy.
-/// Only flat objects qualify: the scanner skips nested brackets by plain quotes.
-///
-/// Counted without a branch per byte: backslashes come every few bytes in such text, and a
-/// loop branching on each mispredicted on most of them.
-pub(super) fn scannable_escaped(raw: &str) -> bool {
-    let b = raw.as_bytes();
-    let pairs = b.iter().zip(b.iter().skip(1));
-    let bad_escapes = pairs.fold(0u32, |bad, (&c, &next)| {
-        let allowed = u32::from(next == b'"') | u32::from(next == b'/') | u32::from(next == b'u');
-        bad + (u32::from(c == b'\\') & (allowed ^ 1))
-    });
-    let opening = b.iter().fold(0u32, |n, &c| {
-        n + (u32::from(c == b'{') | u32::from(c == b'[') | u32::from(c == b'('))
-    });
-    bad_escapes == 0 && b.last() != Some(&b'\\') && opening == 1
-}
-
 /// The cause in carrier data (a JSON string or an object, or any other shape).
 pub(super) fn data_cause<'a>(
     val: &Val<'a>,
@@ -102,7 +82,7 @@ pub(super) fn data_cause<'a>(
     };
     let r = match val {
         Val::Str(Cow::Borrowed(s)) => normalize_text(s, level + 1, &ctx),
-        Val::Esc(raw) if raw.trim_start().starts_with('{') && scannable_escaped(raw) => {
+        Val::Esc(raw) if raw.trim_start().starts_with('{') && scan::scannable_escaped(raw) => {
             normalize_text(raw, level + 1, &ctx)
         }
         Val::Esc(raw) => {
@@ -217,6 +197,7 @@ impl<'a> Best<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::scan::scannable_escaped;
     use proptest::prelude::*;
 
     /// The check as first written, a byte at a time: the reference for the branch-free one.
