@@ -47,8 +47,9 @@ impl Carrier {
     /// ASCII case ignored, surrounding whitespace trimmed:
     /// `cm_zyhl`, `CMCC`, `CM`, `移动` (China Mobile); `cu_xw`, `CUCC`, `CU`, `联通` (China
     /// Unicom); `ct_sjl`, `CTCC`, `CT`, `电信` (China Telecom); also `中国移动`/`中国联通`/
-    /// `中国电信` and `China Mobile`/`China Unicom`/`China Telecom`. `None` for anything else,
-    /// `unknown` included.
+    /// `中国电信` and `China Mobile`/`China Unicom`/`China Telecom`; and by form, any `cm_*`,
+    /// `cu_*`, `ct_*` vendor name and any name containing 移动/联通/电信. `None` for anything
+    /// else, `unknown` included.
     ///
     /// ```
     /// use numauth::Carrier;
@@ -56,7 +57,11 @@ impl Carrier {
     /// assert_eq!(Carrier::from_alias(" ct_sjl "), Some(Carrier::Ctcc));
     /// assert_eq!(Carrier::from_alias("移动"), Some(Carrier::Cmcc));
     /// assert_eq!(Carrier::from_alias("ＣＭＣＣ"), Some(Carrier::Cmcc));
+    /// assert_eq!(Carrier::from_alias("cm_newsdk"), Some(Carrier::Cmcc));
+    /// assert_eq!(Carrier::from_alias("中国联通5G"), Some(Carrier::Cucc));
     /// assert_eq!(Carrier::from_alias("unknown"), None);
+    /// assert_eq!(Carrier::from_alias("ct_"), None);
+    /// assert_eq!(Carrier::from_alias("cmx"), None);
     /// ```
     pub fn from_alias(alias: &str) -> Option<Carrier> {
         const ALIASES: [(&str, Carrier); 21] = [
@@ -95,6 +100,28 @@ impl Carrier {
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(alias))
             .map(|&(_, c)| c)
+            .or_else(|| Carrier::from_alias_form(alias))
+    }
+
+    /// Names not in the list, by their form: the SDKs' `cm_*`/`cu_*`/`ct_*` vendor names
+    /// (`cm_zyhl`, `cu_xw`, `ct_sjl`, and any other suffix) and Chinese names that contain
+    /// 移动/联通/电信 (`中国移动通信`).
+    fn from_alias_form(alias: &str) -> Option<Carrier> {
+        let prefixed = |p: &str| {
+            alias
+                .get(..3)
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                && alias.len() > 3
+        };
+        if prefixed("cm_") || alias.contains("移动") {
+            Some(Carrier::Cmcc)
+        } else if prefixed("cu_") || alias.contains("联通") {
+            Some(Carrier::Cucc)
+        } else if prefixed("ct_") || alias.contains("电信") {
+            Some(Carrier::Ctcc)
+        } else {
+            None
+        }
     }
 
     /// The code namespace of the carrier's SDK.

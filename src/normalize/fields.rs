@@ -47,6 +47,9 @@ pub(crate) struct Marks {
     pub(crate) capital_code: bool,
     /// A key that only another vendor's payloads use (`gyuid`: Getui).
     pub(crate) vendor: Option<Source>,
+    /// The text of an Alibaba Cloud Tea SDK exception (`TeaException: code: 400, ...`): a
+    /// server API's answer, whatever the code.
+    pub(crate) tea: bool,
 }
 
 impl Marks {
@@ -570,7 +573,17 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
             .clone()
             .map(|r| (Cow::Borrowed("vendorMsg"), sub(&text, r)));
     }
+    parts.marks.tea = contains_ci(&text, "TeaException");
+    if let Some(r) = pattern::request_id(&text) {
+        parts.request_id = Some(sub(&text, r));
+    }
     Some(())
+}
+
+fn contains_ci(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).
@@ -602,7 +615,8 @@ pub(crate) fn parse_parts<'a>(
         // No code of its own: a callback held in one of its values is the result
         // (`{msg: ..., code: {"code":"600012",...}}`, `{"u":{...,"failRet":"{...}"}}`).
         for inner in nested.into_iter().flatten() {
-            if parse_parts(inner, level + 1, false, out).is_ok() && out.code_key != CodeKey::Pattern {
+            if parse_parts(inner, level + 1, false, out).is_ok() && out.code_key != CodeKey::Pattern
+            {
                 return Ok(());
             }
             *out = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);

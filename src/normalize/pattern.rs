@@ -262,3 +262,42 @@ mod tests {
         );
     }
 }
+
+/// A request id named in text: `request id: 8A4F-11C2`, `requestId=…`, `RequestId:"…"`.
+pub(crate) fn request_id(text: &str) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    for needle in ["request id", "requestid", "request_id"] {
+        let Some(at) = (0..b.len()).find(|&i| starts_with_ci(b, i, needle)) else {
+            continue;
+        };
+        let mut i = at + needle.len();
+        while matches!(b.get(i), Some(b' ' | b':' | b'=' | b'"' | b'\'')) {
+            i += 1;
+        }
+        let len = b
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b'_')
+            .count();
+        if len > 0 {
+            return Some(i..i + len);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod request_id_tests {
+    use super::request_id;
+
+    #[test]
+    fn request_ids_in_text() {
+        let t = "TeaException: code: 400, 令牌无效 request id: 8A4F-11C2 trace";
+        assert_eq!(request_id(t).map(|r| &t[r]), Some("8A4F-11C2"));
+        let t = "failed requestId=\"ab_9\"";
+        assert_eq!(request_id(t).map(|r| &t[r]), Some("ab_9"));
+        assert_eq!(request_id("request id: "), None);
+        assert_eq!(request_id("no id here"), None);
+    }
+}

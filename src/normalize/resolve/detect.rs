@@ -37,6 +37,9 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
     }
     let knows = |s: &Source| rows.known_in(*s);
     let marks = &p.marks;
+    if marks.tea {
+        return Source::Dypns;
+    }
     let preferred = if marks.fusion {
         Some(Source::Fusion)
     } else if marks.pns {
