@@ -309,6 +309,8 @@ fn single_quoted<'a>(
                 // A quote inside the value (`msg='it's', ...`) is followed by a comma only by
                 // chance: the real end is followed by the next key, or by the object's end.
                 Some(b',') => key_follows(b, after + 1) || closes(b, after + 1),
+                // A stray quote after the last value (`requestId='r1''}`).
+                Some(b'\'') => closes(b, after + 1),
                 Some(_) => false,
             }
         };

@@ -1,0 +1,205 @@
+//! Normaliser v2 on payloads of every vendor and of the shapes that used to go wrong, written
+//! for these tests. Each row states what a support engineer reads: source, code, category,
+//! actor, carrier, request id and the root cause chain.
+
+use numauth::{normalize, Actor, Carrier, Category, Normalized, Source};
+
+/// What a payload must normalise to. `causes`: the root-cause chain as (source, code, known).
+struct Want {
+    source: Source,
+    code: &'static str,
+    category: Category,
+    actor: Actor,
+    carrier: Option<Carrier>,
+    request_id: Option<&'static str>,
+    causes: &'static [(Source, &'static str, bool)],
+}
+
+fn chain<'a>(n: &'a Normalized<'a>) -> Vec<(Source, &'a str, bool)> {
+    let mut out = Vec::new();
+    let mut cur = n.root_cause.as_deref();
+    while let Some(c) = cur {
+        out.push((c.source, c.code.as_ref(), c.known));
+        cur = c.root_cause.as_deref();
+    }
+    out
+}
+
+fn check(raw: &str, want: &Want) {
+    let n = normalize(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
+    let got = (
+        n.source,
+        n.code.as_ref(),
+        n.category,
+        n.actor,
+        n.carrier,
+        n.request_id.as_deref(),
+        chain(&n),
+    );
+    let expected = (
+        want.source,
+        want.code,
+        want.category,
+        want.actor,
+        want.carrier,
+        want.request_id,
+        want.causes.to_vec(),
+    );
+    assert_eq!(got, expected, "{raw}");
+}
+
+use Category::{Cancelled, Failure, Success};
+
+#[test]
+fn an_inner_code_written_inside_a_carrier_message() {
+    let unicom = r#"{"resultCode":"410002","resultMsg":"code:1105msg:参数信息错误[apiKey有误]","seq":"u-1"}"#;
+    let want = Want {
+        source: Source::Cucc,
+        code: "410002",
+        category: Failure,
+        actor: Actor::Developer,
+        carrier: Some(Carrier::Cucc),
+        request_id: Some("u-1"),
+        causes: &[(Source::Cucc, "1105", true)],
+    };
+    check(unicom, &want);
+    // The same result as the carrier data of a PNS callback.
+    let pns = r#"{"code":"600025","msg":"终端检测参数错误","vendorName":"cu_xw","requestId":"p-2","carrierFailedResultData":"{\"resultCode\":\"410002\",\"resultMsg\":\"code:1105msg:参数信息错误\"}"}"#;
+    let want = Want {
+        source: Source::Pns,
+        code: "600025",
+        request_id: Some("p-2"),
+        causes: &[(Source::Cucc, "410002", true), (Source::Cucc, "1105", true)],
+        ..want
+    };
+    check(pns, &want);
+}
+
+#[test]
+fn java_and_kotlin_prints_with_odd_values() {
+    let base = Want {
+        source: Source::Pns,
+        code: "600011",
+        category: Failure,
+        actor: Actor::User,
+        carrier: Some(Carrier::Cmcc),
+        request_id: Some("7f3e-01"),
+        causes: &[],
+    };
+    // A value that is one stray quote; the fields after it still count.
+    check("TokenRet{vendorName='cm_zyhl', code='600011', msg='获取token失败', carrierFailedResultData=', requestId='7f3e-01', innerCode='null'}", &base);
+    // A value holding = and quotes, and a trailing quote after the last value.
+    check("TokenRet{msg='token=abc 'x' failed', code='600011', vendorName='CMCC', requestId='7f3e-01''}", &base);
+    // Kotlin data class, carrier data as JSON inside it.
+    check(
+        r#"TokenRet(vendorName=cu_xw, code=600012, msg=预取号失败, carrierFailedResultData={"resultCode":"1","resultMsg":"请求超时"}, requestId=7f3e-01)"#,
+        &Want {
+            code: "600012",
+            carrier: Some(Carrier::Cucc),
+            causes: &[(Source::Cucc, "1", true)],
+            ..base
+        },
+    );
+}
+
+#[test]
+fn maps_and_objects_holding_a_whole_callback() {
+    let want = Want {
+        source: Source::Pns,
+        code: "600012",
+        category: Failure,
+        actor: Actor::User,
+        carrier: Some(Carrier::Ctcc),
+        request_id: Some("rq-9"),
+        causes: &[],
+    };
+    check(r#"{msg: 授权页唤起失败, code: {"code":"600012","msg":"预取号失败","requestId":"rq-9","vendorName":"ct_sjl"}}"#, &want);
+    check(r#"{"u":{"t":1,"failRet":"{\"code\":\"600012\",\"msg\":\"预取号失败\",\"requestId\":\"rq-9\",\"vendorName\":\"CT\"}"}}"#, &want);
+    check(r#"{"data":{"code":"600012","requestId":"rq-9","vendorName":"中国电信"}}"#, &want);
+}
+
+#[test]
+fn vendor_names_by_form() {
+    for (vendor, carrier) in [
+        ("cm_newsdk", Carrier::Cmcc),
+        ("CU", Carrier::Cucc),
+        ("CTCC", Carrier::Ctcc),
+        ("中国移动通信", Carrier::Cmcc),
+        ("联通", Carrier::Cucc),
+    ] {
+        let raw = format!(r#"{{"code":"600011","vendorName":"{vendor}"}}"#);
+        assert_eq!(normalize(&raw).unwrap().carrier, Some(carrier), "{vendor}");
+    }
+}
+
+#[test]
+fn server_results() {
+    let base = Want {
+        source: Source::Dypns,
+        code: "isv.TOKEN_INVALID",
+        category: Failure,
+        actor: Actor::Developer,
+        carrier: None,
+        request_id: Some("5B1C-3F"),
+        causes: &[],
+    };
+    check(r#"{"Code":"isv.TOKEN_INVALID","Message":"token无效","RequestId":"5B1C-3F"}"#, &base);
+    check(
+        r#"{"RequestId":"5B1C-3F","Message":"OK","Code":"OK","GateVerifyResultDTO":{"VerifyResult":"PASS"}}"#,
+        &Want { code: "OK", category: Success, actor: Actor::None, ..base },
+    );
+    let tea = normalize("TeaException: code: 400, 令牌无效 request id: 8A4F-11C2").unwrap();
+    assert_eq!((tea.source, tea.code.as_ref(), tea.request_id.as_deref()), (Source::Dypns, "400", Some("8A4F-11C2")));
+}
+
+#[test]
+fn other_vendors_with_their_carrier_causes() {
+    check(
+        r#"{"code":30005,"msg":"{\"errorCode\":-40001,\"errorDesc\":\"运营商错误\",\"operator\":\"CM\",\"metadata\":{\"code\":\"103111\",\"desc\":\"网关IP错误\"}}","gyuid":"gtc_1","operator":"CM","success":false}"#,
+        &Want {
+            source: Source::Geyan,
+            code: "30005",
+            category: Failure,
+            actor: numauth::lookup(Source::Cmcc, "103111").unwrap().actor(),
+            carrier: Some(Carrier::Cmcc),
+            request_id: None,
+            causes: &[(Source::GeyanError, "-40001", true), (Source::Cmcc, "103111", true)],
+        },
+    );
+    check(
+        r#"{"code":1023,"message":"预取号失败","innerCode":"103911","innerDesc":"token请求过于频繁"}"#,
+        &Want {
+            source: Source::Shanyan,
+            code: "1023",
+            category: Failure,
+            actor: numauth::lookup(Source::Cmcc, "103911").unwrap().actor(),
+            carrier: Some(Carrier::Cmcc),
+            request_id: None,
+            causes: &[(Source::Cmcc, "103911", true)],
+        },
+    );
+    let onelogin = normalize(r#"{"status":500,"errorCode":"-20200","msg":"网络异常","process_id":"p-77","operatorType":"1"}"#).unwrap();
+    assert_eq!((onelogin.source, onelogin.code.as_ref(), onelogin.request_id.as_deref()), (Source::Onelogin, "-20200", Some("p-77")));
+    let jv = normalize(r#"{"code":6002,"content":"fetch loginToken canceled","operator":"CU"}"#).unwrap();
+    assert_eq!((jv.source, jv.category, jv.carrier), (Source::Jverify, Cancelled, Some(Carrier::Cucc)));
+}
+
+#[test]
+fn detection_does_not_steal_alibaba_payloads() {
+    assert_eq!(normalize(r#"{"code":"6000","content":"x","operator":"CM"}"#).unwrap().source, Source::Jverify);
+    assert_eq!(normalize(r#"{"code":"600000","msg":"获取token成功","token":"t"}"#).unwrap().source, Source::Pns);
+    assert_eq!(normalize("600011").unwrap().source, Source::Pns);
+}
+
+#[test]
+fn an_unknown_code_is_never_blamed_on_a_carrier() {
+    let n = normalize(r#"{"code":"600011","innerCode":"abc","msg":"x"}"#).unwrap();
+    let cause = n.root_cause.as_deref().unwrap();
+    assert_eq!((cause.code.as_ref(), cause.known, cause.carrier), ("abc", false, None));
+    assert_eq!(n.carrier, None);
+    assert_ne!(cause.source, Source::Cmcc);
+    // A negative code no table knows is not China Telecom's without a sign of it.
+    let n = normalize(r#"{"code":"-999999"}"#).unwrap();
+    assert_eq!((n.known, n.carrier), (false, None));
+    assert_ne!(n.source, Source::Ctcc);
+}
