@@ -203,3 +203,14 @@ fn an_unknown_code_is_never_blamed_on_a_carrier() {
     assert_eq!((n.known, n.carrier), (false, None));
     assert_ne!(n.source, Source::Ctcc);
 }
+
+#[test]
+fn a_token_in_the_message_field_is_redacted() {
+    let token = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9xyzSTsid000";
+    let raw = format!(r#"{{"code":6000,"content":"{token}","operator":"CM"}}"#);
+    let n = normalize(&raw).unwrap();
+    assert_eq!((n.source, n.category), (Source::Jverify, Success));
+    assert_eq!(n.raw_message.as_deref(), Some("<redacted token: 48 chars>"));
+    let json = format!("{n:?}");
+    assert!(!json.contains(token), "the token never reaches the output");
+}
