@@ -58,7 +58,7 @@ enum Command {
         /// The message that came with the code (China Unicom `1` + message rows)
         message: Option<String>,
         /// Only this source's meaning
-        #[arg(long, short, value_parser = id_parser::<Source>(Source::iter().map(Source::as_str)))]
+        #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// Print the entries as a JSON array (the export shape)
         #[arg(long)]
@@ -70,10 +70,10 @@ enum Command {
     )]
     List {
         /// Only this source
-        #[arg(long, short, value_parser = id_parser::<Source>(Source::iter().map(Source::as_str)))]
+        #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// Only entries with this outcome
-        #[arg(long, short, value_parser = id_parser::<AuthOutcome>(AuthOutcome::iter().map(AuthOutcome::as_str)))]
+        #[arg(long, short, value_parser = enum_parser::<AuthOutcome>())]
         outcome: Option<AuthOutcome>,
         /// Print a JSON array (the export shape)
         #[arg(long, conflicts_with = "csv")]
@@ -90,7 +90,7 @@ enum Command {
         /// The NDJSON file to read, plain or gzip; - for standard input [default: standard input]
         file: Option<PathBuf>,
         /// Treat every callback as coming from this source instead of detecting it
-        #[arg(long, short, value_parser = id_parser::<Source>(Source::iter().map(Source::as_str)))]
+        #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// Threads normalising at once, 1 to 256 [default: one per core]
         #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
@@ -104,7 +104,7 @@ enum Command {
         /// The NDJSON file to read, plain or gzip; - for standard input [default: standard input]
         file: Option<PathBuf>,
         /// Treat every callback as coming from this source instead of detecting it
-        #[arg(long, short, value_parser = id_parser::<Source>(Source::iter().map(Source::as_str)))]
+        #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// How many outcomes and root causes to list
         #[arg(long, default_value_t = 10)]
@@ -130,6 +130,15 @@ where
     T: std::str::FromStr<Err = ParseIdError> + Clone + Send + Sync + 'static,
 {
     PossibleValuesParser::new(ids.into_iter().map(PossibleValue::new)).try_map(|id| id.parse::<T>())
+}
+
+/// [`id_parser`] for a catalog enum: every variant, as the catalog has them today.
+fn enum_parser<T>() -> impl TypedValueParser<Value = T>
+where
+    T: IntoEnumIterator + Into<&'static str>,
+    T: std::str::FromStr<Err = ParseIdError> + Clone + Send + Sync + 'static,
+{
+    id_parser(T::iter().map(Into::into))
 }
 
 /// The most `--jobs` accepted, and the most threads the default uses.
