@@ -44,7 +44,10 @@ use std::time::Duration;
 mod bare;
 
 use bare::bare_loop;
-use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{
+    criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
+};
 use numauth::{entries, Entry, Lang, Source};
 
 /// Lines in the generated log.
@@ -380,6 +383,55 @@ fn jq_installed() -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// `numauth normalize`'s output with the log written into its stdin through a pipe.
+fn piped_output(numauth: &str, path: &Path) -> Vec<u8> {
+    let mut piped = Command::new(numauth)
+        .arg("normalize")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("numauth runs");
+    let mut stdin = piped.stdin.take().expect("a piped stdin");
+    let log = path.to_owned();
+    let writer = std::thread::spawn(move || io::copy(&mut File::open(log)?, &mut stdin));
+    let piped = piped.wait_with_output().expect("numauth runs");
+    writer
+        .join()
+        .expect("the writer ends")
+        .expect("the log is piped");
+    piped.stdout
+}
+
+/// The `pipe_*` cases and, when `NUMAUTH_BEFORE` is set, the `before_*` ones.
+fn bench_pipe_and_before(group: &mut BenchmarkGroup<'_, WallTime>, numauth: &str, path: &Path) {
+    for (id, jobs) in [("pipe_jobs1", Some("1")), ("pipe_default", None)] {
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let mut cmd = Command::new(numauth);
+                cmd.arg("normalize");
+                if let Some(jobs) = jobs {
+                    cmd.args(["--jobs", jobs]);
+                }
+                run_piped(&mut cmd, path);
+            });
+        });
+    }
+    if let Some(before) = std::env::var_os("NUMAUTH_BEFORE") {
+        for (id, jobs) in [("before_jobs1", Some("1")), ("before_default", None)] {
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    let mut cmd = Command::new(&before);
+                    cmd.arg("normalize").arg(path);
+                    if let Some(jobs) = jobs {
+                        cmd.args(["--jobs", jobs]);
+                    }
+                    run(&mut cmd);
+                });
+            });
+        }
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let (path, bytes, lines) = generate().expect("the log is written");
     let numauth = env!("CARGO_BIN_EXE_numauth");
@@ -407,22 +459,8 @@ fn bench(c: &mut Criterion) {
         outputs[0] == outputs[1],
         "--jobs 2 output differs from --jobs 1"
     );
-    let mut piped = Command::new(numauth)
-        .arg("normalize")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("numauth runs");
-    let mut stdin = piped.stdin.take().expect("a piped stdin");
-    let log = path.clone();
-    let writer = std::thread::spawn(move || io::copy(&mut File::open(log)?, &mut stdin));
-    let piped = piped.wait_with_output().expect("numauth runs");
-    writer
-        .join()
-        .expect("the writer ends")
-        .expect("the log is piped");
     assert!(
-        piped.stdout == outputs[0],
+        piped_output(numauth, &path) == outputs[0],
         "the output read from a pipe differs from the file's"
     );
 
@@ -453,32 +491,7 @@ fn bench(c: &mut Criterion) {
             });
         });
     }
-    for (id, jobs) in [("pipe_jobs1", Some("1")), ("pipe_default", None)] {
-        group.bench_function(id, |b| {
-            b.iter(|| {
-                let mut cmd = Command::new(numauth);
-                cmd.arg("normalize");
-                if let Some(jobs) = jobs {
-                    cmd.args(["--jobs", jobs]);
-                }
-                run_piped(&mut cmd, &path);
-            });
-        });
-    }
-    if let Some(before) = std::env::var_os("NUMAUTH_BEFORE") {
-        for (id, jobs) in [("before_jobs1", Some("1")), ("before_default", None)] {
-            group.bench_function(id, |b| {
-                b.iter(|| {
-                    let mut cmd = Command::new(&before);
-                    cmd.arg("normalize").arg(&path);
-                    if let Some(jobs) = jobs {
-                        cmd.args(["--jobs", jobs]);
-                    }
-                    run(&mut cmd);
-                });
-            });
-        }
-    }
+    bench_pipe_and_before(&mut group, numauth, &path);
     group.bench_function("bare_loop", |b| {
         b.iter(|| black_box(bare_loop(black_box(&path)).expect("the bare loop reads the log")));
     });

@@ -51,11 +51,29 @@ pub fn open(path: Option<&Path>) -> Result<Input, String> {
     };
     let name = path.map_or_else(|| "standard input".to_owned(), |p| p.display().to_string());
     let (reader, decoded) = decode(raw, true).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let reader = Named {
+        inner: reader,
+        name,
+    };
     Ok(Input {
         reader: Box::new(BufReader::with_capacity(BUFFER, reader)),
         size: if decoded { None } else { size },
         live,
     })
+}
+
+/// A reader whose errors name the input (a truncated gzip file deep in a batch of paths).
+struct Named<R> {
+    inner: R,
+    name: String,
+}
+
+impl<R: Read> Read for Named<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.inner
+            .read(buf)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", self.name)))
+    }
 }
 
 /// Standard input, with its size and liveness as far as they can be told.

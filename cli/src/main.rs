@@ -200,11 +200,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// The exit for an input that cannot be opened (missing, a directory, no permission): 2, as
-/// for a usage error, since the command line named something that cannot be read.
-fn unreadable(message: String) -> ExitCode {
-    say(message);
-    ExitCode::from(2)
+/// The input of `normalize` and `report`; `None` once the error is said when it cannot be
+/// opened (missing, a directory, no permission): the exit is then 2, as for a usage error,
+/// since the command line named something that cannot be read.
+fn open(path: Option<&std::path::Path>) -> Option<input::Input> {
+    input::open(path).map_err(say).ok()
 }
 
 fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -247,9 +247,8 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
         }
         Command::Export { format } => export::write(out, format, entries())?,
         Command::Normalize { file, source, jobs } => {
-            let input = match input::open(file.as_deref()) {
-                Ok(input) => input,
-                Err(e) => return Ok(unreadable(e)),
+            let Some(input) = open(file.as_deref()) else {
+                return Ok(ExitCode::from(2));
             };
             let options = normalize::Options {
                 hint: Hint {
@@ -269,9 +268,8 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             top,
             json,
         } => {
-            let input = match input::open(file.as_deref()) {
-                Ok(input) => input,
-                Err(e) => return Ok(unreadable(e)),
+            let Some(input) = open(file.as_deref()) else {
+                return Ok(ExitCode::from(2));
             };
             let hint = Hint {
                 source,

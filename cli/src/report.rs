@@ -337,6 +337,53 @@ pub fn write_text(out: &mut impl Write, style: &Style, r: &Report) -> io::Result
             style.category(*category, category.label(lang))
         )?;
     }
+    write_outcomes(out, style, r)?;
+    write_causes(out, style, r)?;
+    write_warnings(out, style, &r.warnings)?;
+    if r.unusable > 0 {
+        writeln!(
+            out,
+            "\n{} ({})",
+            style.bold(t("无法使用的行", "Unusable lines")),
+            r.unusable
+        )?;
+        for u in &r.unusable_examples {
+            match lang {
+                Lang::Zh => writeln!(out, "  第 {} 行：{}", u.line, u.error)?,
+                _ => writeln!(out, "  line {}: {}", u.line, u.error)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_warnings(out: &mut impl Write, style: &Style, w: &Warnings) -> io::Result<()> {
+    if *w == Warnings::default() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", style.bold(style.pick("警告", "Warnings")))?;
+    for (n, zh, en) in [
+        (
+            w.invalid_utf8,
+            "行含非 UTF-8 字节，已替换为 U+FFFD 后读取",
+            "lines had bytes that are not UTF-8, read with U+FFFD in their place",
+        ),
+        (
+            w.nul_bytes,
+            "行含 NUL 字节，已去掉后读取",
+            "lines had NUL bytes, read without them",
+        ),
+    ] {
+        if n > 0 {
+            writeln!(out, "  {n} {}", style.pick(zh, en))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_outcomes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    let lang = style.lang;
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
     writeln!(out, "\n{}", style.bold(t("主要结果", "Top outcomes")))?;
     for row in &r.top_outcomes {
         writeln!(
@@ -354,6 +401,12 @@ pub fn write_text(out: &mut impl Write, style: &Style, r: &Report) -> io::Result
             row.actor.label(lang),
         )?;
     }
+    Ok(())
+}
+
+fn write_causes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    let lang = style.lang;
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
     writeln!(
         out,
         "\n{}",
@@ -397,45 +450,6 @@ pub fn write_text(out: &mut impl Write, style: &Style, r: &Report) -> io::Result
                 _ => format!("other root causes (first seen after {MAX_CAUSES} distinct ones)"),
             }
         )?;
-    }
-    write_warnings(out, style, &r.warnings)?;
-    if r.unusable > 0 {
-        writeln!(
-            out,
-            "\n{} ({})",
-            style.bold(t("无法使用的行", "Unusable lines")),
-            r.unusable
-        )?;
-        for u in &r.unusable_examples {
-            match lang {
-                Lang::Zh => writeln!(out, "  第 {} 行：{}", u.line, u.error)?,
-                _ => writeln!(out, "  line {}: {}", u.line, u.error)?,
-            }
-        }
-    }
-    Ok(())
-}
-
-fn write_warnings(out: &mut impl Write, style: &Style, w: &Warnings) -> io::Result<()> {
-    if *w == Warnings::default() {
-        return Ok(());
-    }
-    writeln!(out, "\n{}", style.bold(style.pick("警告", "Warnings")))?;
-    for (n, zh, en) in [
-        (
-            w.invalid_utf8,
-            "行含非 UTF-8 字节，已替换为 U+FFFD 后读取",
-            "lines had bytes that are not UTF-8, read with U+FFFD in their place",
-        ),
-        (
-            w.nul_bytes,
-            "行含 NUL 字节，已去掉后读取",
-            "lines had NUL bytes, read without them",
-        ),
-    ] {
-        if n > 0 {
-            writeln!(out, "  {n} {}", style.pick(zh, en))?;
-        }
     }
     Ok(())
 }

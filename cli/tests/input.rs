@@ -160,9 +160,14 @@ fn gzip_input_is_read_whatever_its_name() {
     assert_eq!(report(&[&path], b"")["callbacks"], 2);
     // A truncated file is a read error naming the input, after the lines read before it.
     let whole = gzip(TWO.repeat(2000).as_bytes());
-    let o = run(&["normalize", "--jobs", "1"], &whole[..whole.len() / 2]);
+    let truncated = temp("truncated.gz", &whole[..whole.len() / 2]);
+    let o = run(&["normalize", "--jobs", "1", &truncated], b"");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).starts_with("numauth: "), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!("numauth: cannot read {truncated}: ")),
+        "{err}"
+    );
     assert!(!o.stdout.is_empty());
 }
 
