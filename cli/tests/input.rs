@@ -89,6 +89,7 @@ fn a_path_that_cannot_be_read_is_named_and_exits_2() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_file_without_read_permission_is_named_and_exits_2() {
     use std::os::unix::fs::PermissionsExt;
@@ -226,7 +227,8 @@ fn cr_crlf_and_lf_all_end_lines() {
     assert_eq!(report(&[], log)["lines"], 5);
 }
 
-/// The peak resident memory (`VmHWM`) of a running process, in KiB.
+/// The peak resident memory (`VmHWM`) of a running process, in KiB (Linux's `/proc`).
+#[cfg(target_os = "linux")]
 fn peak_rss_kib(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -276,6 +278,7 @@ fn normalize_answers_each_line_of_a_pipe_as_it_arrives() {
     }
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn a_huge_line_is_skipped_without_being_held() {
     // 64 MiB without a line break, then a callback: the old reader held the line whole.
@@ -307,6 +310,7 @@ fn a_huge_line_is_skipped_without_being_held() {
     assert!(peak < 16 << 10, "peak RSS {peak} KiB for a 64 MiB line");
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn report_memory_stays_bounded_over_many_distinct_root_causes() {
     // 12,000 distinct unknown inner codes of 64 bytes (the longest the normaliser takes as a

@@ -27,6 +27,7 @@ fn numauth(args: &[&str]) -> Output {
     command(args).output().expect("the numauth binary runs")
 }
 
+#[cfg(target_os = "linux")]
 fn full() -> File {
     File::options()
         .write(true)
@@ -38,6 +39,8 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+// `/dev/full` is Linux's.
+#[cfg(target_os = "linux")]
 #[test]
 fn a_full_stdout_or_stderr_exits_1_without_a_panic() {
     // Output to a full disk: the error is said on stderr, once.
