@@ -17,7 +17,13 @@
 //!
 //! The cases:
 //! - `cli_jobs1`, `cli_jobs2`, `cli_default`: `numauth normalize FILE [--jobs N]` as a child
-//!   process, stdout to the null device.
+//!   process, stdout to the null device. A file is read in batches of 64 KiB.
+//! - `pipe_jobs1`, `pipe_default`: the same log written into the child's stdin through a pipe
+//!   by this process, so `normalize` is in its live mode (a batch ends whenever the lines read
+//!   are all the pipe holds, and the output is flushed after each batch).
+//! - `before_jobs1`, `before_default`: only when `NUMAUTH_BEFORE` names another `numauth`
+//!   binary (say, a build of the previous commit): that binary on the same file, for a
+//!   before/after ratio measured in the same run.
 //! - `bare_loop`: the least any tool must do: read each line, deserialise the callback fields
 //!   into a borrowed struct with serde_json, write them back as one JSON line. It runs in this
 //!   process (no process start, which slightly favours it) and writes to `io::sink()`.
@@ -28,15 +34,21 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::hint::black_box;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
+// In a subdirectory, so that cargo does not take it for a bench target of its own.
+#[path = "normalize_log/bare.rs"]
+mod bare;
+
+use bare::bare_loop;
+use criterion::measurement::WallTime;
+use criterion::{
+    criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
+};
 use numauth::{entries, Entry, Lang, Source};
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
 
 /// Lines in the generated log.
 const LINES: usize = 100_000;
@@ -332,137 +344,20 @@ fn generate() -> io::Result<(PathBuf, u64, u64)> {
     Ok((path, size, LINES as u64))
 }
 
-/// A JSON value as the bare loop keeps it: text borrowed from the line where possible.
-enum Scalar<'a> {
-    Str(Cow<'a, str>),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Null,
-    /// An object or array (an iOS `carrierFailedResultData` object, say).
-    Json(serde_json::Value),
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Scalar<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Scalar::Str(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Scalar::Str(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Scalar::Str(Cow::Owned(v)))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Scalar::Int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(i64::try_from(v).map_or(Scalar::Float(v as f64), Scalar::Int))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(Scalar::Float(v))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(Scalar::Bool(v))
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(Scalar::Null)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                serde_json::Value::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(Scalar::Json)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                serde_json::Value::deserialize(de::value::SeqAccessDeserializer::new(seq))
-                    .map(Scalar::Json)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl Serialize for Scalar<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Scalar::Str(v) => s.serialize_str(v),
-            Scalar::Int(v) => s.serialize_i64(*v),
-            Scalar::Float(v) => s.serialize_f64(*v),
-            Scalar::Bool(v) => s.serialize_bool(*v),
-            Scalar::Null => s.serialize_unit(),
-            Scalar::Json(v) => v.serialize(s),
-        }
-    }
-}
-
-/// The callback fields the bare loop and `jq` extract, under every name the SDKs use. (Every
-/// field is a [`Scalar`]: serde borrows an `Option<Cow<str>>` only with a helper, and codes come
-/// as numbers too.)
-#[derive(Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Raw<'a> {
-    #[serde(borrow, alias = "resultCode", alias = "result")]
-    code: Option<Scalar<'a>>,
-    #[serde(borrow, alias = "resultMsg", alias = "message", alias = "desc")]
-    msg: Option<Scalar<'a>>,
-    #[serde(borrow)]
-    inner_code: Option<Scalar<'a>>,
-    #[serde(borrow)]
-    inner_msg: Option<Scalar<'a>>,
-    #[serde(borrow, alias = "seq", alias = "reqId")]
-    request_id: Option<Scalar<'a>>,
-    #[serde(borrow)]
-    vendor_name: Option<Scalar<'a>>,
-    #[serde(borrow)]
-    carrier_failed_result_data: Option<Scalar<'a>>,
-}
-
-#[derive(Serialize)]
-struct Text<'a> {
-    text: Cow<'a, str>,
-}
-
-#[derive(Serialize)]
-struct Error {
-    error: String,
-    line: usize,
-}
-
-/// The bare loop: one JSON line of extracted fields per input line, as `jq` does.
-fn bare_loop(path: &Path) -> io::Result<usize> {
-    let mut reader = BufReader::with_capacity(64 << 10, File::open(path)?);
-    let mut out = BufWriter::with_capacity(64 << 10, io::sink());
-    let (mut line, mut n) = (String::new(), 0);
-    while reader.read_line(&mut line)? > 0 {
-        n += 1;
-        let text = line.trim_end();
-        let written = if text.starts_with('"') {
-            serde_json::from_str::<Cow<'_, str>>(text)
-                .map(|text| serde_json::to_writer(&mut out, &Text { text }))
-        } else {
-            serde_json::from_str::<Raw<'_>>(text).map(|raw| serde_json::to_writer(&mut out, &raw))
-        };
-        match written {
-            Ok(w) => w?,
-            Err(e) => serde_json::to_writer(
-                &mut out,
-                &Error {
-                    error: e.to_string(),
-                    line: n,
-                },
-            )?,
-        }
-        out.write_all(b"\n")?;
-        line.clear();
-    }
-    out.flush()?;
-    Ok(n)
+/// Runs a command with the log written into its stdin through a pipe, stdout to the null
+/// device; panics unless it succeeds.
+fn run_piped(command: &mut Command, log: &Path) {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("the command starts");
+    let mut stdin = child.stdin.take().expect("a piped stdin");
+    let mut file = File::open(log).expect("the log opens");
+    io::copy(&mut file, &mut stdin).expect("the log is written to the pipe");
+    drop(stdin);
+    let status = child.wait().expect("the command runs");
+    assert!(status.success(), "{command:?}: {status}");
 }
 
 /// Runs a command with stdout to the null device; panics unless it succeeds (a benchmark of a
@@ -486,6 +381,55 @@ fn jq_installed() -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// `numauth normalize`'s output with the log written into its stdin through a pipe.
+fn piped_output(numauth: &str, path: &Path) -> Vec<u8> {
+    let mut piped = Command::new(numauth)
+        .arg("normalize")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("numauth runs");
+    let mut stdin = piped.stdin.take().expect("a piped stdin");
+    let log = path.to_owned();
+    let writer = std::thread::spawn(move || io::copy(&mut File::open(log)?, &mut stdin));
+    let piped = piped.wait_with_output().expect("numauth runs");
+    writer
+        .join()
+        .expect("the writer ends")
+        .expect("the log is piped");
+    piped.stdout
+}
+
+/// The `pipe_*` cases and, when `NUMAUTH_BEFORE` is set, the `before_*` ones.
+fn bench_pipe_and_before(group: &mut BenchmarkGroup<'_, WallTime>, numauth: &str, path: &Path) {
+    for (id, jobs) in [("pipe_jobs1", Some("1")), ("pipe_default", None)] {
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let mut cmd = Command::new(numauth);
+                cmd.arg("normalize");
+                if let Some(jobs) = jobs {
+                    cmd.args(["--jobs", jobs]);
+                }
+                run_piped(&mut cmd, path);
+            });
+        });
+    }
+    if let Some(before) = std::env::var_os("NUMAUTH_BEFORE") {
+        for (id, jobs) in [("before_jobs1", Some("1")), ("before_default", None)] {
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    let mut cmd = Command::new(&before);
+                    cmd.arg("normalize").arg(path);
+                    if let Some(jobs) = jobs {
+                        cmd.args(["--jobs", jobs]);
+                    }
+                    run(&mut cmd);
+                });
+            });
+        }
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -515,6 +459,10 @@ fn bench(c: &mut Criterion) {
         outputs[0] == outputs[1],
         "--jobs 2 output differs from --jobs 1"
     );
+    assert!(
+        piped_output(numauth, &path) == outputs[0],
+        "the output read from a pipe differs from the file's"
+    );
 
     let mut group = c.benchmark_group("normalize_log");
     group
@@ -543,6 +491,7 @@ fn bench(c: &mut Criterion) {
             });
         });
     }
+    bench_pipe_and_before(&mut group, numauth, &path);
     group.bench_function("bare_loop", |b| {
         b.iter(|| black_box(bare_loop(black_box(&path)).expect("the bare loop reads the log")));
     });

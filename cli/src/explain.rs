@@ -127,34 +127,7 @@ pub fn write_text(out: &mut impl Write, style: &Style, entries: &[&Entry]) -> io
             label("提示用户", "tell user"),
             outcome.message(lang)
         )?;
-        if !e.platforms().is_empty() {
-            let p: Vec<&str> = e.platforms().iter().map(|p| p.as_str()).collect();
-            writeln!(out, "  {}{}", label("平台", "platforms"), p.join(", "))?;
-        }
-        if let Some(v) = e.since() {
-            writeln!(out, "  {}{v}", label("起始版本", "since"))?;
-        }
-        if let Some(v) = e.until() {
-            writeln!(out, "  {}{v}", label("移除版本", "removed in"))?;
-        }
-        let p: Vec<String> = e
-            .provenance()
-            .iter()
-            .map(|p| format!("{} ({})", p.id(), p.kind()))
-            .collect();
-        writeln!(out, "  {}{}", label("出处", "provenance"), p.join(", "))?;
-        if !e.translated().is_empty() {
-            let t: Vec<&str> = e.translated().iter().map(|t| t.as_str()).collect();
-            writeln!(
-                out,
-                "  {}{}",
-                label("numauth译文", "translated"),
-                t.join(", ")
-            )?;
-        }
-        if let Some(n) = e.note() {
-            writeln!(out, "  {}{n}", label("说明", "note"))?;
-        }
+        write_versions_and_sources(out, style, e)?;
         let more = message_rows(e);
         if more > 0 && !e.is_message_row() {
             writeln!(
@@ -166,6 +139,40 @@ pub fn write_text(out: &mut impl Write, style: &Style, entries: &[&Entry]) -> io
                 })
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Where an entry applies (platforms, versions) and where its meaning comes from.
+fn write_versions_and_sources(out: &mut impl Write, style: &Style, e: &Entry) -> io::Result<()> {
+    let label = |zh: &str, en: &str| style.dim(&pad(style.pick(zh, en), 13));
+    if !e.platforms().is_empty() {
+        let p: Vec<&str> = e.platforms().iter().map(|p| p.as_str()).collect();
+        writeln!(out, "  {}{}", label("平台", "platforms"), p.join(", "))?;
+    }
+    if let Some(v) = e.since() {
+        writeln!(out, "  {}{v}", label("起始版本", "since"))?;
+    }
+    if let Some(v) = e.until() {
+        writeln!(out, "  {}{v}", label("移除版本", "removed in"))?;
+    }
+    let p: Vec<String> = e
+        .provenance()
+        .iter()
+        .map(|p| format!("{} ({})", p.id(), p.kind()))
+        .collect();
+    writeln!(out, "  {}{}", label("出处", "provenance"), p.join(", "))?;
+    if !e.translated().is_empty() {
+        let t: Vec<&str> = e.translated().iter().map(|t| t.as_str()).collect();
+        writeln!(
+            out,
+            "  {}{}",
+            label("numauth译文", "translated"),
+            t.join(", ")
+        )?;
+    }
+    if let Some(n) = e.note() {
+        writeln!(out, "  {}{n}", label("说明", "note"))?;
     }
     Ok(())
 }

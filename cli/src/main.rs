@@ -4,18 +4,22 @@ mod explain;
 mod export;
 mod input;
 mod json;
+mod lines;
 mod list;
 mod normalize;
 mod report;
 mod style;
+mod utf16;
 
 use std::io::{self, BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
-use numauth::{entries, AuthOutcome, Hint, Lang, Source};
+use numauth::{entries, AuthOutcome, Hint, Lang, ParseIdError, Source};
+use strum::IntoEnumIterator;
 
 use crate::style::{ColorChoice, Style};
 
@@ -27,8 +31,10 @@ use crate::style::{ColorChoice, Style};
     after_help = "Examples:\n  numauth explain 600011\n  numauth explain 1 --source cucc 请求超时\n  numauth list --source cmcc --outcome timeout\n  numauth export --format csv > catalog.csv\n  numauth normalize callbacks.ndjson\n  numauth report callbacks.ndjson"
 )]
 struct Cli {
-    /// Language of the output: zh or en [default: from LC_ALL / LANG, zh_* is zh, else en]
-    #[arg(long, global = true, value_parser = parse_lang)]
+    /// Language of all human-readable text, the same on every subcommand: explain, list and
+    /// report text, report's catalog messages, and the `explain` object on every normalize line
+    /// [default: from LC_ALL, then LANG: zh_* is zh, anything else en]
+    #[arg(long, global = true, value_parser = id_parser::<Lang>(Lang::ALL.map(Lang::as_str)))]
     lang: Option<Lang>,
 
     /// When to colour the output (NO_COLOR is honoured with auto)
@@ -52,7 +58,7 @@ enum Command {
         /// The message that came with the code (China Unicom `1` + message rows)
         message: Option<String>,
         /// Only this source's meaning
-        #[arg(long, short, value_parser = parse_source)]
+        #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// Print the entries as a JSON array (the export shape)
         #[arg(long)]
@@ -64,10 +70,10 @@ enum Command {
     )]
     List {
         /// Only this source
-        #[arg(long, short, value_parser = parse_source)]
+        #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// Only entries with this outcome
-        #[arg(long, short, value_parser = parse_outcome)]
+        #[arg(long, short, value_parser = enum_parser::<AuthOutcome>())]
         outcome: Option<AuthOutcome>,
         /// Print a JSON array (the export shape)
         #[arg(long, conflicts_with = "csv")]
@@ -78,13 +84,13 @@ enum Command {
     },
     /// Normalise a callback log: NDJSON in, one JSON result per input line out
     #[command(
-        after_help = "Each input line is a callback JSON object or a JSON string holding raw text as logged\n(iOS NSDictionary dump, Flutter map, Java toString, log line). A line that cannot be used\ngives {\"error\": \"...\", \"line\": N} and processing goes on.\n\nThe input is read in batches of about 64 KiB of lines, dealt out to the jobs in turn; the\noutput is written batch by batch, in input order, the same for any number of jobs.\n\nExamples:\n  numauth normalize data/samples/callbacks.ndjson\n  numauth normalize --jobs 4 big.ndjson > normalized.ndjson\n  adb logcat | grep onToken | jq -R . | numauth normalize --source pns\n\nExit status: 0 when every line was read (even if some were unusable), 1 on a read error."
+        after_help = "Each input line is a callback JSON object or a JSON string holding raw text as logged\n(iOS NSDictionary dump, Flutter map, Java toString, log line). Lines end with \\n, \\r\\n or \\r.\nThe input may be gzip-compressed or UTF-16 with a byte order mark; invalid UTF-8 bytes are\nread as U+FFFD and NUL bytes dropped, so the rest of the callback is still read.\n\nOutput: exactly one JSON object per input line, in input order, whatever --lang and --jobs:\nthe normalised callback (fields in the README) with \"explain\": {title, message, action} last,\nin the --lang language; or {\"error\": \"...\", \"line\": N} for a line that cannot be used\n(empty, not a callback, longer than 128 KiB), and processing goes on.\n\nFrom a file, lines are read in batches of about 64 KiB dealt out to the jobs in turn. From a\npipe or terminal, each line's result is written and flushed as soon as the line arrives.\n\nExamples:\n  numauth normalize data/samples/callbacks.ndjson\n  numauth normalize --jobs 4 big.ndjson.gz > normalized.ndjson\n  adb logcat | grep onToken | jq -R . | numauth normalize --source pns\n\nExit status: 0 when every line was read (even if some were unusable, and when the reader of\nthe output closes it early), 1 on a read or write error, 2 on a usage error or an input that\ncannot be opened (missing, a directory, no permission)."
     )]
     Normalize {
-        /// The NDJSON file to read [default: standard input]
+        /// The NDJSON file to read, plain or gzip; - for standard input [default: standard input]
         file: Option<PathBuf>,
         /// Treat every callback as coming from this source instead of detecting it
-        #[arg(long, short, value_parser = parse_source)]
+        #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// Threads normalising at once, 1 to 256 [default: one per core]
         #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
@@ -92,13 +98,13 @@ enum Command {
     },
     /// Summarise a callback log: what is failing, the root causes, who must act
     #[command(
-        after_help = "Reads the same input as `normalize`. A progress bar is drawn on stderr when it is a terminal.\n\nExamples:\n  numauth report data/samples/callbacks.ndjson\n  numauth report --json --top 5 < callbacks.ndjson"
+        after_help = "Reads the same input as `normalize`. A progress bar is drawn on stderr when it is a terminal.\nEach outcome and root cause says who must act (actor). Lines with invalid UTF-8 or NUL bytes\nare read and counted as warnings. Root causes are counted exactly for the first 10,000\ndistinct ones; callbacks whose root cause is first seen after that are counted as other.\n\nExamples:\n  numauth report data/samples/callbacks.ndjson\n  numauth report --json --top 5 < callbacks.ndjson"
     )]
     Report {
-        /// The NDJSON file to read [default: standard input]
+        /// The NDJSON file to read, plain or gzip; - for standard input [default: standard input]
         file: Option<PathBuf>,
         /// Treat every callback as coming from this source instead of detecting it
-        #[arg(long, short, value_parser = parse_source)]
+        #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// How many outcomes and root causes to list
         #[arg(long, default_value_t = 10)]
@@ -118,12 +124,21 @@ enum Command {
     },
 }
 
-fn parse_source(s: &str) -> Result<Source, String> {
-    s.parse().map_err(|e: numauth::ParseIdError| e.to_string())
+/// A value parser taking the enum's ids, which `--help` and usage errors list.
+fn id_parser<T>(ids: impl IntoIterator<Item = &'static str>) -> impl TypedValueParser<Value = T>
+where
+    T: std::str::FromStr<Err = ParseIdError> + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(ids.into_iter().map(PossibleValue::new)).try_map(|id| id.parse::<T>())
 }
 
-fn parse_outcome(s: &str) -> Result<AuthOutcome, String> {
-    s.parse().map_err(|e: numauth::ParseIdError| e.to_string())
+/// [`id_parser`] for a catalog enum: every variant, as the catalog has them today.
+fn enum_parser<T>() -> impl TypedValueParser<Value = T>
+where
+    T: IntoEnumIterator + Into<&'static str>,
+    T: std::str::FromStr<Err = ParseIdError> + Clone + Send + Sync + 'static,
+{
+    id_parser(T::iter().map(Into::into))
 }
 
 /// The most `--jobs` accepted, and the most threads the default uses.
@@ -147,34 +162,52 @@ fn default_jobs() -> NonZeroUsize {
     NonZeroUsize::new(cores.min(MAX_JOBS)).unwrap_or(NonZeroUsize::MIN)
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse().map_err(|e: numauth::ParseIdError| e.to_string())
+/// Writes `numauth: {message}` to stderr. A closed or full stderr is ignored: there is nowhere
+/// left to say anything, and the exit status still tells.
+fn say(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "numauth: {message}");
+}
+
+/// The arguments, or the exit for `--help`, `--version` and usage errors. Printing them to a
+/// closed or full stream exits 1 (2 for a usage error) without a panic.
+fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        let printed = e.print();
+        match (e.exit_code(), printed) {
+            (0, Err(e)) if e.kind() != io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+            (code, _) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
+        }
+    })
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let style = Style::new(cli.lang, cli.color);
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 << 10, stdout.lock());
-    let result =
-        run(cli.command, &style, cli.lang, &mut out).and_then(|code| out.flush().map(|()| code));
+    let result = run(cli.command, &style, &mut out).and_then(|code| out.flush().map(|()| code));
     match result {
         Ok(code) => code,
         // A closed pipe (`numauth export | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("numauth: {e}");
+            say(e);
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(
-    command: Command,
-    style: &Style,
-    lang: Option<Lang>,
-    out: &mut impl Write,
-) -> io::Result<ExitCode> {
+/// The input of `normalize` and `report`; `None` once the error is said when it cannot be
+/// opened (missing, a directory, no permission): the exit is then 2, as for a usage error,
+/// since the command line named something that cannot be read.
+fn open(path: Option<&std::path::Path>) -> Option<input::Input> {
+    input::open(path).map_err(say).ok()
+}
+
+fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<ExitCode> {
     match command {
         Command::Explain {
             code,
@@ -182,9 +215,11 @@ fn run(
             source,
             json,
         } => {
-            let found = explain::meanings(&code, source, message.as_deref());
+            // As pasted from a log or a chat: surrounding spaces and line breaks are not the code.
+            let code = code.trim();
+            let found = explain::meanings(code, source, message.as_deref().map(str::trim));
             if found.is_empty() {
-                eprintln!("numauth: {}", explain::unknown(&code, source));
+                say(explain::unknown(code, source));
                 return Ok(ExitCode::FAILURE);
             }
             if json {
@@ -212,16 +247,20 @@ fn run(
         }
         Command::Export { format } => export::write(out, format, entries())?,
         Command::Normalize { file, source, jobs } => {
-            let (reader, _) = input::open(file.as_deref())?;
+            let Some(input) = open(file.as_deref()) else {
+                return Ok(ExitCode::from(2));
+            };
             let options = normalize::Options {
                 hint: Hint {
                     source,
                     ..Hint::default()
                 },
-                lang,
+                // One output shape: `explain` on every line, in the run's language.
+                lang: Some(style.lang),
                 jobs: jobs.unwrap_or_else(default_jobs),
+                live: input.live,
             };
-            normalize::run(reader, out, options)?;
+            normalize::run(input.reader, out, options)?;
         }
         Command::Report {
             file,
@@ -229,12 +268,14 @@ fn run(
             top,
             json,
         } => {
-            let (reader, size) = input::open(file.as_deref())?;
+            let Some(input) = open(file.as_deref()) else {
+                return Ok(ExitCode::from(2));
+            };
             let hint = Hint {
                 source,
                 ..Hint::default()
             };
-            let report = report::build(reader, size, hint, top, style.lang)?;
+            let report = report::build(input.reader, input.size, hint, top, style.lang)?;
             if json {
                 serde_json::to_writer_pretty(&mut *out, &report)?;
                 writeln!(out)?;

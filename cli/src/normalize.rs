@@ -1,7 +1,9 @@
 //! `numauth normalize`: NDJSON in, NDJSON out, exactly one output line per input line.
 //!
 //! The input is read in batches of whole lines of about [`BATCH_BYTES`], numbered as they are
-//! read. With one job the batches are normalised one after the other straight to the output.
+//! read. A live input (a pipe, a terminal) ends a batch early whenever the lines read so far are
+//! all there is for now, so each result is written and flushed as its line arrives, while a file
+//! is read in full batches. With one job the batches are normalised one after the other straight to the output.
 //! With more, a pipeline runs:
 //!
 //! ```text
@@ -14,7 +16,8 @@
 //! back to the reader and the workers to be used again. Each line's output depends only on the
 //! line and its number, so the output is the same byte for byte whatever the number of jobs.
 
-use std::io::{self, BufRead, Read, Write};
+use std::borrow::Cow;
+use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::{self, Scope, ScopedJoinHandle};
@@ -22,6 +25,7 @@ use std::thread::{self, Scope, ScopedJoinHandle};
 use numauth::{Hint, Lang};
 use serde::Serialize;
 
+use crate::lines::{Line, LineReader};
 use crate::{input, json};
 
 /// Input bytes per batch: enough lines that handing a batch over costs little next to
@@ -43,6 +47,9 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// Threads normalising at once (`--jobs`).
     pub jobs: NonZeroUsize,
+    /// The input is live (see [`crate::input::Input::live`]): hand each line's result on as
+    /// soon as no more input is waiting.
+    pub live: bool,
 }
 
 /// Normalises every line of `reader` to `out`; returns how many lines could not be used.
@@ -60,10 +67,15 @@ pub fn run(
     }
 }
 
-/// Whole lines of the input, and the number of the first one.
+/// Whole lines of the input, each ending with `\n`, and the number of the first one.
+#[derive(Default)]
 struct Batch {
     text: Vec<u8>,
     first_line: usize,
+    lines: usize,
+    /// The lines too long to keep (an empty line stands for each in `text`): their index in
+    /// the batch and their length, in order.
+    long: Vec<(usize, u64)>,
 }
 
 /// What a worker hands back for a batch: the output, and how many lines could not be used.
@@ -71,20 +83,21 @@ type Done = (Vec<u8>, usize);
 
 /// One job: each batch normalised straight to `out`.
 fn run_serial(
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     out: &mut impl Write,
     options: Options,
     batch_bytes: usize,
 ) -> io::Result<usize> {
+    let mut reader = LineReader::new(reader);
     let mut batch = Batch {
-        text: Vec::new(),
         first_line: 1,
+        ..Batch::default()
     };
     let mut output = Vec::new();
     let mut failed = 0;
     loop {
-        let read = read_batch(&mut reader, &mut batch.text, batch_bytes);
-        if batch.text.is_empty() {
+        let read = read_batch(&mut reader, &mut batch, batch_bytes, options.live);
+        if batch.lines == 0 {
             return read.map(|()| failed);
         }
         output.clear();
@@ -93,7 +106,7 @@ fn run_serial(
         // Whatever reads the output (a pager, a pipeline on a live log) gets each batch at once.
         out.flush()?;
         read?;
-        batch.first_line += line_count(&batch.text);
+        batch.first_line += batch.lines;
     }
 }
 
@@ -123,7 +136,10 @@ fn run_parallel(
             results.push((done_rx, unused_tx));
         }
         drop(spent_tx);
-        let reader = spawn(scope, move || deal(reader, &queues, &spent_rx, batch_bytes))?;
+        let live = options.live;
+        let reader = spawn(scope, move || {
+            deal(reader, &queues, &spent_rx, batch_bytes, live)
+        })?;
 
         let mut failed = 0;
         for (done, unused) in results.iter().cycle() {
@@ -158,20 +174,26 @@ fn spawn<'scope>(
 
 /// The reader thread: reads batches into spent buffers and deals them to the workers in turn.
 fn deal(
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     queues: &[SyncSender<Batch>],
     spent: &Receiver<Vec<u8>>,
     batch_bytes: usize,
+    live: bool,
 ) -> io::Result<()> {
+    let mut reader = LineReader::new(reader);
     let mut first_line = 1;
     for queue in queues.iter().cycle() {
-        let mut text = spent.try_recv().unwrap_or_default();
-        let read = read_batch(&mut reader, &mut text, batch_bytes);
-        if text.is_empty() {
+        let mut batch = Batch {
+            text: spent.try_recv().unwrap_or_default(),
+            first_line,
+            ..Batch::default()
+        };
+        let read = read_batch(&mut reader, &mut batch, batch_bytes, live);
+        if batch.lines == 0 {
             return read;
         }
-        let lines = line_count(&text);
-        if queue.send(Batch { text, first_line }).is_err() {
+        let lines = batch.lines;
+        if queue.send(batch).is_err() {
             // The writer stopped on an error of its own, which it reports.
             return Ok(());
         }
@@ -202,36 +224,32 @@ fn work(
     }
 }
 
-/// Fills `text` (cleared first) with whole lines: `target` bytes or more, up to the next line
-/// break, or to the end of the input. On a read error the lines read in full are kept (they are
-/// written before the error is reported) and the incomplete line after them is dropped.
-fn read_batch(reader: &mut impl BufRead, text: &mut Vec<u8>, target: usize) -> io::Result<()> {
-    text.clear();
-    let limit = u64::try_from(target).unwrap_or(u64::MAX);
-    // Large reads go straight into `text`, past the reader's buffer.
-    let read = Read::take(&mut *reader, limit)
-        .read_to_end(text)
-        .and_then(|_| {
-            if text.last().is_some_and(|b| *b != b'\n') {
-                reader.read_until(b'\n', text)?;
-            }
-            Ok(())
-        });
-    if read.is_err() {
-        let whole = text.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        text.truncate(whole);
+/// Fills `batch` (cleared first) with whole lines: `target` bytes or more, or to the end of the
+/// input; when `live`, also ends it as soon as the lines read are all the input there is for
+/// now. On a read error the lines read in full are kept (they are written before the error is
+/// reported) and the incomplete line after them is dropped.
+fn read_batch(
+    reader: &mut LineReader<impl BufRead>,
+    batch: &mut Batch,
+    target: usize,
+    live: bool,
+) -> io::Result<()> {
+    batch.text.clear();
+    batch.long.clear();
+    batch.lines = 0;
+    while batch.text.len() < target {
+        let line = reader.read_line(&mut batch.text)?;
+        match line {
+            Line::Eof => break,
+            Line::Text { .. } => {}
+            Line::TooLong { len, .. } => batch.long.push((batch.lines, len)),
+        }
+        batch.lines += 1;
+        if live && line.drained() {
+            break;
+        }
     }
-    read
-}
-
-/// The lines in `text`: one per line break, and one for a last line without one.
-fn line_count(text: &[u8]) -> usize {
-    // Tallied in blocks small enough for a `u8` count, which compiles to wide SIMD compares.
-    let breaks: usize = text
-        .chunks(usize::from(u8::MAX))
-        .map(|block| usize::from(block.iter().fold(0u8, |n, b| n + u8::from(*b == b'\n'))))
-        .sum();
-    breaks + usize::from(text.last().is_some_and(|b| *b != b'\n'))
+    Ok(())
 }
 
 /// The lines of `text`, each with its line break (`skip_until` on a slice finds them with a
@@ -253,12 +271,18 @@ fn normalize_batch(batch: &Batch, out: &mut Vec<u8>, options: Options) -> usize 
     let whole = std::str::from_utf8(&batch.text).ok();
     let mut start = 0;
     let mut failed = 0;
+    let mut long = batch.long.iter().peekable();
     for (i, raw) in split_lines(&batch.text).enumerate() {
         let line = batch.first_line + i;
         let end = start + raw.len();
         let text = match whole.and_then(|all| all.get(start..end)) {
-            Some(text) => Ok(input::without_break(text)),
-            None => input::text(raw),
+            Some(text) => Ok(Cow::Borrowed(input::without_break(text))),
+            // Invalid UTF-8: the line with U+FFFD in place of the bad bytes.
+            None => Ok(input::text(raw).0),
+        };
+        let text = match long.next_if(|(at, _)| *at == i) {
+            Some((_, len)) => Err(input::too_long(*len)),
+            None => text,
         };
         start = end;
         let mut error = |out: &mut Vec<u8>, error: &str| {
@@ -268,7 +292,7 @@ fn normalize_batch(batch: &Batch, out: &mut Vec<u8>, options: Options) -> usize 
         };
         match text {
             Err(e) => error(out, &e),
-            Ok(text) => input::with_normalized(text, options.hint, |result| match result {
+            Ok(text) => input::with_normalized(&text, options.hint, |result| match result {
                 Ok(normalized) => json::write_normalized(out, normalized, options.lang),
                 Err(e) => error(out, &e),
             }),
@@ -302,16 +326,8 @@ mod tests {
             hint: Hint::default(),
             lang: None,
             jobs: NonZeroUsize::new(jobs).unwrap(),
+            live: false,
         }
-    }
-
-    #[test]
-    fn line_count_counts_a_last_line_without_a_break() {
-        assert_eq!(line_count(b""), 0);
-        assert_eq!(line_count(b"\n"), 1);
-        assert_eq!(line_count(b"a\n\nb"), 3);
-        let long = b"x\n".repeat(1000);
-        assert_eq!(line_count(&long), 1000);
     }
 
     #[test]
@@ -322,21 +338,57 @@ mod tests {
         assert_eq!(all(b"a\r\n\nb"), [&b"a\r\n"[..], b"\n", b"b"]);
     }
 
+    fn batch_of(reader: &mut LineReader<impl BufRead>, target: usize, live: bool) -> Batch {
+        let mut batch = Batch::default();
+        read_batch(reader, &mut batch, target, live).unwrap();
+        batch
+    }
+
     #[test]
     fn read_batch_ends_on_a_line_break_and_keeps_whole_lines_on_error() {
-        let mut reader = io::BufReader::with_capacity(4, &b"abcdef\ngh\nij"[..]);
-        let mut text = Vec::new();
-        read_batch(&mut reader, &mut text, 5).unwrap();
-        assert_eq!(text, b"abcdef\n");
-        read_batch(&mut reader, &mut text, 5).unwrap();
-        assert_eq!(text, b"gh\nij");
-        read_batch(&mut reader, &mut text, 5).unwrap();
-        assert!(text.is_empty());
+        let mut reader = LineReader::new(io::BufReader::with_capacity(4, &b"abcdef\ngh\nij"[..]));
+        let batch = batch_of(&mut reader, 5, false);
+        assert_eq!((&batch.text[..], batch.lines), (&b"abcdef\n"[..], 1));
+        let batch = batch_of(&mut reader, 5, false);
+        assert_eq!((&batch.text[..], batch.lines), (&b"gh\nij\n"[..], 2));
+        assert_eq!(batch_of(&mut reader, 5, false).lines, 0);
 
-        let mut reader = io::BufReader::with_capacity(4, Failing(b"ab\ncd"));
-        let err = read_batch(&mut reader, &mut text, 100).unwrap_err();
+        let mut reader = LineReader::new(io::BufReader::with_capacity(4, Failing(b"ab\ncd")));
+        let mut batch = Batch::default();
+        let err = read_batch(&mut reader, &mut batch, 100, false).unwrap_err();
         assert_eq!(err.to_string(), "disk on fire");
-        assert_eq!(text, b"ab\n", "the incomplete line is dropped");
+        assert_eq!(batch.text, b"ab\n", "the incomplete line is dropped");
+        assert_eq!(batch.lines, 1);
+    }
+
+    #[test]
+    fn a_live_batch_ends_when_the_buffered_input_does() {
+        // The first read ends after two lines: so does the first batch.
+        let mut reader = LineReader::new(io::BufReader::with_capacity(5, &b"a\nbb\nc\nd\n"[..]));
+        let batch = batch_of(&mut reader, 1 << 16, true);
+        assert_eq!((&batch.text[..], batch.lines), (&b"a\nbb\n"[..], 2));
+        // A file's batch goes on to the target.
+        let mut reader = LineReader::new(io::BufReader::with_capacity(5, &b"a\nbb\nc\nd\n"[..]));
+        assert_eq!(batch_of(&mut reader, 1 << 16, false).lines, 4);
+    }
+
+    #[test]
+    fn an_overlong_line_is_an_error_line_in_its_place() {
+        let long = "x".repeat(crate::lines::MAX_LINE_BYTES + 1);
+        let log = format!("{{\"code\":\"600011\"}}\n{long}\r{{\"code\":\"600008\"}}");
+        let mut out = Vec::new();
+        let failed = run_serial(log.as_bytes(), &mut out, options(1), 1 << 20).unwrap();
+        assert_eq!(failed, 1);
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3, "{out}");
+        assert!(
+            lines[1].starts_with("{\"error\":\"line too long: "),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].ends_with(",\"line\":2}"), "{}", lines[1]);
+        assert!(lines[2].contains("\"600008\""), "{}", lines[2]);
     }
 
     /// Every line shape, bad ones included, over many tiny batches.

@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, BufRead, IsTerminal, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use numauth::{Action, AuthOutcome, Carrier, Category, Entry, Hint, Lang, Normalized, Source};
+use numauth::{
+    Action, Actor, AuthOutcome, Carrier, Category, Entry, Hint, Lang, Normalized, Source,
+};
 use serde::Serialize;
 
 use crate::input;
@@ -12,6 +14,14 @@ use crate::style::Style;
 
 /// Unusable lines kept as examples in the report.
 const UNUSABLE_EXAMPLES: usize = 5;
+
+/// Distinct root causes counted one by one; the callbacks of any cause first seen after that
+/// are counted together as `other_root_causes`, so a log of a million distinct unknown codes
+/// cannot take the memory of a million keys.
+pub const MAX_CAUSES: usize = 10_000;
+
+/// The code text the distinct root causes may hold in all (a code can be up to 64 KiB long).
+const MAX_CAUSE_BYTES: usize = 1 << 20;
 
 /// Lines per carrier: China Mobile, Unicom, Telecom, and not known.
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -41,6 +51,10 @@ pub struct OutcomeRow {
     pub share: f64,
     pub carriers: Carriers,
     pub action: Action,
+    /// Who must act on this outcome (of the first callback that had it).
+    pub actor: Actor,
+    // Seam for issue 13 section 2: the advice that applies (platform, OS and SDK version) goes
+    // here and on `CauseRow`, once the advice table exists; `Tally` would keep its rule.
 }
 
 #[derive(Debug, Serialize)]
@@ -57,6 +71,9 @@ pub struct CauseRow {
     pub share: f64,
     pub carriers: Carriers,
     pub action: Action,
+    /// Who must act on this root cause: often the carrier or the developer where the outcome
+    /// alone would say the user.
+    pub actor: Actor,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,14 +92,27 @@ pub struct Report {
     pub categories: BTreeMap<Category, usize>,
     pub top_outcomes: Vec<OutcomeRow>,
     pub top_root_causes: Vec<CauseRow>,
+    /// Callbacks whose root cause was first seen after [`MAX_CAUSES`] distinct ones.
+    pub other_root_causes: usize,
     pub unusable_examples: Vec<Unusable>,
+    /// Lines that were read, but not as written.
+    pub warnings: Warnings,
+}
+
+/// Lines read with a repair: counted, since the repaired text may not be the callback's.
+#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Warnings {
+    /// Lines with bytes that are not UTF-8, read with U+FFFD in their place.
+    pub invalid_utf8: usize,
+    /// Lines with NUL bytes, read without them.
+    pub nul_bytes: usize,
 }
 
 #[derive(Default)]
 struct Tally {
     count: usize,
     carriers: Carriers,
-    action: Option<Action>,
+    action: Option<(Action, Actor)>,
 }
 
 /// A root cause: the deepest cause's source, code and (China Unicom) message row.
@@ -96,8 +126,11 @@ struct Counter {
     categories: BTreeMap<Category, usize>,
     outcomes: HashMap<AuthOutcome, Tally>,
     causes: HashMap<CauseKey, (AuthOutcome, Option<&'static Entry>, Tally)>,
+    cause_bytes: usize,
+    other_causes: usize,
     unusable: usize,
     examples: Vec<Unusable>,
+    warnings: Warnings,
 }
 
 impl Counter {
@@ -110,19 +143,35 @@ impl Counter {
         let tally = self.outcomes.entry(n.outcome).or_default();
         tally.count += 1;
         tally.carriers.add(n.carrier);
-        tally.action.get_or_insert(n.action);
+        tally.action.get_or_insert((n.action, n.actor));
         if n.root_cause.is_some() {
-            let cause = n.deepest_cause();
-            let entry = cause.entry();
-            let matched = entry.and_then(|e| e.match_text(Lang::Zh).or(e.match_text(Lang::En)));
-            let (_, _, tally) = self
-                .causes
-                .entry((cause.source, cause.code.to_string(), matched))
-                .or_insert_with(|| (cause.outcome, entry, Tally::default()));
-            tally.count += 1;
-            tally.carriers.add(n.carrier);
-            tally.action.get_or_insert(cause.action);
+            self.add_cause(n);
         }
+    }
+
+    fn add_cause(&mut self, n: &Normalized<'_>) {
+        let cause = n.deepest_cause();
+        let entry = cause.entry();
+        let matched = entry.and_then(|e| e.match_text(Lang::Zh).or(e.match_text(Lang::En)));
+        let key = (cause.source, cause.code.to_string(), matched);
+        let full =
+            self.causes.len() >= MAX_CAUSES || self.cause_bytes + key.1.len() > MAX_CAUSE_BYTES;
+        let (_, _, tally) = match self.causes.get_mut(&key) {
+            Some(found) => found,
+            None if full => {
+                self.other_causes += 1;
+                return;
+            }
+            None => {
+                self.cause_bytes += key.1.len();
+                self.causes
+                    .entry(key)
+                    .or_insert_with(|| (cause.outcome, entry, Tally::default()))
+            }
+        };
+        tally.count += 1;
+        tally.carriers.add(n.carrier);
+        tally.action.get_or_insert((cause.action, cause.actor));
     }
 
     fn unusable(&mut self, line: usize, error: String) {
@@ -149,7 +198,8 @@ impl Counter {
                 count: t.count,
                 share: share(t.count),
                 carriers: t.carriers,
-                action: t.action.unwrap_or(outcome.action()),
+                action: t.action.map_or(outcome.action(), |(action, _)| action),
+                actor: t.action.map_or(outcome.actor(), |(_, actor)| actor),
             })
             .collect();
         top_outcomes.sort_by(|a, b| b.count.cmp(&a.count).then(a.outcome.cmp(&b.outcome)));
@@ -166,7 +216,8 @@ impl Counter {
                 count: t.count,
                 share: share(t.count),
                 carriers: t.carriers,
-                action: t.action.unwrap_or(outcome.action()),
+                action: t.action.map_or(outcome.action(), |(action, _)| action),
+                actor: t.action.map_or(outcome.actor(), |(_, actor)| actor),
             })
             .collect();
         top_root_causes.sort_by(|a, b| {
@@ -183,7 +234,9 @@ impl Counter {
             categories: self.categories,
             top_outcomes,
             top_root_causes,
+            other_root_causes: self.other_causes,
             unusable_examples: self.examples,
+            warnings: self.warnings,
         }
     }
 }
@@ -198,15 +251,20 @@ pub fn build(
 ) -> io::Result<Report> {
     let bar = progress(size);
     let mut counter = Counter::default();
-    input::lines(reader, |n, line, bytes| {
+    input::lines(reader, |line| {
+        let n = line.number;
         counter.lines = n;
-        bar.inc(bytes as u64);
-        match line {
+        bar.inc(line.bytes);
+        counter.warnings.invalid_utf8 += usize::from(line.lossy);
+        match line.text {
             Err(e) => counter.unusable(n, e),
-            Ok(line) => input::with_normalized(line, hint, |r| match r {
-                Ok(normalized) => counter.add(normalized),
-                Err(e) => counter.unusable(n, e),
-            }),
+            Ok(text) => {
+                counter.warnings.nul_bytes += usize::from(text.contains('\0'));
+                input::with_normalized(&text, hint, |r| match r {
+                    Ok(normalized) => counter.add(normalized),
+                    Err(e) => counter.unusable(n, e),
+                });
+            }
         }
     })?;
     bar.finish_and_clear();
@@ -279,50 +337,9 @@ pub fn write_text(out: &mut impl Write, style: &Style, r: &Report) -> io::Result
             style.category(*category, category.label(lang))
         )?;
     }
-    writeln!(out, "\n{}", style.bold(t("主要结果", "Top outcomes")))?;
-    for row in &r.top_outcomes {
-        writeln!(
-            out,
-            "  {:>6} {:>5.1}%  {}  {}\n                 {}: {} ({})",
-            row.count,
-            row.share,
-            style.category(row.category, &format!("{:<24}", row.outcome.as_str())),
-            style.dim(&carriers_text(&row.carriers)),
-            t("建议", "action"),
-            row.action.text(lang),
-            row.outcome.title(lang),
-        )?;
-    }
-    writeln!(
-        out,
-        "\n{}",
-        style.bold(t(
-            "主要根因（运营商或内层代码）",
-            "Top root causes (carrier or inner code)"
-        ))
-    )?;
-    if r.top_root_causes.is_empty() {
-        writeln!(out, "  {}", t("无", "none"))?;
-    }
-    for row in &r.top_root_causes {
-        writeln!(
-            out,
-            "  {:>6} {:>5.1}%  {} {}  {}  {}\n                 {}: {}",
-            row.count,
-            row.share,
-            row.source,
-            match row.matched {
-                Some(m) => format!("{} [{m}]", row.code),
-                None => row.code.clone(),
-            },
-            row.message
-                .as_deref()
-                .unwrap_or(t("（未收录）", "(not in the catalog)")),
-            style.dim(&carriers_text(&row.carriers)),
-            row.outcome.as_str(),
-            row.action.text(lang),
-        )?;
-    }
+    write_outcomes(out, style, r)?;
+    write_causes(out, style, r)?;
+    write_warnings(out, style, &r.warnings)?;
     if r.unusable > 0 {
         writeln!(
             out,
@@ -338,4 +355,132 @@ pub fn write_text(out: &mut impl Write, style: &Style, r: &Report) -> io::Result
         }
     }
     Ok(())
+}
+
+fn write_warnings(out: &mut impl Write, style: &Style, w: &Warnings) -> io::Result<()> {
+    if *w == Warnings::default() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", style.bold(style.pick("警告", "Warnings")))?;
+    for (n, zh, en) in [
+        (
+            w.invalid_utf8,
+            "行含非 UTF-8 字节，已替换为 U+FFFD 后读取",
+            "lines had bytes that are not UTF-8, read with U+FFFD in their place",
+        ),
+        (
+            w.nul_bytes,
+            "行含 NUL 字节，已去掉后读取",
+            "lines had NUL bytes, read without them",
+        ),
+    ] {
+        if n > 0 {
+            writeln!(out, "  {n} {}", style.pick(zh, en))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_outcomes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    let lang = style.lang;
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
+    writeln!(out, "\n{}", style.bold(t("主要结果", "Top outcomes")))?;
+    for row in &r.top_outcomes {
+        writeln!(
+            out,
+            "  {:>6} {:>5.1}%  {}  {}\n                 {}: {} ({})\n                 {}: {} ({})",
+            row.count,
+            row.share,
+            style.category(row.category, &format!("{:<24}", row.outcome.as_str())),
+            style.dim(&carriers_text(&row.carriers)),
+            t("建议", "action"),
+            row.action.text(lang),
+            row.outcome.title(lang),
+            t("处理方", "who acts"),
+            row.actor,
+            row.actor.label(lang),
+        )?;
+    }
+    Ok(())
+}
+
+fn write_causes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    let lang = style.lang;
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
+    writeln!(
+        out,
+        "\n{}",
+        style.bold(t(
+            "主要根因（运营商或内层代码）",
+            "Top root causes (carrier or inner code)"
+        ))
+    )?;
+    if r.top_root_causes.is_empty() {
+        writeln!(out, "  {}", t("无", "none"))?;
+    }
+    for row in &r.top_root_causes {
+        writeln!(
+            out,
+            "  {:>6} {:>5.1}%  {} {}  {}  {}\n                 {}: {}\n                 {}: {} ({})",
+            row.count,
+            row.share,
+            row.source,
+            match row.matched {
+                Some(m) => format!("{} [{m}]", row.code),
+                None => row.code.clone(),
+            },
+            row.message
+                .as_deref()
+                .unwrap_or(t("（未收录）", "(not in the catalog)")),
+            style.dim(&carriers_text(&row.carriers)),
+            row.outcome.as_str(),
+            row.action.text(lang),
+            t("处理方", "who acts"),
+            row.actor,
+            row.actor.label(lang),
+        )?;
+    }
+    if r.other_root_causes > 0 {
+        writeln!(
+            out,
+            "  {:>6}         {}",
+            r.other_root_causes,
+            match lang {
+                Lang::Zh => format!("其他根因（超过 {MAX_CAUSES} 种不同根因之后首次出现的）"),
+                _ => format!("other root causes (first seen after {MAX_CAUSES} distinct ones)"),
+            }
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    #[test]
+    fn many_distinct_root_causes_keep_at_most_max_causes_keys() {
+        // Twenty times the cap (a million takes 10 s in a debug build; the README has the RSS).
+        const N: usize = 200_000;
+        let mut n = numauth::normalize(r#"{"code":"600011","innerCode":"u"}"#).unwrap();
+        assert!(n.root_cause.is_some());
+        let mut counter = Counter::default();
+        for i in 0..N {
+            if let Some(cause) = n.root_cause.as_mut() {
+                cause.code = Cow::Owned(format!("u{i}"));
+            }
+            counter.add(&n);
+        }
+        // The first one seen again is still counted as itself.
+        n.root_cause.as_mut().unwrap().code = Cow::Borrowed("u0");
+        counter.add(&n);
+        assert_eq!(counter.causes.len(), MAX_CAUSES);
+        let report = counter.finish(3, Lang::En);
+        assert_eq!(report.callbacks, N + 1);
+        assert_eq!(report.other_root_causes, N - MAX_CAUSES);
+        assert_eq!(report.top_root_causes[0].code, "u0");
+        assert_eq!(report.top_root_causes[0].count, 2);
+    }
 }

@@ -344,7 +344,8 @@ fn normalize_jobs_keep_order_and_line_numbers_across_batches() {
         .collect();
     assert!(usable.len() > 20);
     let bad: [&[u8]; 4] = [
-        b"\xff\xfe{\"code\":\"600008\"}",
+        // Invalid UTF-8 is read as U+FFFD; this is still no callback.
+        b"\xff\xfe not a callback",
         b"",
         b"not a callback\r",
         b"\"unterminated",

@@ -6,6 +6,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use strum::IntoEnumIterator;
+
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../data/samples/callbacks.ndjson"
@@ -96,13 +98,20 @@ fn normalize_reads_stdin_and_honours_source_and_lang() {
     let out = json_lines(&o);
     assert_eq!(out[0]["source"], "fusion");
     assert_ne!(out[0]["outcome"], "auth_page_shown");
-    assert!(out[0].get("explain").is_none(), "explain only with --lang");
+    assert_eq!(
+        out[0]["explain"]["title"],
+        numauth::AuthOutcome::iter()
+            .find(|o| o.as_str() == out[0]["outcome"])
+            .unwrap()
+            .title(numauth::Lang::En),
+        "explain on every line, in LANG's language (C: English)"
+    );
 }
 
 #[test]
-fn normalize_of_a_missing_file_exits_1_saying_which() {
+fn normalize_of_a_missing_file_exits_2_saying_which() {
     let o = numauth(&["normalize", "/nonexistent/callbacks.ndjson"], None);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent/callbacks.ndjson"));
 }
 
