@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![warn(rust_2018_idioms)]
 
+mod advice;
 mod catalog;
 mod entry;
 mod error;
@@ -42,6 +43,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
+pub use advice::{Advice, ParseVersionError, Version};
 pub use catalog::{candidates, entries, lookup, lookup_message, lookup_on, provenance_sources};
 pub use entry::{Entry, Provenance};
 pub use error::ParseIdError;

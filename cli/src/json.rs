@@ -73,6 +73,9 @@ fn write_fields(out: &mut Vec<u8>, n: &Normalized<'_>) {
         }
     }
     out.push(b'}');
+    // Rare (a rule of data/advice.yaml matched): left to `serde_json`.
+    out.extend_from_slice(b",\"advice\":");
+    write_option(out, n.advice.as_ref(), write_with_serde);
 }
 
 fn write_message(out: &mut Vec<u8>, message: &Message) {

@@ -29,6 +29,7 @@ pub fn generate(catalog: &Catalog) -> String {
     emit_sources(&mut out, catalog);
     crate::keys::emit(&mut out, &catalog.keys, camel);
     crate::keys::emit_layers(&mut out, &catalog.sources, camel);
+    crate::advice::emit(&mut out, &catalog.advice, camel);
     emit_schema_enums(&mut out);
     let mut strings = Strings::default();
     emit_provenance(&mut out, catalog, &mut strings);

@@ -4,6 +4,7 @@
 //! [`load`] validates the files under `data/` (see `data/README.md`) and [`generate`] writes the
 //! Rust source that `numauth` includes. [`build`] is what `build.rs` calls.
 
+mod advice;
 mod emit;
 mod keys;
 mod load;

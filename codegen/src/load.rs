@@ -23,6 +23,8 @@ pub struct Catalog {
     pub provenance: Vec<ProvenanceDef>,
     /// How payloads name things (`keys:` in sources.yaml).
     pub keys: Vec<crate::keys::KeyDef>,
+    /// `data/advice.yaml`.
+    pub advice: Vec<crate::advice::Rule>,
     /// A hash of every data file's text, so the data version changes with any table.
     pub content_hash: u32,
     /// One table per source, in the order of `sources`.
@@ -53,13 +55,29 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
     check_provenance(&provenance, &mut problems);
 
     let known = Known::new(&taxonomy, &sources, &provenance);
+    let advice: Vec<crate::advice::Rule> = if files.contains_key(crate::advice::ADVICE) {
+        parse_meta(files, crate::advice::ADVICE, &mut problems).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    crate::advice::check(
+        &advice,
+        &crate::advice::Known {
+            sources: &sources.sources,
+            platforms: known.platforms.clone(),
+            actors: known.actors.clone(),
+            actions: known.actions.clone(),
+            provenance: known.provenance.clone(),
+        },
+        &mut problems,
+    );
     let source_ids: BTreeSet<String> = sources
         .sources
         .iter()
         .map(|s| format!("data/{}.yaml", s.id))
         .collect();
     for path in files.keys() {
-        let meta = [TAXONOMY, SOURCES, PROVENANCE].contains(&path.as_str());
+        let meta = [TAXONOMY, SOURCES, PROVENANCE, crate::advice::ADVICE].contains(&path.as_str());
         if !meta && !source_ids.contains(path) {
             problems.file(path, "is not a source listed in data/sources.yaml; add the source there or remove the file");
         }
@@ -95,6 +113,7 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
         sources: sources.sources,
         provenance,
         keys: sources.keys,
+        advice,
         content_hash: content_hash(files),
         tables,
     })

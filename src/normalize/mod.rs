@@ -62,7 +62,7 @@ pub const MAX_DEPTH: usize = 16;
 /// use numauth::{normalize_with, Hint, Platform, Source};
 /// let n = normalize_with(r#"{"code":"600004"}"#, Hint { platform: Some(Platform::Web), ..Hint::default() }).unwrap();
 /// assert_eq!(n.source, Source::PnsWeb);
-/// let n = normalize_with("600001", Hint { source: Some(Source::Fusion), platform: None }).unwrap();
+/// let n = normalize_with("600001", Hint { source: Some(Source::Fusion), platform: None, ..Hint::default() }).unwrap();
 /// assert_eq!(n.source, Source::Fusion);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -71,6 +71,10 @@ pub struct Hint {
     pub source: Option<Source>,
     /// The platform the callback came from.
     pub platform: Option<Platform>,
+    /// The OS version of the device (`16.4`, Android's `release`), for advice.
+    pub os_version: Option<crate::Version>,
+    /// The version of the SDK that produced the callback (`2.12.14`), for advice.
+    pub sdk_version: Option<crate::Version>,
 }
 
 /// The fields of a callback, for an SDK wrapper that already holds them (no text to parse).
@@ -195,6 +199,10 @@ pub struct Normalized<'a> {
     /// Every other field of the payload, in order, tokens redacted.
     #[cfg_attr(feature = "serde", serde(serialize_with = "extra::serialize_extra"))]
     pub extra: Vec<(Cow<'a, str>, ExtraValue<'a>)>,
+    /// What fixes this failure on the caller's platform and versions ([`Hint`], or versions
+    /// the payload carries: `sdkVersion`, `release`, `osVersion`), where `data/advice.yaml`
+    /// has a rule for it.
+    pub advice: Option<crate::Advice>,
 }
 
 impl<'a> Normalized<'a> {
@@ -251,6 +259,7 @@ impl<'a> Normalized<'a> {
             carrier: self.carrier,
             request_id: self.request_id.map(own),
             params: self.params,
+            advice: self.advice,
             extra: self
                 .extra
                 .into_iter()
@@ -292,7 +301,7 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 /// use numauth::{normalize_with, AuthOutcome, Hint, Source};
 /// let n = normalize_with("code:1105msg:参数信息错误", Hint::default()).unwrap();
 /// assert_eq!((n.source, n.outcome), (Source::Cucc, AuthOutcome::InvalidRequest));
-/// let hint = Hint { source: Some(Source::Cmcc), platform: None };
+/// let hint = Hint { source: Some(Source::Cmcc), platform: None, ..Hint::default() };
 /// assert_eq!(normalize_with("1105", hint).unwrap().known, false);
 /// ```
 pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseError> {
@@ -302,7 +311,31 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
             max: MAX_INPUT_BYTES,
         });
     }
-    resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint))
+    let mut n = resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint))?;
+    n.advice = crate::advice::advise(&n, &with_payload_versions(hint, &n.extra));
+    Ok(n)
+}
+
+/// The hint, with the OS and SDK versions the payload carries where the caller gave none.
+fn with_payload_versions(mut hint: Hint, extra: &[(Cow<'_, str>, ExtraValue<'_>)]) -> Hint {
+    let find = |names: &[&str]| {
+        extra.iter().find_map(|(k, v)| {
+            // Letters and digits only, case ignored, compared without building a string.
+            let key = || k.bytes().filter(u8::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase());
+            names
+                .iter()
+                .any(|n| key().eq(n.bytes().map(|c| c.to_ascii_lowercase())))
+                .then(|| v.as_str().parse().ok())
+                .flatten()
+        })
+    };
+    if hint.sdk_version.is_none() {
+        hint.sdk_version = find(&["sdkVersion", "sdkVer"]);
+    }
+    if hint.os_version.is_none() {
+        hint.os_version = find(&["osVersion", "systemVersion", "release"]);
+    }
+    hint
 }
 
 /// Normalises a callback whose fields the caller already holds. Infallible: it has a code
@@ -317,5 +350,7 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
 /// assert_ne!(n.outcome, AuthOutcome::TokenFailed);
 /// ```
 pub fn normalize_callback<'a>(callback: &Callback<'a>, hint: Hint) -> Normalized<'a> {
-    resolve::from_callback(callback, hint)
+    let mut n = resolve::from_callback(callback, hint);
+    n.advice = crate::advice::advise(&n, &hint);
+    n
 }

@@ -196,7 +196,6 @@ impl<'a> Best<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::normalize::scan::scannable_escaped;
     use proptest::prelude::*;
 

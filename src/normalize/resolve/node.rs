@@ -30,6 +30,7 @@ pub(super) fn node<'a>(
         request_id: None,
         params,
         extra: Vec::new(),
+        advice: None,
     }
 }
 

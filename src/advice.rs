@@ -1,0 +1,198 @@
+//! Advice by platform, OS version and SDK version (`data/advice.yaml`): what fixes a failure
+//! beyond what its code means, and whether the code exists at all in the caller's SDK.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::generated::ADVICE_RULES;
+use crate::{Action, Actor, Hint, Normalized, Platform, Source};
+
+/// A dotted version (`16.4`, `2.12.14`, `2.13.2-2024.01.03`: the numbers before any `-`),
+/// compared part by part; missing parts are 0.
+///
+/// ```
+/// use numauth::Version;
+/// let v: Version = "2.13.2-2024.01.03".parse().unwrap();
+/// assert!(v > "2.12.14".parse().unwrap());
+/// assert_eq!(v.to_string(), "2.13.2");
+/// assert!("two".parse::<Version>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version(pub [u32; 4]);
+
+/// A version that is not numbers separated by dots.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a version like 16.4 or 2.12.14")]
+pub struct ParseVersionError(pub String);
+
+impl FromStr for Version {
+    type Err = ParseVersionError;
+
+    fn from_str(s: &str) -> Result<Version, ParseVersionError> {
+        let bad = || ParseVersionError(s.to_owned());
+        let head = s.trim().trim_start_matches(['v', 'V']);
+        let head = head.split(['-', '+', ' ']).next().unwrap_or_default();
+        let mut out = [0u32; 4];
+        let mut parts = head.split('.');
+        for slot in &mut out {
+            match parts.next() {
+                Some(p) => *slot = p.parse().map_err(|_| bad())?,
+                None => break,
+            }
+        }
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        Ok(Version(out))
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [a, b, c, d] = self.0;
+        write!(f, "{a}.{b}")?;
+        if c != 0 || d != 0 {
+            write!(f, ".{c}")?;
+        }
+        if d != 0 {
+            write!(f, ".{d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A version bound of a rule: (at least?, version).
+type Bound = Option<(bool, [u32; 4])>;
+
+/// One rule of `data/advice.yaml`, as generated.
+pub(crate) struct Rule {
+    pub(crate) id: &'static str,
+    pub(crate) code: (Source, &'static str),
+    pub(crate) inner: Option<(Source, &'static str)>,
+    pub(crate) platform: Option<Platform>,
+    pub(crate) os_version: Bound,
+    pub(crate) sdk_version: Bound,
+    pub(crate) zh: &'static str,
+    pub(crate) en: &'static str,
+    pub(crate) actor: Actor,
+    pub(crate) action: Action,
+    pub(crate) provenance: &'static [Cow<'static, str>],
+}
+
+/// What to do about a callback beyond what its code means: a rule of `data/advice.yaml` that
+/// fits its codes, platform and versions, or the fact that its code does not exist in the
+/// caller's SDK version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Advice {
+    /// The rule's id (`ios_16_4_carrier_config`), or `not_in_sdk_version`.
+    pub id: Cow<'static, str>,
+    /// The advice in Chinese.
+    pub zh: Cow<'static, str>,
+    /// The advice in English.
+    pub en: Cow<'static, str>,
+    /// Who must act on it.
+    pub actor: Actor,
+    /// The kind of step it asks for.
+    pub action: Action,
+    /// The ids (`numauth::provenance_sources()`) of the threads and pages it rests on.
+    pub provenance: Cow<'static, [Cow<'static, str>]>,
+}
+
+fn holds(bound: Bound, version: Option<Version>) -> bool {
+    match (bound, version) {
+        (None, _) | (_, None) => true,
+        (Some((true, b)), Some(v)) => v.0 >= b,
+        (Some((false, b)), Some(v)) => v.0 < b,
+    }
+}
+
+/// The codes of a result and of every cause under it.
+fn chain<'a>(n: &'a Normalized<'a>) -> impl Iterator<Item = (Source, &'a str)> {
+    std::iter::successors(Some(n), |c| c.root_cause.as_deref()).map(|c| (c.source, c.code.as_ref()))
+}
+
+/// The advice for `n` given what the caller knows (`hint`): the matching rule that names the
+/// most facts the caller gave; else a note when the top code does not exist in the SDK version.
+pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
+    let mut best: Option<(usize, &Rule)> = None;
+    for rule in &ADVICE_RULES {
+        if !chain(n).any(|c| c == rule.code) {
+            continue;
+        }
+        if rule.inner.is_some_and(|inner| !chain(n).any(|c| c == inner)) {
+            continue;
+        }
+        if rule.platform.zip(hint.platform).is_some_and(|(want, got)| want != got)
+            || !holds(rule.os_version, hint.os_version)
+            || !holds(rule.sdk_version, hint.sdk_version)
+        {
+            continue;
+        }
+        let known = usize::from(rule.platform.is_some() && hint.platform.is_some())
+            + usize::from(rule.os_version.is_some() && hint.os_version.is_some())
+            + usize::from(rule.sdk_version.is_some() && hint.sdk_version.is_some())
+            + usize::from(rule.inner.is_some());
+        if best.is_none_or(|(k, _)| known > k) {
+            best = Some((known, rule));
+        }
+    }
+    if let Some((_, r)) = best {
+        return Some(Advice {
+            id: Cow::Borrowed(r.id),
+            zh: Cow::Borrowed(r.zh),
+            en: Cow::Borrowed(r.en),
+            actor: r.actor,
+            action: r.action,
+            provenance: Cow::Borrowed(r.provenance),
+        });
+    }
+    not_in_version(n, hint)
+}
+
+/// When the caller's SDK version predates the code (`since`) or comes after its removal
+/// (`until`), the code cannot be this SDK's: the log is mixed up, or the version is wrong.
+fn not_in_version(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
+    let sdk = hint.sdk_version?;
+    let entry = n.entry()?;
+    let parse = |v: Option<&str>| v.and_then(|v| v.parse::<Version>().ok());
+    let (zh, en) = if let Some(since) = parse(entry.since()).filter(|s| sdk < *s) {
+        (
+            format!("{} 从 SDK {since} 起才有，而调用方的 SDK 是 {sdk}：核对 SDK 版本或日志来源", n.code),
+            format!("{} exists only from SDK {since} on, and the caller's SDK is {sdk}: check the SDK version or where the log came from", n.code),
+        )
+    } else if let Some(until) = parse(entry.until()).filter(|u| sdk >= *u) {
+        (
+            format!("{} 在 SDK {until} 中已移除，而调用方的 SDK 是 {sdk}：核对 SDK 版本或日志来源", n.code),
+            format!("{} was removed in SDK {until}, and the caller's SDK is {sdk}: check the SDK version or where the log came from", n.code),
+        )
+    } else {
+        return None;
+    };
+    Some(Advice {
+        id: Cow::Borrowed("not_in_sdk_version"),
+        zh: Cow::Owned(zh),
+        en: Cow::Owned(en),
+        actor: Actor::Developer,
+        action: Action::UpgradeSdk,
+        provenance: Cow::Owned(entry.provenance().iter().map(|p| Cow::Borrowed(p.id())).collect()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_compare_part_by_part() {
+        let v = |s: &str| s.parse::<Version>().unwrap();
+        assert!(v("2.12.14") > v("2.12.9"));
+        assert!(v("16.4") >= v("16.4.0"));
+        assert_eq!(v("v2.13"), v("2.13.0"));
+        assert!("1.2.3.4.5".parse::<Version>().is_err());
+        assert!(holds(Some((true, [16, 4, 0, 0])), Some(v("17"))));
+        assert!(!holds(Some((false, [2, 12, 14, 0])), Some(v("2.12.14"))));
+        assert!(holds(Some((false, [2, 12, 14, 0])), None), "unknown: the text names the condition");
+    }
+}
