@@ -121,10 +121,16 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
         if !chain(n).any(|c| c == rule.code) {
             continue;
         }
-        if rule.inner.is_some_and(|inner| !chain(n).any(|c| c == inner)) {
+        if rule
+            .inner
+            .is_some_and(|inner| !chain(n).any(|c| c == inner))
+        {
             continue;
         }
-        if rule.platform.zip(hint.platform).is_some_and(|(want, got)| want != got)
+        if rule
+            .platform
+            .zip(hint.platform)
+            .is_some_and(|(want, got)| want != got)
             || !holds(rule.os_version, hint.os_version)
             || !holds(rule.sdk_version, hint.sdk_version)
         {
@@ -176,7 +182,13 @@ fn not_in_version(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
         en: Cow::Owned(en),
         actor: Actor::Developer,
         action: Action::UpgradeSdk,
-        provenance: Cow::Owned(entry.provenance().iter().map(|p| Cow::Borrowed(p.id())).collect()),
+        provenance: Cow::Owned(
+            entry
+                .provenance()
+                .iter()
+                .map(|p| Cow::Borrowed(p.id()))
+                .collect(),
+        ),
     })
 }
 
@@ -193,6 +205,9 @@ mod tests {
         assert!("1.2.3.4.5".parse::<Version>().is_err());
         assert!(holds(Some((true, [16, 4, 0, 0])), Some(v("17"))));
         assert!(!holds(Some((false, [2, 12, 14, 0])), Some(v("2.12.14"))));
-        assert!(holds(Some((false, [2, 12, 14, 0])), None), "unknown: the text names the condition");
+        assert!(
+            holds(Some((false, [2, 12, 14, 0])), None),
+            "unknown: the text names the condition"
+        );
     }
 }

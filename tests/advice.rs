@@ -7,58 +7,116 @@ fn v(s: &str) -> Option<Version> {
 }
 
 fn advice_id(raw: &str, hint: Hint) -> Option<String> {
-    normalize_with(raw, hint).unwrap().advice.map(|a| a.id.into_owned())
+    normalize_with(raw, hint)
+        .unwrap()
+        .advice
+        .map(|a| a.id.into_owned())
 }
 
 #[test]
 fn ios_16_4_needs_sdk_2_12_14() {
     let raw = r#"{"resultCode":"600004","msg":"获取运营商配置信息失败","carrierName":"--"}"#;
-    let old = Hint { platform: Some(Platform::Ios), os_version: v("16.4"), sdk_version: v("2.12.10"), ..Hint::default() };
+    let old = Hint {
+        platform: Some(Platform::Ios),
+        os_version: v("16.4"),
+        sdk_version: v("2.12.10"),
+        ..Hint::default()
+    };
     let n = normalize_with(raw, old).unwrap();
     let a = n.advice.expect("advice for an old SDK on iOS 16.4");
-    assert_eq!((a.id.as_ref(), a.actor), ("ios_16_4_carrier_config", Actor::Developer));
+    assert_eq!(
+        (a.id.as_ref(), a.actor),
+        ("ios_16_4_carrier_config", Actor::Developer)
+    );
     assert!(a.en.contains("2.12.14") && a.zh.contains("2.12.14"));
     assert!(!a.provenance.is_empty());
     // Fixed SDK, or an older iOS: the rule does not apply.
-    let fixed = Hint { sdk_version: v("2.12.14"), ..old };
+    let fixed = Hint {
+        sdk_version: v("2.12.14"),
+        ..old
+    };
     assert_eq!(advice_id(raw, fixed), None);
-    let ios_15 = Hint { os_version: v("15.7"), ..old };
+    let ios_15 = Hint {
+        os_version: v("15.7"),
+        ..old
+    };
     assert_eq!(advice_id(raw, ios_15), None);
-    let android = Hint { platform: Some(Platform::Android), ..old };
+    let android = Hint {
+        platform: Some(Platform::Android),
+        ..old
+    };
     assert_eq!(advice_id(raw, android), None);
     // Versions the caller does not know: the rule applies, its text names the condition.
-    assert_eq!(advice_id(raw, Hint::default()).as_deref(), Some("ios_16_4_carrier_config"));
+    assert_eq!(
+        advice_id(raw, Hint::default()).as_deref(),
+        Some("ios_16_4_carrier_config")
+    );
 }
 
 #[test]
 fn rules_that_need_an_inner_code() {
     let unicom_102 = r#"{"code":"600012","msg":"预取号失败","vendorName":"cu_xw","carrierFailedResultData":"{\"resultCode\":\"102\",\"resultMsg\":\"应用无效\"}"}"#;
-    assert_eq!(advice_id(unicom_102, Hint::default()).as_deref(), Some("unicom_new_sdk_scheme"));
-    let new_sdk = Hint { sdk_version: v("2.13.2"), ..Hint::default() };
+    assert_eq!(
+        advice_id(unicom_102, Hint::default()).as_deref(),
+        Some("unicom_new_sdk_scheme")
+    );
+    let new_sdk = Hint {
+        sdk_version: v("2.13.2"),
+        ..Hint::default()
+    };
     assert_eq!(advice_id(unicom_102, new_sdk), None);
     // The same top code without that inner code gets no Unicom advice.
-    assert_eq!(advice_id(r#"{"code":"600012","msg":"预取号失败"}"#, Hint::default()), None);
+    assert_eq!(
+        advice_id(r#"{"code":"600012","msg":"预取号失败"}"#, Hint::default()),
+        None
+    );
     let mobile = r#"{"code":"600011","msg":"获取token失败","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"200028\",\"desc\":\"网络异常\"}"}"#;
-    let android = Hint { platform: Some(Platform::Android), ..Hint::default() };
-    assert_eq!(advice_id(mobile, android).as_deref(), Some("mobile_cleartext_http"));
+    let android = Hint {
+        platform: Some(Platform::Android),
+        ..Hint::default()
+    };
+    assert_eq!(
+        advice_id(mobile, android).as_deref(),
+        Some("mobile_cleartext_http")
+    );
 }
 
 #[test]
 fn a_code_the_callers_sdk_does_not_have() {
-    let before = Hint { sdk_version: v("2.10.0"), ..Hint::default() };
+    let before = Hint {
+        sdk_version: v("2.10.0"),
+        ..Hint::default()
+    };
     let n = normalize_with(r#"{"code":"600018"}"#, before).unwrap();
     let a = n.advice.expect("600018 exists only from 2.12.14 on");
     assert_eq!(a.id, "not_in_sdk_version");
-    assert!(a.en.contains("2.12.14") && a.en.contains("2.10"), "{}", a.en);
-    let after = Hint { sdk_version: v("2.14.0"), ..Hint::default() };
+    assert!(
+        a.en.contains("2.12.14") && a.en.contains("2.10"),
+        "{}",
+        a.en
+    );
+    let after = Hint {
+        sdk_version: v("2.14.0"),
+        ..Hint::default()
+    };
     assert_eq!(advice_id(r#"{"code":"600018"}"#, after), None);
 }
 
 #[test]
 fn versions_carried_by_the_payload() {
     let raw = r#"{"resultCode":"600004","msg":"x","sdkVersion":"2.12.14","release":"17.1"}"#;
-    let ios = Hint { platform: Some(Platform::Ios), ..Hint::default() };
-    assert_eq!(advice_id(raw, ios), None, "the payload's SDK is already fixed");
+    let ios = Hint {
+        platform: Some(Platform::Ios),
+        ..Hint::default()
+    };
+    assert_eq!(
+        advice_id(raw, ios),
+        None,
+        "the payload's SDK is already fixed"
+    );
     let raw = r#"{"resultCode":"600004","msg":"x","sdkVersion":"2.12.3","release":"17.1"}"#;
-    assert_eq!(advice_id(raw, ios).as_deref(), Some("ios_16_4_carrier_config"));
+    assert_eq!(
+        advice_id(raw, ios).as_deref(),
+        Some("ios_16_4_carrier_config")
+    );
 }

@@ -967,7 +967,9 @@ fn dypns_server_bodies() {
 fn hints_override_detection() {
     let fusion = Hint {
         source: Some(Source::Fusion),
-        platform: None, ..Hint::default() };
+        platform: None,
+        ..Hint::default()
+    };
     assert_eq!(
         normalize_with("600001", fusion).unwrap().outcome,
         AuthOutcome::FlowProgress
@@ -979,7 +981,9 @@ fn hints_override_detection() {
     // Even against the keys.
     let pns = Hint {
         source: Some(Source::Pns),
-        platform: None, ..Hint::default() };
+        platform: None,
+        ..Hint::default()
+    };
     let n1 = normalize_with(
         r#"{"resultCode":"600001","templateId":"t","nodeId":"n"}"#,
         pns,
@@ -989,7 +993,9 @@ fn hints_override_detection() {
     // A hinted source that does not know the code: unknown there, not re-detected.
     let cmcc = Hint {
         source: Some(Source::Cmcc),
-        platform: None, ..Hint::default() };
+        platform: None,
+        ..Hint::default()
+    };
     let n2 = normalize_with(r#"{"code":"600011"}"#, cmcc).unwrap();
     assert_eq!(
         (n2.source, n2.known, n2.outcome),
@@ -998,7 +1004,9 @@ fn hints_override_detection() {
     // Platforms pick the H5 and HarmonyOS tables, which reuse PNS numbers.
     let web = Hint {
         source: None,
-        platform: Some(Platform::Web), ..Hint::default() };
+        platform: Some(Platform::Web),
+        ..Hint::default()
+    };
     assert_eq!(
         normalize_with("600004", web).unwrap().source,
         Source::PnsWeb
@@ -1013,7 +1021,9 @@ fn hints_override_detection() {
     );
     let harmony = Hint {
         source: None,
-        platform: Some(Platform::Harmony), ..Hint::default() };
+        platform: Some(Platform::Harmony),
+        ..Hint::default()
+    };
     assert_eq!(
         normalize_with(r#"{"code":"600012"}"#, harmony)
             .unwrap()
@@ -1245,7 +1255,9 @@ fn every_catalog_code_resolves_as_lookup_says() {
             let raw = json!({"code": e.code(), "msg": msg}).to_string();
             let hint = Hint {
                 source: Some(e.source()),
-                platform: None, ..Hint::default() };
+                platform: None,
+                ..Hint::default()
+            };
             let n = normalize_with(&raw, hint).unwrap();
             let expected = match msg {
                 Some(m) => numauth::lookup_message(e.source(), e.code(), m),

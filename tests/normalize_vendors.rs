@@ -113,9 +113,18 @@ fn maps_and_objects_holding_a_whole_callback() {
         request_id: Some("rq-9"),
         causes: &[],
     };
-    check(r#"{msg: 授权页唤起失败, code: {"code":"600012","msg":"预取号失败","requestId":"rq-9","vendorName":"ct_sjl"}}"#, &want);
-    check(r#"{"u":{"t":1,"failRet":"{\"code\":\"600012\",\"msg\":\"预取号失败\",\"requestId\":\"rq-9\",\"vendorName\":\"CT\"}"}}"#, &want);
-    check(r#"{"data":{"code":"600012","requestId":"rq-9","vendorName":"中国电信"}}"#, &want);
+    check(
+        r#"{msg: 授权页唤起失败, code: {"code":"600012","msg":"预取号失败","requestId":"rq-9","vendorName":"ct_sjl"}}"#,
+        &want,
+    );
+    check(
+        r#"{"u":{"t":1,"failRet":"{\"code\":\"600012\",\"msg\":\"预取号失败\",\"requestId\":\"rq-9\",\"vendorName\":\"CT\"}"}}"#,
+        &want,
+    );
+    check(
+        r#"{"data":{"code":"600012","requestId":"rq-9","vendorName":"中国电信"}}"#,
+        &want,
+    );
 }
 
 #[test]
@@ -143,13 +152,24 @@ fn server_results() {
         request_id: Some("5B1C-3F"),
         causes: &[],
     };
-    check(r#"{"Code":"isv.TOKEN_INVALID","Message":"token无效","RequestId":"5B1C-3F"}"#, &base);
+    check(
+        r#"{"Code":"isv.TOKEN_INVALID","Message":"token无效","RequestId":"5B1C-3F"}"#,
+        &base,
+    );
     check(
         r#"{"RequestId":"5B1C-3F","Message":"OK","Code":"OK","GateVerifyResultDTO":{"VerifyResult":"PASS"}}"#,
-        &Want { code: "OK", category: Success, actor: Actor::None, ..base },
+        &Want {
+            code: "OK",
+            category: Success,
+            actor: Actor::None,
+            ..base
+        },
     );
     let tea = normalize("TeaException: code: 400, 令牌无效 request id: 8A4F-11C2").unwrap();
-    assert_eq!((tea.source, tea.code.as_ref(), tea.request_id.as_deref()), (Source::Dypns, "400", Some("8A4F-11C2")));
+    assert_eq!(
+        (tea.source, tea.code.as_ref(), tea.request_id.as_deref()),
+        (Source::Dypns, "400", Some("8A4F-11C2"))
+    );
 }
 
 #[test]
@@ -163,7 +183,10 @@ fn other_vendors_with_their_carrier_causes() {
             actor: numauth::lookup(Source::Cmcc, "103111").unwrap().actor(),
             carrier: Some(Carrier::Cmcc),
             request_id: None,
-            causes: &[(Source::GeyanError, "-40001", true), (Source::Cmcc, "103111", true)],
+            causes: &[
+                (Source::GeyanError, "-40001", true),
+                (Source::Cmcc, "103111", true),
+            ],
         },
     );
     check(
@@ -179,15 +202,36 @@ fn other_vendors_with_their_carrier_causes() {
         },
     );
     let onelogin = normalize(r#"{"status":500,"errorCode":"-20200","msg":"网络异常","process_id":"p-77","operatorType":"1"}"#).unwrap();
-    assert_eq!((onelogin.source, onelogin.code.as_ref(), onelogin.request_id.as_deref()), (Source::Onelogin, "-20200", Some("p-77")));
-    let jv = normalize(r#"{"code":6002,"content":"fetch loginToken canceled","operator":"CU"}"#).unwrap();
-    assert_eq!((jv.source, jv.category, jv.carrier), (Source::Jverify, Cancelled, Some(Carrier::Cucc)));
+    assert_eq!(
+        (
+            onelogin.source,
+            onelogin.code.as_ref(),
+            onelogin.request_id.as_deref()
+        ),
+        (Source::Onelogin, "-20200", Some("p-77"))
+    );
+    let jv = normalize(r#"{"code":6002,"content":"fetch loginToken canceled","operator":"CU"}"#)
+        .unwrap();
+    assert_eq!(
+        (jv.source, jv.category, jv.carrier),
+        (Source::Jverify, Cancelled, Some(Carrier::Cucc))
+    );
 }
 
 #[test]
 fn detection_does_not_steal_alibaba_payloads() {
-    assert_eq!(normalize(r#"{"code":"6000","content":"x","operator":"CM"}"#).unwrap().source, Source::Jverify);
-    assert_eq!(normalize(r#"{"code":"600000","msg":"获取token成功","token":"t"}"#).unwrap().source, Source::Pns);
+    assert_eq!(
+        normalize(r#"{"code":"6000","content":"x","operator":"CM"}"#)
+            .unwrap()
+            .source,
+        Source::Jverify
+    );
+    assert_eq!(
+        normalize(r#"{"code":"600000","msg":"获取token成功","token":"t"}"#)
+            .unwrap()
+            .source,
+        Source::Pns
+    );
     assert_eq!(normalize("600011").unwrap().source, Source::Pns);
 }
 
@@ -195,7 +239,10 @@ fn detection_does_not_steal_alibaba_payloads() {
 fn an_unknown_code_is_never_blamed_on_a_carrier() {
     let n = normalize(r#"{"code":"600011","innerCode":"abc","msg":"x"}"#).unwrap();
     let cause = n.root_cause.as_deref().unwrap();
-    assert_eq!((cause.code.as_ref(), cause.known, cause.carrier), ("abc", false, None));
+    assert_eq!(
+        (cause.code.as_ref(), cause.known, cause.carrier),
+        ("abc", false, None)
+    );
     assert_eq!(n.carrier, None);
     assert_ne!(cause.source, Source::Cmcc);
     // A negative code no table knows is not China Telecom's without a sign of it.

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
-use numauth::{entries, AuthOutcome, Hint, Lang, ParseIdError, Source};
+use numauth::{entries, AuthOutcome, Hint, Lang, ParseIdError, Platform, Source};
 use strum::IntoEnumIterator;
 
 use crate::style::{ColorChoice, Style};
@@ -95,6 +95,8 @@ enum Command {
         /// Threads normalising at once, 1 to 256 [default: one per core]
         #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
         jobs: Option<NonZeroUsize>,
+        #[command(flatten)]
+        device: DeviceArgs,
     },
     /// Summarise a callback log: what is failing, the root causes, who must act
     #[command(
@@ -112,6 +114,8 @@ enum Command {
         /// Print the report as JSON
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        device: DeviceArgs,
     },
     /// Print the whole catalog for dashboards (see the README for the fields)
     #[command(
@@ -246,15 +250,17 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             }
         }
         Command::Export { format } => export::write(out, format, entries())?,
-        Command::Normalize { file, source, jobs } => {
+        Command::Normalize {
+            file,
+            source,
+            jobs,
+            device,
+        } => {
             let Some(input) = open(file.as_deref()) else {
                 return Ok(ExitCode::from(2));
             };
             let options = normalize::Options {
-                hint: Hint {
-                    source,
-                    ..Hint::default()
-                },
+                hint: device.hint(source),
                 // One output shape: `explain` on every line, in the run's language.
                 lang: Some(style.lang),
                 jobs: jobs.unwrap_or_else(default_jobs),
@@ -267,14 +273,12 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             source,
             top,
             json,
+            device,
         } => {
             let Some(input) = open(file.as_deref()) else {
                 return Ok(ExitCode::from(2));
             };
-            let hint = Hint {
-                source,
-                ..Hint::default()
-            };
+            let hint = device.hint(source);
             let report = report::build(input.reader, input.size, hint, top, style.lang)?;
             if json {
                 serde_json::to_writer_pretty(&mut *out, &report)?;
@@ -285,4 +289,30 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the callbacks came from, for advice (`data/advice.yaml`); a payload's own `sdkVersion`
+/// or `release` counts where these are not given.
+#[derive(clap::Args, Debug, Clone, Copy)]
+struct DeviceArgs {
+    /// The platform the callbacks came from
+    #[arg(long, value_parser = enum_parser::<Platform>())]
+    platform: Option<Platform>,
+    /// The devices' OS version, e.g. 16.4
+    #[arg(long, value_name = "VERSION")]
+    os_version: Option<numauth::Version>,
+    /// The SDK version that produced the callbacks, e.g. 2.12.14
+    #[arg(long, value_name = "VERSION")]
+    sdk_version: Option<numauth::Version>,
+}
+
+impl DeviceArgs {
+    fn hint(self, source: Option<Source>) -> Hint {
+        Hint {
+            source,
+            platform: self.platform,
+            os_version: self.os_version,
+            sdk_version: self.sdk_version,
+        }
+    }
 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
-use crate::model::{Texts, SourceDef};
+use crate::model::{SourceDef, Texts};
 use crate::problem::Problems;
 
 pub const ADVICE: &str = "data/advice.yaml";
@@ -76,7 +76,10 @@ pub fn check(rules: &[Rule], known: &Known<'_>, problems: &mut Problems) {
                 bad(format!("source {:?} is not in data/sources.yaml", c.source));
             }
         }
-        for (field, v) in [("os_version", &r.os_version), ("sdk_version", &r.sdk_version)] {
+        for (field, v) in [
+            ("os_version", &r.os_version),
+            ("sdk_version", &r.sdk_version),
+        ] {
             if v.as_deref().is_some_and(|v| bound(v).is_none()) {
                 bad(format!("{field} must look like `>=16.4` or `<2.12.14`"));
             }
@@ -91,7 +94,11 @@ pub fn check(rules: &[Rule], known: &Known<'_>, problems: &mut Problems) {
                 bad(format!("{field} {v:?} is not defined"));
             }
         }
-        if r.provenance.is_empty() || r.provenance.iter().any(|p| !known.provenance.contains(p.as_str())) {
+        if r.provenance.is_empty()
+            || r.provenance
+                .iter()
+                .any(|p| !known.provenance.contains(p.as_str()))
+        {
             bad("`provenance` must name ids of data/provenance.yaml".to_owned());
         }
         if r.text.zh.trim().is_empty() || r.text.en.trim().is_empty() {
@@ -103,7 +110,9 @@ pub fn check(rules: &[Rule], known: &Known<'_>, problems: &mut Problems) {
 fn opt_bound(v: &Option<String>) -> String {
     v.as_deref()
         .and_then(bound)
-        .map_or("None".to_owned(), |(at_least, v)| format!("Some(({at_least}, {v:?}))"))
+        .map_or("None".to_owned(), |(at_least, v)| {
+            format!("Some(({at_least}, {v:?}))")
+        })
 }
 
 /// `ADVICE_RULES`, in file order.

@@ -321,7 +321,11 @@ fn with_payload_versions(mut hint: Hint, extra: &[(Cow<'_, str>, ExtraValue<'_>)
     let find = |names: &[&str]| {
         extra.iter().find_map(|(k, v)| {
             // Letters and digits only, case ignored, compared without building a string.
-            let key = || k.bytes().filter(u8::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase());
+            let key = || {
+                k.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_lowercase())
+            };
             names
                 .iter()
                 .any(|n| key().eq(n.bytes().map(|c| c.to_ascii_lowercase())))

@@ -88,7 +88,9 @@ pub(crate) fn normalize_text<'b>(
                 }
                 let hint = Hint {
                     source: Some(layer),
-                    platform: None, ..Hint::default() };
+                    platform: None,
+                    ..Hint::default()
+                };
                 return resolve_top(&mut parts, hint, true);
             }
             // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding

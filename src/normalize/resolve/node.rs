@@ -132,7 +132,10 @@ pub(super) fn deepest_carrier(n: &Normalized<'_>) -> Option<Carrier> {
 /// field that holds the message on failure) is redacted like a token in `extra`.
 fn redact_token(message: Cow<'_, str>) -> Cow<'_, str> {
     if looks_like_token(&message) {
-        Cow::Owned(format!("<redacted token: {} chars>", message.chars().count()))
+        Cow::Owned(format!(
+            "<redacted token: {} chars>",
+            message.chars().count()
+        ))
     } else {
         message
     }
@@ -141,7 +144,8 @@ fn redact_token(message: Cow<'_, str>) -> Cow<'_, str> {
 /// At least 32 characters of base64/JWT alphabet with letters and digits, and not a UUID.
 pub(super) fn looks_like_token(s: &str) -> bool {
     let b = s.as_bytes();
-    let alphabet = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'_' | b'.' | b'-');
+    let alphabet =
+        |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'_' | b'.' | b'-');
     let uuid = b.len() == 36
         && b.iter().enumerate().all(|(i, c)| {
             if matches!(i, 8 | 13 | 18 | 23) {
@@ -164,10 +168,20 @@ mod tests {
     #[test]
     fn tokens_and_not_tokens() {
         assert!(looks_like_token("STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9xyz"));
-        assert!(looks_like_token("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc"));
-        assert!(!looks_like_token("0b6f3a1e-77c2-4d1a-9f3e-0123456789ab"), "a UUID");
-        assert!(!looks_like_token("fetch loginToken failed because the network is down"));
+        assert!(looks_like_token(
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc"
+        ));
+        assert!(
+            !looks_like_token("0b6f3a1e-77c2-4d1a-9f3e-0123456789ab"),
+            "a UUID"
+        );
+        assert!(!looks_like_token(
+            "fetch loginToken failed because the network is down"
+        ));
         assert!(!looks_like_token("short1"));
-        assert!(!looks_like_token("abcdefghijklmnopqrstuvwxyzabcdefghij"), "no digit");
+        assert!(
+            !looks_like_token("abcdefghijklmnopqrstuvwxyzabcdefghij"),
+            "no digit"
+        );
     }
 }
