@@ -24,6 +24,7 @@ mod error;
 mod extra;
 mod fields;
 mod idaas;
+mod keys;
 mod pattern;
 mod resolve;
 mod scan;
@@ -31,8 +32,8 @@ mod scan;
 pub use carrier::Carrier;
 pub use error::{ParseError, Shape};
 pub use extra::ExtraValue;
-pub(crate) use fields::{fold, KeyEntry, KeyRole, Role};
 pub use idaas::IdaasParams;
+pub(crate) use keys::{fold, KeyEntry, KeyRole, Role};
 
 /// The largest input [`normalize`] accepts, in bytes (64 KiB). A callback is a few hundred
 /// bytes; a larger input is a whole log, which should be split into lines first.

@@ -12,7 +12,7 @@ mod top;
 use std::borrow::Cow;
 
 use super::extra::ExtraValue;
-use super::fields::{self, CodeKey, Marks, Parts};
+use super::fields::{self, CodeKey, Keyed, Marks, Parts};
 use super::scan::{self, Val};
 use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, MAX_DEPTH};
 use crate::catalog::{nfkc, CodeRows};

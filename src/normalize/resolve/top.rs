@@ -2,6 +2,160 @@
 
 use super::*;
 
+/// What lies under a callback's own code, taken out of its parts, and how to read it.
+pub(super) struct Under<'a> {
+    pub(super) inner_code: Option<Keyed<'a, Cow<'a, str>>>,
+    pub(super) inner_msg: Option<Keyed<'a, Cow<'a, str>>>,
+    /// The inner message's text, cloned once (cheap while it borrows).
+    pub(super) inner_text: Option<Cow<'a, str>>,
+    pub(super) carrier_data: Option<Keyed<'a, Val<'a>>>,
+    /// The carrier the payload names.
+    pub(super) carrier: Option<Carrier>,
+    pub(super) level: usize,
+    /// The callback's own namespace.
+    pub(super) source: Source,
+    pub(super) strict: bool,
+    /// The first hard error met (strict mode).
+    pub(super) err: Option<ParseError>,
+}
+
+impl<'a> Under<'a> {
+    /// A cause named in `msg`, unless it is `own`; hard errors kept per the mode.
+    fn named(&mut self, msg: &Cow<'a, str>, own: &str) -> Option<Box<Normalized<'a>>> {
+        let r = message_cause(msg, self.carrier, self.level, own, self.source);
+        soften(r, &mut self.err, self.strict)
+    }
+
+    /// The cause in the carrier data, and whether the inner code repeats it (iOS gives the
+    /// carrier's code twice, innerCode and the data, and the message only once).
+    fn data(&mut self, own: &str) -> (Option<Box<Normalized<'a>>>, bool) {
+        let from_data = match &self.carrier_data {
+            Some((_, val)) => {
+                let r = data_cause(val, self.carrier, self.level, self.source);
+                soften(r, &mut self.err, self.strict)
+            }
+            None => None,
+        };
+        let mut from_data = from_data.filter(|c| c.code != own);
+        let mut merged = false;
+        if let (Some(c), Some((_, ic))) = (from_data.as_mut(), &self.inner_code) {
+            if c.code == *ic {
+                merged = true;
+                if c.raw_message.is_none() && self.inner_text.is_some() {
+                    c.raw_message = self.inner_text.clone();
+                    classify(c, CodeRows::of(&c.code));
+                }
+            }
+        }
+        (from_data, merged)
+    }
+
+    /// Fusion's one-tap inner code as the cause, with what lies under it.
+    fn one_tap(
+        &mut self,
+        mut one_tap: Normalized<'a>,
+        from_data: Option<Box<Normalized<'a>>>,
+    ) -> (Option<Box<Normalized<'a>>>, Origin) {
+        let mut best = Best::default();
+        best.offer(Origin::Data, from_data);
+        if !best.settled() {
+            if let Some(m) = self.inner_text.take() {
+                let named = self.named(&m, &one_tap.code);
+                best.offer(Origin::Message, named);
+                self.inner_text = Some(m);
+            }
+        }
+        let origin = match best.origin {
+            Some(Origin::Data) => Origin::InnerAndData,
+            _ => Origin::Inner,
+        };
+        one_tap.root_cause = best.cause;
+        one_tap.carrier = deepest_carrier(&one_tap);
+        follow(&mut one_tap);
+        (Some(Box::new(one_tap)), origin)
+    }
+
+    /// The inner code as a node of its own namespace.
+    fn inner_node(&self, ic: &Cow<'a, str>) -> Box<Normalized<'a>> {
+        let rows = CodeRows::of(ic);
+        let text = self.inner_text.clone();
+        let s = inner_source(
+            ic,
+            rows,
+            text.as_deref(),
+            self.carrier,
+            &Marks::default(),
+            CodeKey::Named,
+            self.source,
+        );
+        let mut c = node(rows, s, ic.clone(), text);
+        c.carrier = Carrier::from_source(s).or(self.carrier);
+        Box::new(c)
+    }
+
+    /// The best cause of an app SDK's callback `n`: carrier data, inner code, or a code named
+    /// in the inner message or the message; and where it came from.
+    fn app_cause(&mut self, n: &Normalized<'a>) -> (Option<Box<Normalized<'a>>>, Option<Origin>) {
+        let (from_data, merged) = self.data(&n.code);
+        let one_tap = match (&self.inner_code, self.source) {
+            (Some((_, ic)), Source::Fusion) => fusion_inner(ic, self.inner_text.clone()),
+            _ => None,
+        };
+        if let Some(one_tap) = one_tap {
+            let (cause, origin) = self.one_tap(one_tap, from_data);
+            return (cause, Some(origin));
+        }
+        let repeated = merged && from_data.as_deref().is_some_and(informative);
+        let from_inner = match &self.inner_code {
+            Some((_, ic)) if *ic != n.code && !repeated => Some(self.inner_node(ic)),
+            _ => None,
+        };
+        let mut best = Best::default();
+        let data_origin = if merged {
+            Origin::InnerAndData
+        } else {
+            Origin::Data
+        };
+        best.offer(data_origin, from_data);
+        best.offer(Origin::Inner, from_inner);
+        let inner_text = self.inner_text.take();
+        for m in [inner_text.as_ref(), n.raw_message.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            if !best.settled() {
+                let named = self.named(m, &n.code);
+                best.offer(Origin::Message, named);
+            }
+        }
+        self.inner_text = inner_text;
+        (best.cause, best.origin)
+    }
+
+    /// Keeps in `n.extra` what no cause used up.
+    fn keep_unused(self, n: &mut Normalized<'a>, origin: Option<Origin>) {
+        let data_used = matches!(origin, Some(Origin::Data | Origin::InnerAndData));
+        let inner_used = matches!(origin, Some(Origin::Inner | Origin::InnerAndData));
+        if let Some((key, val)) = self.carrier_data.filter(|_| !data_used) {
+            let value = super::super::extra::extra_value(&key, val, self.level);
+            n.extra.push((key, value));
+        }
+        let cause_has_text = n
+            .root_cause
+            .as_ref()
+            .is_some_and(|c| c.raw_message.is_some());
+        if !inner_used {
+            for (key, value) in [self.inner_code, self.inner_msg].into_iter().flatten() {
+                n.extra.push((key, ExtraValue::Text(value)));
+            }
+        } else if !cause_has_text {
+            if let Some((key, value)) = self.inner_msg {
+                n.extra.push((key, ExtraValue::Text(value)));
+            }
+        }
+    }
+}
+
 /// Resolves a top-level callback. In strict mode, fails with the first hard error (nesting too
 /// deep) met while decoding causes; in lenient mode, always succeeds.
 ///
@@ -15,146 +169,47 @@ pub(crate) fn resolve_top<'a>(
     let source = hint
         .source
         .unwrap_or_else(|| detect(p, rows, hint.platform));
-    let code = std::mem::take(&mut p.code);
     let msg = p.msg.take();
-    let inner_code = p.inner_code.take();
-    let inner_msg = p.inner_msg.take();
-    let carrier_data = p.carrier_data.take();
-    let carrier = p.carrier;
-    let request_id = p.request_id.take();
     let data_text = p.data_text.take();
-    let extra = std::mem::take(&mut p.extra);
-    let level = p.level;
     // The IDaaS SDK's failure callback describes the failure in `data`: that is its message.
     let data_is_message = msg.is_none() && source == Source::IdaasSdk && data_text.is_some();
     let msg = if data_is_message { data_text } else { msg };
-    let mut n = node(rows, source, code, msg);
-    n.request_id = request_id;
-    n.extra = extra;
+    let mut n = node(rows, source, std::mem::take(&mut p.code), msg);
+    n.request_id = p.request_id.take();
+    n.extra = std::mem::take(&mut p.extra);
     if data_is_message {
         n.extra
             .retain(|(k, v)| !(k.eq_ignore_ascii_case("data") && matches!(v, ExtraValue::Text(_))));
     }
-    let mut err = None;
-    let app = source.is_app();
-
-    let inner_text = inner_msg.as_ref().map(|(_, m)| m.clone());
+    let inner_msg = p.inner_msg.take();
+    let mut under = Under {
+        inner_code: p.inner_code.take(),
+        inner_text: inner_msg.as_ref().map(|(_, m)| m.clone()),
+        inner_msg,
+        carrier_data: p.carrier_data.take(),
+        carrier: p.carrier,
+        level: p.level,
+        source,
+        strict,
+        err: None,
+    };
     let mut origin = None;
-    if app {
-        let from_data = match &carrier_data {
-            Some((_, val)) => soften(data_cause(val, carrier, level, source), &mut err, strict),
+    if source.is_app() {
+        let (cause, from) = under.app_cause(&n);
+        n.root_cause = cause;
+        origin = from;
+    } else if let Some(own) = Carrier::from_source(source) {
+        // A carrier's result naming its own inner code in the message (`code:1105msg:...`).
+        under.carrier = under.carrier.or(Some(own));
+        let named = match &n.raw_message {
+            Some(msg) => under.named(msg, &n.code),
             None => None,
         };
-        let mut from_data = from_data.filter(|c| c.code != n.code);
-        // iOS gives the carrier's code twice (innerCode and the data), the message only once.
-        let mut merged = false;
-        if let (Some(c), Some((_, ic))) = (from_data.as_mut(), &inner_code) {
-            if c.code == *ic {
-                merged = true;
-                if c.raw_message.is_none() && inner_text.is_some() {
-                    c.raw_message = inner_text.clone();
-                    classify(c, CodeRows::of(&c.code));
-                }
-            }
-        }
-        let one_tap = match (&inner_code, source) {
-            (Some((_, ic)), Source::Fusion) => fusion_inner(ic, inner_text.clone()),
-            _ => None,
-        };
-        let cause = if let Some(mut one_tap) = one_tap {
-            let mut best = Best::default();
-            best.offer(Origin::Data, from_data);
-            if !best.settled() {
-                let named = inner_text
-                    .as_ref()
-                    .map(|m| message_cause(m, carrier, level, &one_tap.code, source));
-                best.offer(
-                    Origin::Message,
-                    named.and_then(|r| soften(r, &mut err, strict)),
-                );
-            }
-            let below = best.cause;
-            origin = Some(match best.origin {
-                Some(Origin::Data) => Origin::InnerAndData,
-                _ => Origin::Inner,
-            });
-            one_tap.root_cause = below;
-            one_tap.carrier = deepest_carrier(&one_tap);
-            follow(&mut one_tap);
-            Some(Box::new(one_tap))
-        } else {
-            let from_inner = inner_code
-                .as_ref()
-                .filter(|(_, ic)| {
-                    *ic != n.code && !(merged && from_data.as_deref().is_some_and(informative))
-                })
-                .map(|(_, ic)| {
-                    let rows = CodeRows::of(ic);
-                    let s = inner_source(
-                        ic,
-                        rows,
-                        inner_text.as_deref(),
-                        carrier,
-                        &Marks::default(),
-                        CodeKey::Named,
-                        source,
-                    );
-                    let mut c = node(rows, s, ic.clone(), inner_text.clone());
-                    c.carrier = Carrier::from_source(s).or(carrier);
-                    Box::new(c)
-                });
-            let data_origin = if merged {
-                Origin::InnerAndData
-            } else {
-                Origin::Data
-            };
-            let mut best = Best::default();
-            best.offer(data_origin, from_data);
-            best.offer(Origin::Inner, from_inner);
-            for m in [inner_text.as_ref(), n.raw_message.as_ref()]
-                .into_iter()
-                .flatten()
-            {
-                if !best.settled() {
-                    best.offer(
-                        Origin::Message,
-                        soften(
-                            message_cause(m, carrier, level, &n.code, source),
-                            &mut err,
-                            strict,
-                        ),
-                    );
-                }
-            }
-            origin = best.origin;
-            best.cause
-        };
-        n.root_cause = cause;
-    } else if let (Some(own), Some(msg)) = (Carrier::from_source(source), n.raw_message.as_ref()) {
-        // A carrier's result naming its own inner code in the message (`code:1105msg:...`).
-        let named = message_cause(msg, Some(own), level, &n.code, source);
-        n.root_cause = soften(named, &mut err, strict).filter(|c| c.known);
+        n.root_cause = named.filter(|c| c.known);
     }
-    let data_used = matches!(origin, Some(Origin::Data | Origin::InnerAndData));
-    let inner_used = matches!(origin, Some(Origin::Inner | Origin::InnerAndData));
-    // What was not used for a cause stays with the payload.
-    if let Some((key, val)) = carrier_data.filter(|_| !data_used) {
-        let value = super::super::extra::extra_value(&key, val, level);
-        n.extra.push((key, value));
-    }
-    if !inner_used {
-        for (key, value) in [inner_code, inner_msg].into_iter().flatten() {
-            n.extra.push((key, ExtraValue::Text(value)));
-        }
-    } else if n
-        .root_cause
-        .as_ref()
-        .is_some_and(|c| c.raw_message.is_none())
-    {
-        if let Some((key, value)) = inner_msg {
-            n.extra.push((key, ExtraValue::Text(value)));
-        }
-    }
+    let carrier = p.carrier;
+    let err = under.err.take();
+    under.keep_unused(&mut n, origin);
     follow(&mut n);
     n.carrier = carrier
         .or_else(|| deepest_carrier(&n))

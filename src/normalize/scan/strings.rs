@@ -1,0 +1,244 @@
+//! Strings inside payloads: double-quoted (escapes decoded on demand), single-quoted (Java
+//! `toString`, whose values are not escaped), and JSON strings holding whole payloads.
+
+use std::borrow::Cow;
+
+use super::*;
+
+/// The string starting at the double quote at `start`, unescaped, and the position after its
+/// closing quote. An unterminated string runs to the end of the text.
+///
+/// Escapes: JSON's (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, `\uXXXX` with surrogate
+/// pairs) and NSLog's `\UXXXX`. An unknown or broken escape is kept as written.
+pub(crate) fn quoted(src: &str, start: usize) -> (Cow<'_, str>, usize) {
+    let body = start + 1;
+    match find_quote_or_backslash(src.as_bytes(), body) {
+        Some(at) if byte(src.as_bytes(), at) == Some(b'"') => {
+            (Cow::Borrowed(slice(src, body, at)), at + 1)
+        }
+        Some(_) => {
+            let (text, end) = unescape_until(src, body, Some(b'"'));
+            (Cow::Owned(text), end)
+        }
+        None => (Cow::Borrowed(slice(src, body, src.len())), src.len()),
+    }
+}
+
+/// The position of the first `"` or `\` in `b[from..]`.
+///
+/// Eight bytes at a time: strings are most of what a callback is, and a byte at a time this
+/// search was the scanner's largest cost. The bytes of a word equal to `c` are the zero bytes
+/// of the word XOR `c` in every byte, and the classic zero-byte test marks the first of them
+/// exactly (it can mark wrongly only bytes after a zero byte).
+pub(super) fn find_quote_or_backslash(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH_BITS;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk);
+        let hits = zero_bytes(word ^ (ONES * u64::from(b'"')))
+            | zero_bytes(word ^ (ONES * u64::from(b'\\')));
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\')
+        .map(|at| i + at)
+}
+
+/// The double-quoted string starting at `start`, as written between its quotes, whether it
+/// holds escapes, and the position after the closing quote (or the text's end).
+pub(crate) fn quoted_raw(src: &str, start: usize) -> (&str, bool, usize) {
+    let b = src.as_bytes();
+    let body = start + 1;
+    let mut escapes = false;
+    let mut i = body;
+    while let Some(at) = find_quote_or_backslash(b, i) {
+        if byte(b, at) == Some(b'"') {
+            return (slice(src, body, at), escapes, at + 1);
+        }
+        escapes = true;
+        i = at + 2;
+    }
+    (slice(src, body, b.len()), escapes, b.len())
+}
+
+/// A string's escapes resolved (see [`quoted`]).
+pub(crate) fn unescape(raw: &str) -> String {
+    unescape_until(raw, 0, None).0
+}
+
+/// Unescapes `src[from..]` up to an unescaped `stop` byte (or the end), returning the text and
+/// the position after the stop byte.
+pub(crate) fn unescape_until(src: &str, from: usize, stop: Option<u8>) -> (String, usize) {
+    let b = src.as_bytes();
+    let mut out = String::with_capacity(src.len().saturating_sub(from).min(256));
+    let mut run = from;
+    let mut i = from;
+    while let Some(c) = byte(b, i) {
+        if Some(c) == stop {
+            out.push_str(slice(src, run, i));
+            return (out, i + 1);
+        }
+        if c != b'\\' {
+            i += 1;
+            continue;
+        }
+        out.push_str(slice(src, run, i));
+        let (decoded, next) = escape(src, i);
+        match decoded {
+            Some(ch) => out.push(ch),
+            None => out.push('\\'),
+        }
+        i = next;
+        run = next;
+    }
+    out.push_str(slice(src, run, b.len()));
+    (out, b.len())
+}
+
+/// The escape at `i` (a backslash): the character it stands for, or `None` to keep the
+/// backslash literally; and where to go on.
+pub(super) fn escape(src: &str, i: usize) -> (Option<char>, usize) {
+    let b = src.as_bytes();
+    let simple = match byte(b, i + 1) {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'\'') => '\'',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u' | b'U') => return unicode_escape(src, i),
+        _ => return (None, i + 1),
+    };
+    (Some(simple), i + 2)
+}
+
+pub(super) fn hex4(src: &str, at: usize) -> Option<u32> {
+    let digits = src.get(at..at + 4)?;
+    if !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(digits, 16).ok()
+}
+
+pub(super) fn unicode_escape(src: &str, i: usize) -> (Option<char>, usize) {
+    let Some(unit) = hex4(src, i + 2) else {
+        return (None, i + 1);
+    };
+    let after = i + 6;
+    if (0xD800..0xDC00).contains(&unit) {
+        let b = src.as_bytes();
+        let paired =
+            byte(b, after) == Some(b'\\') && matches!(byte(b, after + 1), Some(b'u' | b'U'));
+        if let Some(low) = hex4(src, after + 2).filter(|l| paired && (0xDC00..0xE000).contains(l)) {
+            let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            return (Some(char::from_u32(code).unwrap_or('\u{FFFD}')), after + 6);
+        }
+        return (Some('\u{FFFD}'), after);
+    }
+    (Some(char::from_u32(unit).unwrap_or('\u{FFFD}')), after)
+}
+
+/// The whole of `text` (already trimmed) as one JSON string, unescaped, if it is one.
+pub(crate) fn whole_string(text: &str) -> Option<Cow<'_, str>> {
+    if !text.starts_with('"') || text.len() < 2 {
+        return None;
+    }
+    let (s, end) = quoted(text, 0);
+    // The closing quote must be the last byte (an unterminated string ends at len too).
+    (end == text.len() && text.ends_with('"')).then_some(s)
+}
+
+/// A single-quoted string (Java `toString`, Python-like prints) starting at `start`: it ends at a
+/// quote followed by a separator or the end, since the content is not escaped.
+///
+/// `dead[key]` remembers the earliest start from which no closing quote was found: a later start
+/// cannot find one either, so a text full of stray quotes stays linear.
+pub(super) fn single_quoted<'a>(
+    src: &'a str,
+    start: usize,
+    key: bool,
+    dead: &mut [usize; 2],
+) -> Option<(&'a str, usize)> {
+    let memo = &mut dead[usize::from(key)];
+    if start >= *memo {
+        return None;
+    }
+    let b = src.as_bytes();
+    // `carrierFailedResultData=', requestId=...`: a value that is one stray quote, empty.
+    if !key && byte(b, start + 1) == Some(b',') && key_follows(b, start + 2) {
+        return Some(("", start + 1));
+    }
+    let mut i = start + 1;
+    while let Some(offset) = b.get(i..)?.iter().position(|&c| c == b'\'') {
+        let q = i + offset;
+        let after = skip_blank(b, q + 1);
+        let ends = if key {
+            matches!(byte(b, after), Some(b':' | b'='))
+        } else {
+            match byte(b, after) {
+                None | Some(b'}' | b']' | b')' | b';' | b'\n' | b'\r') => true,
+                // A quote inside the value (`msg='it's', ...`) is followed by a comma only by
+                // chance: the real end is followed by the next key, or by the object's end.
+                Some(b',') => key_follows(b, after + 1) || closes(b, after + 1),
+                // A stray quote after the last value (`requestId='r1''}`).
+                Some(b'\'') => closes(b, after + 1),
+                Some(_) => false,
+            }
+        };
+        if ends {
+            return Some((slice(src, start + 1, q), q + 1));
+        }
+        i = q + 1;
+    }
+    *memo = start;
+    None
+}
+
+/// Whether the raw body of a JSON string can be scanned as it is, escapes and all: its only
+/// escapes are `\"`, `\/` and `\uXXXX` (the scanner reads `\"`-quoted keys and values), so
+/// the payload inside can borrow from the input instead of being unescaped into a copy.
+/// Only flat objects qualify: the scanner skips nested brackets by plain quotes.
+///
+/// Counted without a branch per byte: backslashes come every few bytes in such text, and a
+/// loop branching on each mispredicted on most of them.
+pub(crate) fn scannable_escaped(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let pairs = b.iter().zip(b.iter().skip(1));
+    let bad_escapes = pairs.fold(0u32, |bad, (&c, &next)| {
+        let allowed = u32::from(next == b'"') | u32::from(next == b'/') | u32::from(next == b'u');
+        bad + (u32::from(c == b'\\') & (allowed ^ 1))
+    });
+    let opening = b.iter().fold(0u32, |n, &c| {
+        n + (u32::from(c == b'{') | u32::from(c == b'[') | u32::from(c == b'('))
+    });
+    bad_escapes == 0 && b.last() != Some(&b'\\') && opening == 1
+}
+
+/// Whether the next key of a `key=value, key=value` list starts at `i` (blanks first).
+pub(super) fn key_follows(b: &[u8], i: usize) -> bool {
+    let start = skip_blank(b, i);
+    let len = b
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    len > 0 && matches!(byte(b, skip_blank(b, start + len)), Some(b'=' | b':'))
+}
+
+/// Whether only blanks and a closing bracket (or the end) come at `i`.
+pub(super) fn closes(b: &[u8], i: usize) -> bool {
+    matches!(byte(b, skip_blank(b, i)), None | Some(b'}' | b']' | b')'))
+}
