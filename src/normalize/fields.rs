@@ -231,6 +231,48 @@ fn is_fusion_inner(code: &str) -> bool {
         && code.bytes().all(|c| c.is_ascii_digit())
 }
 
+/// The fields that win their role in one object: the code (rank, index, code, text glued
+/// after it, numeric-only key), the inner code, the message and the request id.
+struct Picked<'a> {
+    code: Option<(u8, usize, Cow<'a, str>, Option<Cow<'a, str>>, bool)>,
+    inner: Option<(usize, Cow<'a, str>)>,
+    msg: Option<(u8, usize)>,
+    request: Option<(u8, usize)>,
+}
+
+/// Which field wins each ranked role (lowest rank; the first among equals).
+#[inline(always)]
+fn pick<'a>(fields: &[Field<'a>], roles: &[KeyRole]) -> Picked<'a> {
+    let mut p = Picked {
+        code: None,
+        inner: None,
+        msg: None,
+        request: None,
+    };
+    for (i, (field, r)) in fields.iter().zip(roles).enumerate() {
+        match r.role {
+            Role::Code(rank, numeric) if p.code.as_ref().is_none_or(|c| rank < c.0) => {
+                if let Some((c, rest)) = code_of(&field.val, numeric) {
+                    p.code = Some((rank, i, c, rest, numeric));
+                }
+            }
+            Role::InnerCode if p.inner.is_none() => {
+                p.inner = code_of(&field.val, false).map(|(c, _)| (i, c))
+            }
+            Role::Msg(rank) if p.msg.is_none_or(|m| rank < m.0) && has_text(&field.val) => {
+                p.msg = Some((rank, i))
+            }
+            Role::RequestId(rank)
+                if p.request.is_none_or(|m| rank < m.0) && has_text(&field.val) =>
+            {
+                p.request = Some((rank, i));
+            }
+            _ => {}
+        }
+    }
+    p
+}
+
 /// The parts of an object's fields into `out`, if one of them is a code (else `out` is left
 /// as it was). `level` is the object's level.
 fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) -> bool {
@@ -246,31 +288,12 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
         heap = fields.iter().map(|f| role(&f.key)).collect();
         &heap
     };
-    // (rank, field index, code, text glued after it, numeric-only key)
-    type Found<'a> = (u8, usize, Cow<'a, str>, Option<Cow<'a, str>>, bool);
-    let mut code: Option<Found<'a>> = None;
-    let mut inner: Option<(usize, Cow<'a, str>)> = None;
-    let mut msg: Option<(u8, usize)> = None;
-    let mut request: Option<(u8, usize)> = None;
-    for (i, (field, r)) in fields.iter().zip(roles).enumerate() {
-        match r.role {
-            Role::Code(p, numeric) if code.as_ref().is_none_or(|c| p < c.0) => {
-                if let Some((c, rest)) = code_of(&field.val, numeric) {
-                    code = Some((p, i, c, rest, numeric));
-                }
-            }
-            Role::InnerCode if inner.is_none() => {
-                inner = code_of(&field.val, false).map(|(c, _)| (i, c))
-            }
-            Role::Msg(p) if msg.is_none_or(|m| p < m.0) && has_text(&field.val) => {
-                msg = Some((p, i))
-            }
-            Role::RequestId(p) if request.is_none_or(|m| p < m.0) && has_text(&field.val) => {
-                request = Some((p, i));
-            }
-            _ => {}
-        }
-    }
+    let Picked {
+        code,
+        inner,
+        msg,
+        request,
+    } = pick(&fields, roles);
     let (code_index, code_text, glued, code_key) = match (code, &inner) {
         // Only China Telecom's `result` is a numeric-only code key.
         (Some((_, i, c, rest, numeric)), _) => (
@@ -296,6 +319,55 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
         None
     };
 
+    let at = Indices {
+        code: code_index,
+        promoted_inner,
+        inner: inner_index,
+        msg: msg.map(|m| m.1),
+        request: request.map(|m| m.1),
+    };
+    fill(fields, roles, &at, (code_text, code_key, glued), level, out);
+    true
+}
+
+/// The IDaaS SDK's `data`: tokens (a login callback) or a text (the failure's description).
+fn data_field<'a>(val: &Val<'a>, parts: &mut Parts<'a>) {
+    match val {
+        Val::Str(s) if s.trim_start().starts_with('{') => {
+            parts.marks.token_data |= super::extra::is_secret_key(s)
+        }
+        Val::Esc(s) | Val::Nested(s) if s.trim_start().starts_with(['{', '[']) => {
+            parts.marks.token_data |= super::extra::is_secret_key(s);
+        }
+        Val::Str(_) | Val::Esc(_) => {
+            parts.marks.data_text = true;
+            parts.data_text = text_of(val.clone());
+        }
+        Val::Nested(_) | Val::Bare(_) => {}
+    }
+}
+
+/// Where the winning fields are in an object.
+struct Indices {
+    code: Option<usize>,
+    /// The inner code standing in for a missing code.
+    promoted_inner: Option<usize>,
+    inner: Option<usize>,
+    msg: Option<usize>,
+    request: Option<usize>,
+}
+
+/// Fills `out` from an object's fields: the code (with its key kind and any message glued to
+/// it), the winners of each role, source marks, and everything else kept in `extra`.
+#[inline(always)]
+fn fill<'a>(
+    fields: Vec<Field<'a>>,
+    roles: &[KeyRole],
+    at: &Indices,
+    (code_text, code_key, glued): (Cow<'a, str>, CodeKey, Option<Cow<'a, str>>),
+    level: usize,
+    out: &mut Parts<'a>,
+) {
     // Set field by field: `out` is fresh, and replacing it whole meant dropping the old value
     // and writing all 288 bytes again.
     let parts = out;
@@ -306,20 +378,20 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
         parts.marks.mark(r.marks);
     }
     for (i, (field, r)) in fields.into_iter().zip(roles).enumerate() {
-        if Some(i) == code_index || Some(i) == promoted_inner {
+        if Some(i) == at.code || Some(i) == at.promoted_inner {
             parts.marks.capital_code |= field.key == "Code";
             continue;
         }
-        if Some(i) == msg.map(|m| m.1) {
+        if Some(i) == at.msg {
             parts.msg = text_of(field.val);
             continue;
         }
-        if Some(i) == request.map(|m| m.1) {
+        if Some(i) == at.request {
             parts.request_id = text_of(field.val);
             continue;
         }
         match r.role {
-            Role::InnerCode if Some(i) == inner_index => {
+            Role::InnerCode if Some(i) == at.inner => {
                 if let Some((c, _)) = code_of(&field.val, false) {
                     if is_fusion_inner(&c) {
                         parts.marks.fusion = true;
@@ -346,19 +418,7 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
                     continue;
                 }
             }
-            Role::Data => match &field.val {
-                Val::Str(s) if s.trim_start().starts_with('{') => {
-                    parts.marks.token_data |= super::extra::is_secret_key(s)
-                }
-                Val::Esc(s) | Val::Nested(s) if s.trim_start().starts_with(['{', '[']) => {
-                    parts.marks.token_data |= super::extra::is_secret_key(s);
-                }
-                Val::Str(_) | Val::Esc(_) => {
-                    parts.marks.data_text = true;
-                    parts.data_text = text_of(field.val.clone());
-                }
-                Val::Nested(_) | Val::Bare(_) => {}
-            },
+            Role::Data => data_field(&field.val, parts),
             _ => {}
         }
         let value = extra_value(&field.key, field.val, level);
@@ -370,7 +430,6 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
             parts.msg = pattern::message(&rest).map(|r| sub(&rest, r));
         }
     }
-    true
 }
 
 /// Where the next object of a text opens: a `{`, or the `(` of a Kotlin data class print
