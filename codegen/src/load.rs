@@ -364,9 +364,9 @@ fn check_taxonomy(t: &Taxonomy, problems: &mut Problems) {
         if let Some(parent) = &o.parent {
             match t.outcomes.iter().find(|p| &p.name == parent) {
                 None => bad(format!("parent {parent:?} is not an outcome")),
-                Some(p) if p.parent.is_some() => {
-                    bad(format!("parent {parent:?} has a parent itself; one level only"))
-                }
+                Some(p) if p.parent.is_some() => bad(format!(
+                    "parent {parent:?} has a parent itself; one level only"
+                )),
                 Some(p) if p.category != o.category => bad(format!(
                     "parent {parent:?} is a {} but this is a {}",
                     p.category, o.category

@@ -133,7 +133,10 @@ mod tests {
             v
         };
         assert_eq!(found(outcome("failure", "none", false, "retry")).len(), 1);
-        assert_eq!(found(outcome("failure", "user", true, "upgrade_sdk")).len(), 1);
+        assert_eq!(
+            found(outcome("failure", "user", true, "upgrade_sdk")).len(),
+            1
+        );
         assert!(found(outcome("failure", "user", true, "retry")).is_empty());
         assert!(found(outcome("progress", "none", false, "wait_for_next_event")).is_empty());
     }
