@@ -203,6 +203,9 @@ impl<'a> Known<'a> {
     }
 }
 
+/// What makes rows of a file duplicates: the code and the match keys (zh, en) of its message.
+type RowKey = (String, Option<(String, String)>);
+
 fn check_records(
     path: &str,
     records: &[(usize, Record)],
@@ -210,8 +213,7 @@ fn check_records(
     known: &Known<'_>,
     problems: &mut Problems,
 ) {
-    let mut keys: HashMap<(String, Option<(String, String)>), Vec<(usize, Vec<String>)>> =
-        HashMap::new();
+    let mut keys: HashMap<RowKey, Vec<(usize, Vec<String>)>> = HashMap::new();
     for (n, r) in records {
         let mut bad = |message: String| problems.entry(path, *n, &r.code, message);
         if !pattern.is_match(&r.code) {
