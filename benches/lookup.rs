@@ -1,6 +1,7 @@
-//! `lookup` (one phf map from a code to its rows, then the source's run among them) against the
-//! same keys in a std `HashMap`, an FxHash `HashMap` and a generated `match`, measured in the same
-//! run on the same shuffled stream of hits and misses. Report ratios, not times (BENCHMARKS.md).
+//! `lookup` (numauth's own perfect-hash table from a code to its rows, then the source's run
+//! among them; numauth-codegen's `emit/codes.rs`) against the same keys in a std `HashMap`, an
+//! FxHash `HashMap` and a generated `match`, measured in the same run on the same shuffled stream
+//! of hits and misses. Report ratios, not times (BENCHMARKS.md).
 //!
 //! cargo bench --bench lookup
 
@@ -63,7 +64,7 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("lookup");
     group.throughput(Throughput::Elements(keys.len() as u64));
-    group.bench_function("phf (numauth::lookup)", |b| {
+    group.bench_function("numauth::lookup", |b| {
         b.iter(|| {
             keys.iter()
                 .filter(|(s, code)| lookup(*s, black_box(code)).is_some())

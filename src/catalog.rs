@@ -4,7 +4,10 @@ use std::borrow::Cow;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::generated::{CODES, CODE_ROWS, ENTRIES, PROVENANCE};
+use crate::entry::Str;
+use crate::generated::{
+    hash, CODES, CODE_PILOTS, CODE_ROWS, CODE_SEED, CODE_SHIFT, ENTRIES, PROVENANCE,
+};
 use crate::{Entry, Platform, Provenance, Source};
 
 /// The entry for `code` in `source`'s namespace.
@@ -119,6 +122,15 @@ pub fn provenance_sources() -> &'static [Provenance] {
     &PROVENANCE
 }
 
+/// One slot of the generated code table `CODES`: a code and the span of its rows in `CODE_ROWS`.
+/// A free slot holds the empty code with no rows, so it needs no case of its own.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CodeSlot {
+    pub(crate) code: Str,
+    pub(crate) first: u16,
+    pub(crate) count: u16,
+}
+
 /// One code's rows in every source, found with one hash of the code and then asked several
 /// questions (which sources know it, its entry in a source, by message or not). The normaliser
 /// asks several about each code it meets, and hashing the code for each was a visible cost.
@@ -128,10 +140,15 @@ pub(crate) struct CodeRows(&'static [u16]);
 impl CodeRows {
     /// The rows of `code`: their indices in `ENTRIES`, in source rank order.
     pub(crate) fn of(code: &str) -> CodeRows {
-        let rows = CODES.get(code).and_then(|&(first, count)| {
-            let first = usize::from(first);
-            CODE_ROWS.get(first..first + usize::from(count))
-        });
+        // A perfect hash: the code is in this slot or nowhere (see numauth-codegen's `emit/codes.rs`).
+        let h = hash::code_hash(code.as_bytes(), CODE_SEED);
+        let rows = CODES
+            .get(hash::slot(h, &CODE_PILOTS, CODE_SHIFT))
+            .filter(|slot| slot.code.get() == code)
+            .and_then(|slot| {
+                let first = usize::from(slot.first);
+                CODE_ROWS.get(first..first + usize::from(slot.count))
+            });
         CodeRows(rows.unwrap_or_default())
     }
 
@@ -210,5 +227,34 @@ pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
             out.extend(text.nfkc());
             Cow::Owned(out)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    /// The code table answers as a plain scan of `ENTRIES` does: each code's rows in order, and
+    /// no rows for a code the catalog does not have (near misses included).
+    #[test]
+    fn code_table_agrees_with_a_scan_of_the_entries() {
+        let mut scan: BTreeMap<&str, Vec<u16>> = BTreeMap::new();
+        for (i, e) in ENTRIES.iter().enumerate() {
+            let i = u16::try_from(i).expect("entries are numbered in u16");
+            scan.entry(e.code.get()).or_default().push(i);
+        }
+        for (code, rows) in &scan {
+            assert_eq!(CodeRows::of(code).0, rows.as_slice(), "{code}");
+            let mut shorter = code.to_string();
+            shorter.pop();
+            for miss in [format!("{code}9"), format!(" {code}"), shorter] {
+                if !scan.contains_key(miss.as_str()) {
+                    assert!(CodeRows::of(&miss).0.is_empty(), "{miss:?}");
+                }
+            }
+        }
+        assert!(CodeRows::of("").0.is_empty());
     }
 }
