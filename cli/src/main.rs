@@ -7,12 +7,16 @@ mod json;
 mod list;
 mod normalize;
 mod report;
+mod report_html;
+mod serve;
 mod style;
 
 use std::io::{self, BufWriter, Write};
+use std::net::SocketAddr;
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use numauth::{entries, AuthOutcome, Hint, Lang, Source};
@@ -103,9 +107,36 @@ enum Command {
         /// How many outcomes and root causes to list
         #[arg(long, default_value_t = 10)]
         top: usize,
-        /// Print the report as JSON
-        #[arg(long)]
+        /// Print the report as JSON (the same as --format json)
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Output format: text, json, or html (one self-contained file with charts)
+        #[arg(long, value_enum)]
+        format: Option<report_html::Format>,
+        /// Write the report to this file instead of standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Serve the JSON API and the web page for support dashboards (see server/README.md)
+    #[command(
+        after_help = "Examples:\n  numauth serve\n  numauth serve --listen 0.0.0.0:9000 --max-body 64M --cors-origin https://ops.example.com\n\nPrints `numauth: listening on http://ADDR` once the socket is bound."
+    )]
+    Serve {
+        /// Address to listen on (port 0: any free port)
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// Largest request body (bytes, or with a K, M or G suffix); larger gets 413
+        #[arg(long, default_value = "256M", value_parser = serve::parse_size)]
+        max_body: u64,
+        /// Seconds a request body may take in all before it gets 408
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
+        /// Origin allowed to call the API from a browser (repeat for more); none: CORS off
+        #[arg(long)]
+        cors_origin: Vec<String>,
+        /// Threads per NDJSON normalise request, 1 to 256
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs, default_value = "1")]
+        jobs: NonZeroUsize,
     },
     /// Print the whole catalog for dashboards (see the README for the fields)
     #[command(
@@ -228,6 +259,8 @@ fn run(
             source,
             top,
             json,
+            format,
+            output,
         } => {
             let (reader, size) = input::open(file.as_deref())?;
             let hint = Hint {
@@ -235,12 +268,31 @@ fn run(
                 ..Hint::default()
             };
             let report = report::build(reader, size, hint, top, style.lang)?;
-            if json {
-                serde_json::to_writer_pretty(&mut *out, &report)?;
-                writeln!(out)?;
+            let format = format.unwrap_or(if json {
+                report_html::Format::Json
             } else {
-                report::write_text(out, style, &report)?;
+                report_html::Format::Text
+            });
+            match output {
+                Some(path) => report_html::to_file(&path, format, style, &report)?,
+                None => report_html::write(out, format, style, &report)?,
             }
+        }
+        Command::Serve {
+            listen,
+            max_body,
+            timeout,
+            cors_origin,
+            jobs,
+        } => {
+            let config = numauth_server::Config {
+                listen,
+                max_body,
+                body_timeout: Duration::from_secs(timeout.max(1)),
+                cors_origins: cors_origin,
+                ..numauth_server::Config::default()
+            };
+            serve::run(config, jobs)?;
         }
     }
     Ok(ExitCode::SUCCESS)
