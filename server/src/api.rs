@@ -5,6 +5,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use axum::body::Body;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -29,6 +30,17 @@ fn parse<T: FromStr<Err = numauth::ParseIdError>>(
                 .map_err(|e: numauth::ParseIdError| ApiError::bad_request(format!("{what}: {e}")))
         })
         .transpose()
+}
+
+/// A query string or path axum could not read, as our JSON 400 rather than its plain text.
+fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    q.map(|Query(q)| q)
+        .map_err(|e| ApiError::bad_request(e.body_text()))
+}
+
+fn path<T>(p: Result<Path<T>, PathRejection>) -> Result<T, ApiError> {
+    p.map(|Path(p)| p)
+        .map_err(|e| ApiError::bad_request(e.body_text()))
 }
 
 fn json(status: StatusCode, body: impl Into<Body>) -> Response {
@@ -61,7 +73,8 @@ pub struct ListQuery {
 }
 
 /// `GET /v1/codes?source=&outcome=`: the entries, export shape, like `numauth list --json`.
-pub async fn list(Query(q): Query<ListQuery>) -> Result<Response, ApiError> {
+pub async fn list(q: Result<Query<ListQuery>, QueryRejection>) -> Result<Response, ApiError> {
+    let q = query(q)?;
     let source: Option<Source> = parse("source", q.source.as_deref())?;
     let outcome: Option<AuthOutcome> = parse("outcome", q.outcome.as_deref())?;
     let found: Vec<&Entry> = entries()
@@ -76,9 +89,8 @@ pub struct MsgQuery {
     msg: Option<String>,
 }
 
-/// Runs `numauth explain` on a blocking thread (it only reads the catalog, but it is the
-/// engine's code and may grow).
-async fn explain_with(
+/// `numauth explain`'s answer; it only reads the compiled-in catalog, so it runs in place.
+fn explain_with(
     state: &crate::State,
     code: String,
     source: Option<Source>,
@@ -91,11 +103,12 @@ async fn explain_with(
 /// `GET /v1/codes/{source}/{code}?msg=`: one entry.
 pub async fn code(
     State(state): AppState,
-    Path((source, code)): Path<(String, String)>,
-    Query(q): Query<MsgQuery>,
+    p: Result<Path<(String, String)>, PathRejection>,
+    q: Result<Query<MsgQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
+    let ((source, code), q) = (path(p)?, query(q)?);
     let source: Option<Source> = parse("source", Some(&source))?;
-    let found = explain_with(&state, code, source, q.msg).await?;
+    let found = explain_with(&state, code, source, q.msg)?;
     let entry = found
         .first()
         .ok_or_else(|| ApiError::unknown_code("no entry"))?;
@@ -107,10 +120,11 @@ pub async fn code(
 /// `GET /v1/explain/{code}?msg=`: every source's meaning.
 pub async fn explain(
     State(state): AppState,
-    Path(code): Path<String>,
-    Query(q): Query<MsgQuery>,
+    p: Result<Path<String>, PathRejection>,
+    q: Result<Query<MsgQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let found = explain_with(&state, code, None, q.msg).await?;
+    let (code, q) = (path(p)?, query(q)?);
+    let found = explain_with(&state, code, None, q.msg)?;
     entries_json(&found)
 }
 
@@ -229,10 +243,11 @@ fn limits(state: &crate::State) -> Limits {
 /// `POST /v1/normalize`: NDJSON streamed back line by line, or one payload to one result.
 pub async fn normalize(
     State(state): AppState,
-    Query(q): Query<WorkQuery>,
+    q: Result<Query<WorkQuery>, QueryRejection>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
+    let q = query(q)?;
     let kind = kind(&headers, &[Kind::Ndjson, Kind::Text, Kind::Json])?;
     let (hint, lang) = (q.hint()?, q.lang()?);
     body::check_length(&headers, state.config.max_body)?;
@@ -315,10 +330,11 @@ fn stream_normalize(
 /// `POST /v1/report`: `numauth report --json` of an NDJSON (or raw lines) body.
 pub async fn report(
     State(state): AppState,
-    Query(q): Query<WorkQuery>,
+    q: Result<Query<WorkQuery>, QueryRejection>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
+    let q = query(q)?;
     kind(&headers, &[Kind::Ndjson, Kind::Text])?;
     let hint = q.hint()?;
     let lang = q.lang()?.unwrap_or(Lang::En);
