@@ -319,6 +319,9 @@ fn one_payload_gives_the_line_normalize_prints_for_it() {
     server
         .post("/v1/normalize?lang=fr", "text/plain", b"600011")
         .assert_error(400, "bad_request");
+    let huge = vec![b'a'; 2 << 20];
+    let e = server.post("/v1/normalize", "text/plain", &huge);
+    e.assert_error(413, "payload_too_large");
     let e = server.post("/v1/normalize", "text/plain", b"not a callback at all");
     e.assert_error(400, "unusable_payload");
 }

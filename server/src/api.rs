@@ -18,6 +18,10 @@ use crate::error::ApiError;
 
 type AppState = State<Arc<crate::State>>;
 
+/// The largest single payload (`text/plain` or `application/json` to `/v1/normalize`): far
+/// above the normaliser's own input limit, so that it, not this, says what is wrong.
+const SINGLE_MAX: u64 = 1 << 20;
+
 /// An id from a query or path, parsed by the core (its error lists the valid ids).
 fn parse<T: FromStr<Err = numauth::ParseIdError>>(
     what: &str,
@@ -250,11 +254,18 @@ pub async fn normalize(
     let q = query(q)?;
     let kind = kind(&headers, &[Kind::Ndjson, Kind::Text, Kind::Json])?;
     let (hint, lang) = (q.hint()?, q.lang()?);
-    body::check_length(&headers, state.config.max_body)?;
-    let chunks = body::pump(body, limits(&state));
     if kind == Kind::Ndjson {
+        body::check_length(&headers, state.config.max_body)?;
+        let chunks = body::pump(body, limits(&state));
         return Ok(stream_normalize(state, chunks, hint, lang));
     }
+    // A single payload is held whole, so it gets a small limit of its own.
+    let limits = Limits {
+        max: state.config.max_body.min(SINGLE_MAX),
+        ..limits(&state)
+    };
+    body::check_length(&headers, limits.max)?;
+    let chunks = body::pump(body, limits);
     let payload = body::collect(chunks).await?;
     let line = one_line(kind, &payload)?;
     let engine = state.engine.clone();
