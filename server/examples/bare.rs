@@ -1,8 +1,10 @@
 //! The load test's baseline: a bare axum handler answering every GET with a fixed JSON body of
-//! the given size, served by `axum::serve` with no middleware. Usage: `bare ADDR BYTES`.
+//! the given size, served by `axum::serve` (TCP_NODELAY on, as in numauth serve) with no
+//! middleware. Usage: `bare ADDR BYTES`.
 
 use axum::http::header;
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use axum::Router;
 
 fn main() -> std::io::Result<()> {
@@ -22,6 +24,10 @@ fn main() -> std::io::Result<()> {
         .block_on(async {
             let listener = tokio::net::TcpListener::bind(addr).await?;
             println!("bare: listening on http://{}", listener.local_addr()?);
+            // As numauth serve does: without it Nagle's algorithm delays small answers.
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             axum::serve(listener, app).await
         })
 }
