@@ -383,6 +383,47 @@ fn bodies_over_the_limit_get_413_declared_or_not() {
     read_response(&mut s).assert_error(413, "payload_too_large");
     let small = server.post("/v1/report", "application/x-ndjson", &big[..900]);
     assert_eq!(small.status, 200);
+
+    // A stream already answering cannot change its status: it ends with an error line and no
+    // closing chunk.
+    let mut s = server.connect();
+    s.write_all(&head(
+        "POST",
+        "/v1/normalize",
+        &[("content-type", "application/x-ndjson")],
+        None,
+    ))
+    .unwrap();
+    let mut reader = s.try_clone().unwrap();
+    let writer = std::thread::spawn(move || {
+        for chunk in big.chunks(300) {
+            let _ = s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes());
+            let _ = s.write_all(chunk);
+            let _ = s.write_all(b"\r\n");
+        }
+        let _ = s.write_all(b"0\r\n\r\n");
+        s
+    });
+    let mut raw = Vec::new();
+    let _ = reader.read_to_end(&mut raw);
+    assert!(raw.starts_with(b"HTTP/1.1 200"));
+    assert!(
+        !raw.ends_with(b"0\r\n\r\n"),
+        "the stream must not look complete"
+    );
+    let text = String::from_utf8_lossy(&raw);
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with('{')).collect();
+    let (last, results) = lines.split_last().expect("an error line");
+    let last: Value = serde_json::from_str(last).unwrap();
+    assert_eq!(last["code"], "payload_too_large", "{last}");
+    assert!(last.get("line").is_none());
+    assert!(
+        results.len() <= 1024 / 18,
+        "{} lines from 1 KiB",
+        results.len()
+    );
+    assert!(results.iter().all(|l| l.starts_with("{\"source\"")));
+    let _ = writer.join();
 }
 
 #[test]
