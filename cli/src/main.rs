@@ -96,7 +96,7 @@ enum Command {
     },
     /// Summarise a callback log: what is failing, the root causes, who must act
     #[command(
-        after_help = "Reads the same input as `normalize`. A progress bar is drawn on stderr when it is a terminal.\n\nExamples:\n  numauth report data/samples/callbacks.ndjson\n  numauth report --json --top 5 < callbacks.ndjson"
+        after_help = "Reads the same input as `normalize`. A progress bar is drawn on stderr when it is a terminal.\n\nExamples:\n  numauth report data/samples/callbacks.ndjson\n  numauth report --json --top 5 < callbacks.ndjson\n  numauth report --format html -o report.html callbacks.ndjson"
     )]
     Report {
         /// The NDJSON file to read [default: standard input]
