@@ -9,6 +9,7 @@ only. Usage: browser.py NUMAUTH_BINARY OUTPUT_DIR. Prints one line per check and
 import base64
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -211,6 +212,7 @@ def main():
         server.terminate()
         driver_proc.wait()
         server.wait()
+        shutil.rmtree(user_data, ignore_errors=True)
     failed = results.count(False)
     print("browser: %d passed, %d failed" % (len(results) - failed, failed))
     sys.exit(1 if failed else 0)
