@@ -8,13 +8,17 @@ mod lines;
 mod list;
 mod normalize;
 mod report;
+mod report_html;
+mod serve;
 mod style;
 mod utf16;
 
 use std::io::{self, BufWriter, Write};
+use std::net::SocketAddr;
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
@@ -100,7 +104,7 @@ enum Command {
     },
     /// Summarise a callback log: what is failing, the root causes, who must act
     #[command(
-        after_help = "Reads the same input as `normalize`. A progress bar is drawn on stderr when it is a terminal.\nEach outcome and root cause says who must act (actor). Lines with invalid UTF-8 or NUL bytes\nare read and counted as warnings. Root causes are counted exactly for the first 10,000\ndistinct ones; callbacks whose root cause is first seen after that are counted as other.\n\nExamples:\n  numauth report data/samples/callbacks.ndjson\n  numauth report --json --top 5 < callbacks.ndjson"
+        after_help = "Reads the same input as `normalize`. A progress bar is drawn on stderr when it is a terminal.\nEach outcome and root cause says who must act (actor). Lines with invalid UTF-8 or NUL bytes\nare read and counted as warnings. Root causes are counted exactly for the first 10,000\ndistinct ones; callbacks whose root cause is first seen after that are counted as other.\n\nExamples:\n  numauth report data/samples/callbacks.ndjson\n  numauth report --json --top 5 < callbacks.ndjson\n  numauth report --format html -o report.html callbacks.ndjson"
     )]
     Report {
         /// The NDJSON file to read, plain or gzip; - for standard input [default: standard input]
@@ -111,11 +115,38 @@ enum Command {
         /// How many outcomes and root causes to list
         #[arg(long, default_value_t = 10)]
         top: usize,
-        /// Print the report as JSON
-        #[arg(long)]
+        /// Print the report as JSON (the same as --format json)
+        #[arg(long, conflicts_with = "format")]
         json: bool,
         #[command(flatten)]
         device: DeviceArgs,
+        /// Output format: text, json, or html (one self-contained file with charts)
+        #[arg(long, value_enum)]
+        format: Option<report_html::Format>,
+        /// Write the report to this file instead of standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Serve the JSON API and the web page for support dashboards (see server/README.md)
+    #[command(
+        after_help = "Examples:\n  numauth serve\n  numauth serve --listen 0.0.0.0:9000 --max-body 64M --cors-origin https://ops.example.com\n\nPrints `numauth: listening on http://ADDR` once the socket is bound."
+    )]
+    Serve {
+        /// Address to listen on (port 0: any free port)
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// Largest request body (bytes, or with a K, M or G suffix); larger gets 413
+        #[arg(long, default_value = "256M", value_parser = serve::parse_size)]
+        max_body: u64,
+        /// Seconds a request body may take in all before it gets 408
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
+        /// Origin allowed to call the API from a browser (repeat for more); none: CORS off
+        #[arg(long)]
+        cors_origin: Vec<String>,
+        /// Threads per NDJSON normalise request, 1 to 256
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs, default_value = "1")]
+        jobs: NonZeroUsize,
     },
     /// Print the whole catalog for dashboards (see the README for the fields)
     #[command(
@@ -274,18 +305,39 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             top,
             json,
             device,
+            format,
+            output,
         } => {
             let Some(input) = open(file.as_deref()) else {
                 return Ok(ExitCode::from(2));
             };
             let hint = device.hint(source);
             let report = report::build(input.reader, input.size, hint, top, style.lang)?;
-            if json {
-                serde_json::to_writer_pretty(&mut *out, &report)?;
-                writeln!(out)?;
+            let format = format.unwrap_or(if json {
+                report_html::Format::Json
             } else {
-                report::write_text(out, style, &report)?;
+                report_html::Format::Text
+            });
+            match output {
+                Some(path) => report_html::to_file(&path, format, style, &report)?,
+                None => report_html::write(out, format, style, &report)?,
             }
+        }
+        Command::Serve {
+            listen,
+            max_body,
+            timeout,
+            cors_origin,
+            jobs,
+        } => {
+            let config = numauth_server::Config {
+                listen,
+                max_body,
+                body_timeout: Duration::from_secs(timeout.max(1)),
+                cors_origins: cors_origin,
+                ..numauth_server::Config::default()
+            };
+            serve::run(config, jobs)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,212 @@
+//! `numauth serve`: the numauth HTTP service for support dashboards.
+//!
+//! A JSON API under `/v1` (the same field names and ids as `numauth export` and the CLI), a web
+//! page at `/` served from the binary, `/healthz` and Prometheus `/metrics`. The router only
+//! moves bytes: every answer comes from the core catalog or from an [`Engine`], which the CLI
+//! implements with its own `normalize`, `report` and `explain` code, so the service and the
+//! command line can never disagree. See the crate's README.md for the endpoints.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(rust_2018_idioms)]
+
+mod api;
+mod body;
+mod error;
+mod metrics;
+mod page;
+
+use std::io::{self, BufRead, Write};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::{header, HeaderValue, Method};
+use axum::routing::{get, post};
+use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use numauth::{Entry, Hint, Lang, Source};
+use tokio::net::TcpListener;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+pub use error::ApiError;
+
+/// The work behind the endpoints, done exactly as the command line does it.
+///
+/// The CLI implements this with the code behind `numauth normalize`, `numauth report --json`
+/// and `numauth explain`, so an answer over HTTP is byte for byte the command's output.
+/// Every method is called on a blocking thread, never on the async runtime.
+pub trait Engine: Send + Sync + 'static {
+    /// `numauth normalize`: one output line per input line of `input`, written to `out`, which
+    /// is flushed after each batch; returns how many lines could not be used.
+    fn normalize(
+        &self,
+        input: &mut (dyn BufRead + Send),
+        out: &mut (dyn Write + Send),
+        hint: Hint,
+        lang: Option<Lang>,
+    ) -> io::Result<usize>;
+
+    /// `numauth report --json`: the report of the log in `input`, as JSON (compact).
+    fn report(
+        &self,
+        input: &mut (dyn BufRead + Send),
+        hint: Hint,
+        top: usize,
+        lang: Lang,
+    ) -> io::Result<Vec<u8>>;
+
+    /// `numauth explain`: the meanings of `code` (in `source` only when given), or the error
+    /// text naming the sources searched when none knows it.
+    fn explain(
+        &self,
+        code: &str,
+        source: Option<Source>,
+        message: Option<&str>,
+    ) -> Result<Vec<&'static Entry>, String>;
+}
+
+/// How the service listens and what it accepts.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on (`--listen`).
+    pub listen: SocketAddr,
+    /// Largest request body in bytes (`--max-body`); a larger one gets 413.
+    pub max_body: u64,
+    /// A request whose headers are not all in after this long is dropped.
+    pub header_timeout: Duration,
+    /// A request body that sends nothing for this long gets 408.
+    pub idle_timeout: Duration,
+    /// A request body not all in after this long gets 408 (`--timeout`).
+    pub body_timeout: Duration,
+    /// Origins allowed to call the API from a browser (`--cors-origin`); none: CORS is off.
+    pub cors_origins: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            max_body: 256 << 20,
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(15),
+            body_timeout: Duration::from_secs(300),
+            cors_origins: Vec::new(),
+        }
+    }
+}
+
+/// What every handler shares.
+pub(crate) struct State {
+    pub engine: Arc<dyn Engine>,
+    pub config: Config,
+    pub metrics: Arc<metrics::Metrics>,
+    /// `numauth export --format json`, built once.
+    pub catalog: bytes::Bytes,
+}
+
+/// The whole service: API, page, health and metrics, with CORS when origins are given.
+///
+/// # Errors
+/// When a `--cors-origin` is not a valid header value.
+pub fn router(engine: Arc<dyn Engine>, config: Config) -> Result<Router, ApiError> {
+    let cors = cors_layer(&config.cors_origins)?;
+    let state = Arc::new(State {
+        engine,
+        config,
+        metrics: Arc::default(),
+        catalog: api::catalog_json(),
+    });
+    let api = Router::new()
+        .route("/v1/codes", get(api::list))
+        .route("/v1/codes/{source}/{code}", get(api::code))
+        .route("/v1/explain/{code}", get(api::explain))
+        .route("/v1/catalog", get(api::catalog))
+        .route("/v1/labels", get(api::labels))
+        .route("/v1/normalize", post(api::normalize))
+        .route("/v1/report", post(api::report))
+        .route("/healthz", get(api::healthz))
+        .route("/metrics", get(metrics::render));
+    let api = match cors {
+        Some(cors) => api.layer(cors),
+        None => api,
+    };
+    Ok(api
+        .merge(page::routes())
+        .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .with_state(state))
+}
+
+fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>, ApiError> {
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let list = origins
+        .iter()
+        .map(|o| {
+            HeaderValue::from_str(o)
+                .map_err(|_| ApiError::bad_request(format!("not a valid CORS origin: {o:?}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(list))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::CONTENT_TYPE, header::IF_NONE_MATCH]),
+    ))
+}
+
+/// Runs the service until the process ends, printing `numauth: listening on http://ADDR` on
+/// standard output once the socket is bound (with the real port when `--listen` asked for 0).
+///
+/// # Errors
+/// When the address cannot be bound or the runtime cannot start.
+pub fn serve(engine: Arc<dyn Engine>, config: Config) -> io::Result<()> {
+    let app = router(engine, config.clone()).map_err(|e| io::Error::other(e.to_string()))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = TcpListener::bind(config.listen).await?;
+        let mut stdout = io::stdout();
+        writeln!(
+            stdout,
+            "numauth: listening on http://{}",
+            listener.local_addr()?
+        )?;
+        stdout.flush()?;
+        accept(listener, app, config.header_timeout).await
+    })
+}
+
+/// Hands every connection to hyper with a header read timeout (a client that sends its
+/// headers a byte a second is dropped) and keep-alive.
+async fn accept(listener: TcpListener, app: Router, header_timeout: Duration) -> io::Result<()> {
+    loop {
+        let (stream, _) = match listener.accept().await {
+            Ok(conn) => conn,
+            // Out of file descriptors or a connection reset before accept: wait, go on.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .keep_alive(true)
+                .serve_connection(TokioIo::new(stream), service);
+            // A client that goes away or times out is not the server's error.
+            let _ = connection.await;
+        });
+    }
+}
