@@ -2,8 +2,8 @@
 //!
 //! A thin layer over the `numauth` crate: the row API hands the core's own serde output to
 //! Python (`json.loads` of what `numauth export` / `numauth normalize` print), so a field the
-//! core gains shows up here without a change; the batch API (`normalize_arrow`) takes and returns Arrow
-//! data through the C Data Interface.
+//! core gains shows up here without a change; the batch API (`normalize_arrow`) takes and
+//! returns Arrow data through the C Data Interface.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
