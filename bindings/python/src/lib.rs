@@ -1,0 +1,151 @@
+//! The `numauth` Python package's native module, `numauth._numauth`.
+//!
+//! A thin layer over the `numauth` crate: the row API hands the core's own serde output to
+//! Python (`json.loads` of what `numauth export` / `numauth normalize` print), so a field the
+//! core gains shows up here without a change; the batch API (`normalize_arrow`) takes and
+//! returns Arrow data through the C Data Interface.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod batch;
+
+use std::borrow::Cow;
+
+use numauth::{Hint, Platform, Source};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+create_exception!(
+    numauth,
+    NormalizeError,
+    PyValueError,
+    "No result code could be taken from the input (empty, too large, too deep, or no code)."
+);
+
+/// A Rust value serialised by serde, as the Python object `json.loads` makes of it.
+fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    py.import("json")?.call_method1("loads", (text,))
+}
+
+/// An id given from Python (`"pns"`, `"android"`), parsed by the core's `FromStr`; a bad id is a
+/// `ValueError` listing the valid ones.
+fn parse_id<T>(id: Option<&str>) -> PyResult<Option<T>>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    id.map(|s| {
+        s.parse()
+            .map_err(|e: T::Err| PyValueError::new_err(e.to_string()))
+    })
+    .transpose()
+}
+
+/// What the caller knows about every callback, from the `source=` and `platform=` arguments.
+fn hint(source: Option<&str>, platform: Option<&str>) -> PyResult<Hint> {
+    Ok(Hint {
+        source: parse_id::<Source>(source)?,
+        platform: parse_id::<Platform>(platform)?,
+        ..Hint::default()
+    })
+}
+
+/// The catalog entry for `code` in `source` (with `message` for China Unicom's `1` + message
+/// rows), as a dict in the export shape; `None` when the catalog does not know it.
+#[pyfunction]
+#[pyo3(signature = (source, code, message=None))]
+fn lookup<'py>(
+    py: Python<'py>,
+    source: &str,
+    code: &str,
+    message: Option<&str>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let source: Source = source
+        .parse()
+        .map_err(|e: numauth::ParseIdError| PyValueError::new_err(e.to_string()))?;
+    let entry = match message {
+        Some(m) => numauth::lookup_message(source, code, m),
+        None => numauth::lookup(source, code),
+    };
+    entry.map(|e| to_python(py, e)).transpose()
+}
+
+/// Every meaning of `code`, highest-ranked source first, as `numauth explain CODE --json` prints
+/// them: one entry per source that knows the code (only `source` when given).
+#[pyfunction]
+#[pyo3(signature = (code, source=None, message=None))]
+fn explain<'py>(
+    py: Python<'py>,
+    code: &str,
+    source: Option<&str>,
+    message: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let sources: Vec<Source> = match parse_id::<Source>(source)? {
+        Some(s) => vec![s],
+        None => {
+            let mut found: Vec<Source> = numauth::candidates(code).map(|e| e.source()).collect();
+            found.dedup();
+            found
+        }
+    };
+    let found: Vec<&numauth::Entry> = sources
+        .into_iter()
+        .filter_map(|s| match message {
+            Some(m) => numauth::lookup_message(s, code, m),
+            None => numauth::lookup(s, code)
+                .or_else(|| numauth::candidates(code).find(|e| e.source() == s)),
+        })
+        .collect();
+    to_python(py, &found)
+}
+
+/// Text from a `str` or UTF-8 `bytes` argument.
+fn text_arg<'a>(raw: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
+    if let Ok(s) = raw.cast::<PyString>() {
+        return s.to_cow();
+    }
+    if let Ok(b) = raw.cast::<PyBytes>() {
+        return std::str::from_utf8(b.as_bytes())
+            .map(Cow::Borrowed)
+            .map_err(|e| NormalizeError::new_err(format!("the payload is not UTF-8: {e}")));
+    }
+    Err(PyTypeError::new_err(format!(
+        "normalize expects the callback as str or bytes, got {}",
+        raw.get_type().name()?
+    )))
+}
+
+/// One raw callback, normalised: a dict with the fields `numauth normalize` prints. Raises
+/// `NormalizeError` (a `ValueError`) when no code can be found.
+#[pyfunction]
+#[pyo3(signature = (raw, platform=None, source=None))]
+fn normalize<'py>(
+    py: Python<'py>,
+    raw: &Bound<'py, PyAny>,
+    platform: Option<&str>,
+    source: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let hint = hint(source, platform)?;
+    let text = text_arg(raw)?;
+    match numauth::normalize_with(&text, hint) {
+        Ok(n) => to_python(py, &n),
+        Err(e) => Err(NormalizeError::new_err(e.to_string())),
+    }
+}
+
+/// The Python module `numauth._numauth`.
+#[pymodule]
+fn _numauth(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::normalize_arrow, m)?)?;
+    m.add("NormalizeError", m.py().get_type::<NormalizeError>())?;
+    m.add("DATA_VERSION", numauth::DATA_VERSION)?;
+    m.add("MAX_INPUT_BYTES", numauth::MAX_INPUT_BYTES)?;
+    Ok(())
+}

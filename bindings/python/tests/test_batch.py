@@ -1,0 +1,137 @@
+"""normalize_arrow: one row per input row, bad rows as errors, the same answers as the row API."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+import numauth
+from conftest import as_report_counts
+
+COLUMNS = [
+    "source", "code", "known", "outcome", "category", "actor", "retryable", "action",
+    "message_zh", "message_en", "root_source", "root_code", "carrier", "request_id", "error",
+]
+GOOD = '{"code":"600011","msg":"获取token失败","vendorName":"cm_zyhl","requestId":"r9",' \
+       '"carrierFailedResultData":"{\\"resultCode\\":\\"103119\\"}"}'
+
+
+def test_schema_and_a_row_that_agrees_with_normalize() -> None:
+    batch = numauth.normalize_arrow(pa.array([GOOD]))
+    assert isinstance(batch, pa.RecordBatch)
+    assert batch.schema.names == COLUMNS
+    assert batch.schema.field("known").type == pa.bool_()
+    assert batch.schema.field("retryable").type == pa.bool_()
+    assert batch.schema.field("outcome").type == pa.string()
+    row = batch.to_pylist()[0]
+    n = numauth.normalize(GOOD)
+    assert row == {
+        "source": n["source"], "code": n["code"], "known": n["known"], "outcome": n["outcome"],
+        "category": n["category"], "actor": n["actor"], "retryable": n["retryable"],
+        "action": n["action"], "message_zh": n["message"]["zh"], "message_en": n["message"]["en"],
+        "root_source": "cmcc", "root_code": "103119", "carrier": "cmcc", "request_id": "r9",
+        "error": None,
+    }
+
+
+BAD = [None, "", "   ", "x" * (1 << 20), "user tapped the banner", "{" * 100]
+
+
+@pytest.mark.parametrize("kind", [pa.string(), pa.large_string(), pa.string_view()])
+def test_bad_rows_are_errors_and_never_lose_the_batch(kind: pa.DataType) -> None:
+    values = [GOOD, *BAD, GOOD]
+    batch = numauth.normalize_arrow(pa.array(values, type=kind))
+    assert batch.num_rows == len(values)
+    errors = batch.column("error").to_pylist()
+    assert errors[0] is None and errors[-1] is None
+    assert all(e for e in errors[1:-1]), errors
+    assert "null" in errors[1] and "empty" in errors[2] and "over the limit" in errors[4]
+    for name in COLUMNS[:-1]:
+        column = batch.column(name).to_pylist()
+        assert column[1:-1] == [None] * len(BAD), name
+    assert batch.column("outcome").to_pylist()[-1] == "invalid_configuration"
+
+
+@pytest.mark.parametrize("kind", [pa.binary(), pa.large_binary(), pa.binary_view()])
+def test_binary_input_and_invalid_utf8(kind: pa.DataType) -> None:
+    batch = numauth.normalize_arrow(pa.array([b"\xff\xfe{", GOOD.encode(), None], type=kind))
+    errors = batch.column("error").to_pylist()
+    assert "not UTF-8" in errors[0] and errors[1] is None and "null" in errors[2]
+    assert batch.column("root_code").to_pylist()[1] == "103119"
+
+
+def test_chunked_arrays_empty_arrays_and_null_arrays() -> None:
+    chunked = pa.chunked_array([[GOOD, None], ["600008"]])
+    assert numauth.normalize_arrow(chunked).column("outcome").to_pylist() == [
+        "invalid_configuration", None, "mobile_data_disabled"]
+    empty = numauth.normalize_arrow(pa.array([], type=pa.string()))
+    assert empty.num_rows == 0 and empty.schema.names == COLUMNS
+    nulls = numauth.normalize_arrow(pa.array([None, None]))
+    assert nulls.column("error").null_count == 0 and nulls.num_rows == 2
+
+
+def test_sliced_arrays_keep_their_offset() -> None:
+    array = pa.array(["600008", GOOD, "700000"]).slice(1, 2)
+    assert numauth.normalize_arrow(array).column("code").to_pylist() == ["600011", "700000"]
+
+
+@pytest.mark.parametrize(
+    "bad, named",
+    [([GOOD], "list"), ("600011", "str"), (None, "NoneType"),
+     (pa.array([1, 2]), "int64"), (pa.array([[GOOD]]), "list")],
+)
+def test_wrong_types_raise_type_error_saying_what_was_expected(bad: object, named: str) -> None:
+    with pytest.raises(TypeError, match="string, large_string") as e:
+        numauth.normalize_arrow(bad)  # type: ignore[arg-type]
+    assert named.lower() in str(e.value).lower()
+
+
+def test_hints_apply_to_every_row() -> None:
+    batch = numauth.normalize_arrow(pa.array(["600001", "600001"]), source="fusion")
+    assert batch.column("source").to_pylist() == ["fusion", "fusion"]
+    batch = numauth.normalize_arrow(pa.array(["600004"]), platform="web")
+    assert batch.column("source").to_pylist() == ["pns_web"]
+    with pytest.raises(ValueError, match="pns"):
+        numauth.normalize_arrow(pa.array(["600001"]), source="nope")
+
+
+def test_counts_agree_with_numauth_report(log_path: Path, report: dict, report_counts: Counter) -> None:
+    lines = log_path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    batch = numauth.normalize_arrow(pa.array(lines))
+    assert batch.num_rows == report["lines"]
+    errors = batch.column("error")
+    assert errors.null_count == report["callbacks"]
+    assert len(errors) - errors.null_count == report["unusable"]
+    usable = batch.filter(errors.is_null())
+    counts = Counter(zip(usable.column("outcome").to_pylist(), usable.column("carrier").to_pylist()))
+    assert as_report_counts(counts) == report_counts
+    assert usable.column("known").to_pylist().count(False) == report["unknown_codes"]
+
+
+def test_the_gil_is_released_while_rows_are_normalised() -> None:
+    # A Python thread keeps counting while one big call runs: with the GIL held it could not.
+    lines = pa.array([GOOD] * 300_000)
+    ticks = 0
+    running = True
+
+    def count() -> None:
+        nonlocal ticks
+        while running:
+            ticks += 1
+            time.sleep(0)
+
+    thread = threading.Thread(target=count)
+    thread.start()
+    time.sleep(0.05)
+    before = ticks
+    numauth.normalize_arrow(lines)
+    during = ticks - before
+    running = False
+    thread.join()
+    assert during > 100, f"the other thread ran only {during} times during the call"

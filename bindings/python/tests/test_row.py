@@ -1,0 +1,81 @@
+"""The row API: the same ids and field names as the CLI's JSON output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import numauth
+from conftest import run_cli
+
+
+def test_lookup_matches_the_cli_export_shape() -> None:
+    entry = numauth.lookup("cmcc", "103119")
+    cli = json.loads(run_cli("explain", "103119", "--source", "cmcc", "--json"))
+    assert [entry] == cli
+    assert entry["outcome"] == "invalid_configuration"
+    assert entry["actor"] == "developer"
+
+
+def test_lookup_with_a_message_row_and_unknown_codes() -> None:
+    entry = numauth.lookup("cucc", "1", message="请求超时")
+    assert entry is not None and entry["outcome"] == "timeout"
+    assert entry["match"]
+    assert numauth.lookup("cmcc", "999999999") is None
+
+
+def test_bad_ids_are_value_errors_listing_the_valid_ones() -> None:
+    with pytest.raises(ValueError, match="pns"):
+        numauth.lookup("nope", "600011")
+    with pytest.raises(ValueError, match="android"):
+        numauth.normalize("600011", platform="amiga")
+
+
+def test_explain_lists_every_meaning_as_the_cli_does() -> None:
+    found = numauth.explain("600001")
+    assert found == json.loads(run_cli("explain", "600001", "--json"))
+    assert len({e["source"] for e in found}) == len(found) >= 2
+    assert numauth.explain("600001", source="fusion")[0]["source"] == "fusion"
+    assert numauth.explain("no-such-code") == []
+
+
+SAMPLES = [
+    '{"code":"600011","msg":"获取token失败","vendorName":"cm_zyhl","requestId":"r1",'
+    '"carrierFailedResultData":"{\\"resultCode\\":\\"103119\\",\\"desc\\":\\"appid不存在\\"}"}',
+    '{"error_code":"IDAAS.SDK.LOGIN.1005","error_msg":"Invalid username or password. Remaining login attempts: 3"}',
+    '"{msg: 蜂窝网络未开启, code: 600008, data: null}"',
+    '{"code":"600000","token":"STsid00000secret"}',
+]
+
+
+def test_normalize_gives_exactly_what_numauth_normalize_prints(tmp_path) -> None:
+    log = tmp_path / "four.ndjson"
+    log.write_text("\n".join(SAMPLES) + "\n", encoding="utf-8")
+    cli = [json.loads(line) for line in run_cli("normalize", "--jobs", "1", str(log)).splitlines()]
+    ours = [numauth.normalize(json.loads(s) if s.startswith('"') else s) for s in SAMPLES]
+    assert ours == cli
+    assert ours[0]["root_cause"]["code"] == "103119" and ours[0]["carrier"] == "cmcc"
+    assert ours[1]["params"], "IDaaS template values land in params"
+    assert "STsid00000secret" not in json.dumps(ours[3]), "tokens are redacted"
+
+
+def test_normalize_hints_bytes_and_errors() -> None:
+    assert numauth.normalize("600001", source="fusion")["source"] == "fusion"
+    assert numauth.normalize("600004", platform="web")["source"] == "pns_web"
+    assert numauth.normalize(b'{"code":"600008"}')["outcome"] == "mobile_data_disabled"
+    with pytest.raises(numauth.NormalizeError, match="empty input"):
+        numauth.normalize("   ")
+    with pytest.raises(numauth.NormalizeError, match="not UTF-8"):
+        numauth.normalize(b"\xff\xfe")
+    with pytest.raises(numauth.NormalizeError, match="over the limit"):
+        numauth.normalize("x" * (numauth.MAX_INPUT_BYTES + 1))
+    assert issubclass(numauth.NormalizeError, ValueError)
+    with pytest.raises(TypeError, match="str or bytes"):
+        numauth.normalize(600011)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        numauth.lookup(1, "600011")  # type: ignore[arg-type]
+
+
+def test_data_version_is_exposed() -> None:
+    assert numauth.DATA_VERSION and isinstance(numauth.DATA_VERSION, str)

@@ -1,0 +1,55 @@
+"""The shipped .pyi stubs: mypy accepts correct use and catches wrong use."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mypy import api
+
+GOOD = '''
+from typing import Optional
+import numauth
+
+entry: Optional[numauth.Entry] = numauth.lookup("cmcc", "103119", message=None)
+if entry is not None:
+    outcome: str = entry["outcome"]
+    zh: str = entry["message"]["zh"]
+n = numauth.normalize(b"600008", platform="android", source=None)
+retry: bool = n["retryable"]
+cause = n["root_cause"]
+code: Optional[str] = cause["code"] if cause is not None else None
+meanings: list[numauth.Entry] = numauth.explain("600001")
+version: str = numauth.DATA_VERSION
+'''
+
+BAD = '''
+import numauth
+
+numauth.lookup("cmcc", 103119)
+numauth.normalize("600008")["outcom"]
+flag: int = numauth.normalize("600008")["carrier"]
+'''
+
+
+def check(tmp_path: Path, name: str, source: str) -> tuple[str, int]:
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
+    out, err, status = api.run([
+        "--no-incremental", "--cache-dir", str(tmp_path / ".mypy_cache"),
+        "--python-executable", sys.executable, "--ignore-missing-imports", "--strict", str(path),
+    ])
+    return out + err, status
+
+
+def test_mypy_accepts_correct_use(tmp_path: Path) -> None:
+    out, status = check(tmp_path, "good.py", GOOD)
+    assert status == 0, out
+
+
+def test_mypy_catches_wrong_use(tmp_path: Path) -> None:
+    out, status = check(tmp_path, "bad.py", BAD)
+    assert status == 1, out
+    assert 'Argument 2 to "lookup" has incompatible type "int"' in out, out
+    assert '"outcom"' in out, out
+    assert "incompatible types in assignment" in out.lower(), out
