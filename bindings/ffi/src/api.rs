@@ -158,7 +158,10 @@ pub fn normalize_with(raw: String, hint: Hint) -> Result<Normalized, NumauthErro
 
 /// Normalises a callback whose fields the caller already holds. Fails only on a bad hint id.
 #[uniffi::export]
-pub fn normalize_callback(callback: CallbackFields, hint: Hint) -> Result<Normalized, NumauthError> {
+pub fn normalize_callback(
+    callback: CallbackFields,
+    hint: Hint,
+) -> Result<Normalized, NumauthError> {
     let hint = hint.to_core()?;
     Ok(Normalized::from(&numauth::normalize_callback(
         &callback.as_core(),

@@ -303,6 +303,8 @@ impl From<&numauth::Normalized<'_>> for Normalized {
 }
 
 /// One item of [`normalize_many`](crate::normalize_many): a result, or why there is none.
+// UniFFI passes records by value (no `Box`); a batch's results are built once and moved.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum NormalizeResult {
     /// The callback, normalised.
