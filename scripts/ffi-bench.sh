@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 mean() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["mean"]["point_estimate"])' \
   "target/criterion/ffi_android_json_nested/$1/new/estimates.json"; }
-cargo bench -q -p numauth-ffi --bench ffi -- --warm-up-time 2 --measurement-time 5 >/dev/null
+cargo bench -q -p numauth-ffi --bench ffi -- --warm-up-time 2 --measurement-time 5 >/dev/null 2>&1
 base=$(mean baseline_normalize_serde_json)
 capi=$(mean c_abi_numauth_normalize)
 awk -v b="$base" -v c="$capi" 'BEGIN {printf "ffi bench: C ABI numauth_normalize %.0f ns, Rust normalize + serde_json %.0f ns: %.2fx (budget 1.2x)\n", c, b, c / b}'
