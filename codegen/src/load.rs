@@ -240,8 +240,6 @@ impl<'a> Known<'a> {
     }
 }
 
-/// What makes rows of a file duplicates: the code and the match keys (zh, en) of its message.
-
 fn check_records(
     path: &str,
     records: &[(usize, Record)],

@@ -231,10 +231,13 @@ fn is_fusion_inner(code: &str) -> bool {
         && code.bytes().all(|c| c.is_ascii_digit())
 }
 
+/// A code field: (rank, index, code, text glued after it, numeric-only key).
+type CodeField<'a> = (u8, usize, Cow<'a, str>, Option<Cow<'a, str>>, bool);
+
 /// The fields that win their role in one object: the code (rank, index, code, text glued
 /// after it, numeric-only key), the inner code, the message and the request id.
 struct Picked<'a> {
-    code: Option<(u8, usize, Cow<'a, str>, Option<Cow<'a, str>>, bool)>,
+    code: Option<CodeField<'a>>,
     inner: Option<(usize, Cow<'a, str>)>,
     msg: Option<(u8, usize)>,
     request: Option<(u8, usize)>,
