@@ -138,6 +138,11 @@ fn without_a_code_key_the_first_inner_code_is_the_code() {
             r#"{"innerCode":"-8004","vendorCode":"103911"}"#,
             "ctcc -8004 mobile_data_disabled carrier=ctcc extra=vendorCode",
         ),
+        // The promoted inner code is the code; another inner code is only kept, not a cause.
+        (
+            r#"{"vendorCode":"600011","innerCode":"103911"}"#,
+            "pns 600011 token_failed extra=innerCode",
+        ),
     ]);
 }
 
