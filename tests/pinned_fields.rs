@@ -168,6 +168,11 @@ fn the_best_ranked_message_with_text_is_the_message() {
             r#"{"code":"600011","msg":"  ","message":"real"}"#,
             "pns 600011 token_failed msg=real extra=msg",
         ),
+        // A blank message after one with text does not replace it, whatever its rank.
+        (
+            r#"{"code":"600011","message":"real","msg":"  "}"#,
+            "pns 600011 token_failed msg=real extra=msg",
+        ),
         (
             r#"{"code":"600011","msg":null,"desc":"real"}"#,
             "pns 600011 token_failed msg=real extra=msg",
@@ -224,6 +229,10 @@ fn the_best_ranked_request_id_with_text_is_the_request_id() {
             r#"{"code":"600011","requestId":"","reqId":"r1"}"#,
             "pns 600011 token_failed req=r1 extra=requestId",
         ),
+        (
+            r#"{"code":"600011","reqId":"r1","requestId":""}"#,
+            "pns 600011 token_failed req=r1 extra=requestId",
+        ),
     ]);
 }
 
@@ -259,6 +268,11 @@ fn the_first_carrier_data_with_text_makes_the_cause() {
         (
             r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"103119\"}","carrier_failed_result_data":"{\"resultCode\":\"103911\"}"}"#,
             "pns 600011 invalid_configuration carrier=cmcc extra=carrier_failed_result_data <- cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+        // Empty carrier data is kept in its place among the other fields, not used.
+        (
+            r#"{"code":"600011","carrierFailedResultData":"","note":"n"}"#,
+            "pns 600011 token_failed extra=carrierFailedResultData,note",
         ),
     ]);
 }
@@ -311,10 +325,35 @@ fn keys_mark_the_source() {
             r#"{"code":"1","data":"{\"access_token\":\"x\"}"}"#,
             "idaas_sdk 1 unknown extra=data",
         ),
+        (
+            r#"{"code":"1","data":{"access_token":"x"}}"#,
+            "idaas_sdk 1 unknown extra=data",
+        ),
+        // Escaped text is text too.
+        (
+            r#"{"code":"1","data":"bad \"client\" id"}"#,
+            "idaas_sdk 1 unknown msg=bad \"client\" id",
+        ),
         // With a message, text in `data` is not the IDaaS SDK's.
         (
             r#"{"code":"1","msg":"请求超时","data":"t"}"#,
             "cucc 1 timeout msg=请求超时 carrier=cucc extra=data",
         ),
     ]);
+}
+
+#[test]
+fn a_payload_of_many_fields_is_read_whole() {
+    // Roles are kept on the stack for up to 24 fields; more must still be read.
+    for fields in [23, 24, 25, 40] {
+        let pad: String = (0..fields).map(|i| format!(r#""k{i}":"v","#)).collect();
+        let raw = format!(r#"{{{pad}"reqId":"r","code":"600011","vendorName":"cu_xw"}}"#);
+        let n = normalize(&raw).unwrap_or_else(|e| panic!("{fields} fields: {e}"));
+        let keys: Vec<String> = (0..fields).map(|i| format!("k{i}")).collect();
+        let want = format!(
+            "pns 600011 token_failed req=r carrier=cucc extra={}",
+            keys.join(",")
+        );
+        assert_eq!(view(&n), want, "{fields} fields");
+    }
 }
