@@ -1,0 +1,125 @@
+//! Catalog lookups that real payloads lean on (issue 17): China Unicom's `1` + a message that
+//! holds several known texts (the longest wins), per-platform rows, and the number of meanings a
+//! code has. Expected outcomes are written by hand from data/cucc.yaml and data/jverify.yaml.
+
+use numauth::{candidates, lookup, lookup_message, lookup_on, AuthOutcome, Lang, Platform, Source};
+
+fn outcome(source: Source, code: &str, message: &str) -> Option<AuthOutcome> {
+    lookup_message(source, code, message).map(|e| e.outcome())
+}
+
+#[test]
+fn the_longest_matching_message_text_wins() {
+    use AuthOutcome::*;
+    let rows = [
+        // 网络请求失败 (18 bytes, network error) holds 请求 but not 请求超时 (12 bytes,
+        // timeout); both are in the message, in either order.
+        ("网络请求失败,请求超时", NetworkError),
+        ("请求超时:网络请求失败", NetworkError),
+        // 网关取号失败 (18, token) over 验签失败 (12, configuration).
+        ("验签失败;网关取号失败", TokenFailed),
+        ("网关取号失败 验签失败", TokenFailed),
+        // English texts: "System internal error" (21, server) over "read failed" (11, network),
+        // and "handshake failed" (16, network) over "response null" (13, server).
+        ("read failed: System internal error", ServerError),
+        ("System internal error, read failed", ServerError),
+        ("response null after handshake failed", NetworkError),
+        // A longer text in one language beats a shorter one in the other.
+        ("Request timeout / 网关取号失败", TokenFailed),
+        // One text alone.
+        ("验签失败", InvalidConfiguration),
+        ("xx 获得的手机授权码失败 xx", Timeout),
+    ];
+    for (message, want) in rows {
+        assert_eq!(outcome(Source::Cucc, "1", message), Some(want), "{message}");
+    }
+}
+
+#[test]
+fn of_equally_long_texts_the_first_row_in_the_data_wins() {
+    // 请求超时, 验签失败 and 未知错误 are 12 bytes each; data/cucc.yaml lists them in that order.
+    let rows = [
+        ("验签失败 请求超时", AuthOutcome::Timeout),
+        ("请求超时 验签失败", AuthOutcome::Timeout),
+        ("未知错误 验签失败", AuthOutcome::InvalidConfiguration),
+    ];
+    for (message, want) in rows {
+        assert_eq!(outcome(Source::Cucc, "1", message), Some(want), "{message}");
+    }
+}
+
+#[test]
+fn without_a_matching_text_the_code_row_answers() {
+    let fallback = lookup(Source::Cucc, "1").map(|e| e.outcome());
+    assert_eq!(fallback, Some(AuthOutcome::TokenFailed));
+    assert_eq!(outcome(Source::Cucc, "1", "nothing known"), fallback);
+    // Code 2 has only a message row: no row without its text.
+    assert_eq!(
+        lookup(Source::Cucc, "2").map(|e| e.outcome()),
+        Some(AuthOutcome::Timeout)
+    );
+    assert_eq!(
+        outcome(Source::Cucc, "2", "请求超时"),
+        Some(AuthOutcome::Timeout)
+    );
+    // Codes without message rows ignore the message.
+    assert_eq!(
+        outcome(Source::Cmcc, "103119", "请求超时"),
+        Some(AuthOutcome::InvalidConfiguration)
+    );
+    assert_eq!(outcome(Source::Cmcc, "no such code", "请求超时"), None);
+    assert_eq!(outcome(Source::Ctcc, "103119", "请求超时"), None);
+}
+
+#[test]
+fn lookup_on_picks_the_platform_row() {
+    let jverify: Source = "jverify".parse().unwrap();
+    let on = |p| lookup_on(jverify, "1005", p).map(|e| e.message(Lang::En));
+    // JVerification's 1005: "AppKey does not exist" on iOS, a package/AppKey mismatch on
+    // Android and HarmonyOS.
+    let ios = on(Platform::Ios).unwrap().to_ascii_lowercase();
+    let android = on(Platform::Android).unwrap().to_ascii_lowercase();
+    assert!(ios.contains("appkey") && !ios.contains("package"), "{ios}");
+    assert!(android.contains("package"), "{android}");
+    assert_eq!(on(Platform::Harmony), on(Platform::Android));
+    // A platform without a row of its own gets the code's first row, as `lookup` does.
+    assert_eq!(
+        lookup_on(jverify, "1005", Platform::Web),
+        lookup(jverify, "1005")
+    );
+    assert!(lookup(jverify, "1005").is_some());
+    // Unknown codes and sources without the code: nothing.
+    assert_eq!(lookup_on(jverify, "no such code", Platform::Ios), None);
+    assert_eq!(lookup_on(Source::Ctcc, "600011", Platform::Ios), None);
+    // A code with one row answers on every platform.
+    for p in [Platform::Ios, Platform::Android, Platform::Web] {
+        assert_eq!(
+            lookup_on(Source::Cmcc, "103119", p).map(|e| e.outcome()),
+            Some(AuthOutcome::InvalidConfiguration)
+        );
+    }
+}
+
+#[test]
+fn candidates_count_every_meaning() {
+    // Counted by hand in data/*.yaml: code-only rows and message rows alike.
+    let rows = [
+        ("600001", 3), // pns, fusion, pns_harmony
+        ("-10008", 2), // cucc, ctcc
+        ("103119", 1),
+        ("no such code", 0),
+    ];
+    for (code, want) in rows {
+        let found = candidates(code);
+        assert_eq!(found.len(), want, "{code}");
+        assert_eq!(found.clone().count(), want, "{code}");
+        assert_eq!(found.size_hint(), (want, Some(want)), "{code}");
+    }
+    // Every row of China Unicom's `1` is a meaning of it.
+    assert!(
+        candidates("1")
+            .filter(|e| e.source() == Source::Cucc)
+            .count()
+            > 20
+    );
+}

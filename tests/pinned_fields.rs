@@ -1,0 +1,359 @@
+//! Which field of a payload is the code, the message, the inner code, the request id, the
+//! carrier (issue 17): payloads with several candidate keys, where picking the wrong one changes
+//! what a user reads (source, code, outcome, root cause, request id, carrier, message).
+//!
+//! Each expected line is written by hand from what the keys mean (`keys:` in data/sources.yaml:
+//! a lower rank wins, the first key wins among equal ranks) and what the codes mean (the catalog's
+//! tables), never from output. Every payload is one a mutated `from_fields`, `is_fusion_inner` or
+//! `Marks` reads differently.
+
+use numauth::{normalize, Normalized};
+
+/// What a user reads of a result, on one line: `source code outcome`, then the raw message,
+/// request id, carrier and kept keys when present, then ` <- ` and the root cause the same way.
+fn view(n: &Normalized<'_>) -> String {
+    let mut line = format!("{} {} {}", n.source, n.code, n.outcome);
+    if let Some(m) = &n.raw_message {
+        line += &format!(" msg={m}");
+    }
+    if let Some(r) = &n.request_id {
+        line += &format!(" req={r}");
+    }
+    if let Some(c) = n.carrier {
+        line += &format!(" carrier={c}");
+    }
+    if !n.extra.is_empty() {
+        let keys: Vec<&str> = n.extra.iter().map(|(k, _)| k.as_ref()).collect();
+        line += &format!(" extra={}", keys.join(","));
+    }
+    if let Some(c) = &n.root_cause {
+        line += &format!(" <- {}", view(c));
+    }
+    line
+}
+
+/// Checks every `(payload, expected view)` row, reporting all mismatches at once.
+fn check(rows: &[(&str, &str)]) {
+    let mut wrong = Vec::new();
+    for (raw, want) in rows {
+        match normalize(raw) {
+            Ok(n) if view(&n) == *want => {}
+            Ok(n) => wrong.push(format!("{raw}\n  want {want}\n  got  {}", view(&n))),
+            Err(e) => wrong.push(format!("{raw}\n  want {want}\n  got  error {e}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn an_inner_code_of_seven_digits_from_16_or_17_marks_fusion_any_other_marks_pns() {
+    // 600001 is a PNS page event but a fusion flow event: the inner code decides the source.
+    check(&[
+        (
+            r#"{"code":"600001","innerCode":"1600011"}"#,
+            "fusion 600001 token_failed <- fusion 1600011 token_failed",
+        ),
+        (
+            r#"{"code":"600001","innerCode":"103119"}"#,
+            "pns 600001 invalid_configuration carrier=cmcc <- cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+        // Starts like a one-tap code, but five digits: a carrier code under PNS.
+        (
+            r#"{"code":"600001","innerCode":"16000"}"#,
+            "pns 600001 auth_page_shown carrier=cmcc <- cmcc 16000 unknown carrier=cmcc",
+        ),
+        // Seven digits, not 16/17: PNS.
+        (
+            r#"{"code":"600001","innerCode":"1030001"}"#,
+            "pns 600001 auth_page_shown carrier=cmcc <- cmcc 1030001 unknown carrier=cmcc",
+        ),
+    ]);
+}
+
+#[test]
+fn the_best_ranked_code_key_is_the_code_and_the_first_of_equal_ranks() {
+    check(&[
+        // `code` (rank 0) over `resultCode` (rank 1), in either order.
+        (
+            r#"{"code":"600011","resultCode":"103119"}"#,
+            "pns 600011 token_failed extra=resultCode",
+        ),
+        (
+            r#"{"resultCode":"103119","code":"600011"}"#,
+            "pns 600011 token_failed extra=resultCode",
+        ),
+        // `errorCode` (2) over `ret` (4), either order.
+        (
+            r#"{"ret":"1105","errorCode":"103911"}"#,
+            "cmcc 103911 rate_limited carrier=cmcc extra=ret",
+        ),
+        (
+            r#"{"error_code":"103911","ret":"1105"}"#,
+            "cmcc 103911 rate_limited carrier=cmcc extra=ret",
+        ),
+        // `ret` and `retCode` share rank 4, `errno` and `errCode` rank 5: the first one counts.
+        (
+            r#"{"ret":"1105","retCode":"103119"}"#,
+            "cucc 1105 invalid_request carrier=cucc extra=retCode",
+        ),
+        (
+            r#"{"retCode":"103119","ret":"1105"}"#,
+            "cmcc 103119 invalid_configuration carrier=cmcc extra=ret",
+        ),
+        (
+            r#"{"errno":"-8004","errCode":"103911"}"#,
+            "ctcc -8004 mobile_data_disabled carrier=ctcc extra=errCode",
+        ),
+        // A key that names no code does not stop a worse-ranked one.
+        (
+            r#"{"code":"","retCode":"103119"}"#,
+            "cmcc 103119 invalid_configuration carrier=cmcc extra=code",
+        ),
+        // `result` counts only with a number, and then means China Telecom: -10008 is
+        // China Telecom's rate limit, but China Unicom's JSON error under any other key.
+        (
+            r#"{"result":"ok","code":"600011"}"#,
+            "pns 600011 token_failed extra=result",
+        ),
+        (
+            r#"{"result":-10008}"#,
+            "ctcc -10008 rate_limited carrier=ctcc",
+        ),
+        (r#"{"code":-10008}"#, "cucc -10008 sdk_error carrier=cucc"),
+        (
+            r#"{"result":0,"resultCode":"-10008"}"#,
+            "cucc -10008 sdk_error carrier=cucc extra=result",
+        ),
+    ]);
+}
+
+#[test]
+fn without_a_code_key_the_first_inner_code_is_the_code() {
+    check(&[
+        (
+            r#"{"vendorCode":"103911","msg":"网关取号失败"}"#,
+            "cmcc 103911 rate_limited msg=网关取号失败 carrier=cmcc",
+        ),
+        (
+            r#"{"innerCode":"-8004","vendorCode":"103911"}"#,
+            "ctcc -8004 mobile_data_disabled carrier=ctcc extra=vendorCode",
+        ),
+        // The promoted inner code is the code; another inner code is only kept, not a cause.
+        (
+            r#"{"vendorCode":"600011","innerCode":"103911"}"#,
+            "pns 600011 token_failed extra=innerCode",
+        ),
+    ]);
+}
+
+#[test]
+fn the_best_ranked_message_with_text_is_the_message() {
+    check(&[
+        // `msg` (0) over `message` (3), either order.
+        (
+            r#"{"code":"600011","message":"m3","msg":"m0"}"#,
+            "pns 600011 token_failed msg=m0 extra=message",
+        ),
+        (
+            r#"{"code":"600011","msg":"m0","message":"m3"}"#,
+            "pns 600011 token_failed msg=m0 extra=message",
+        ),
+        // Equal ranks (`errorMsg`, `errorMessage`: 4): the first.
+        (
+            r#"{"code":"600011","errorMsg":"first","errorMessage":"second"}"#,
+            "pns 600011 token_failed msg=first extra=errorMessage",
+        ),
+        // A blank or null message does not hide a worse-ranked one with text.
+        (
+            r#"{"code":"600011","msg":"  ","message":"real"}"#,
+            "pns 600011 token_failed msg=real extra=msg",
+        ),
+        // A blank message after one with text does not replace it, whatever its rank.
+        (
+            r#"{"code":"600011","message":"real","msg":"  "}"#,
+            "pns 600011 token_failed msg=real extra=msg",
+        ),
+        (
+            r#"{"code":"600011","msg":null,"desc":"real"}"#,
+            "pns 600011 token_failed msg=real extra=msg",
+        ),
+        // China Unicom's `1` means what its message says: the message key decides the outcome.
+        (
+            r#"{"resultCode":"1","resultDesc":"网络请求失败","resultMsg":"请求超时"}"#,
+            "cucc 1 timeout msg=请求超时 carrier=cucc extra=resultDesc",
+        ),
+        (
+            r#"{"resultCode":"1","resultMsg":"请求超时","msg":"网络请求失败"}"#,
+            "cucc 1 network_error msg=网络请求失败 carrier=cucc extra=resultMsg",
+        ),
+    ]);
+}
+
+#[test]
+fn a_message_glued_to_the_code_counts_only_without_a_message_key() {
+    check(&[
+        (
+            r#"{"code":"1105msg:参数信息错误"}"#,
+            "cucc 1105 invalid_request msg=参数信息错误 carrier=cucc",
+        ),
+        (
+            r#"{"code":"1105msg:参数信息错误","msg":"own"}"#,
+            "cucc 1105 invalid_request msg=own carrier=cucc",
+        ),
+    ]);
+}
+
+#[test]
+fn the_best_ranked_request_id_with_text_is_the_request_id() {
+    check(&[
+        // `requestId` (0) over `reqId` (1) over `seq` (2), in any order.
+        (
+            r#"{"code":"600011","seq":"s2","reqId":"r1","requestId":"r0"}"#,
+            "pns 600011 token_failed req=r0 extra=seq,reqId",
+        ),
+        (
+            r#"{"code":"600011","requestId":"r0","reqId":"r1"}"#,
+            "pns 600011 token_failed req=r0 extra=reqId",
+        ),
+        (
+            r#"{"code":"600011","reqId":"r1","seq":"s2"}"#,
+            "pns 600011 token_failed req=r1 extra=seq",
+        ),
+        // `process_id` and `processId` are one key (rank 3): the first.
+        (
+            r#"{"code":"600011","process_id":"p-a","processId":"p-b"}"#,
+            "pns 600011 token_failed req=p-a extra=processId",
+        ),
+        // An empty request id does not hide a worse-ranked one.
+        (
+            r#"{"code":"600011","requestId":"","reqId":"r1"}"#,
+            "pns 600011 token_failed req=r1 extra=requestId",
+        ),
+        (
+            r#"{"code":"600011","reqId":"r1","requestId":""}"#,
+            "pns 600011 token_failed req=r1 extra=requestId",
+        ),
+    ]);
+}
+
+#[test]
+fn the_first_inner_code_and_inner_message_make_the_cause() {
+    check(&[
+        (
+            r#"{"code":"600011","innerCode":"103119","vendorCode":"103911"}"#,
+            "pns 600011 invalid_configuration carrier=cmcc extra=vendorCode <- cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+        (
+            r#"{"code":"600011","innerCode":"103911","innerMsg":"first","vendorMsg":"second"}"#,
+            "pns 600011 rate_limited carrier=cmcc extra=vendorMsg <- cmcc 103911 rate_limited msg=first carrier=cmcc",
+        ),
+        (
+            r#"{"code":"600011","innerMsg":"","innerDesc":"said","innerCode":"103911"}"#,
+            "pns 600011 rate_limited carrier=cmcc extra=innerMsg <- cmcc 103911 rate_limited msg=said carrier=cmcc",
+        ),
+    ]);
+}
+
+#[test]
+fn the_first_carrier_data_with_text_makes_the_cause() {
+    check(&[
+        (
+            r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"103119\"}"}"#,
+            "pns 600011 invalid_configuration carrier=cmcc <- cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+        (
+            r#"{"code":"600011","carrierFailedResultData":"","carrier_failed_result_data":"{\"resultCode\":\"103911\"}"}"#,
+            "pns 600011 rate_limited carrier=cmcc extra=carrierFailedResultData <- cmcc 103911 rate_limited carrier=cmcc",
+        ),
+        (
+            r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"103119\"}","carrier_failed_result_data":"{\"resultCode\":\"103911\"}"}"#,
+            "pns 600011 invalid_configuration carrier=cmcc extra=carrier_failed_result_data <- cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+        // Empty carrier data is kept in its place among the other fields, not used.
+        (
+            r#"{"code":"600011","carrierFailedResultData":"","note":"n"}"#,
+            "pns 600011 token_failed extra=carrierFailedResultData,note",
+        ),
+    ]);
+}
+
+#[test]
+fn the_first_carrier_name_that_is_an_alias_is_the_carrier() {
+    check(&[
+        (
+            r#"{"code":"600011","vendorName":"cm_zyhl"}"#,
+            "pns 600011 token_failed carrier=cmcc",
+        ),
+        (
+            r#"{"code":"600011","vendorName":"cu_xw","operator":"CT"}"#,
+            "pns 600011 token_failed carrier=cucc extra=operator",
+        ),
+        (
+            r#"{"code":"600011","vendorName":"nobody","operator":"CT"}"#,
+            "pns 600011 token_failed carrier=ctcc extra=vendorName",
+        ),
+        // The carrier named decides whose code the carrier data holds: -10008 is China
+        // Telecom's rate limit, China Unicom's JSON error.
+        (
+            r#"{"code":"600011","vendorName":"ct_sjl","carrierFailedResultData":"{\"resultCode\":\"-10008\"}"}"#,
+            "pns 600011 rate_limited carrier=ctcc <- ctcc -10008 rate_limited carrier=ctcc",
+        ),
+    ]);
+}
+
+#[test]
+fn keys_mark_the_source() {
+    check(&[
+        // A capitalised `Code` is a Dypnsapi response, even for a code no table knows.
+        (r#"{"Code":"123456"}"#, "dypns 123456 unknown"),
+        (r#"{"code":"123456"}"#, "pns 123456 unknown"),
+        // China Telecom's `reqId` and China Unicom's `seq` pick the carrier that knows -10008.
+        (
+            r#"{"code":"-10008","reqId":"r"}"#,
+            "ctcc -10008 rate_limited req=r carrier=ctcc",
+        ),
+        (
+            r#"{"code":"-10008","seq":"s"}"#,
+            "cucc -10008 sdk_error req=s carrier=cucc",
+        ),
+        // The IDaaS SDK's `data`: text describing a failure, or an object holding tokens.
+        (
+            r#"{"code":"1","data":"domain or clientID not set"}"#,
+            "idaas_sdk 1 unknown msg=domain or clientID not set",
+        ),
+        (
+            r#"{"code":"1","data":"{\"access_token\":\"x\"}"}"#,
+            "idaas_sdk 1 unknown extra=data",
+        ),
+        (
+            r#"{"code":"1","data":{"access_token":"x"}}"#,
+            "idaas_sdk 1 unknown extra=data",
+        ),
+        // Escaped text is text too.
+        (
+            r#"{"code":"1","data":"bad \"client\" id"}"#,
+            "idaas_sdk 1 unknown msg=bad \"client\" id",
+        ),
+        // With a message, text in `data` is not the IDaaS SDK's.
+        (
+            r#"{"code":"1","msg":"请求超时","data":"t"}"#,
+            "cucc 1 timeout msg=请求超时 carrier=cucc extra=data",
+        ),
+    ]);
+}
+
+#[test]
+fn a_payload_of_many_fields_is_read_whole() {
+    // Roles are kept on the stack for up to 24 fields; more must still be read.
+    for fields in [23, 24, 25, 40] {
+        let pad: String = (0..fields).map(|i| format!(r#""k{i}":"v","#)).collect();
+        let raw = format!(r#"{{{pad}"reqId":"r","code":"600011","vendorName":"cu_xw"}}"#);
+        let n = normalize(&raw).unwrap_or_else(|e| panic!("{fields} fields: {e}"));
+        let keys: Vec<String> = (0..fields).map(|i| format!("k{i}")).collect();
+        let want = format!(
+            "pns 600011 token_failed req=r carrier=cucc extra={}",
+            keys.join(",")
+        );
+        assert_eq!(view(&n), want, "{fields} fields");
+    }
+}
