@@ -104,7 +104,7 @@ fn lookup_on_picks_the_platform_row() {
 fn candidates_count_every_meaning() {
     // Counted by hand in data/*.yaml: code-only rows and message rows alike.
     let rows = [
-        ("600001", 3), // pns, fusion, pns_harmony
+        ("600001", 4), // pns, fusion, pns_harmony, sms_auth
         ("-10008", 2), // cucc, ctcc
         ("103119", 1),
         ("no such code", 0),

@@ -57,15 +57,16 @@ fn an_inner_code_of_seven_digits_from_16_or_17_marks_fusion_any_other_marks_pns(
             r#"{"code":"600001","innerCode":"103119"}"#,
             "pns 600001 invalid_configuration carrier=cmcc <- cmcc 103119 invalid_configuration carrier=cmcc",
         ),
-        // Starts like a one-tap code, but five digits: a carrier code under PNS.
+        // Starts like a one-tap code, but five digits: PNS's, and an inner code no table knows
+        // stays unknown in PNS's namespace, blamed on no carrier.
         (
             r#"{"code":"600001","innerCode":"16000"}"#,
-            "pns 600001 auth_page_shown carrier=cmcc <- cmcc 16000 unknown carrier=cmcc",
+            "pns 600001 auth_page_shown <- pns 16000 unknown",
         ),
         // Seven digits, not 16/17: PNS.
         (
             r#"{"code":"600001","innerCode":"1030001"}"#,
-            "pns 600001 auth_page_shown carrier=cmcc <- cmcc 1030001 unknown carrier=cmcc",
+            "pns 600001 auth_page_shown <- pns 1030001 unknown",
         ),
     ]);
 }
