@@ -446,14 +446,8 @@ fn next_open(t: &str, from: usize) -> Option<usize> {
             && b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric)
             && brace.is_none_or(|br| p < br)
             && {
-                let start = p + 1;
-                let len = b
-                    .get(start..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-                    .count();
-                len > 0 && b.get(start + len) == Some(&b'=')
+                let len = scan::ident_len(b, p + 1);
+                len > 0 && b.get(p + 1 + len) == Some(&b'=')
             }
     });
     paren.or(brace).map(|p| from + p)

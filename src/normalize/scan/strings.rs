@@ -226,15 +226,19 @@ pub(crate) fn scannable_escaped(raw: &str) -> bool {
     bad_escapes == 0 && b.last() != Some(&b'\\') && opening == 1
 }
 
-/// Whether the next key of a `key=value, key=value` list starts at `i` (blanks first).
-pub(super) fn key_follows(b: &[u8], i: usize) -> bool {
-    let start = skip_blank(b, i);
-    let len = b
-        .get(start..)
+/// The length of the identifier (letters, digits, `_`) starting at `at`.
+pub(crate) fn ident_len(b: &[u8], at: usize) -> usize {
+    b.get(at..)
         .unwrap_or_default()
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-        .count();
+        .count()
+}
+
+/// Whether the next key of a `key=value, key=value` list starts at `i` (blanks first).
+pub(super) fn key_follows(b: &[u8], i: usize) -> bool {
+    let start = skip_blank(b, i);
+    let len = ident_len(b, start);
     len > 0 && matches!(byte(b, skip_blank(b, start + len)), Some(b'=' | b':'))
 }
 
