@@ -114,6 +114,7 @@ pub struct Entry {
     pub(crate) since: Option<Str>,
     pub(crate) until: Option<Str>,
     pub(crate) http_status: Option<u16>,
+    pub(crate) carrier: Option<crate::Carrier>,
     /// Of `TRANSLATED_LISTS`.
     pub(crate) translated: Span,
     /// Of `PROVENANCE_LISTS`.
@@ -312,6 +313,18 @@ impl Entry {
         self.http_status
     }
 
+    /// The carrier whose errors this code reports, for a vendor code that wraps one carrier's
+    /// failures (GeeTest `-40101`: China Mobile's; its cause is read in that carrier's table).
+    ///
+    /// ```
+    /// use numauth::{lookup, Carrier, Source};
+    /// assert_eq!(lookup(Source::Onelogin, "-40101").unwrap().carrier(), Some(Carrier::Cmcc));
+    /// assert_eq!(lookup(Source::Pns, "600011").unwrap().carrier(), None);
+    /// ```
+    pub fn carrier(&self) -> Option<crate::Carrier> {
+        self.carrier
+    }
+
     /// Which texts numauth translated because the vendor gives none in that language.
     ///
     /// ```
@@ -371,6 +384,7 @@ impl fmt::Debug for Entry {
             .field("since", &self.since)
             .field("until", &self.until)
             .field("http_status", &self.http_status)
+            .field("carrier", &self.carrier)
             .field("translated", &self.translated())
             .field("provenance", &self.provenance())
             .field("note", &self.note)
@@ -460,6 +474,9 @@ mod serialize {
             if let Some(status) = self.http_status {
                 map.serialize_entry("http_status", &status)?;
             }
+            if let Some(carrier) = self.carrier {
+                map.serialize_entry("carrier", &carrier)?;
+            }
             if !self.platforms().is_empty() {
                 map.serialize_entry("platforms", self.platforms())?;
             }
@@ -518,7 +535,8 @@ mod tests {
         assert_eq!(size_of::<Span>(), 4);
         // About 1,300 entries: every byte here is about 1.3 KiB of every binary that links
         // numauth. 44 bytes before the per-entry actor and retryable (one byte each).
-        assert!(size_of::<Entry>() <= 46, "{}", size_of::<Entry>());
+        // 46 with the per-entry actor and retryable, then the wrapped carrier (one byte).
+        assert!(size_of::<Entry>() <= 48, "{}", size_of::<Entry>());
     }
 
     #[test]

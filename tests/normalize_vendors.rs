@@ -261,3 +261,24 @@ fn a_token_in_the_message_field_is_redacted() {
     let json = format!("{n:?}");
     assert!(!json.contains(token), "the token never reaches the output");
 }
+
+#[test]
+fn a_vendor_code_that_wraps_a_carrier_reads_its_cause_there() {
+    // GeeTest -401xx are China Mobile's errors; the carrier's answer is in msg.
+    let n = normalize(r#"{"status":500,"errorCode":"-40101","msg":"resultCode:103111 网关IP错误","process_id":"p-1"}"#).unwrap();
+    assert_eq!(
+        (n.source, n.carrier),
+        (Source::Onelogin, Some(Carrier::Cmcc))
+    );
+    let cause = n.root_cause.as_deref().expect("the carrier code in msg");
+    assert_eq!(
+        (cause.source, cause.code.as_ref(), cause.known),
+        (Source::Cmcc, "103111", true)
+    );
+    // Without a code in msg the carrier is still named.
+    let n = normalize(r#"{"status":500,"errorCode":"-40301","msg":"电信返回异常"}"#).unwrap();
+    assert_eq!(
+        (n.source, n.carrier, n.root_cause.is_none()),
+        (Source::Onelogin, Some(Carrier::Ctcc), true)
+    );
+}

@@ -18,7 +18,7 @@ pub enum Format {
 }
 
 /// The CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 21] = [
     "source",
     "code",
     "match_zh",
@@ -33,6 +33,7 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "suggestion_zh",
     "suggestion_en",
     "http_status",
+    "carrier",
     "platforms",
     "since",
     "until",
@@ -69,7 +70,7 @@ pub fn write<'a>(
     }
 }
 
-fn csv_fields(e: &Entry) -> [String; 20] {
+fn csv_fields(e: &Entry) -> [String; 21] {
     let opt = |v: Option<&str>| v.unwrap_or_default().to_owned();
     let join = |items: Vec<&str>| items.join(";");
     [
@@ -87,6 +88,7 @@ fn csv_fields(e: &Entry) -> [String; 20] {
         opt(e.suggestion(Lang::Zh)),
         opt(e.suggestion(Lang::En)),
         e.http_status().map(|s| s.to_string()).unwrap_or_default(),
+        e.carrier().map(|c| c.to_string()).unwrap_or_default(),
         join(e.platforms().iter().map(|p| p.as_str()).collect()),
         opt(e.since()),
         opt(e.until()),

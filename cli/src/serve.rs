@@ -25,7 +25,9 @@ impl numauth_server::Engine for CliEngine {
     ) -> io::Result<usize> {
         let options = normalize::Options {
             hint,
-            lang,
+            // One output shape, as `numauth normalize`: `explain` on every line (English unless
+            // the request asks for another language).
+            lang: Some(lang.unwrap_or(Lang::En)),
             jobs: self.jobs,
             // The server's body queue already hands over what has arrived; batches as for files.
             live: false,

@@ -291,6 +291,11 @@ fn check_records(
                 ));
             }
         }
+        if let Some(c) = &r.carrier {
+            if !["cmcc", "cucc", "ctcc"].contains(&c.as_str()) {
+                bad(format!("carrier {c:?} is not one of cmcc, cucc, ctcc"));
+            }
+        }
         if let Some(actor) = &r.actor {
             if !known.actors.contains(actor.as_str()) {
                 bad(format!(

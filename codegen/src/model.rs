@@ -211,6 +211,8 @@ pub struct Record {
     pub since: Option<String>,
     pub until: Option<String>,
     pub http_status: Option<u16>,
+    /// The carrier whose errors this code reports (GeeTest `-40101`: China Mobile's).
+    pub carrier: Option<String>,
     #[serde(default)]
     pub translated: Vec<Translated>,
     pub provenance: Vec<String>,

@@ -135,7 +135,7 @@ impl<'a> EntryWriter<'a> {
             .map_or("None".to_owned(), |s| format!("Some({})", strings.pair(s)));
         let _ = writeln!(
             out,
-            "    crate::Entry {{ source: Source::{}, code: {code}, matcher: {matcher}, meaning: {meaning}, outcome: AuthOutcome::{}, action: Action::{}, actor: Actor::{}, retryable: {retryable}, suggestion: {suggestion}, platforms: {platforms}, since: {}, until: {}, http_status: {}, translated: {translated}, provenance: {provenance}, note: {} }},",
+            "    crate::Entry {{ source: Source::{}, code: {code}, matcher: {matcher}, meaning: {meaning}, outcome: AuthOutcome::{}, action: Action::{}, actor: Actor::{}, retryable: {retryable}, suggestion: {suggestion}, platforms: {platforms}, since: {}, until: {}, http_status: {}, carrier: {}, translated: {translated}, provenance: {provenance}, note: {} }},",
             camel(source),
             camel(&r.outcome),
             camel(action),
@@ -143,6 +143,9 @@ impl<'a> EntryWriter<'a> {
             strings.opt(r.since.as_deref()),
             strings.opt(r.until.as_deref()),
             r.http_status.map_or("None".to_owned(), |s| format!("Some({s})")),
+            r.carrier
+                .as_deref()
+                .map_or("None".to_owned(), |c| format!("Some(crate::Carrier::{})", super::camel(c))),
             strings.opt(r.note.as_deref()),
         );
     }

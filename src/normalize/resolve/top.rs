@@ -181,13 +181,20 @@ pub(crate) fn resolve_top<'a>(
         n.extra
             .retain(|(k, v)| !(k.eq_ignore_ascii_case("data") && matches!(v, ExtraValue::Text(_))));
     }
+    // A vendor code that wraps one carrier's errors (GeeTest `-40101`) names that carrier.
+    let wraps = match p.carrier {
+        Some(_) => None,
+        None => rows
+            .find(source, n.raw_message.as_deref())
+            .and_then(Entry::carrier),
+    };
     let inner_msg = p.inner_msg.take();
     let mut under = Under {
         inner_code: p.inner_code.take(),
         inner_text: inner_msg.as_ref().map(|(_, m)| m.clone()),
         inner_msg,
         carrier_data: p.carrier_data.take(),
-        carrier: p.carrier,
+        carrier: p.carrier.or(wraps),
         level: p.level,
         source,
         strict,
@@ -213,6 +220,7 @@ pub(crate) fn resolve_top<'a>(
     follow(&mut n);
     n.carrier = carrier
         .or_else(|| deepest_carrier(&n))
+        .or(wraps)
         .or_else(|| Carrier::from_source(source));
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).

@@ -31,6 +31,7 @@ class Entry(_EntryRequired, total=False):
     match: dict[str, str]
     suggestion: Text
     http_status: int
+    carrier: str
     platforms: list[str]
     since: str
     until: str
