@@ -258,74 +258,8 @@ fn check_records(
                 pattern.as_str()
             ));
         }
-        for (field, text) in [("zh", &r.zh), ("en", &r.en)] {
-            if text.trim().is_empty() {
-                bad(format!(
-                    "`{field}` is empty; every entry needs its meaning in zh and en"
-                ));
-            }
-        }
-        if let Some(s) = &r.suggestion {
-            check_texts("suggestion", s, &mut bad);
-        }
-        if placeholders(&r.zh) != placeholders(&r.en) {
-            bad(format!(
-                "placeholders differ: zh has {:?}, en has {:?}",
-                placeholders(&r.zh),
-                placeholders(&r.en)
-            ));
-        }
-        match known.outcomes.get(r.outcome.as_str()) {
-            None => bad(format!(
-                "outcome {:?} is not in data/taxonomy.yaml{}",
-                r.outcome,
-                hint(&r.outcome, known.outcomes.keys().copied())
-            )),
-            Some(outcome) => crate::rules::check_overrides(r, outcome, &mut bad),
-        }
-        if let Some(action) = &r.action {
-            if !known.actions.contains(action.as_str()) {
-                bad(format!(
-                    "action {action:?} is not in data/taxonomy.yaml{}",
-                    hint(action, known.actions.iter().copied())
-                ));
-            }
-        }
-        if let Some(c) = &r.carrier {
-            if !["cmcc", "cucc", "ctcc"].contains(&c.as_str()) {
-                bad(format!("carrier {c:?} is not one of cmcc, cucc, ctcc"));
-            }
-        }
-        if let Some(actor) = &r.actor {
-            if !known.actors.contains(actor.as_str()) {
-                bad(format!(
-                    "actor {actor:?} is not in data/taxonomy.yaml{}",
-                    hint(actor, known.actors.iter().copied())
-                ));
-            }
-        }
-        for p in &r.platforms {
-            if !known.platforms.contains(p.as_str()) {
-                bad(format!("platform {p:?} is not in data/sources.yaml"));
-            }
-        }
-        if r.provenance.is_empty() {
-            bad("`provenance` is empty; name the sources this row comes from".to_owned());
-        }
-        let mut seen = BTreeSet::new();
-        for p in &r.provenance {
-            if !known.provenance.contains(p.as_str()) {
-                bad(format!("provenance {p:?} is not in data/provenance.yaml"));
-            }
-            if !seen.insert(p) {
-                bad(format!("provenance {p:?} is listed twice"));
-            }
-        }
-        if let Some(status) = r.http_status {
-            if !(100..=599).contains(&status) {
-                bad(format!("http_status {status} is not an HTTP status"));
-            }
-        }
+        check_record_texts(r, &mut bad);
+        check_record_names(r, known, &mut bad);
         let matcher = match &r.matcher {
             None => None,
             Some(m) => {
@@ -352,6 +286,80 @@ fn check_records(
             }
         }
         seen.push((*n, r.platforms.clone()));
+    }
+}
+
+/// A record's texts: both languages, the suggestion's halves, the same placeholders.
+fn check_record_texts(r: &Record, bad: &mut impl FnMut(String)) {
+    for (field, text) in [("zh", &r.zh), ("en", &r.en)] {
+        if text.trim().is_empty() {
+            bad(format!(
+                "`{field}` is empty; every entry needs its meaning in zh and en"
+            ));
+        }
+    }
+    if let Some(s) = &r.suggestion {
+        check_texts("suggestion", s, bad);
+    }
+    if placeholders(&r.zh) != placeholders(&r.en) {
+        bad(format!(
+            "placeholders differ: zh has {:?}, en has {:?}",
+            placeholders(&r.zh),
+            placeholders(&r.en)
+        ));
+    }
+}
+
+/// A record's names (outcome, action, actor, carrier, platforms, provenance) exist, its
+/// overrides agree with its outcome, and its HTTP status is one.
+fn check_record_names(r: &Record, known: &Known<'_>, bad: &mut impl FnMut(String)) {
+    match known.outcomes.get(r.outcome.as_str()) {
+        None => bad(format!(
+            "outcome {:?} is not in data/taxonomy.yaml{}",
+            r.outcome,
+            hint(&r.outcome, known.outcomes.keys().copied())
+        )),
+        Some(outcome) => crate::rules::check_overrides(r, outcome, bad),
+    }
+    for (kind, name, set) in [
+        ("action", &r.action, &known.actions),
+        ("actor", &r.actor, &known.actors),
+    ] {
+        if let Some(name) = name.as_deref().filter(|n| !set.contains(n)) {
+            bad(format!(
+                "{kind} {name:?} is not in data/taxonomy.yaml{}",
+                hint(name, set.iter().copied())
+            ));
+        }
+    }
+    if let Some(c) = r
+        .carrier
+        .as_deref()
+        .filter(|c| !["cmcc", "cucc", "ctcc"].contains(c))
+    {
+        bad(format!("carrier {c:?} is not one of cmcc, cucc, ctcc"));
+    }
+    for p in r
+        .platforms
+        .iter()
+        .filter(|p| !known.platforms.contains(p.as_str()))
+    {
+        bad(format!("platform {p:?} is not in data/sources.yaml"));
+    }
+    if r.provenance.is_empty() {
+        bad("`provenance` is empty; name the sources this row comes from".to_owned());
+    }
+    let mut seen = BTreeSet::new();
+    for p in &r.provenance {
+        if !known.provenance.contains(p.as_str()) {
+            bad(format!("provenance {p:?} is not in data/provenance.yaml"));
+        }
+        if !seen.insert(p) {
+            bad(format!("provenance {p:?} is listed twice"));
+        }
+    }
+    if let Some(status) = r.http_status.filter(|s| !(100..=599).contains(s)) {
+        bad(format!("http_status {status} is not an HTTP status"));
     }
 }
 
