@@ -16,7 +16,7 @@ mod utf16;
 use std::io::{self, BufWriter, Write};
 use std::net::SocketAddr;
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -242,6 +242,67 @@ fn open(path: Option<&std::path::Path>) -> Option<input::Input> {
     input::open(path).map_err(say).ok()
 }
 
+/// `numauth explain`: every meaning of a code, or exit 1 naming the sources searched.
+fn run_explain(
+    code: &str,
+    message: Option<&str>,
+    source: Option<Source>,
+    json: bool,
+    style: &Style,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    // As pasted from a log or a chat: surrounding spaces and line breaks are not the code.
+    let code = code.trim();
+    let found = explain::meanings(code, source, message.map(str::trim));
+    if found.is_empty() {
+        say(explain::unknown(code, source));
+        return Ok(ExitCode::FAILURE);
+    }
+    if json {
+        export::write(out, export::Format::Json, found.into_iter())?;
+    } else {
+        explain::write_text(out, style, &found)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `numauth report`: the summary of a log, as text, JSON or one HTML file.
+fn run_report(
+    file: Option<&Path>,
+    hint: Hint,
+    top: usize,
+    format: report_html::Format,
+    output: Option<&Path>,
+    style: &Style,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let Some(input) = open(file) else {
+        return Ok(ExitCode::from(2));
+    };
+    let report = report::build(input.reader, input.size, hint, top, style.lang)?;
+    match output {
+        Some(path) => report_html::to_file(path, format, style, &report)?,
+        None => report_html::write(out, format, style, &report)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The server's settings from `numauth serve`'s flags.
+fn serve_config(
+    listen: SocketAddr,
+    max_body: u64,
+    timeout: u64,
+    cors_origins: Vec<String>,
+) -> numauth_server::Config {
+    numauth_server::Config {
+        listen,
+        max_body,
+        body_timeout: Duration::from_secs(timeout.max(1)),
+        cors_origins,
+        ..numauth_server::Config::default()
+    }
+}
+
 fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<ExitCode> {
     match command {
         Command::Explain {
@@ -249,20 +310,7 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             message,
             source,
             json,
-        } => {
-            // As pasted from a log or a chat: surrounding spaces and line breaks are not the code.
-            let code = code.trim();
-            let found = explain::meanings(code, source, message.as_deref().map(str::trim));
-            if found.is_empty() {
-                say(explain::unknown(code, source));
-                return Ok(ExitCode::FAILURE);
-            }
-            if json {
-                export::write(out, export::Format::Json, found.into_iter())?;
-            } else {
-                explain::write_text(out, style, &found)?;
-            }
-        }
+        } => return run_explain(&code, message.as_deref(), source, json, style, out),
         Command::List {
             source,
             outcome,
@@ -308,20 +356,21 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             format,
             output,
         } => {
-            let Some(input) = open(file.as_deref()) else {
-                return Ok(ExitCode::from(2));
-            };
-            let hint = device.hint(source);
-            let report = report::build(input.reader, input.size, hint, top, style.lang)?;
             let format = format.unwrap_or(if json {
                 report_html::Format::Json
             } else {
                 report_html::Format::Text
             });
-            match output {
-                Some(path) => report_html::to_file(&path, format, style, &report)?,
-                None => report_html::write(out, format, style, &report)?,
-            }
+            let hint = device.hint(source);
+            return run_report(
+                file.as_deref(),
+                hint,
+                top,
+                format,
+                output.as_deref(),
+                style,
+                out,
+            );
         }
         Command::Serve {
             listen,
@@ -329,16 +378,7 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             timeout,
             cors_origin,
             jobs,
-        } => {
-            let config = numauth_server::Config {
-                listen,
-                max_body,
-                body_timeout: Duration::from_secs(timeout.max(1)),
-                cors_origins: cors_origin,
-                ..numauth_server::Config::default()
-            };
-            serve::run(config, jobs)?;
-        }
+        } => serve::run(serve_config(listen, max_body, timeout, cors_origin), jobs)?,
     }
     Ok(ExitCode::SUCCESS)
 }
