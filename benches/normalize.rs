@@ -23,17 +23,34 @@ mod shapes;
 #[allow(dead_code)] // Read only through black_box.
 #[derive(Deserialize)]
 struct Bare<'a> {
-    #[serde(borrow, alias = "resultCode", alias = "error_code")]
+    #[serde(
+        borrow,
+        alias = "resultCode",
+        alias = "error_code",
+        alias = "errorCode",
+        alias = "Code"
+    )]
     code: Option<Cow<'a, str>>,
-    #[serde(borrow, alias = "resultMsg", alias = "error_msg")]
+    #[serde(
+        borrow,
+        alias = "resultMsg",
+        alias = "error_msg",
+        alias = "content",
+        alias = "Message"
+    )]
     msg: Option<Cow<'a, str>>,
     #[serde(borrow, rename = "innerCode")]
     inner_code: Option<Cow<'a, str>>,
     #[serde(borrow, rename = "innerMsg")]
     inner_msg: Option<Cow<'a, str>>,
-    #[serde(borrow, rename = "requestId")]
+    #[serde(
+        borrow,
+        rename = "requestId",
+        alias = "RequestId",
+        alias = "process_id"
+    )]
     request_id: Option<Cow<'a, str>>,
-    #[serde(borrow, rename = "vendorName")]
+    #[serde(borrow, rename = "vendorName", alias = "operator")]
     vendor_name: Option<Cow<'a, str>>,
     #[serde(borrow, rename = "carrierFailedResultData")]
     carrier_data: Option<&'a RawValue>,

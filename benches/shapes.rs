@@ -17,6 +17,9 @@ pub struct Sample {
 
 const ANDROID: &str = r#"{"code":"600011","msg":"获取token失败","requestCode":0,"requestId":"0b6f3a1e-77c2","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"103119\",\"desc\":\"appid不存在\"}"}"#;
 const IOS: &str = r#"{"resultCode":"600011","msg":"获取token失败","requestId":"9a1e44","innerCode":"-10009","innerMsg":"时间戳过期","carrierFailedResultData":{"result":-10009}}"#;
+const JVERIFY: &str = r#"{"code":6001,"content":"fetch loginToken failed: resultCode:103111 网关IP错误","operator":"CM"}"#;
+const ONELOGIN: &str = r#"{"status":500,"errorCode":"-40101","msg":"resultCode:103111 网关IP错误","process_id":"3c1f0e9a7b","operatorType":"1"}"#;
+const DYPNS: &str = r#"{"RequestId":"8A4F-11C2-4D5E","Message":"token无效","Code":"isv.TOKEN_INVALID","GetMobileResultDTO":{"Mobile":""}}"#;
 const IDAAS: &str = r#"{"error_code":"IDAAS.SDK.LOGIN.1003","error_msg":"用户因多次登录失败已被锁定，将在4分30秒后解锁"}"#;
 
 /// Every shape the issue names, Android's nested carrier string first.
@@ -55,5 +58,20 @@ pub const SAMPLES: &[Sample] = &[
         name: "idaas_body",
         raw: IDAAS,
         json: IDAAS,
+    },
+    Sample {
+        name: "jverify_json",
+        raw: JVERIFY,
+        json: JVERIFY,
+    },
+    Sample {
+        name: "onelogin_json",
+        raw: ONELOGIN,
+        json: ONELOGIN,
+    },
+    Sample {
+        name: "dypns_body",
+        raw: DYPNS,
+        json: DYPNS,
     },
 ];

@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::generated::ADVICE_RULES;
-use crate::{Action, Actor, Hint, Normalized, Platform, Source};
+use crate::{Action, Actor, ExtraValue, Hint, Normalized, Platform, Source};
 
 /// A dotted version (`16.4`, `2.12.14`, `2.13.2-2024.01.03`: the numbers before any `-`),
 /// compared part by part; missing parts are 0.
@@ -60,6 +60,39 @@ impl fmt::Display for Version {
         }
         Ok(())
     }
+}
+
+/// The hint, with the OS and SDK versions the payload carries where the caller gave none
+/// (`sdkVersion`, `osVersion`, Android's `release`...; case and separators ignored).
+pub(crate) fn with_payload_versions(
+    mut hint: Hint,
+    extra: &[(Cow<'_, str>, ExtraValue<'_>)],
+) -> Hint {
+    if hint.sdk_version.is_some() && hint.os_version.is_some() {
+        return hint;
+    }
+    for (key, value) in extra {
+        // Letters and digits, lower case, on the stack: this runs for every kept field.
+        let mut buf = [0u8; 16];
+        let mut len = 0;
+        for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
+            let Some(slot) = buf.get_mut(len) else {
+                len = usize::MAX;
+                break;
+            };
+            *slot = c.to_ascii_lowercase();
+            len += 1;
+        }
+        let slot = match buf.get(..len) {
+            Some(b"sdkversion" | b"sdkver") => &mut hint.sdk_version,
+            Some(b"osversion" | b"systemversion" | b"release") => &mut hint.os_version,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = value.as_str().parse().ok();
+        }
+    }
+    hint
 }
 
 /// A version bound of a rule: (at least?, version).
@@ -116,15 +149,10 @@ fn chain<'a>(n: &'a Normalized<'a>) -> impl Iterator<Item = (Source, &'a str)> {
 /// The advice for `n` given what the caller knows (`hint`): the matching rule that names the
 /// most facts the caller gave; else a note when the top code does not exist in the SDK version.
 pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
+    let has = |code: (Source, &str)| chain(n).any(|c| c == code);
     let mut best: Option<(usize, &Rule)> = None;
     for rule in &ADVICE_RULES {
-        if !chain(n).any(|c| c == rule.code) {
-            continue;
-        }
-        if rule
-            .inner
-            .is_some_and(|inner| !chain(n).any(|c| c == inner))
-        {
+        if !has(rule.code) || rule.inner.is_some_and(|inner| !has(inner)) {
             continue;
         }
         if rule

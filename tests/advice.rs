@@ -120,3 +120,39 @@ fn versions_carried_by_the_payload() {
         Some("ios_16_4_carrier_config")
     );
 }
+
+#[test]
+fn payload_version_keys_in_any_spelling_and_the_callers_first() {
+    let ios = Hint {
+        platform: Some(Platform::Ios),
+        ..Hint::default()
+    };
+    let rule = Some("ios_16_4_carrier_config");
+    for (fields, want) in [
+        // The SDK is fixed from 2.12.14 on; the iOS 16.4 problem needs os >= 16.4.
+        (r#""sdk_ver":"2.12.14","systemVersion":"17.1""#, None),
+        (r#""SDK-Version":"2.12.3","os_version":"16.0""#, None),
+        (r#""SDK-Version":"2.12.3","OSVersion":"16.4""#, rule),
+        // The first of two spellings counts.
+        (r#""sdkVersion":"2.12.3","sdk_version":"2.12.14""#, rule),
+        // Not a version key: the rule's version condition stays unknown, so it applies.
+        (r#""sdkVersionName":"2.12.14","releaseDate":"1.0""#, rule),
+        // A value that is not a version is no version.
+        (r#""sdkVersion":"new","release":"17""#, rule),
+    ] {
+        let raw = format!(r#"{{"resultCode":"600004","msg":"x",{fields}}}"#);
+        assert_eq!(advice_id(&raw, ios).as_deref(), want, "{fields}");
+    }
+    // What the caller says wins over the payload.
+    let fixed = Hint {
+        sdk_version: v("2.12.14"),
+        ..ios
+    };
+    let raw = r#"{"resultCode":"600004","sdkVersion":"2.12.3","release":"17.1"}"#;
+    assert_eq!(advice_id(raw, fixed), None);
+    let old_os = Hint {
+        os_version: v("15.0"),
+        ..ios
+    };
+    assert_eq!(advice_id(raw, old_os), None);
+}

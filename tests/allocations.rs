@@ -106,6 +106,13 @@ const BUDGETS: &[(&str, usize)] = &[
     ("log_text", 1),
     // The fields; the template's literals and slots; the params' `values` and its two strings.
     ("idaas_body", 6),
+    // The fields; the root cause named in `content` (read on the stack, then boxed); no extra.
+    ("jverify_json", 2),
+    // The fields, `extra` (status, operatorType), the cause named in msg (boxed).
+    ("onelogin_json", 3),
+    // The fields; the result DTO names a phone field (`Mobile`), so it is read as a JSON value
+    // (key, map node, value), redacted and written back (a String, grown once) into `extra`.
+    ("dypns_body", 6),
 ];
 
 #[test]

@@ -124,18 +124,35 @@ fn secret_kind(key: &str) -> Option<&'static str> {
         }
     }
     let folded = buf.get(..n).unwrap_or_default();
-    let has = |w: &[u8]| folded.windows(w.len()).any(|x| x == w);
-    if has(b"token") {
-        Some("token")
-    } else if has(b"accesscode") || has(b"authcode") || has(b"authorizationcode") {
-        Some("code")
-    } else if has(b"phone") || has(b"mobile") || folded == b"msisdn" || folded == b"number" {
-        Some("phone")
-    } else if has(b"password") || has(b"secret") {
-        Some("secret")
-    } else {
-        None
+    if folded == b"msisdn" || folded == b"number" {
+        return Some("phone");
     }
+    // One pass over the key, each word tried only where its first letter is: most keys name
+    // no secret, and this runs for every kept field. A key naming several kinds is the first
+    // kind in this order (a `phoneToken` is a token).
+    const KINDS: [(&[u8], usize); 8] = [
+        (b"token", 0),
+        (b"accesscode", 1),
+        (b"authcode", 1),
+        (b"authorizationcode", 1),
+        (b"phone", 2),
+        (b"mobile", 2),
+        (b"password", 3),
+        (b"secret", 3),
+    ];
+    let mut best = usize::MAX;
+    for i in 0..folded.len() {
+        let rest = folded.get(i..).unwrap_or_default();
+        if !matches!(rest.first(), Some(b't' | b'a' | b'p' | b'm' | b's')) {
+            continue;
+        }
+        for (word, rank) in KINDS {
+            if rank < best && rest.starts_with(word) {
+                best = rank;
+            }
+        }
+    }
+    ["token", "code", "phone", "secret"].get(best).copied()
 }
 
 /// Whether a text mentions a key that may hold a secret (before parsing a nested value).
@@ -388,12 +405,25 @@ mod tests {
             ("anything", "13800138000", "<redacted phone: 11 chars>"),
             ("anything", "+8613800138000", "<redacted phone: 14 chars>"),
             ("password", "hunter2", "<redacted secret: 7 chars>"),
+            ("client_secret", "s3", "<redacted secret: 2 chars>"),
+            ("authorization_code", "ac", "<redacted code: 2 chars>"),
+            ("MSISDN", "x1", "<redacted phone: 2 chars>"),
+            ("number", "x1", "<redacted phone: 2 chars>"),
+            // A key naming two kinds is the first kind of token, code, phone, secret.
+            ("phoneToken", "pt", "<redacted token: 2 chars>"),
+            ("mobileAuthCode", "mc", "<redacted code: 2 chars>"),
+            ("secretPhone", "sp", "<redacted phone: 2 chars>"),
+            ("passwordAccessCode", "pa", "<redacted code: 2 chars>"),
         ];
         for (key, value, want) in cases {
             assert_eq!(text(key, value), ExtraValue::Text(want.into()), "{key}");
         }
         // Not secrets: other numbers, other keys.
         assert_eq!(text("requestCode", "0"), ExtraValue::Text("0".into()));
+        for key in ["numbers", "tok", "authType", "phon", "accessCodeX"] {
+            let kind = secret_kind(key);
+            assert_eq!(kind, (key == "accessCodeX").then_some("code"), "{key}");
+        }
         assert_eq!(
             text("seq", "12800138000x"),
             ExtraValue::Text("12800138000x".into())

@@ -472,7 +472,8 @@ fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<&'a str>; 4] {
 /// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
 fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option<()> {
     let text = nfkc(text);
-    let named = pattern::scan(&text);
+    let (named, len) = pattern::scan(&text);
+    let named = named.get(..len).unwrap_or_default();
     let top = named
         .iter()
         .position(|n| !n.inner)

@@ -313,34 +313,8 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
         });
     }
     let mut n = resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint))?;
-    n.advice = crate::advice::advise(&n, &with_payload_versions(hint, &n.extra));
+    n.advice = crate::advice::advise(&n, &crate::advice::with_payload_versions(hint, &n.extra));
     Ok(n)
-}
-
-/// The hint, with the OS and SDK versions the payload carries where the caller gave none.
-fn with_payload_versions(mut hint: Hint, extra: &[(Cow<'_, str>, ExtraValue<'_>)]) -> Hint {
-    let find = |names: &[&str]| {
-        extra.iter().find_map(|(k, v)| {
-            // Letters and digits only, case ignored, compared without building a string.
-            let key = || {
-                k.bytes()
-                    .filter(u8::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_lowercase())
-            };
-            names
-                .iter()
-                .any(|n| key().eq(n.bytes().map(|c| c.to_ascii_lowercase())))
-                .then(|| v.as_str().parse().ok())
-                .flatten()
-        })
-    };
-    if hint.sdk_version.is_none() {
-        hint.sdk_version = find(&["sdkVersion", "sdkVer"]);
-    }
-    if hint.os_version.is_none() {
-        hint.os_version = find(&["osVersion", "systemVersion", "release"]);
-    }
-    hint
 }
 
 /// Normalises a callback whose fields the caller already holds. Infallible: it has a code

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// A code named in text, with the message that follows it, as byte ranges of the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Named {
     pub(crate) code: Range<usize>,
     pub(crate) msg: Option<Range<usize>>,
@@ -165,14 +165,20 @@ pub(crate) fn message(text: &str) -> Option<Range<usize>> {
     message_value(text, after_separator(b, at + key.len())?)
 }
 
-/// Every code named in `text`, in order, each with the message that follows it before the
-/// next code.
-pub(crate) fn scan(text: &str) -> Vec<Named> {
+/// At most this many codes are read from one text.
+pub(crate) const MAX_NAMED: usize = 16;
+
+/// Every code named in `text` (at most [`MAX_NAMED`]), in order, each with the message that
+/// follows it before the next code: the first `.1` of `.0`. On the stack: this runs for every
+/// message that may name a code.
+pub(crate) fn scan(text: &str) -> ([Named; MAX_NAMED], usize) {
     let b = text.as_bytes();
     // (kind, where the key starts, the code)
-    let mut found: Vec<(Kind, usize, Range<usize>)> = Vec::new();
+    let mut found: [(Kind, usize, Range<usize>); MAX_NAMED] =
+        std::array::from_fn(|_| (Kind::Code, 0, 0..0));
+    let mut len = 0;
     let mut i = 0;
-    while i < b.len() {
+    while i < b.len() && len < MAX_NAMED {
         let prev_ok = i == 0 || b.get(i - 1).is_some_and(|&p| !is_word(p));
         let hit = if prev_ok && b.get(i).is_some_and(u8::is_ascii_alphabetic) {
             CODE_KEYS.iter().find_map(|&(key, kind)| {
@@ -185,37 +191,30 @@ pub(crate) fn scan(text: &str) -> Vec<Named> {
         } else {
             None
         };
-        match hit {
-            Some((kind, key_at, range)) => {
+        match (hit, found.get_mut(len)) {
+            (Some((kind, key_at, range)), Some(slot)) => {
                 i = range.end;
-                found.push((kind, key_at, range));
+                *slot = (kind, key_at, range);
+                len += 1;
             }
-            None => i += 1,
-        }
-        if found.len() >= 16 {
-            break;
+            _ => i += 1,
         }
     }
-    let ends: Vec<usize> = found
-        .iter()
-        .skip(1)
-        .map(|&(_, key_at, _)| key_at)
-        .chain([b.len()])
-        .collect();
-    found
-        .into_iter()
-        .zip(ends)
-        .map(|((kind, _, code), limit)| {
-            let msg = find_key(b, code.end, limit, &MSG_KEYS, true)
-                .and_then(|(at, key)| after_separator(b, at + key.len()))
-                .and_then(|v| message_value(text.get(..limit).unwrap_or(text), v));
-            Named {
-                code,
-                msg,
-                inner: kind == Kind::Inner,
-            }
-        })
-        .collect()
+    let mut out: [Named; MAX_NAMED] = Default::default();
+    let found = found.get(..len).unwrap_or_default();
+    for (k, (slot, (kind, _, code))) in out.iter_mut().zip(found).enumerate() {
+        // A code's message ends where the next code's key starts.
+        let limit = found.get(k + 1).map_or(b.len(), |&(_, key_at, _)| key_at);
+        let msg = find_key(b, code.end, limit, &MSG_KEYS, true)
+            .and_then(|(at, key)| after_separator(b, at + key.len()))
+            .and_then(|v| message_value(text.get(..limit).unwrap_or(text), v));
+        *slot = Named {
+            code: code.clone(),
+            msg,
+            inner: *kind == Kind::Inner,
+        };
+    }
+    (out, len)
 }
 
 #[cfg(test)]
@@ -223,8 +222,10 @@ mod tests {
     use super::*;
 
     fn pairs(text: &str) -> Vec<(&str, Option<&str>, bool)> {
-        scan(text)
+        let (named, len) = scan(text);
+        named
             .into_iter()
+            .take(len)
             .map(|n| (&text[n.code], n.msg.map(|m| &text[m]), n.inner))
             .collect()
     }
