@@ -1,11 +1,15 @@
 //! Fuzzes `normalize` with arbitrary text, the same text as a JSON string (what the CLI passes
-//! for NDJSON string lines) and as the fields of a typed callback. It must never panic, and
-//! every result must agree with the catalog.
+//! for NDJSON string lines), the text under a hint (platform and versions, which turn on the
+//! advice rules) and as the fields of a typed callback. It must never panic, and every result
+//! must agree with the catalog. Seeds of every vendor shape: `fuzz/seeds/normalize/`.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use numauth::{lookup, lookup_message, normalize, normalize_callback, Callback, Hint, Normalized};
+use numauth::{
+    lookup, lookup_message, normalize, normalize_callback, normalize_with, Callback, Hint,
+    Normalized, Platform,
+};
 
 fn check(n: &Normalized<'_>, depth: usize) {
     assert!(depth < 64, "cause chain too long");
@@ -36,6 +40,21 @@ fuzz_target!(|data: &[u8]| {
         assert!(!n.code.is_empty());
         check(&n, 0);
         let _ = serde_json::to_string(&n);
+    }
+    // The last byte picks a platform and versions: the advice rules key on them.
+    let platforms = [Platform::Android, Platform::Ios, Platform::Web, Platform::Harmony];
+    let last = data.last().copied().unwrap_or_default();
+    let hint = Hint {
+        platform: platforms.get(usize::from(last % 5)).copied(),
+        os_version: format!("{}.{}", last % 20, last % 7).parse().ok(),
+        sdk_version: format!("2.{}.{}", last % 16, last / 16).parse().ok(),
+        ..Hint::default()
+    };
+    if let Ok(n) = normalize_with(text, hint) {
+        check(&n, 0);
+        if let Some(advice) = &n.advice {
+            assert!(!advice.zh.is_empty() && !advice.en.is_empty(), "{advice:?}");
+        }
     }
     if let Ok(quoted) = serde_json::to_string(text) {
         if let Ok(n) = normalize(&quoted) {
