@@ -133,6 +133,90 @@ pub struct Advice {
     pub provenance: Cow<'static, [Cow<'static, str>]>,
 }
 
+/// A version condition of an advice rule: at least a version, or before it.
+///
+/// ```
+/// use numauth::{advice_rules, Source};
+/// let rule = advice_rules(Source::Pns, "600004").next().unwrap();
+/// assert_eq!(rule.os_version.unwrap().to_string(), ">=16.4");
+/// assert_eq!(rule.sdk_version.unwrap().to_string(), "<2.12.14");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VersionBound {
+    /// `true`: the version or later (`>=`); `false`: before it (`<`).
+    pub at_least: bool,
+    /// The version.
+    pub version: Version,
+}
+
+impl fmt::Display for VersionBound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let op = if self.at_least { ">=" } else { "<" };
+        write!(f, "{op}{}", self.version)
+    }
+}
+
+/// A rule of `data/advice.yaml` and when it applies: the advice a callback with its code gets
+/// when the inner code, platform and versions fit (an unknown platform or version fits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdviceRule {
+    /// An inner code the cause chain must also hold.
+    pub inner: Option<(Source, &'static str)>,
+    /// The platform it is for.
+    pub platform: Option<Platform>,
+    /// The OS versions it is for.
+    pub os_version: Option<VersionBound>,
+    /// The SDK versions it is for.
+    pub sdk_version: Option<VersionBound>,
+    /// What it says.
+    pub advice: Advice,
+}
+
+/// The advice rules for a code, in the table's order (for `numauth explain`; [`normalize`]
+/// picks the one that fits a callback).
+///
+/// ```
+/// use numauth::{advice_rules, Actor, Platform, Source};
+/// let rules: Vec<_> = advice_rules(Source::Pns, "600011").collect();
+/// assert!(rules.iter().any(|r| r.platform == Some(Platform::Android)
+///     && r.inner == Some((Source::Cmcc, "200028"))
+///     && r.advice.actor == Actor::Developer));
+/// assert_eq!(advice_rules(Source::Cmcc, "600011").count(), 0);
+/// ```
+///
+/// [`normalize`]: crate::normalize
+pub fn advice_rules(source: Source, code: &str) -> impl Iterator<Item = AdviceRule> + '_ {
+    let bound = |b: Bound| {
+        b.map(|(at_least, v)| VersionBound {
+            at_least,
+            version: Version(v),
+        })
+    };
+    ADVICE_RULES
+        .iter()
+        .filter(move |r| r.code == (source, code))
+        .map(move |r| AdviceRule {
+            inner: r.inner,
+            platform: r.platform,
+            os_version: bound(r.os_version),
+            sdk_version: bound(r.sdk_version),
+            advice: r.advice(),
+        })
+}
+
+impl Rule {
+    fn advice(&self) -> Advice {
+        Advice {
+            id: Cow::Borrowed(self.id),
+            zh: Cow::Borrowed(self.zh),
+            en: Cow::Borrowed(self.en),
+            actor: self.actor,
+            action: self.action,
+            provenance: Cow::Borrowed(self.provenance),
+        }
+    }
+}
+
 fn holds(bound: Bound, version: Option<Version>) -> bool {
     match (bound, version) {
         (None, _) | (_, None) => true,
@@ -173,14 +257,7 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
         }
     }
     if let Some((_, r)) = best {
-        return Some(Advice {
-            id: Cow::Borrowed(r.id),
-            zh: Cow::Borrowed(r.zh),
-            en: Cow::Borrowed(r.en),
-            actor: r.actor,
-            action: r.action,
-            provenance: Cow::Borrowed(r.provenance),
-        });
+        return Some(r.advice());
     }
     not_in_version(n, hint)
 }

@@ -43,7 +43,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
-pub use advice::{Advice, ParseVersionError, Version};
+pub use advice::{advice_rules, Advice, AdviceRule, ParseVersionError, Version, VersionBound};
 pub use catalog::{candidates, entries, lookup, lookup_message, lookup_on, provenance_sources};
 pub use entry::{Entry, Provenance};
 pub use error::ParseIdError;

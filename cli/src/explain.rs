@@ -62,7 +62,6 @@ pub fn write_text(out: &mut impl Write, style: &Style, entries: &[&Entry]) -> io
         if i > 0 {
             writeln!(out)?;
         }
-        let outcome = e.outcome();
         writeln!(
             out,
             "{} {}  {}",
@@ -70,63 +69,8 @@ pub fn write_text(out: &mut impl Write, style: &Style, entries: &[&Entry]) -> io
             style.bold(e.code()),
             e.message(lang)
         )?;
-        let label = |zh: &str, en: &str| style.dim(&pad(style.pick(zh, en), 13));
-        writeln!(
-            out,
-            "  {}{}",
-            label("来源", "source"),
-            e.source().name(lang)
-        )?;
-        if let Some(m) = e
-            .match_text(lang)
-            .or(e.match_text(numauth::Lang::Zh))
-            .or(e.match_text(numauth::Lang::En))
-        {
-            writeln!(out, "  {}{m}", label("匹配消息", "message"))?;
-        }
-        writeln!(
-            out,
-            "  {}{} ({})",
-            label("结果", "outcome"),
-            style.category(e.category(), outcome.as_str()),
-            outcome.title(lang)
-        )?;
-        writeln!(
-            out,
-            "  {}{} ({})",
-            label("类别", "category"),
-            e.category(),
-            e.category().label(lang)
-        )?;
-        writeln!(
-            out,
-            "  {}{} ({})",
-            label("处理方", "who acts"),
-            e.actor(),
-            e.actor().label(lang)
-        )?;
-        let yes_no = if e.retryable() {
-            style.pick("可以", "yes")
-        } else {
-            style.pick("否", "no")
-        };
-        writeln!(out, "  {}{yes_no}", label("可重试", "retryable"))?;
-        writeln!(
-            out,
-            "  {}{} ({})",
-            label("建议操作", "action"),
-            e.action(),
-            e.action().text(lang)
-        )?;
-        if let Some(s) = e.suggestion(lang) {
-            writeln!(out, "  {}{s}", label("厂商建议", "vendor says"))?;
-        }
-        writeln!(
-            out,
-            "  {}{}",
-            label("提示用户", "tell user"),
-            outcome.message(lang)
-        )?;
+        write_meaning(out, style, e)?;
+        write_advice(out, style, e)?;
         write_versions_and_sources(out, style, e)?;
         let more = message_rows(e);
         if more > 0 && !e.is_message_row() {
@@ -139,6 +83,107 @@ pub fn write_text(out: &mut impl Write, style: &Style, entries: &[&Entry]) -> io
                 })
             )?;
         }
+    }
+    Ok(())
+}
+
+/// What an entry means: its source, matched message, outcome, who acts, retry and next step.
+fn write_meaning(out: &mut impl Write, style: &Style, e: &Entry) -> io::Result<()> {
+    let lang = style.lang;
+    let outcome = e.outcome();
+    let label = |zh: &str, en: &str| style.dim(&pad(style.pick(zh, en), 13));
+    writeln!(
+        out,
+        "  {}{}",
+        label("来源", "source"),
+        e.source().name(lang)
+    )?;
+    if let Some(m) = e
+        .match_text(lang)
+        .or(e.match_text(numauth::Lang::Zh))
+        .or(e.match_text(numauth::Lang::En))
+    {
+        writeln!(out, "  {}{m}", label("匹配消息", "message"))?;
+    }
+    writeln!(
+        out,
+        "  {}{} ({})",
+        label("结果", "outcome"),
+        style.category(e.category(), outcome.as_str()),
+        outcome.title(lang)
+    )?;
+    writeln!(
+        out,
+        "  {}{} ({})",
+        label("类别", "category"),
+        e.category(),
+        e.category().label(lang)
+    )?;
+    writeln!(
+        out,
+        "  {}{} ({})",
+        label("处理方", "who acts"),
+        e.actor(),
+        e.actor().label(lang)
+    )?;
+    let yes_no = if e.retryable() {
+        style.pick("可以", "yes")
+    } else {
+        style.pick("否", "no")
+    };
+    writeln!(out, "  {}{yes_no}", label("可重试", "retryable"))?;
+    writeln!(
+        out,
+        "  {}{} ({})",
+        label("建议操作", "action"),
+        e.action(),
+        e.action().text(lang)
+    )?;
+    if let Some(s) = e.suggestion(lang) {
+        writeln!(out, "  {}{s}", label("厂商建议", "vendor says"))?;
+    }
+    writeln!(
+        out,
+        "  {}{}",
+        label("提示用户", "tell user"),
+        outcome.message(lang)
+    )?;
+    Ok(())
+}
+
+/// The advice rules (`data/advice.yaml`) for the code, each with when it applies.
+fn write_advice(out: &mut impl Write, style: &Style, e: &Entry) -> io::Result<()> {
+    let lang = style.lang;
+    for rule in numauth::advice_rules(e.source(), e.code()) {
+        let mut when: Vec<String> = Vec::new();
+        if let Some(p) = rule.platform {
+            when.push(p.to_string());
+        }
+        if let Some((source, code)) = rule.inner {
+            when.push(format!("{source} {code}"));
+        }
+        if let Some(v) = rule.os_version {
+            when.push(format!("os {v}"));
+        }
+        if let Some(v) = rule.sdk_version {
+            when.push(format!("sdk {v}"));
+        }
+        let text = match lang {
+            numauth::Lang::Zh => &rule.advice.zh,
+            _ => &rule.advice.en,
+        };
+        let when = if when.is_empty() {
+            String::new()
+        } else {
+            format!("[{}] ", when.join(", "))
+        };
+        writeln!(
+            out,
+            "  {}{when}{text} ({}: {})",
+            style.dim(&pad(style.pick("适用建议", "advice"), 13)),
+            style.pick("处理方", "who acts"),
+            rule.advice.actor.label(lang),
+        )?;
     }
     Ok(())
 }

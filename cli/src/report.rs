@@ -5,7 +5,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use numauth::{
-    Action, Actor, AuthOutcome, Carrier, Category, Entry, Hint, Lang, Normalized, Source,
+    Action, Actor, Advice, AuthOutcome, Carrier, Category, Entry, Hint, Lang, Normalized, Source,
 };
 use serde::Serialize;
 
@@ -22,6 +22,10 @@ pub const MAX_CAUSES: usize = 10_000;
 
 /// The code text the distinct root causes may hold in all (a code can be up to 64 KiB long).
 const MAX_CAUSE_BYTES: usize = 1 << 20;
+
+/// Distinct pieces of advice (`data/advice.yaml`) kept per outcome or root cause; a log rarely
+/// mixes more than two platforms or SDK versions under one outcome.
+const MAX_ADVICE: usize = 4;
 
 /// Lines per carrier: China Mobile, Unicom, Telecom, and not known.
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -53,8 +57,16 @@ pub struct OutcomeRow {
     pub action: Action,
     /// Who must act on this outcome (of the first callback that had it).
     pub actor: Actor,
-    // Seam for issue 13 section 2: the advice that applies (platform, OS and SDK version) goes
-    // here and on `CauseRow`, once the advice table exists; `Tally` would keep its rule.
+    /// The advice that applied to its callbacks (platform, OS and SDK version), most often first.
+    pub advice: Vec<AdviceRow>,
+}
+
+/// A piece of advice and how many of a row's callbacks it applied to.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdviceRow {
+    #[serde(flatten)]
+    pub advice: Advice,
+    pub count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,6 +86,8 @@ pub struct CauseRow {
     /// Who must act on this root cause: often the carrier or the developer where the outcome
     /// alone would say the user.
     pub actor: Actor,
+    /// The advice that applied to its callbacks, most often first.
+    pub advice: Vec<AdviceRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -113,6 +127,34 @@ struct Tally {
     count: usize,
     carriers: Carriers,
     action: Option<(Action, Actor)>,
+    advice: Vec<AdviceRow>,
+}
+
+impl Tally {
+    fn add(&mut self, n: &Normalized<'_>, action: (Action, Actor)) {
+        self.count += 1;
+        self.carriers.add(n.carrier);
+        self.action.get_or_insert(action);
+        let Some(advice) = n.advice.as_ref() else {
+            return;
+        };
+        let full = self.advice.len() >= MAX_ADVICE;
+        match self.advice.iter_mut().find(|r| r.advice.id == advice.id) {
+            Some(row) => row.count += 1,
+            None if !full => self.advice.push(AdviceRow {
+                advice: advice.clone(),
+                count: 1,
+            }),
+            None => {}
+        }
+    }
+
+    /// The advice, most often first (ties by id).
+    fn advice(&self) -> Vec<AdviceRow> {
+        let mut rows = self.advice.clone();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.advice.id.cmp(&b.advice.id)));
+        rows
+    }
 }
 
 /// A root cause: the deepest cause's source, code and (China Unicom) message row.
@@ -141,9 +183,7 @@ impl Counter {
         }
         *self.categories.entry(n.category).or_default() += 1;
         let tally = self.outcomes.entry(n.outcome).or_default();
-        tally.count += 1;
-        tally.carriers.add(n.carrier);
-        tally.action.get_or_insert((n.action, n.actor));
+        tally.add(n, (n.action, n.actor));
         if n.root_cause.is_some() {
             self.add_cause(n);
         }
@@ -169,9 +209,7 @@ impl Counter {
                     .or_insert_with(|| (cause.outcome, entry, Tally::default()))
             }
         };
-        tally.count += 1;
-        tally.carriers.add(n.carrier);
-        tally.action.get_or_insert((cause.action, cause.actor));
+        tally.add(n, (cause.action, cause.actor));
     }
 
     fn unusable(&mut self, line: usize, error: String) {
@@ -200,6 +238,7 @@ impl Counter {
                 carriers: t.carriers,
                 action: t.action.map_or(outcome.action(), |(action, _)| action),
                 actor: t.action.map_or(outcome.actor(), |(_, actor)| actor),
+                advice: t.advice(),
             })
             .collect();
         top_outcomes.sort_by(|a, b| b.count.cmp(&a.count).then(a.outcome.cmp(&b.outcome)));
@@ -218,6 +257,7 @@ impl Counter {
                 carriers: t.carriers,
                 action: t.action.map_or(outcome.action(), |(action, _)| action),
                 actor: t.action.map_or(outcome.actor(), |(_, actor)| actor),
+                advice: t.advice(),
             })
             .collect();
         top_root_causes.sort_by(|a, b| {
@@ -400,6 +440,30 @@ fn write_outcomes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result
             row.actor,
             row.actor.label(lang),
         )?;
+        write_advice(out, style, &row.advice)?;
+    }
+    Ok(())
+}
+
+/// The advice lines under a row: its text, who acts, and how many callbacks it applied to.
+fn write_advice(out: &mut impl Write, style: &Style, rows: &[AdviceRow]) -> io::Result<()> {
+    let lang = style.lang;
+    for row in rows {
+        let a = &row.advice;
+        let text = match lang {
+            Lang::Zh => &a.zh,
+            _ => &a.en,
+        };
+        writeln!(
+            out,
+            "                 {}: {} ({}: {}, {} {})",
+            style.pick("适用建议", "advice"),
+            text,
+            style.pick("处理方", "who acts"),
+            a.actor.label(lang),
+            row.count,
+            style.pick("条回调", "callbacks"),
+        )?;
     }
     Ok(())
 }
@@ -439,6 +503,7 @@ fn write_causes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<(
             row.actor,
             row.actor.label(lang),
         )?;
+        write_advice(out, style, &row.advice)?;
     }
     if r.other_root_causes > 0 {
         writeln!(

@@ -10,7 +10,7 @@ use std::path::Path;
 use clap::ValueEnum;
 use numauth::{Lang, DATA_VERSION};
 
-use crate::report::{self, Carriers, Report};
+use crate::report::{self, AdviceRow, Carriers, Report};
 use crate::style::Style;
 
 /// `report --format`.
@@ -69,7 +69,25 @@ const PALETTE: [&str; 8] = [
 /// China Mobile, Unicom, Telecom, not known.
 const CARRIER_COLORS: [&str; 4] = ["#1565c0", "#c62828", "#2e7d32", "#9e9e9e"];
 
-const CSS: &str = "body{font:14px/1.5 system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222;padding:0 1em}h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}.cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;min-width:9em}.card b{display:block;font-size:1.6em}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #eee;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}.id{font-family:monospace;color:#555}.legend span{margin-right:1em}.sw{display:inline-block;width:.8em;height:.8em;margin-right:.3em}footer{margin-top:2em;color:#777;font-size:.9em}";
+const CSS: &str = "body{font:14px/1.5 system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222;padding:0 1em}h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}.cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;min-width:9em}.card b{display:block;font-size:1.6em}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #eee;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}.id{font-family:monospace;color:#555}.legend span{margin-right:1em}.sw{display:inline-block;width:.8em;height:.8em;margin-right:.3em}footer{margin-top:2em;color:#777;font-size:.9em}.advice{margin:.3em 0 0;padding-left:.5em;border-left:3px solid #e0a800}";
+
+/// The advice (`data/advice.yaml`) that applied to a row's callbacks: text, who acts, count.
+fn advice_rows(rows: &[AdviceRow], lang: Lang) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let a = &row.advice;
+        let text = if lang == Lang::Zh { &a.zh } else { &a.en };
+        let _ = write!(
+            out,
+            "<p class=\"advice\" data-advice=\"{id}\">{text} <small>({actor}, {count})</small></p>",
+            id = esc(&a.id),
+            text = esc(text),
+            actor = esc(a.actor.label(lang)),
+            count = row.count,
+        );
+    }
+    out
+}
 
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -211,7 +229,7 @@ fn outcomes(h: &mut String, r: &Report, lang: Lang) {
     for row in &r.top_outcomes {
         let _ = write!(
             h,
-            "<tr data-outcome=\"{id}\" data-count=\"{count}\"><td>{title}<br><span class=\"id\">{id}</span></td><td class=\"n\">{count}</td><td class=\"n\">{share:.1}</td><td>{bar}</td><td>{actor}</td><td>{action}<br><small>{advice}</small></td></tr>",
+            "<tr data-outcome=\"{id}\" data-count=\"{count}\"><td>{title}<br><span class=\"id\">{id}</span></td><td class=\"n\">{count}</td><td class=\"n\">{share:.1}</td><td>{bar}</td><td>{actor}</td><td>{action}<br><small>{advice}</small>{rules}</td></tr>",
             id = esc(row.outcome.as_str()),
             title = esc(row.outcome.title(lang)),
             count = row.count,
@@ -220,6 +238,7 @@ fn outcomes(h: &mut String, r: &Report, lang: Lang) {
             actor = esc(row.outcome.actor().label(lang)),
             action = esc(row.action.text(lang)),
             advice = esc(row.outcome.message(lang)),
+            rules = advice_rows(&row.advice, lang),
         );
     }
     h.push_str("</table>");
@@ -260,7 +279,7 @@ fn causes(h: &mut String, r: &Report, lang: Lang) {
                 .unwrap_or(t(lang, "（未收录）", "(not in the catalog)"));
         let _ = write!(
             h,
-            "<tr data-cause=\"{source}\" data-count=\"{count}\"><td>{source_name}<br><span class=\"id\">{code}</span></td><td>{meaning}</td><td class=\"n\">{count}</td><td class=\"n\">{share:.1}</td><td>{bar}</td><td><span class=\"id\">{outcome}</span><br>{action}</td></tr>",
+            "<tr data-cause=\"{source}\" data-count=\"{count}\"><td>{source_name}<br><span class=\"id\">{code}</span></td><td>{meaning}</td><td class=\"n\">{count}</td><td class=\"n\">{share:.1}</td><td>{bar}</td><td><span class=\"id\">{outcome}</span><br>{action}{rules}</td></tr>",
             source = esc(row.source.as_str()),
             source_name = esc(row.source.name(lang)),
             code = esc(&code),
@@ -270,6 +289,7 @@ fn causes(h: &mut String, r: &Report, lang: Lang) {
             bar = carrier_bar(&row.carriers),
             outcome = esc(row.outcome.as_str()),
             action = esc(row.action.text(lang)),
+            rules = advice_rows(&row.advice, lang),
         );
     }
     h.push_str("</table>");
