@@ -72,20 +72,13 @@ pub(crate) fn with_payload_versions(
         return hint;
     }
     for (key, value) in extra {
-        // Letters and digits, lower case, on the stack: this runs for every kept field.
-        let mut buf = [0u8; 16];
-        let mut len = 0;
-        for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
-            let Some(slot) = buf.get_mut(len) else {
-                len = usize::MAX;
-                break;
-            };
-            *slot = c.to_ascii_lowercase();
-            len += 1;
+        if key.len() > 16 {
+            continue;
         }
-        let slot = match buf.get(..len) {
-            Some(b"sdkversion" | b"sdkver") => &mut hint.sdk_version,
-            Some(b"osversion" | b"systemversion" | b"release") => &mut hint.os_version,
+        let mut buf = [0u8; 16];
+        let slot = match crate::normalize::fold_key(key, &mut buf) {
+            b"sdkversion" | b"sdkver" => &mut hint.sdk_version,
+            b"osversion" | b"systemversion" | b"release" => &mut hint.os_version,
             _ => continue,
         };
         if slot.is_none() {

@@ -116,43 +116,52 @@ fn contains_ci(text: &str, word: &str) -> bool {
 /// the key is folded (letters and digits, lower case) on the stack, not into a `String`.
 fn secret_kind(key: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
-    let mut n = 0;
-    for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
-        if let Some(slot) = buf.get_mut(n) {
-            *slot = c.to_ascii_lowercase();
-            n += 1;
-        }
-    }
-    let folded = buf.get(..n).unwrap_or_default();
+    let folded = fold_key(key, &mut buf);
     if folded == b"msisdn" || folded == b"number" {
         return Some("phone");
     }
     // One pass over the key, each word tried only where its first letter is: most keys name
     // no secret, and this runs for every kept field. A key naming several kinds is the first
-    // kind in this order (a `phoneToken` is a token).
-    const KINDS: [(&[u8], usize); 8] = [
-        (b"token", 0),
-        (b"accesscode", 1),
-        (b"authcode", 1),
-        (b"authorizationcode", 1),
-        (b"phone", 2),
-        (b"mobile", 2),
-        (b"password", 3),
-        (b"secret", 3),
-    ];
+    // kind in this order (a `phoneToken` is a token): token 0, code 1, phone 2, secret 3.
     let mut best = usize::MAX;
     for i in 0..folded.len() {
         let rest = folded.get(i..).unwrap_or_default();
-        if !matches!(rest.first(), Some(b't' | b'a' | b'p' | b'm' | b's')) {
-            continue;
-        }
-        for (word, rank) in KINDS {
+        let words: &[(&[u8], usize)] = match rest.first() {
+            Some(b't') => &[(b"token", 0)],
+            Some(b'a') => &[
+                (b"accesscode", 1),
+                (b"authcode", 1),
+                (b"authorizationcode", 1),
+            ],
+            Some(b'p') => &[(b"phone", 2), (b"password", 3)],
+            Some(b'm') => &[(b"mobile", 2)],
+            Some(b's') => &[(b"secret", 3)],
+            _ => continue,
+        };
+        for &(word, rank) in words {
             if rank < best && rest.starts_with(word) {
                 best = rank;
             }
         }
     }
     ["token", "code", "phone", "secret"].get(best).copied()
+}
+
+/// `key`'s letters and digits, lower case, in `buf` (at most its length of them): keys are
+/// compared without case or separators (`access_token`, `AccessToken`), without a `String`.
+pub(crate) fn fold_key<'b>(key: &str, buf: &'b mut [u8]) -> &'b [u8] {
+    let mut n = 0;
+    for &c in key.as_bytes() {
+        if !c.is_ascii_alphanumeric() {
+            continue;
+        }
+        let Some(slot) = buf.get_mut(n) else {
+            break;
+        };
+        *slot = c.to_ascii_lowercase();
+        n += 1;
+    }
+    buf.get(..n).unwrap_or_default()
 }
 
 /// Whether a text mentions a key that may hold a secret (before parsing a nested value).

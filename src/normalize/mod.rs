@@ -31,6 +31,7 @@ mod scan;
 
 pub use carrier::Carrier;
 pub use error::{ParseError, Shape};
+pub(crate) use extra::fold_key;
 pub use extra::ExtraValue;
 pub use idaas::IdaasParams;
 pub(crate) use keys::{fold, KeyEntry, KeyRole, Role};
