@@ -440,27 +440,26 @@ fn fill<'a>(
 fn next_open(t: &str, from: usize) -> Option<usize> {
     let rest = t.get(from..)?;
     let brace = rest.find('{');
+    // A Java `toString` opens with `Name(key=`; only a `(` before the first brace can open it.
+    let before = rest.get(..brace.unwrap_or(rest.len())).unwrap_or_default();
     let b = rest.as_bytes();
-    let paren = rest.match_indices('(').map(|(p, _)| p).find(|&p| {
-        p > 0
-            && b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric)
-            && brace.is_none_or(|br| p < br)
-            && {
-                let len = scan::ident_len(b, p + 1);
-                len > 0 && b.get(p + 1 + len) == Some(&b'=')
-            }
+    let paren = before.match_indices('(').map(|(p, _)| p).find(|&p| {
+        p > 0 && b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric) && {
+            let len = scan::ident_len(b, p + 1);
+            len > 0 && b.get(p + 1 + len) == Some(&b'=')
+        }
     });
     paren.or(brace).map(|p| from + p)
 }
 
-/// Up to four values of an object that may hold a whole callback: nested objects, and JSON
-/// strings that can be scanned as they are (their only escapes are `\"`, `\/`, `\u`).
-fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<&'a str>; 4] {
-    let mut found = [None; 4];
-    let candidates = fields.iter().filter_map(|f| match f.val {
-        Val::Nested(s) if s.starts_with('{') => Some(s),
-        Val::Esc(s) if s.trim_start().starts_with('{') && scan::scannable_escaped(s) => Some(s),
-        Val::Str(Cow::Borrowed(s)) if s.trim_start().starts_with('{') => Some(s),
+fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
+    let mut found = [const { None }; 4];
+    // Only what looks like an object; whether an escaped one can be read is checked when it is
+    // needed (the object had no code of its own), not for every callback.
+    let candidates = fields.iter().filter_map(|f| match &f.val {
+        Val::Nested(s) if s.starts_with('{') => Some(Val::Nested(s)),
+        Val::Esc(s) if s.trim_start().starts_with('{') => Some(Val::Esc(s)),
+        Val::Str(Cow::Borrowed(s)) if s.trim_start().starts_with('{') => Some(Val::Nested(s)),
         _ => None,
     });
     for (slot, s) in found.iter_mut().zip(candidates) {
@@ -540,7 +539,12 @@ pub(crate) fn parse_parts<'a>(
         }
         // No code of its own: a callback held in one of its values is the result
         // (`{msg: ..., code: {"code":"600012",...}}`, `{"u":{...,"failRet":"{...}"}}`).
-        for inner in nested.into_iter().flatten() {
+        let readable = |v: Val<'a>| match v {
+            Val::Esc(s) => scan::scannable_escaped(s).then_some(s),
+            Val::Nested(s) => Some(s),
+            _ => None,
+        };
+        for inner in nested.into_iter().flatten().filter_map(readable) {
             if parse_parts(inner, level + 1, false, out).is_ok() && out.code_key != CodeKey::Pattern
             {
                 return Ok(());
