@@ -202,8 +202,9 @@ pub struct Normalized<'a> {
     pub extra: Vec<(Cow<'a, str>, ExtraValue<'a>)>,
     /// What fixes this failure on the caller's platform and versions ([`Hint`], or versions
     /// the payload carries: `sdkVersion`, `release`, `osVersion`), where `data/advice.yaml`
-    /// has a rule for it.
-    pub advice: Option<crate::Advice>,
+    /// has a rule for it. Boxed: it is rare, and inline it would make every node of the
+    /// `root_cause` chain about 100 bytes larger.
+    pub advice: Option<Box<crate::Advice>>,
 }
 
 impl<'a> Normalized<'a> {
@@ -313,7 +314,7 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
         });
     }
     let mut n = resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint))?;
-    n.advice = crate::advice::advise(&n, &with_payload_versions(hint, &n.extra));
+    n.advice = crate::advice::advise(&n, &with_payload_versions(hint, &n.extra)).map(Box::new);
     Ok(n)
 }
 
@@ -356,6 +357,6 @@ fn with_payload_versions(mut hint: Hint, extra: &[(Cow<'_, str>, ExtraValue<'_>)
 /// ```
 pub fn normalize_callback<'a>(callback: &Callback<'a>, hint: Hint) -> Normalized<'a> {
     let mut n = resolve::from_callback(callback, hint);
-    n.advice = crate::advice::advise(&n, &hint);
+    n.advice = crate::advice::advise(&n, &hint).map(Box::new);
     n
 }
