@@ -136,10 +136,10 @@ fn normalize_allocations_per_shape() {
 fn normalize_borrows_text_that_needs_no_unescaping() {
     let sample = &shapes::SAMPLES[0];
     let n = normalize(sample.raw).unwrap();
-    assert!(matches!(n.raw_message, Some(Cow::Borrowed(_))));
+    assert!(matches!(n.raw_msg, Some(Cow::Borrowed(_))));
     assert!(matches!(n.request_id, Some(Cow::Borrowed(_))));
     let cause = n.root_cause.as_deref().unwrap();
     // The carrier data is a JSON string inside JSON, yet its code and message are borrowed.
     assert!(matches!(cause.code, Cow::Borrowed("103119")));
-    assert!(matches!(cause.raw_message, Some(Cow::Borrowed(_))));
+    assert!(matches!(cause.raw_msg, Some(Cow::Borrowed(_))));
 }

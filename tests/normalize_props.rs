@@ -29,11 +29,7 @@ fn check(n: &Normalized<'_>, depth: usize) -> Result<(), TestCaseError> {
     prop_assert!(!n.code.is_empty(), "empty code: {n:?}");
     if n.known {
         let entry = lookup(n.source, &n.code).or_else(|| {
-            lookup_message(
-                n.source,
-                &n.code,
-                n.raw_message.as_deref().unwrap_or_default(),
-            )
+            lookup_message(n.source, &n.code, n.raw_msg.as_deref().unwrap_or_default())
         });
         prop_assert!(
             entry.is_some(),

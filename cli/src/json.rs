@@ -45,8 +45,8 @@ fn write_fields(out: &mut Vec<u8>, n: &Normalized<'_>) {
     write_id(out, n.action.as_str());
     out.extend_from_slice(b",\"message\":");
     write_option(out, n.message.as_ref(), write_message);
-    out.extend_from_slice(b",\"raw_message\":");
-    write_option(out, n.raw_message.as_deref(), write_str);
+    out.extend_from_slice(b",\"raw_msg\":");
+    write_option(out, n.raw_msg.as_deref(), write_str);
     out.extend_from_slice(b",\"root_cause\":");
     write_option(out, n.root_cause.as_deref(), |out, cause| {
         write_normalized(out, cause, None);

@@ -14,7 +14,7 @@ fn check(n: &Normalized<'_>, depth: usize) {
             || lookup_message(
                 n.source,
                 &n.code,
-                n.raw_message.as_deref().unwrap_or_default(),
+                n.raw_msg.as_deref().unwrap_or_default(),
             )
             .is_some();
         assert!(

@@ -160,7 +160,7 @@ impl Message {
 /// let n = normalize("{msg: 蜂窝网络未开启, code: 600008, data: null}").unwrap();
 /// assert!(n.known);
 /// assert_eq!(n.outcome, AuthOutcome::MobileDataDisabled);
-/// assert_eq!(n.raw_message.as_deref(), Some("蜂窝网络未开启"));
+/// assert_eq!(n.raw_msg.as_deref(), Some("蜂窝网络未开启"));
 /// // An unknown code is kept, never dropped.
 /// let n = normalize(r#"{"code":"600099"}"#).unwrap();
 /// assert_eq!((n.known, n.source, n.outcome), (false, Source::Pns, AuthOutcome::Unknown));
@@ -187,8 +187,10 @@ pub struct Normalized<'a> {
     pub action: Action,
     /// The catalog's text for `code`; `None` for an unknown code.
     pub message: Option<Message>,
-    /// The message as received, unescaped.
-    pub raw_message: Option<Cow<'a, str>>,
+    /// The message the SDK sent with the code (its `msg`, `resultMsg`, `desc`...), as received,
+    /// unescaped (a login token sent in its place is redacted). Not the catalog's text: that is
+    /// `message`.
+    pub raw_msg: Option<Cow<'a, str>>,
     /// The cause underneath, resolved in the carrier's or inner SDK's namespace.
     pub root_cause: Option<Box<Normalized<'a>>>,
     /// The carrier involved, from the vendor name or the cause.
@@ -234,7 +236,7 @@ impl<'a> Normalized<'a> {
     /// assert_eq!(n.entry().unwrap().outcome(), AuthOutcome::Timeout);
     /// ```
     pub fn entry(&self) -> Option<&'static Entry> {
-        resolve::find_entry(self.source, &self.code, self.raw_message.as_deref())
+        resolve::find_entry(self.source, &self.code, self.raw_msg.as_deref())
     }
 
     /// The same result, owning all its text.
@@ -256,7 +258,7 @@ impl<'a> Normalized<'a> {
             retryable: self.retryable,
             action: self.action,
             message: self.message,
-            raw_message: self.raw_message.map(own),
+            raw_msg: self.raw_msg.map(own),
             root_cause: self.root_cause.map(|c| Box::new(c.into_owned())),
             carrier: self.carrier,
             request_id: self.request_id.map(own),
@@ -278,7 +280,7 @@ impl<'a> Normalized<'a> {
 /// use numauth::{normalize, AuthOutcome, Source};
 /// let n = normalize("resultDic = {\n    msg = \"\\U65e0SIM\\U5361\";\n    resultCode = 600007;\n}").unwrap();
 /// assert_eq!(n.outcome, AuthOutcome::NoSimCard);
-/// assert_eq!(n.raw_message.as_deref(), Some("无SIM卡"));
+/// assert_eq!(n.raw_msg.as_deref(), Some("无SIM卡"));
 /// ```
 pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
     normalize_with(raw, Hint::default())

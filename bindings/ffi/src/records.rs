@@ -273,8 +273,8 @@ levels! {
     advice: Advice = Advice::new(n.outcome, n.action);
     /// The catalog's text for `code`; `None` for an unknown code.
     message: Option<Text> = n.message.map(|m| Text::of(|l| m.get(l)));
-    /// The message as received, unescaped.
-    raw_message: Option<String> = n.raw_message.as_deref().map(str::to_owned);
+    /// The message the SDK sent with the code, as received, unescaped.
+    raw_msg: Option<String> = n.raw_msg.as_deref().map(str::to_owned);
     /// The carrier id (`cmcc`, `cucc`, `ctcc`).
     carrier: Option<String> = n.carrier.map(|c| c.as_str().to_owned());
     /// The request id.

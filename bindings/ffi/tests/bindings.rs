@@ -45,11 +45,7 @@ fn every_sample_line_converts_like_the_core() {
                 assert_eq!(n.code, core.code, "{line}");
                 assert_eq!(n.known, core.known, "{line}");
                 assert_eq!(n.outcome, core.outcome.as_str(), "{line}");
-                assert_eq!(
-                    n.raw_message.as_deref(),
-                    core.raw_message.as_deref(),
-                    "{line}"
-                );
+                assert_eq!(n.raw_msg.as_deref(), core.raw_msg.as_deref(), "{line}");
                 assert_eq!(n.extra.len(), core.extra.len(), "{line}");
                 let mut depth = 0;
                 let mut c = core.root_cause.as_deref();

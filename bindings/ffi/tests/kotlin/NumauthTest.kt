@@ -79,13 +79,13 @@ fun testApi() {
 
 // The flat form examples/expected.rs prints from the Rust library; see there.
 fun level(source: String, code: String, known: Boolean, outcome: String, category: String, actor: String,
-          retryable: Boolean, action: String, advice: Advice, message: Text?, rawMessage: String?,
+          retryable: Boolean, action: String, advice: Advice, message: Text?, rawMsg: String?,
           carrier: String?, requestId: String?, params: IdaasParams?, extra: List<ExtraField>): List<String> {
     fun opt(v: String?) = v ?: "<none>"
     fun dbg(v: UInt?) = if (v == null) "None" else "Some($v)"
     return listOf(source, code, known.toString(), outcome, category, actor, retryable.toString(), action,
         "${advice.title.en}|${advice.userMessage.zh}|${advice.nextStep.en}",
-        message?.let { "${it.zh}|${it.en}" } ?: "<none>", opt(rawMessage), opt(carrier), opt(requestId),
+        message?.let { "${it.zh}|${it.en}" } ?: "<none>", opt(rawMsg), opt(carrier), opt(requestId),
         params?.let { "${it.values.joinToString(",")}|${dbg(it.attemptsLeft)}|${dbg(it.lockMinutes)}|${dbg(it.lockSeconds)}" } ?: "<none>",
         extra.joinToString(";") { f ->
             when (val v = f.value) {
@@ -98,10 +98,10 @@ fun level(source: String, code: String, known: Boolean, outcome: String, categor
 fun record(n: Normalized): String {
     val fields = mutableListOf("OK")
     fields += level(n.source, n.code, n.known, n.outcome, n.category, n.actor, n.retryable, n.action, n.advice,
-        n.message, n.rawMessage, n.carrier, n.requestId, n.params, n.extra)
+        n.message, n.rawMsg, n.carrier, n.requestId, n.params, n.extra)
     for (c in n.causes) {
         fields += "cause:" + level(c.source, c.code, c.known, c.outcome, c.category, c.actor, c.retryable, c.action,
-            c.advice, c.message, c.rawMessage, c.carrier, c.requestId, c.params, c.extra).joinToString("|")
+            c.advice, c.message, c.rawMsg, c.carrier, c.requestId, c.params, c.extra).joinToString("|")
     }
     return fields.joinToString("\u001f")
 }

@@ -50,7 +50,7 @@ class Normalized(TypedDict):
     retryable: bool
     action: str
     message: Optional[Text]
-    raw_message: Optional[str]
+    raw_msg: Optional[str]
     root_cause: Optional["Normalized"]
     carrier: Optional[str]
     request_id: Optional[str]
