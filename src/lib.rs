@@ -44,7 +44,7 @@ mod generated {
 }
 
 pub use advice::{Advice, ParseVersionError, Version};
-pub use catalog::{candidates, entries, lookup, lookup_message, lookup_on, provenance_sources};
+pub use catalog::{candidates, entries, lookup, lookup_on, lookup_with_msg, provenance_sources};
 pub use entry::{Entry, Provenance};
 pub use error::ParseIdError;
 pub use generated::{

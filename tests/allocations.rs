@@ -8,7 +8,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use numauth::{candidates, entries, lookup, lookup_message, normalize, Lang, Source};
+use numauth::{candidates, entries, lookup, lookup_with_msg, normalize, Lang, Source};
 
 #[path = "../benches/shapes.rs"]
 mod shapes;
@@ -68,20 +68,20 @@ fn lookups_do_not_allocate() {
 
     // A message already in NFKC form (all ASCII, most Chinese) is matched without allocating.
     let n = allocations_during(|| {
-        let e = lookup_message(Source::Cucc, "1", "response null").unwrap();
+        let e = lookup_with_msg(Source::Cucc, "1", "response null").unwrap();
         assert!(e.match_text(Lang::En).is_some());
-        assert!(lookup_message(Source::Cucc, "1", "请求超时")
+        assert!(lookup_with_msg(Source::Cucc, "1", "请求超时")
             .unwrap()
             .is_message_row());
     });
     assert_eq!(
         n, 0,
-        "lookup_message allocated {n} times on normalised input"
+        "lookup_with_msg allocated {n} times on normalised input"
     );
 
     // The counter works: a message that needs NFKC does allocate.
     let n = allocations_during(|| {
-        assert!(lookup_message(Source::Cucc, "1", "获得的\u{2F3F}机授权码失败").is_some());
+        assert!(lookup_with_msg(Source::Cucc, "1", "获得的\u{2F3F}机授权码失败").is_some());
     });
     assert!(n > 0, "the counting allocator saw nothing");
 }

@@ -1257,7 +1257,7 @@ fn every_catalog_code_resolves_as_lookup_says() {
             };
             let n = normalize_with(&raw, hint).unwrap();
             let expected = match msg {
-                Some(m) => numauth::lookup_message(e.source(), e.code(), m),
+                Some(m) => numauth::lookup_with_msg(e.source(), e.code(), m),
                 None => numauth::lookup(e.source(), e.code()),
             };
             let same = n.entry().map(|x| x as *const _) == expected.map(|x| x as *const _);

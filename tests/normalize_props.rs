@@ -1,7 +1,7 @@
 //! Totality of `normalize`: arbitrary text and mutated real payloads never panic, and every
 //! result it returns is coherent with the catalog.
 
-use numauth::{lookup, lookup_message, normalize, normalize_callback, Callback, Hint, Normalized};
+use numauth::{lookup, lookup_with_msg, normalize, normalize_callback, Callback, Hint, Normalized};
 use proptest::prelude::*;
 
 /// Real payloads of every shape, the seeds of the mutations.
@@ -29,7 +29,7 @@ fn check(n: &Normalized<'_>, depth: usize) -> Result<(), TestCaseError> {
     prop_assert!(!n.code.is_empty(), "empty code: {n:?}");
     if n.known {
         let entry = lookup(n.source, &n.code).or_else(|| {
-            lookup_message(n.source, &n.code, n.raw_msg.as_deref().unwrap_or_default())
+            lookup_with_msg(n.source, &n.code, n.raw_msg.as_deref().unwrap_or_default())
         });
         prop_assert!(
             entry.is_some(),

@@ -5,13 +5,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use numauth::{lookup, lookup_message, normalize, normalize_callback, Callback, Hint, Normalized};
+use numauth::{lookup, lookup_with_msg, normalize, normalize_callback, Callback, Hint, Normalized};
 
 fn check(n: &Normalized<'_>, depth: usize) {
     assert!(depth < 64, "cause chain too long");
     if n.known {
         let known = lookup(n.source, &n.code).is_some()
-            || lookup_message(
+            || lookup_with_msg(
                 n.source,
                 &n.code,
                 n.raw_msg.as_deref().unwrap_or_default(),

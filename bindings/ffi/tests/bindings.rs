@@ -121,7 +121,7 @@ fn lookups_convert_every_row_of_the_catalog() {
             assert!(!e.advice.title.en.is_empty(), "{entry}");
         }
     }
-    let e = numauth_ffi::lookup_message("cucc".into(), "1".into(), "请求超时".into())
+    let e = numauth_ffi::lookup_with_msg("cucc".into(), "1".into(), "请求超时".into())
         .unwrap()
         .unwrap();
     assert_eq!(

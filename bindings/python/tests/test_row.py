@@ -19,7 +19,7 @@ def test_lookup_matches_the_cli_export_shape() -> None:
 
 
 def test_lookup_with_a_message_row_and_unknown_codes() -> None:
-    entry = numauth.lookup("cucc", "1", message="请求超时")
+    entry = numauth.lookup("cucc", "1", msg="请求超时")
     assert entry is not None and entry["outcome"] == "timeout"
     assert entry["match"]
     assert numauth.lookup("cmcc", "999999999") is None

@@ -46,7 +46,7 @@ fun testApi() {
     check(lookup("pns", "999999") == null, "unknown code is null")
     val bad = throws<NumauthException.InvalidId>("bad source") { lookup("cmc", "1") }
     check(bad?.given == "cmc" && bad.expected.contains("cmcc") && bad.kind == "source", "InvalidId fields")
-    check(lookupMessage("cucc", "1", "请求超时")!!.outcome == "timeout", "lookupMessage")
+    check(lookupWithMsg("cucc", "1", "请求超时")!!.outcome == "timeout", "lookupWithMsg")
     val sources = candidates("600001").map { it.source }
     check("pns" in sources && "fusion" in sources, "candidates: $sources")
     check(candidates("no such code").isEmpty(), "no candidates")
