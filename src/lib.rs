@@ -16,7 +16,7 @@
 //! assert_eq!(entry.outcome(), AuthOutcome::InvalidConfiguration);
 //! assert_eq!(entry.actor(), Actor::Developer);
 //! println!("{}: {}", entry, entry.message(Lang::En));
-//! println!("tell the user: {}", entry.outcome().message(Lang::Zh));
+//! println!("tell the user: {}", entry.outcome().user_text(Lang::Zh));
 //! ```
 //!
 //! The catalog is compiled in from the YAML tables under `data/` (see `data/README.md`); every

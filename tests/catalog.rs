@@ -313,7 +313,7 @@ fn outcomes_are_coherent_with_their_category() {
         }
         for lang in Lang::ALL {
             assert!(
-                !o.title(lang).is_empty() && !o.message(lang).is_empty(),
+                !o.title(lang).is_empty() && !o.user_text(lang).is_empty(),
                 "{o} {lang}"
             );
         }

@@ -125,7 +125,7 @@ pub fn write_text(out: &mut impl Write, style: &Style, entries: &[&Entry]) -> io
             out,
             "  {}{}",
             label("提示用户", "tell user"),
-            outcome.message(lang)
+            outcome.user_text(lang)
         )?;
         write_versions_and_sources(out, style, e)?;
         let more = message_rows(e);

@@ -122,7 +122,7 @@ function entryView(e) {
     ...row('action', word('actions', e.action)),
   ];
   if (e.suggestion) items.push(...row('vendor', pick(e.suggestion)));
-  items.push(...row('tell_user', word('outcomes', e.outcome, 'message')));
+  items.push(...row('tell_user', word('outcomes', e.outcome, 'user_text')));
   return el('div', { class: 'entry', 'data-source': e.source },
     el('strong', {}, word('sources', e.source) + ' · ' + e.code + (e.match ? ' [' + pick(e.match) + ']' : '')),
     el('div', {}, pick(e.message)),
@@ -171,7 +171,7 @@ function renderReport(r, ndjson) {
     el('td', { class: 'count' }, row.count), el('td', { class: 'share' }, row.share.toFixed(1)),
     el('td', {}, carrierBar(row.carriers)),
     el('td', {}, word('actors', labels ? labels.outcomes[row.outcome].actor : '')),
-    el('td', {}, word('actions', row.action), el('br'), el('small', {}, word('outcomes', row.outcome, 'message'))))));
+    el('td', {}, word('actions', row.action), el('br'), el('small', {}, word('outcomes', row.outcome, 'user_text'))))));
   const causes = r.top_root_causes.map((row) => el('tr', { 'data-cause': row.source },
     el('td', {}, word('sources', row.source), el('br'),
       el('span', { class: 'id' }, row.code + (row.match ? ' [' + row.match + ']' : ''))),

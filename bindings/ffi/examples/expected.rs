@@ -30,7 +30,7 @@ fn level(n: &Normalized<'_>) -> Vec<String> {
         format!(
             "{}|{}|{}",
             n.outcome.title(Lang::En),
-            n.outcome.message(Lang::Zh),
+            n.outcome.user_text(Lang::Zh),
             n.action.text(Lang::En)
         ),
         n.message

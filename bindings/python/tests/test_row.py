@@ -52,7 +52,7 @@ SAMPLES = [
 def test_normalize_gives_exactly_what_numauth_normalize_prints(tmp_path) -> None:
     log = tmp_path / "four.ndjson"
     log.write_text("\n".join(SAMPLES) + "\n", encoding="utf-8")
-    # The CLI adds a presentation block (`explain`: title, message, action in one language) to
+    # The CLI adds a presentation block (`explain`: title, user_text, action in one language) to
     # every line; the library's result is the rest, field for field.
     cli = [
         {k: v for k, v in json.loads(line).items() if k != "explain"}

@@ -34,7 +34,7 @@ fun testReadme() {
     check(unknown == "unknown code pns 600099, kept as received", "unknown code: $unknown")
     check(onTokenFailed("hello") == "no result code in the callback (text)", "no code: ${onTokenFailed("hello")}")
     val noData = onTokenFailed("""{"code":"600008","msg":"蜂窝网络未开启"}""")
-    check(noData.isNotEmpty() && noData == lookup("pns", "600008")!!.advice.userMessage.zh, "user message: $noData")
+    check(noData.isNotEmpty() && noData == lookup("pns", "600008")!!.advice.userText.zh, "user text: $noData")
     check(onTokenFailed("   ").let { it.startsWith("bad input: ") && it.contains("empty input") }, "empty: ${onTokenFailed("   ")}")
 }
 
@@ -84,7 +84,7 @@ fun level(source: String, code: String, known: Boolean, outcome: String, categor
     fun opt(v: String?) = v ?: "<none>"
     fun dbg(v: UInt?) = if (v == null) "None" else "Some($v)"
     return listOf(source, code, known.toString(), outcome, category, actor, retryable.toString(), action,
-        "${advice.title.en}|${advice.userMessage.zh}|${advice.nextStep.en}",
+        "${advice.title.en}|${advice.userText.zh}|${advice.nextStep.en}",
         message?.let { "${it.zh}|${it.en}" } ?: "<none>", opt(rawMsg), opt(carrier), opt(requestId),
         params?.let { "${it.values.joinToString(",")}|${dbg(it.attemptsLeft)}|${dbg(it.lockMinutes)}|${dbg(it.lockSeconds)}" } ?: "<none>",
         extra.joinToString(";") { f ->
