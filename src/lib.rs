@@ -53,8 +53,9 @@ pub use generated::{
 };
 pub use lang::Lang;
 pub use normalize::{
-    normalize, normalize_callback, normalize_with, Callback, Carrier, ExtraValue, Hint,
-    IdaasParams, Message, Normalized, ParseError, Shape, MAX_DEPTH, MAX_INPUT_BYTES,
+    normalize, normalize_callback, normalize_with, Callback, Carrier, Extra, ExtraField,
+    ExtraValue, Hint, IdaasParams, Message, Normalized, ParseError, Shape, MAX_DEPTH,
+    MAX_INPUT_BYTES,
 };
 
 pub(crate) use lang::Text;

@@ -31,7 +31,7 @@ mod scan;
 
 pub use carrier::Carrier;
 pub use error::{ParseError, Shape};
-pub use extra::ExtraValue;
+pub use extra::{Extra, ExtraField, ExtraValue};
 pub use idaas::IdaasParams;
 pub(crate) use keys::{fold, KeyEntry, KeyRole, Role};
 
@@ -200,8 +200,7 @@ pub struct Normalized<'a> {
     /// Values pulled out of an IDaaS message template.
     pub params: Option<IdaasParams>,
     /// Every other field of the payload, in order, tokens redacted.
-    #[cfg_attr(feature = "serde", serde(serialize_with = "extra::serialize_extra"))]
-    pub extra: Vec<(Cow<'a, str>, ExtraValue<'a>)>,
+    pub extra: Extra<'a>,
     /// What fixes this failure on the caller's platform and versions ([`Hint`], or versions
     /// the payload carries: `sdkVersion`, `release`, `osVersion`), where `data/advice.yaml`
     /// has a rule for it. Boxed: it is rare, and inline it would make every node of the
@@ -264,11 +263,7 @@ impl<'a> Normalized<'a> {
             request_id: self.request_id.map(own),
             params: self.params,
             advice: self.advice,
-            extra: self
-                .extra
-                .into_iter()
-                .map(|(k, v)| (own(k), v.into_owned()))
-                .collect(),
+            extra: self.extra.into_owned(),
         }
     }
 }

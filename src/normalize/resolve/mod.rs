@@ -11,7 +11,7 @@ mod top;
 
 use std::borrow::Cow;
 
-use super::extra::ExtraValue;
+use super::extra::{Extra, ExtraValue};
 use super::fields::{self, CodeKey, Keyed, Marks, Parts};
 use super::scan::{self, Val};
 use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, MAX_DEPTH};

@@ -29,7 +29,7 @@ pub(super) fn node<'a>(
         carrier: None,
         request_id: None,
         params,
-        extra: Vec::new(),
+        extra: Extra::new(),
         advice: None,
     }
 }
