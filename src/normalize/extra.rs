@@ -28,6 +28,13 @@ pub enum ExtraValue<'a> {
     Text(Cow<'a, str>),
     /// A number, `true`, `false`, `null`, an object or an array, as written (objects and arrays
     /// may be in any of the recognised shapes, so not necessarily valid JSON).
+    ///
+    /// Serialised (feature `serde`) as [`ExtraValue::to_json`] gives it: valid JSON as the
+    /// JSON value it is, written compactly by serde_json (object keys sorted, numbers as
+    /// serde_json writes them: `1.5e3` as `1500.0`); anything else (an NSDictionary or Dart
+    /// map nested in the payload) as a string. Deserialised, a string is `Text` and any other
+    /// value `Json` of its compact text, so that a `Json` value comes back as `Text` when it
+    /// was not JSON, and in serde_json's form when it was.
     Json(Cow<'a, str>),
 }
 

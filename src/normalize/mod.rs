@@ -20,6 +20,8 @@ use std::borrow::Cow;
 use crate::{Action, Actor, AuthOutcome, Category, Entry, Lang, Platform, Source};
 
 mod carrier;
+#[cfg(feature = "serde")]
+mod de;
 mod error;
 mod extra;
 mod fields;
@@ -132,6 +134,14 @@ pub struct Message {
 }
 
 impl Message {
+    /// An entry's text.
+    pub(crate) fn of(entry: &'static Entry) -> Message {
+        Message {
+            zh: entry.message(Lang::Zh),
+            en: entry.message(Lang::En),
+        }
+    }
+
     /// The text in `lang`.
     ///
     /// ```
@@ -152,8 +162,7 @@ impl Message {
 ///
 /// When a root cause is known, `outcome`, `category`, `actor`, `retryable` and `action` follow
 /// the deepest known cause (a success never stands in for a failure); `source`, `code`, `known`
-/// and `message` always describe the top-level code. Serialises (feature `serde`) with exactly
-/// these field names; `extra` as an object.
+/// and `message` always describe the top-level code.
 ///
 /// ```
 /// use numauth::{normalize, AuthOutcome, Source};
@@ -164,6 +173,33 @@ impl Message {
 /// // An unknown code is kept, never dropped.
 /// let n = normalize(r#"{"code":"600099"}"#).unwrap();
 /// assert_eq!((n.known, n.source, n.outcome), (false, Source::Pns, AuthOutcome::Unknown));
+/// ```
+///
+/// # Serde
+///
+/// With the feature `serde`, it serialises with exactly these field names (`extra` as an
+/// object, in order) and deserialises (owning its text, as `Normalized<'static>`) from that
+/// form, from a self-describing format such as JSON:
+/// - `message` is not read but looked up again in this build's catalog ([`Normalized::entry`])
+///   when `known`: JSON written with another data version gets this version's text (and none
+///   when this catalog lacks the code). Every other field is taken as written, so its outcome
+///   stays the one that version gave.
+/// - `raw_message` (the field's name before `raw_msg`) is read as `raw_msg`; fields it does
+///   not know (the `explain` object of `numauth normalize`'s lines) are skipped; fields that
+///   can be `null` may be left out, as may `extra`.
+/// - an error names the field (``field `outcome`: unknown variant `nope` ...``).
+/// - the round trip gives back an equal result, except for the `extra` values serialisation
+///   rewrites (see [`ExtraValue`]): JSON comes back in serde_json's compact form, and a value
+///   that is not JSON comes back as [`ExtraValue::Text`].
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use numauth::{normalize, Normalized};
+/// let n = normalize(r#"{"code":"600011","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"103119\"}"}"#).unwrap();
+/// let json = serde_json::to_string(&n).unwrap();
+/// let back: Normalized<'static> = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, n.into_owned());
+/// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
