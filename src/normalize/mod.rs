@@ -19,6 +19,7 @@ use std::borrow::Cow;
 
 use crate::{Action, Actor, AuthOutcome, Category, Entry, Lang, Platform, Source};
 
+mod build;
 mod carrier;
 #[cfg(feature = "serde")]
 mod de;

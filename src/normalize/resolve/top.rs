@@ -215,10 +215,7 @@ pub(crate) fn resolve_top<'a>(
     let err = under.err.take();
     under.keep_unused(&mut n, origin);
     follow(&mut n);
-    n.carrier = carrier
-        .or_else(|| deepest_carrier(&n))
-        .or(wraps)
-        .or_else(|| Carrier::from_source(source));
+    n.carrier = top_carrier(&n, carrier, wraps);
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).
     match err {
