@@ -12,7 +12,7 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::{Extra, ExtraValue, IdaasParams, Message, Normalized};
-use crate::{Action, Actor, Advice, AuthOutcome, Carrier, Category, Source};
+use crate::{Action, Actor, Advice, AuthOutcome, Carrier, Category, Lang, Source};
 
 /// A string is [`ExtraValue::Text`]; any other value is [`ExtraValue::Json`] holding its compact
 /// JSON text (an object's keys in the order serde_json gives them: sorted).
@@ -185,7 +185,10 @@ impl Fields {
             advice: self.advice.flatten(),
         };
         if n.known {
-            n.message = n.entry().map(Message::of);
+            n.message = n.entry().map(|e| Message {
+                zh: e.message(Lang::Zh),
+                en: e.message(Lang::En),
+            });
         }
         Ok(n)
     }

@@ -135,14 +135,6 @@ pub struct Message {
 }
 
 impl Message {
-    /// An entry's text.
-    pub(crate) fn of(entry: &'static Entry) -> Message {
-        Message {
-            zh: entry.message(Lang::Zh),
-            en: entry.message(Lang::En),
-        }
-    }
-
     /// The text in `lang`.
     ///
     /// ```
