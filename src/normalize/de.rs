@@ -51,7 +51,7 @@ impl<'de> Visitor<'de> for ExtraVisitor {
     }
 }
 
-/// The field names, as serialised (`raw_message`, the name before 0.2, is read as `raw_msg`).
+/// The field names, as serialised (`raw_message`, the earlier name of `raw_msg`, is read too).
 const FIELDS: &[&str] = &[
     "source",
     "code",
