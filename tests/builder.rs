@@ -162,3 +162,20 @@ fn a_message_that_picks_another_row_changes_the_reading() {
         .with_raw_msg("获取token失败");
     assert_eq!(n.outcome, AuthOutcome::InvalidConfiguration);
 }
+
+#[test]
+fn from_code_is_normalize_with_the_code_alone_for_every_catalog_code() {
+    let mut checked = 0;
+    for e in numauth::entries() {
+        let hint = numauth::Hint {
+            source: Some(e.source()),
+            ..numauth::Hint::default()
+        };
+        // As a payload holding only the code: not every code can be given bare (`OK`).
+        let raw = format!(r#"{{"code":{}}}"#, serde_json::to_string(e.code()).unwrap());
+        let n = numauth::normalize_with(&raw, hint).unwrap_or_else(|err| panic!("{e}: {err}"));
+        assert_eq!(Normalized::from_code(e.source(), e.code()), n, "{e}");
+        checked += 1;
+    }
+    assert!(checked > 500, "{checked}");
+}

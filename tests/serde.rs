@@ -110,18 +110,19 @@ fn alibaba_cases() -> Vec<Case> {
                     .is_some_and(|a| a.id == "not_in_sdk_version")
             },
         ),
+    ]
+}
+
+/// Other vendors (IDaaS, JVerification, OneLogin, Getui, the Dypnsapi server), and `extra`
+/// holding a key twice.
+fn vendor_cases() -> Vec<Case> {
+    vec![
         // Duplicate keys and nested values in `extra`, kept in order.
         (
             r#"{"code":"600011","a":1,"a":"x","o":{"k":[1,true,null]}}"#,
             Hint::default(),
             |n| n.extra.len() == 3,
         ),
-    ]
-}
-
-/// Other vendors: IDaaS, JVerification, OneLogin, Getui, the Dypnsapi server.
-fn vendor_cases() -> Vec<Case> {
-    vec![
         // IDaaS template values.
         (shape("idaas_body"), Hint::default(), |n| n.params.is_some()),
         (

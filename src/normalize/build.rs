@@ -12,9 +12,10 @@ use crate::{Carrier, Entry, Source};
 
 impl Normalized<'static> {
     /// The result for `code` in `source` alone: what the catalog says about it, exactly as
-    /// [`normalize_with`](crate::normalize_with) gives it for the bare code with
-    /// `Hint { source: Some(source), .. }`, without parsing anything. The `with_*` methods add
-    /// the rest of a payload.
+    /// [`normalize_with`](crate::normalize_with) gives it for a payload holding only the code
+    /// (`{"code":"600008"}`, or the bare code) with `Hint { source: Some(source), .. }`, without
+    /// parsing anything (tested for every code of the catalog). The `with_*` methods add the
+    /// rest of a payload.
     ///
     /// ```
     /// use numauth::{normalize_with, Hint, Normalized, Source};
