@@ -56,6 +56,7 @@ class Normalized(TypedDict):
     request_id: Optional[str]
     params: Optional[dict[str, Any]]
     extra: dict[str, Any]
+    advice: Optional[dict[str, Any]]
 
 def lookup(source: str, code: str, msg: Optional[str] = None) -> Optional[Entry]: ...
 def explain(
