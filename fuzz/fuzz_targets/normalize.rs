@@ -11,12 +11,8 @@ fn check(n: &Normalized<'_>, depth: usize) {
     assert!(depth < 64, "cause chain too long");
     if n.known {
         let known = lookup(n.source, &n.code).is_some()
-            || lookup_with_msg(
-                n.source,
-                &n.code,
-                n.raw_msg.as_deref().unwrap_or_default(),
-            )
-            .is_some();
+            || lookup_with_msg(n.source, &n.code, n.raw_msg.as_deref().unwrap_or_default())
+                .is_some();
         assert!(
             known,
             "known {} {} but the catalog disagrees",
