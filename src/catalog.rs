@@ -14,7 +14,7 @@ use crate::{Entry, Platform, Provenance, Source};
 ///
 /// Looks up the row keyed by the code alone. For a China Unicom code that only exists with
 /// messages (`2` + 请求超时), it returns the row when there is exactly one; otherwise use
-/// [`lookup_message`]. Never allocates.
+/// [`lookup_with_msg`]. Never allocates.
 ///
 /// ```
 /// use numauth::{lookup, AuthOutcome, Source};
@@ -52,22 +52,23 @@ fn code_row(rows: &'static [Entry]) -> Option<&'static Entry> {
     }
 }
 
-/// The entry for a code that comes with a message, such as China Unicom's `1` + 请求超时.
+/// The entry for a code together with the message the SDK sent with it (`msg`), such as China
+/// Unicom's `1` + 请求超时.
 ///
-/// The message is NFKC-normalised first (vendor strings carry look-alikes such as the Kangxi
-/// radical U+2F40 for 支) and a row matches when the message contains its zh or en text (ASCII
-/// case ignored); the longest matching text wins. With no matching row, this is [`lookup`].
+/// `msg` is NFKC-normalised first (vendor strings carry look-alikes such as the Kangxi radical
+/// U+2F40 for 支) and a row matches when `msg` contains its zh or en text (ASCII case ignored);
+/// the longest matching text wins. With no matching row, this is [`lookup`].
 ///
 /// ```
-/// use numauth::{lookup_message, AuthOutcome, Source};
-/// let entry = lookup_message(Source::Cucc, "1", "请求超时(1)").unwrap();
+/// use numauth::{lookup_with_msg, AuthOutcome, Source};
+/// let entry = lookup_with_msg(Source::Cucc, "1", "请求超时(1)").unwrap();
 /// assert_eq!(entry.outcome(), AuthOutcome::Timeout);
 /// // Case and full-width letters do not matter.
-/// let entry = lookup_message(Source::Cucc, "1", "ＲＥＳＰＯＮＳＥ ＮＵＬＬ").unwrap();
+/// let entry = lookup_with_msg(Source::Cucc, "1", "ＲＥＳＰＯＮＳＥ ＮＵＬＬ").unwrap();
 /// assert_eq!(entry.match_text(numauth::Lang::En), Some("response null"));
 /// ```
-pub fn lookup_message(source: Source, code: &str, message: &str) -> Option<&'static Entry> {
-    CodeRows::of(code).lookup_message(source, message)
+pub fn lookup_with_msg(source: Source, code: &str, msg: &str) -> Option<&'static Entry> {
+    CodeRows::of(code).lookup_with_msg(source, msg)
 }
 
 /// Every meaning of a bare code across all sources, highest-ranked source first. Use it when
@@ -176,17 +177,17 @@ impl CodeRows {
             .or_else(|| code_row(rows))
     }
 
-    /// The entry for the code with `message` in `source` ([`lookup_message`]).
-    pub(crate) fn lookup_message(self, source: Source, message: &str) -> Option<&'static Entry> {
+    /// The entry for the code with the SDK's `msg` in `source` ([`lookup_with_msg`]).
+    pub(crate) fn lookup_with_msg(self, source: Source, msg: &str) -> Option<&'static Entry> {
         let rows = self.in_source(source)?;
         // Most codes have no message rows: no need to normalise the message for them.
         if rows.iter().all(|e| e.matcher.is_none()) {
             return code_row(rows);
         }
-        let message = nfkc(message);
+        let msg = nfkc(msg);
         let mut best: Option<(usize, &'static Entry)> = None;
         for entry in rows {
-            if let Some(len) = entry.matcher.as_ref().and_then(|m| m.matched_len(&message)) {
+            if let Some(len) = entry.matcher.as_ref().and_then(|m| m.matched_len(&msg)) {
                 if best.is_none_or(|(best_len, _)| len > best_len) {
                     best = Some((len, entry));
                 }
@@ -195,10 +196,10 @@ impl CodeRows {
         best.map(|(_, e)| e).or_else(|| code_row(rows))
     }
 
-    /// The entry in `source`, by message when there is one.
-    pub(crate) fn find(self, source: Source, message: Option<&str>) -> Option<&'static Entry> {
-        match message {
-            Some(message) => self.lookup_message(source, message),
+    /// The entry in `source`, by the SDK's `msg` when there is one.
+    pub(crate) fn find(self, source: Source, msg: Option<&str>) -> Option<&'static Entry> {
+        match msg {
+            Some(msg) => self.lookup_with_msg(source, msg),
             None => self.lookup(source),
         }
     }

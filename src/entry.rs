@@ -175,8 +175,8 @@ impl Entry {
     /// matches in `lang`, if the vendor gives one in that language.
     ///
     /// ```
-    /// use numauth::{lookup_message, Lang, Source};
-    /// let entry = lookup_message(Source::Cucc, "1", "请求超时").unwrap();
+    /// use numauth::{lookup_with_msg, Lang, Source};
+    /// let entry = lookup_with_msg(Source::Cucc, "1", "请求超时").unwrap();
     /// assert_eq!(entry.match_text(Lang::Zh), Some("请求超时"));
     /// ```
     pub fn match_text(&self, lang: Lang) -> Option<&'static str> {
@@ -191,9 +191,9 @@ impl Entry {
     /// Whether the row is keyed by code and message rather than by code alone.
     ///
     /// ```
-    /// use numauth::{lookup, lookup_message, Source};
+    /// use numauth::{lookup, lookup_with_msg, Source};
     /// assert!(!lookup(Source::Pns, "600011").unwrap().is_message_row());
-    /// assert!(lookup_message(Source::Cucc, "1", "请求超时").unwrap().is_message_row());
+    /// assert!(lookup_with_msg(Source::Cucc, "1", "请求超时").unwrap().is_message_row());
     /// ```
     pub fn is_message_row(&self) -> bool {
         self.matcher.is_some()

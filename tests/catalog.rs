@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use numauth::{
-    candidates, entries, lookup, lookup_message, provenance_sources, Action, Actor, AuthOutcome,
+    candidates, entries, lookup, lookup_with_msg, provenance_sources, Action, Actor, AuthOutcome,
     Category, Lang, Platform, Source,
 };
 use strum::IntoEnumIterator;
@@ -35,7 +35,7 @@ fn every_seed_code_is_in_the_catalog() {
                 "seed {seed}: {source} {code} is missing"
             );
         } else {
-            let entry = lookup_message(source, code, message)
+            let entry = lookup_with_msg(source, code, message)
                 .unwrap_or_else(|| panic!("seed {seed}: {source} {code} {message:?} is missing"));
             assert!(
                 entry.is_message_row(),
@@ -149,7 +149,7 @@ fn lookup_finds_every_entry_under_its_own_key() {
     for e in entries() {
         match e.match_text(Lang::Zh).or(e.match_text(Lang::En)) {
             Some(message) => assert_eq!(
-                lookup_message(e.source(), e.code(), message),
+                lookup_with_msg(e.source(), e.code(), message),
                 Some(e),
                 "{e} does not resolve to itself"
             ),
@@ -250,16 +250,16 @@ fn sample_codes_resolve_to_the_chosen_outcome() {
 
 #[test]
 fn unicom_message_rows_match_after_nfkc() {
-    let plain = lookup_message(Source::Cucc, "1", "获得的手机授权码失败").unwrap();
+    let plain = lookup_with_msg(Source::Cucc, "1", "获得的手机授权码失败").unwrap();
     assert!(plain.is_message_row());
     // U+2F3F KANGXI RADICAL HAND in place of 手, as some vendor strings carry it.
-    let radical = lookup_message(Source::Cucc, "1", "获得的\u{2F3F}机授权码失败").unwrap();
+    let radical = lookup_with_msg(Source::Cucc, "1", "获得的\u{2F3F}机授权码失败").unwrap();
     assert_eq!(radical, plain);
     // English messages ignore case; surrounding text does not matter.
-    let timeout = lookup_message(Source::Cucc, "1", "error: REQUEST TIMEOUT (3s)").unwrap();
+    let timeout = lookup_with_msg(Source::Cucc, "1", "error: REQUEST TIMEOUT (3s)").unwrap();
     assert_eq!(timeout.outcome(), AuthOutcome::Timeout);
     // An unknown message falls back to the code-only row, which is not a message row.
-    let generic = lookup_message(Source::Cucc, "1", "something new").unwrap();
+    let generic = lookup_with_msg(Source::Cucc, "1", "something new").unwrap();
     assert!(!generic.is_message_row());
     assert_eq!(Some(generic), lookup(Source::Cucc, "1"));
 }
@@ -313,7 +313,7 @@ fn outcomes_are_coherent_with_their_category() {
         }
         for lang in Lang::ALL {
             assert!(
-                !o.title(lang).is_empty() && !o.message(lang).is_empty(),
+                !o.title(lang).is_empty() && !o.user_text(lang).is_empty(),
                 "{o} {lang}"
             );
         }

@@ -49,14 +49,14 @@ fn android_json_china_mobile_appid_missing() {
         (Source::Pns, "600011", true)
     );
     assert!(n.message.unwrap().zh.contains("Token"));
-    assert_eq!(n.raw_message.as_deref(), Some("获取token失败"));
+    assert_eq!(n.raw_msg.as_deref(), Some("获取token失败"));
     // ...while the outcome is China Mobile's: the app id is wrong, the developer must fix it.
     let c = cause(&n);
     assert_eq!(
         sco(c),
         s(Source::Cmcc, "103119", AuthOutcome::InvalidConfiguration)
     );
-    assert_eq!(c.raw_message.as_deref(), Some("appid不存在"));
+    assert_eq!(c.raw_msg.as_deref(), Some("appid不存在"));
     assert_eq!(c.carrier, Some(Carrier::Cmcc));
     assert_eq!(n.outcome, AuthOutcome::InvalidConfiguration);
     assert_eq!(n.actor, Actor::Developer);
@@ -78,7 +78,7 @@ fn android_json_borrows_from_the_input() {
     let raw = r#"{"code":"600011","msg":"获取token失败","requestId":"r1","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"103911\",\"desc\":\"token请求过于频繁\"}"}"#;
     let n = n(raw);
     assert!(matches!(n.code, Cow::Borrowed(_)));
-    assert!(matches!(n.raw_message, Some(Cow::Borrowed(_))));
+    assert!(matches!(n.raw_msg, Some(Cow::Borrowed(_))));
     assert!(matches!(n.request_id, Some(Cow::Borrowed(_))));
     // Even inside the escaped carrier JSON nothing needed unescaping.
     let c = cause(&n);
@@ -156,7 +156,7 @@ fn ios_json_inner_code_and_carrier_object() {
         sco(c),
         s(Source::Ctcc, "-10009", AuthOutcome::InvalidRequest)
     );
-    assert_eq!(c.raw_message.as_deref(), Some("时间戳过期"));
+    assert_eq!(c.raw_msg.as_deref(), Some("时间戳过期"));
     assert_eq!(n.outcome, AuthOutcome::InvalidRequest);
     assert_eq!(n.carrier, Some(Carrier::Ctcc));
     assert!(n.extra.is_empty(), "{:?}", n.extra);
@@ -193,7 +193,7 @@ fn ns_dictionary_from_the_issue() {
     let raw = "resultDic = {\n    msg = \"\\U65e0SIM\\U5361\";\n    requestId = 7c2d91;\n    resultCode = 600007;\n}";
     let n = n(raw);
     assert_eq!(sco(&n), s(Source::Pns, "600007", AuthOutcome::NoSimCard));
-    assert_eq!(n.raw_message.as_deref(), Some("无SIM卡"));
+    assert_eq!(n.raw_msg.as_deref(), Some("无SIM卡"));
     assert_eq!(n.request_id.as_deref(), Some("7c2d91"));
     assert_eq!(n.actor, Actor::User);
 }
@@ -202,13 +202,13 @@ fn ns_dictionary_from_the_issue() {
 fn ns_dictionary_with_nested_carrier_dictionary() {
     let raw = "2024-05-01 10:00:00.123 Demo[123:4567] 一键登录失败: {\n    carrierFailedResultData =     {\n        desc = \"appid\\U4e0d\\U5b58\\U5728\";\n        resultCode = 103119;\n    };\n    innerCode = 103119;\n    innerMsg = \"appid\\U4e0d\\U5b58\\U5728\";\n    msg = \"\\U83b7\\U53d6token\\U5931\\U8d25\";\n    requestId = \"A1-B2\";\n    resultCode = 600011;\n}";
     let n = n(raw);
-    assert_eq!(n.raw_message.as_deref(), Some("获取token失败"));
+    assert_eq!(n.raw_msg.as_deref(), Some("获取token失败"));
     let c = cause(&n);
     assert_eq!(
         sco(c),
         s(Source::Cmcc, "103119", AuthOutcome::InvalidConfiguration)
     );
-    assert_eq!(c.raw_message.as_deref(), Some("appid不存在"));
+    assert_eq!(c.raw_msg.as_deref(), Some("appid不存在"));
     assert_eq!(n.request_id.as_deref(), Some("A1-B2"));
     assert_eq!(n.outcome, AuthOutcome::InvalidConfiguration);
 }
@@ -221,7 +221,7 @@ fn ns_dictionary_mobile_data_and_quotes_in_values() {
         sco(&n),
         s(Source::Pns, "600008", AuthOutcome::MobileDataDisabled)
     );
-    assert_eq!(n.raw_message.as_deref(), Some("蜂窝网络未开启 \"4G\""));
+    assert_eq!(n.raw_msg.as_deref(), Some("蜂窝网络未开启 \"4G\""));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +234,7 @@ fn dart_map_from_the_issue() {
         sco(&n),
         s(Source::Pns, "600008", AuthOutcome::MobileDataDisabled)
     );
-    assert_eq!(n.raw_message.as_deref(), Some("蜂窝网络未开启"));
+    assert_eq!(n.raw_msg.as_deref(), Some("蜂窝网络未开启"));
     assert_eq!(extra(&n, "data"), Some(&ExtraValue::Json("null".into())));
 }
 
@@ -243,7 +243,7 @@ fn dart_map_values_with_colons_commas_and_nested_json() {
     let raw = r#"I/flutter (12345): {msg: 获取token失败, 请稍后重试: code 未知, code: 600011, requestId: 7f, carrierFailedResultData: {"resultCode":"103119","desc":"appid不存在"}, vendorName: cm_zyhl}"#;
     let n = n(raw);
     assert_eq!(
-        n.raw_message.as_deref(),
+        n.raw_msg.as_deref(),
         Some("获取token失败, 请稍后重试: code 未知")
     );
     assert_eq!(
@@ -278,7 +278,7 @@ fn java_to_string_from_the_issue() {
     assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600011"));
     let c = cause(&n);
     assert_eq!(sco(c), s(Source::Cucc, "1", AuthOutcome::Timeout));
-    assert_eq!(c.raw_message.as_deref(), Some("请求超时"));
+    assert_eq!(c.raw_msg.as_deref(), Some("请求超时"));
     assert_eq!(
         (n.outcome, n.carrier),
         (AuthOutcome::Timeout, Some(Carrier::Cucc))
@@ -293,7 +293,7 @@ fn java_to_string_with_quotes_commas_and_a_real_token() {
     let raw = "onTokenSuccess ret = TokenRet{vendorName='ct_sjl', code='600000', msg='it's ok, really', carrierFailedResultData='', requestId=null, requestCode=0, token='STsid00000016807b'}";
     let n = n(raw);
     assert_eq!(sco(&n), s(Source::Pns, "600000", AuthOutcome::Success));
-    assert_eq!(n.raw_message.as_deref(), Some("it's ok, really"));
+    assert_eq!(n.raw_msg.as_deref(), Some("it's ok, really"));
     assert_eq!(n.request_id, None);
     assert_eq!(n.carrier, Some(Carrier::Ctcc));
     assert_eq!(
@@ -336,7 +336,7 @@ fn text_naming_codes() {
         sco(&n1),
         s(Source::Cmcc, "103911", AuthOutcome::RateLimited)
     );
-    assert_eq!(n1.raw_message.as_deref(), Some("token请求过于频繁"));
+    assert_eq!(n1.raw_msg.as_deref(), Some("token请求过于频繁"));
     assert_eq!(n1.carrier, Some(Carrier::Cmcc));
 
     let n2 = n("code:1105msg:参数信息错误");
@@ -344,7 +344,7 @@ fn text_naming_codes() {
         sco(&n2),
         s(Source::Cucc, "1105", AuthOutcome::InvalidRequest)
     );
-    assert_eq!(n2.raw_message.as_deref(), Some("参数信息错误"));
+    assert_eq!(n2.raw_msg.as_deref(), Some("参数信息错误"));
 
     let n3 = n("result code:410004 msg:数据网络未开启");
     assert_eq!(
@@ -470,7 +470,7 @@ fn fusion_event_from_the_issue() {
         sco(c),
         s(Source::Fusion, "1600011", AuthOutcome::TokenFailed)
     );
-    assert_eq!(c.raw_message.as_deref(), Some("获取token失败"));
+    assert_eq!(c.raw_msg.as_deref(), Some("获取token失败"));
     assert_eq!(extra(&n, "templateId").unwrap().as_str(), "tpl_login_01");
     assert_eq!(extra(&n, "nodeId").unwrap().as_str(), "node_onetap");
 }
@@ -554,7 +554,7 @@ fn idaas_sdk_callbacks() {
         (Source::IdaasSdk, "1", true)
     );
     assert_eq!(
-        failed.raw_message.as_deref(),
+        failed.raw_msg.as_deref(),
         Some("domain or clientID not set")
     );
 
@@ -767,7 +767,7 @@ fn unicom_code_one_is_keyed_by_its_message() {
         let raw = json!({"resultCode": 1, "resultMsg": msg, "seq": "s"}).to_string();
         let n = normalize(&raw).unwrap();
         assert_eq!(sco(&n), s(Source::Cucc, "1", outcome), "{msg}");
-        assert_eq!(n.raw_message.as_deref(), Some(msg));
+        assert_eq!(n.raw_msg.as_deref(), Some(msg));
     }
     // A message no row knows: the generic "see the message" row, still known.
     let n1 = n(r#"{"resultCode":"1","resultMsg":"something new","seq":"s"}"#);
@@ -790,10 +790,7 @@ fn kangxi_radicals_and_full_width_text_match_after_nfkc() {
     let n1 = n(raw);
     assert_eq!(n1.outcome, AuthOutcome::Timeout);
     // The message is reported as received.
-    assert_eq!(
-        n1.raw_message.as_deref(),
-        Some("获得的\u{2F3F}机授权码失败")
-    );
+    assert_eq!(n1.raw_msg.as_deref(), Some("获得的\u{2F3F}机授权码失败"));
     // Full-width letters.
     let n2 = n("{\"code\":\"600011\",\"vendorName\":\"cu_xw\",\"carrierFailedResultData\":\"{\\\"resultCode\\\":1,\\\"resultMsg\\\":\\\"ＲＥＳＰＯＮＳＥ ＮＵＬＬ\\\"}\"}");
     assert_eq!(
@@ -817,14 +814,14 @@ fn json_strings_holding_any_shape() {
     let line = serde_json::to_string(r#"{"code":"600011","msg":"获取token失败","vendorName":"ct_sjl","carrierFailedResultData":"{\"result\":-8004}"}"#).unwrap();
     let n1 = n(&line);
     assert_eq!(n1.outcome, AuthOutcome::MobileDataDisabled);
-    assert_eq!(n1.raw_message.as_deref(), Some("获取token失败"));
+    assert_eq!(n1.raw_msg.as_deref(), Some("获取token失败"));
 
     let ns = serde_json::to_string(
         "resultDic = {\n    msg = \"\\U65e0SIM\\U5361\";\n    resultCode = 600007;\n}",
     )
     .unwrap();
     let n2 = n(&ns);
-    assert_eq!(n2.raw_message.as_deref(), Some("无SIM卡"));
+    assert_eq!(n2.raw_msg.as_deref(), Some("无SIM卡"));
     assert_eq!(n2.outcome, AuthOutcome::NoSimCard);
 
     let dart = serde_json::to_string("{msg: 蜂窝网络未开启, code: 600008, data: null}").unwrap();
@@ -842,7 +839,7 @@ fn json_strings_holding_any_shape() {
     assert_eq!(n(logged).outcome, AuthOutcome::InvalidConfiguration);
     // JSON printed with escaped quotes but no surrounding string.
     let bare = r#"{\"code\":\"600008\",\"msg\":\"蜂窝网络未开启\"}"#;
-    assert_eq!(n(bare).raw_message.as_deref(), Some("蜂窝网络未开启"));
+    assert_eq!(n(bare).raw_msg.as_deref(), Some("蜂窝网络未开启"));
     // A bare code, as a string.
     assert_eq!(n("\"700000\"").outcome, AuthOutcome::UserCancelled);
 }
@@ -860,11 +857,11 @@ fn broken_json_still_names_a_code() {
         sco(&n1),
         s(Source::Pns, "600011", AuthOutcome::InvalidConfiguration)
     );
-    assert_eq!(cause(&n1).raw_message.as_deref(), Some("appid不"));
+    assert_eq!(cause(&n1).raw_msg.as_deref(), Some("appid不"));
     // Truncated inside the message.
     let n2 = n(r#"{"code":"600008","msg":"蜂窝网络"#);
     assert_eq!(
-        (n2.code.as_ref(), n2.raw_message.as_deref()),
+        (n2.code.as_ref(), n2.raw_msg.as_deref()),
         ("600008", Some("蜂窝网络"))
     );
     // Single quotes, trailing comma, unquoted keys, a missing comma, code as a number.
@@ -888,7 +885,7 @@ fn broken_json_still_names_a_code() {
     );
     // Broken escapes are kept as written.
     let n3 = n(r#"{"code":"600011","msg":"bad \x and \u12 escapes"}"#);
-    assert_eq!(n3.raw_message.as_deref(), Some(r"bad \x and \u12 escapes"));
+    assert_eq!(n3.raw_msg.as_deref(), Some(r"bad \x and \u12 escapes"));
     // Only a code key left.
     assert_eq!(n(r#""code":"600015""#).code, "600015");
 }
@@ -913,7 +910,7 @@ fn unknown_codes_are_kept() {
         )
     );
     assert_eq!(n1.message, None);
-    assert_eq!(n1.raw_message.as_deref(), Some("新错误"));
+    assert_eq!(n1.raw_msg.as_deref(), Some("新错误"));
     // Best guesses from the form of the code.
     assert_eq!(n(r#"{"code":"1700099"}"#).source, Source::Fusion);
     assert_eq!(n(r#"{"result":-99999,"reqId":"r"}"#).source, Source::Ctcc);
@@ -1176,7 +1173,7 @@ fn serialises_with_exactly_the_issue_field_names() {
         "retryable",
         "action",
         "message",
-        "raw_message",
+        "raw_msg",
         "root_cause",
         "carrier",
         "request_id",
@@ -1260,7 +1257,7 @@ fn every_catalog_code_resolves_as_lookup_says() {
             };
             let n = normalize_with(&raw, hint).unwrap();
             let expected = match msg {
-                Some(m) => numauth::lookup_message(e.source(), e.code(), m),
+                Some(m) => numauth::lookup_with_msg(e.source(), e.code(), m),
                 None => numauth::lookup(e.source(), e.code()),
             };
             let same = n.entry().map(|x| x as *const _) == expected.map(|x| x as *const _);

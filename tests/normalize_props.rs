@@ -1,7 +1,9 @@
 //! Totality of `normalize`: arbitrary text and mutated real payloads never panic, and every
 //! result it returns is coherent with the catalog.
 
-use numauth::{lookup, lookup_message, normalize, normalize_callback, Callback, Hint, Normalized};
+use numauth::{
+    lookup, lookup_with_msg, normalize, normalize_callback, Callback, ExtraValue, Hint, Normalized,
+};
 use proptest::prelude::*;
 
 /// Real payloads of every shape, the seeds of the mutations.
@@ -29,11 +31,7 @@ fn check(n: &Normalized<'_>, depth: usize) -> Result<(), TestCaseError> {
     prop_assert!(!n.code.is_empty(), "empty code: {n:?}");
     if n.known {
         let entry = lookup(n.source, &n.code).or_else(|| {
-            lookup_message(
-                n.source,
-                &n.code,
-                n.raw_message.as_deref().unwrap_or_default(),
-            )
+            lookup_with_msg(n.source, &n.code, n.raw_msg.as_deref().unwrap_or_default())
         });
         prop_assert!(
             entry.is_some(),
@@ -49,12 +47,40 @@ fn check(n: &Normalized<'_>, depth: usize) -> Result<(), TestCaseError> {
     } else {
         prop_assert!(n.message.is_none());
     }
-    // Serialising never fails either.
-    prop_assert!(serde_json::to_string(n).is_ok());
+    // Serialising never fails either, and reads back as the same result (the whole chain, so
+    // only from the top).
+    let json = serde_json::to_string(n);
+    prop_assert!(json.is_ok());
+    if depth == 0 {
+        let back: Result<Normalized<'static>, _> = serde_json::from_str(&json.unwrap());
+        prop_assert_eq!(back.ok(), Some(as_written_out(n.clone().into_owned())));
+    }
     if let Some(cause) = &n.root_cause {
         check(cause, depth + 1)?;
     }
     Ok(())
+}
+
+/// `n` as its JSON reads back, by `ExtraValue`'s documented rule: an `extra` value that is
+/// JSON comes back as serde_json writes it, one that is not JSON (or is a JSON string) as text.
+fn as_written_out(mut n: Normalized<'static>) -> Normalized<'static> {
+    n.extra = n
+        .extra
+        .into_iter()
+        .map(|(k, v)| {
+            let v = match v {
+                ExtraValue::Json(raw) => match serde_json::from_str::<serde_json::Value>(&raw) {
+                    Ok(serde_json::Value::String(s)) => ExtraValue::Text(s.into()),
+                    Ok(json) => ExtraValue::Json(json.to_string().into()),
+                    Err(_) => ExtraValue::Text(raw),
+                },
+                text => text,
+            };
+            (k, v)
+        })
+        .collect();
+    n.root_cause = n.root_cause.map(|c| Box::new(as_written_out(*c)));
+    n
 }
 
 fn char_boundaries(s: &str) -> Vec<usize> {

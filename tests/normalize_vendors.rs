@@ -257,7 +257,7 @@ fn a_token_in_the_message_field_is_redacted() {
     let raw = format!(r#"{{"code":6000,"content":"{token}","operator":"CM"}}"#);
     let n = normalize(&raw).unwrap();
     assert_eq!((n.source, n.category), (Source::Jverify, Success));
-    assert_eq!(n.raw_message.as_deref(), Some("<redacted token: 48 chars>"));
+    assert_eq!(n.raw_msg.as_deref(), Some("<redacted token: 48 chars>"));
     let json = format!("{n:?}");
     assert!(!json.contains(token), "the token never reaches the output");
 }

@@ -2,10 +2,12 @@
 //! holds several known texts (the longest wins), per-platform rows, and the number of meanings a
 //! code has. Expected outcomes are written by hand from data/cucc.yaml and data/jverify.yaml.
 
-use numauth::{candidates, lookup, lookup_message, lookup_on, AuthOutcome, Lang, Platform, Source};
+use numauth::{
+    candidates, lookup, lookup_on, lookup_with_msg, AuthOutcome, Lang, Platform, Source,
+};
 
 fn outcome(source: Source, code: &str, message: &str) -> Option<AuthOutcome> {
-    lookup_message(source, code, message).map(|e| e.outcome())
+    lookup_with_msg(source, code, message).map(|e| e.outcome())
 }
 
 #[test]

@@ -13,7 +13,7 @@ use numauth::{normalize, Normalized};
 /// request id, carrier and kept keys when present, then ` <- ` and the root cause the same way.
 fn view(n: &Normalized<'_>) -> String {
     let mut line = format!("{} {} {}", n.source, n.code, n.outcome);
-    if let Some(m) = &n.raw_message {
+    if let Some(m) = &n.raw_msg {
         line += &format!(" msg={m}");
     }
     if let Some(r) = &n.request_id {

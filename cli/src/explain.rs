@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use numauth::{candidates, lookup, lookup_message, Entry, Source};
+use numauth::{candidates, lookup, lookup_with_msg, Entry, Source};
 use strum::IntoEnumIterator;
 
 use crate::style::Style;
@@ -21,7 +21,7 @@ pub fn meanings(code: &str, source: Option<Source>, message: Option<&str>) -> Ve
     sources
         .into_iter()
         .filter_map(|s| match message {
-            Some(m) => lookup_message(s, code, m),
+            Some(m) => lookup_with_msg(s, code, m),
             None => lookup(s, code).or_else(|| candidates(code).find(|e| e.source() == s)),
         })
         .collect()
@@ -146,7 +146,7 @@ fn write_meaning(out: &mut impl Write, style: &Style, e: &Entry) -> io::Result<(
         out,
         "  {}{}",
         label("提示用户", "tell user"),
-        outcome.message(lang)
+        outcome.user_text(lang)
     )?;
     Ok(())
 }

@@ -16,8 +16,8 @@ pub fn write_normalized(out: &mut Vec<u8>, n: &Normalized<'_>, explain: Option<L
     if let Some(lang) = explain {
         out.extend_from_slice(b",\"explain\":{\"title\":");
         write_str(out, n.outcome.title(lang));
-        out.extend_from_slice(b",\"message\":");
-        write_str(out, n.outcome.message(lang));
+        out.extend_from_slice(b",\"user_text\":");
+        write_str(out, n.outcome.user_text(lang));
         out.extend_from_slice(b",\"action\":");
         write_str(out, n.action.text(lang));
         out.push(b'}');
@@ -45,8 +45,8 @@ fn write_fields(out: &mut Vec<u8>, n: &Normalized<'_>) {
     write_id(out, n.action.as_str());
     out.extend_from_slice(b",\"message\":");
     write_option(out, n.message.as_ref(), write_message);
-    out.extend_from_slice(b",\"raw_message\":");
-    write_option(out, n.raw_message.as_deref(), write_str);
+    out.extend_from_slice(b",\"raw_msg\":");
+    write_option(out, n.raw_msg.as_deref(), write_str);
     out.extend_from_slice(b",\"root_cause\":");
     write_option(out, n.root_cause.as_deref(), |out, cause| {
         write_normalized(out, cause, None);
@@ -175,14 +175,14 @@ mod tests {
     #[derive(serde::Serialize)]
     struct Explain {
         title: &'static str,
-        message: &'static str,
+        user_text: &'static str,
         action: &'static str,
     }
 
     fn with_serde(n: &Normalized<'_>, explain: Option<Lang>) -> String {
         let explain = explain.map(|lang| Explain {
             title: n.outcome.title(lang),
-            message: n.outcome.message(lang),
+            user_text: n.outcome.user_text(lang),
             action: n.action.text(lang),
         });
         serde_json::to_string(&Line {

@@ -142,7 +142,7 @@ impl Tally {
         match self.advice.iter_mut().find(|r| r.advice.id == advice.id) {
             Some(row) => row.count += 1,
             None if !full => self.advice.push(AdviceRow {
-                advice: advice.clone(),
+                advice: Advice::clone(advice),
                 count: 1,
             }),
             None => {}

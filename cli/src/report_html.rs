@@ -237,7 +237,7 @@ fn outcomes(h: &mut String, r: &Report, lang: Lang) {
             bar = carrier_bar(&row.carriers),
             actor = esc(row.outcome.actor().label(lang)),
             action = esc(row.action.text(lang)),
-            advice = esc(row.outcome.message(lang)),
+            advice = esc(row.outcome.user_text(lang)),
             rules = advice_rows(&row.advice, lang),
         );
     }

@@ -130,7 +130,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 #[test]
 fn utf16_with_a_byte_order_mark_and_utf8_with_one_are_decoded() {
     let plain = json_lines(&run(&["normalize"], TWO.as_bytes()));
-    assert_eq!(plain[0]["raw_message"], "获取token失败");
+    assert_eq!(plain[0]["raw_msg"], "获取token失败");
     let mut bom = vec![0xef, 0xbb, 0xbf];
     bom.extend_from_slice(TWO.as_bytes());
     for (name, bytes) in [
@@ -178,7 +178,7 @@ fn invalid_utf8_in_one_field_keeps_the_callback_and_is_a_report_warning() {
     let out = json_lines(&run(&["normalize"], log));
     assert_eq!(out[0]["code"], "600011");
     assert_eq!(out[0]["request_id"], "r-1");
-    assert_eq!(out[0]["raw_message"], "\u{FFFD} bad \u{FFFD}");
+    assert_eq!(out[0]["raw_msg"], "\u{FFFD} bad \u{FFFD}");
     let r = report(&[], log);
     assert_eq!(
         (r["callbacks"].as_u64(), r["unusable"].as_u64()),

@@ -53,7 +53,7 @@ fn normalize_writes_one_line_per_input_line_in_order() {
     assert_eq!(out[2]["carrier"], "cmcc");
     // Line 25: an iOS NSDictionary dump with \U escapes.
     assert_eq!(out[24]["code"], "600007");
-    assert_eq!(out[24]["raw_message"], "无SIM卡");
+    assert_eq!(out[24]["raw_msg"], "无SIM卡");
     // Line 24: an unknown code is kept.
     assert_eq!(out[23]["code"], "600099");
     assert_eq!(out[23]["known"], false);

@@ -508,6 +508,12 @@ fn the_page_and_its_files_come_from_the_binary_with_a_strict_policy() {
     let labels = server.get("/v1/labels").json();
     assert_eq!(labels["outcomes"]["timeout"]["category"], "failure");
     assert!(labels["categories"]["failure"]["zh"].is_string());
+    // What to tell the user is `user_text` ("message" is only ever a code's catalog text), and
+    // the page reads it under that name.
+    let timeout = &labels["outcomes"]["timeout"];
+    assert!(timeout["user_text"]["zh"].is_string() && timeout["user_text"]["en"].is_string());
+    assert!(timeout.get("message").is_none(), "{timeout}");
+    assert!(code.contains("'user_text'") && !code.contains("'message'"));
 }
 
 /// 100,000 lines: the sample over and over, with unusable lines among them.

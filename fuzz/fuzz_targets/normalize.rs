@@ -7,7 +7,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use numauth::{
-    lookup, lookup_message, normalize, normalize_callback, normalize_with, Callback, Hint,
+    lookup, lookup_with_msg, normalize, normalize_callback, normalize_with, Callback, Hint,
     Normalized, Platform,
 };
 
@@ -15,12 +15,8 @@ fn check(n: &Normalized<'_>, depth: usize) {
     assert!(depth < 64, "cause chain too long");
     if n.known {
         let known = lookup(n.source, &n.code).is_some()
-            || lookup_message(
-                n.source,
-                &n.code,
-                n.raw_message.as_deref().unwrap_or_default(),
-            )
-            .is_some();
+            || lookup_with_msg(n.source, &n.code, n.raw_msg.as_deref().unwrap_or_default())
+                .is_some();
         assert!(
             known,
             "known {} {} but the catalog disagrees",

@@ -11,7 +11,7 @@ const UI = {
     outcome: 'Outcome', count: 'Count', who_acts: 'Who acts', action: 'Recommended action',
     top_causes: 'Top root causes (carrier or inner code)', source_code: 'Source and code',
     meaning: 'Meaning', unusable: 'Unusable lines', first_lines: 'First callbacks',
-    raw_message: 'Message as logged', carrier: 'Carrier',
+    raw_msg: 'Message as logged', carrier: 'Carrier',
     footer: 'Served by numauth serve · API under /v1 · data', lines: 'lines',
     callbacks: 'callbacks', unusable_n: 'unusable', unknown: 'codes not in the catalog',
     not_found: 'Not in the catalog', searching: 'Looking up…', reading: 'Reading the log…',
@@ -27,7 +27,7 @@ const UI = {
     run: '分析', by_category: '按类别', carriers: '运营商', top_outcomes: '主要结果', outcome: '结果',
     count: '次数', who_acts: '处理方', action: '建议操作', top_causes: '主要根因（运营商或内层代码）',
     source_code: '来源与代码', meaning: '含义', unusable: '无法使用的行', first_lines: '前几条回调',
-    raw_message: '日志中的消息', carrier: '运营商', footer: '由 numauth serve 提供 · API 位于 /v1 · 数据',
+    raw_msg: '日志中的消息', carrier: '运营商', footer: '由 numauth serve 提供 · API 位于 /v1 · 数据',
     lines: '行', callbacks: '条回调', unusable_n: '行无法使用', unknown: '条未收录代码',
     not_found: '目录中没有此代码', searching: '查询中…', reading: '读取日志中…',
     empty: '请先粘贴日志或选择文件。', none: '无', line: '行', category: '类别', retryable: '可重试',
@@ -122,7 +122,7 @@ function entryView(e) {
     ...row('action', word('actions', e.action)),
   ];
   if (e.suggestion) items.push(...row('vendor', pick(e.suggestion)));
-  items.push(...row('tell_user', word('outcomes', e.outcome, 'message')));
+  items.push(...row('tell_user', word('outcomes', e.outcome, 'user_text')));
   return el('div', { class: 'entry', 'data-source': e.source },
     el('strong', {}, word('sources', e.source) + ' · ' + e.code + (e.match ? ' [' + pick(e.match) + ']' : '')),
     el('div', {}, pick(e.message)),
@@ -171,7 +171,7 @@ function renderReport(r, ndjson) {
     el('td', { class: 'count' }, row.count), el('td', { class: 'share' }, row.share.toFixed(1)),
     el('td', {}, carrierBar(row.carriers)),
     el('td', {}, word('actors', labels ? labels.outcomes[row.outcome].actor : '')),
-    el('td', {}, word('actions', row.action), el('br'), el('small', {}, word('outcomes', row.outcome, 'message'))))));
+    el('td', {}, word('actions', row.action), el('br'), el('small', {}, word('outcomes', row.outcome, 'user_text'))))));
   const causes = r.top_root_causes.map((row) => el('tr', { 'data-cause': row.source },
     el('td', {}, word('sources', row.source), el('br'),
       el('span', { class: 'id' }, row.code + (row.match ? ' [' + row.match + ']' : ''))),
@@ -239,7 +239,7 @@ function renderLines(ndjson) {
       return el('tr', { class: 'bad' }, el('td', {}, i + 1), el('td', { colspan: 4 }, (n && n.error) || line));
     }
     return el('tr', {}, el('td', {}, i + 1),
-      el('td', {}, word('sources', n.source) + ' · ' + n.code), el('td', { class: 'raw' }, n.raw_message || ''),
+      el('td', {}, word('sources', n.source) + ' · ' + n.code), el('td', { class: 'raw' }, n.raw_msg || ''),
       el('td', {}, word('outcomes', n.outcome, 'title')), el('td', {}, n.carrier ? t(n.carrier) : ''));
   });
   $('lines').tBodies[0].replaceChildren(...rows);

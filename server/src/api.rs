@@ -394,7 +394,7 @@ pub async fn labels() -> Response {
         .map(|o| {
             let v = serde_json::json!({
                 "title": both(|l| o.title(l)),
-                "message": both(|l| o.message(l)),
+                "user_text": both(|l| o.user_text(l)),
                 "category": o.category(),
                 "actor": o.actor(),
                 "retryable": o.retryable(),

@@ -28,6 +28,13 @@ pub enum ExtraValue<'a> {
     Text(Cow<'a, str>),
     /// A number, `true`, `false`, `null`, an object or an array, as written (objects and arrays
     /// may be in any of the recognised shapes, so not necessarily valid JSON).
+    ///
+    /// Serialised (feature `serde`) as [`ExtraValue::to_json`] gives it: valid JSON as the
+    /// JSON value it is, written compactly by serde_json (object keys sorted, numbers as
+    /// serde_json writes them: `1.5e3` as `1500.0`); anything else (an NSDictionary or Dart
+    /// map nested in the payload) as a string. Deserialised, a string is `Text` and any other
+    /// value `Json` of its compact text, so that a `Json` value comes back as `Text` when it
+    /// was not JSON, and in serde_json's form when it was.
     Json(Cow<'a, str>),
 }
 
@@ -77,6 +84,148 @@ impl<'a> ExtraValue<'a> {
     }
 }
 
+/// One field of [`Extra`]: its key as written, and its value.
+pub type ExtraField<'a> = (Cow<'a, str>, ExtraValue<'a>);
+
+/// The payload's other fields ([`Normalized::extra`](crate::Normalized::extra)), in the order
+/// they came, duplicates kept, credentials redacted (see [`ExtraValue`]).
+///
+/// A slice of `(key, value)` pairs (it derefs to one) with a lookup by key. Serialises (feature
+/// `serde`) as a JSON object in that order.
+///
+/// ```
+/// use numauth::{normalize, Extra, ExtraValue};
+/// let n = normalize(r#"{"code":"600011","requestCode":0,"scene":"login","requestCode":1}"#).unwrap();
+/// assert_eq!(n.extra.get("scene"), Some(&ExtraValue::Text("login".into())));
+/// // The first of two fields with the same key; keys are compared exactly.
+/// assert_eq!(n.extra.get("requestCode").map(ExtraValue::as_str), Some("0"));
+/// assert_eq!(n.extra.get("requestcode"), None);
+/// assert_eq!(n.extra.len(), 3);
+/// let keys: Vec<&str> = n.extra.iter().map(|(k, _)| k.as_ref()).collect();
+/// assert_eq!(keys, ["requestCode", "scene", "requestCode"]);
+/// // Built from pairs, for tests.
+/// let built: Extra<'_> = [("a".into(), ExtraValue::Json("1".into()))].into_iter().collect();
+/// assert_eq!(built.get("a").map(ExtraValue::as_str), Some("1"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extra<'a>(Vec<ExtraField<'a>>);
+
+impl<'a> Extra<'a> {
+    /// No fields.
+    ///
+    /// ```
+    /// assert!(numauth::Extra::new().is_empty());
+    /// ```
+    pub const fn new() -> Extra<'a> {
+        Extra(Vec::new())
+    }
+
+    /// The value of the first field whose key is exactly `key`.
+    ///
+    /// ```
+    /// use numauth::{normalize, ExtraValue};
+    /// let n = normalize(r#"{"code":"600008","appVersion":"3.2.1"}"#).unwrap();
+    /// assert_eq!(n.extra.get("appVersion").map(ExtraValue::as_str), Some("3.2.1"));
+    /// assert!(n.extra.get("code").is_none(), "the code is not an other field");
+    /// ```
+    pub fn get(&self, key: &str) -> Option<&ExtraValue<'a>> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The fields, in order.
+    ///
+    /// ```
+    /// use numauth::normalize;
+    /// let n = normalize(r#"{"code":"600008","a":1,"b":"x"}"#).unwrap();
+    /// assert_eq!(n.extra.iter().map(|(k, v)| format!("{k}={}", v.as_str())).collect::<Vec<_>>(), ["a=1", "b=x"]);
+    /// ```
+    pub fn iter(&self) -> std::slice::Iter<'_, ExtraField<'a>> {
+        self.0.iter()
+    }
+
+    /// How many fields there are, duplicates counted.
+    ///
+    /// ```
+    /// assert_eq!(numauth::normalize(r#"{"code":"600008","a":1,"a":2}"#).unwrap().extra.len(), 2);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no fields.
+    ///
+    /// ```
+    /// assert!(numauth::normalize(r#"{"code":"600008"}"#).unwrap().extra.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Appends a field (after any with the same key).
+    ///
+    /// ```
+    /// use numauth::{Extra, ExtraValue};
+    /// let mut extra = Extra::new();
+    /// extra.push(("k".into(), ExtraValue::Text("v".into())));
+    /// assert_eq!(extra.get("k"), Some(&ExtraValue::Text("v".into())));
+    /// ```
+    pub fn push(&mut self, field: ExtraField<'a>) {
+        self.0.push(field);
+    }
+
+    /// Keeps only the fields `keep` says yes to.
+    pub(crate) fn retain(&mut self, keep: impl FnMut(&ExtraField<'a>) -> bool) {
+        self.0.retain(keep);
+    }
+
+    /// The same fields, owning their text.
+    ///
+    /// ```
+    /// use numauth::{normalize, Extra};
+    /// let raw = String::from(r#"{"code":"600008","a":"x"}"#);
+    /// let extra: Extra<'static> = normalize(&raw).unwrap().extra.into_owned();
+    /// assert_eq!(extra.get("a").unwrap().as_str(), "x");
+    /// ```
+    pub fn into_owned(self) -> Extra<'static> {
+        self.0
+            .into_iter()
+            .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+            .collect()
+    }
+}
+
+impl<'a> std::ops::Deref for Extra<'a> {
+    type Target = [ExtraField<'a>];
+
+    fn deref(&self) -> &[ExtraField<'a>] {
+        &self.0
+    }
+}
+
+impl<'a> FromIterator<ExtraField<'a>> for Extra<'a> {
+    fn from_iter<I: IntoIterator<Item = ExtraField<'a>>>(iter: I) -> Extra<'a> {
+        Extra(iter.into_iter().collect())
+    }
+}
+
+impl<'a> IntoIterator for Extra<'a> {
+    type Item = ExtraField<'a>;
+    type IntoIter = std::vec::IntoIter<ExtraField<'a>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'e, 'a> IntoIterator for &'e Extra<'a> {
+    type Item = &'e ExtraField<'a>;
+    type IntoIter = std::slice::Iter<'e, ExtraField<'a>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 #[cfg(feature = "serde")]
 impl serde::Serialize for ExtraValue<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -87,18 +236,17 @@ impl serde::Serialize for ExtraValue<'_> {
     }
 }
 
-/// `extra` as a JSON object, in order.
+/// A JSON object, in order (duplicate keys written as they are).
 #[cfg(feature = "serde")]
-pub(crate) fn serialize_extra<S: serde::Serializer>(
-    extra: &[(Cow<'_, str>, ExtraValue<'_>)],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = serializer.serialize_map(Some(extra.len()))?;
-    for (k, v) in extra {
-        map.serialize_entry(k.as_ref(), v)?;
+impl serde::Serialize for Extra<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k.as_ref(), v)?;
+        }
+        map.end()
     }
-    map.end()
 }
 
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::extra::{extra_value, ExtraValue};
+use super::extra::{extra_value, Extra};
 use super::keys::{role, KeyRole, Role, NO_ROLE};
 use super::scan::{self, Field, Val};
 use super::{pattern, Carrier, ParseError, Shape};
@@ -83,7 +83,7 @@ pub(crate) struct Parts<'a> {
     pub(crate) request_id: Option<Cow<'a, str>>,
     pub(crate) data_text: Option<Cow<'a, str>>,
     pub(crate) marks: Marks,
-    pub(crate) extra: Vec<(Cow<'a, str>, ExtraValue<'a>)>,
+    pub(crate) extra: Extra<'a>,
     /// The nesting level of the object the fields came from (0 for text).
     pub(crate) level: usize,
 }
@@ -101,7 +101,7 @@ impl<'a> Parts<'a> {
             request_id: None,
             data_text: None,
             marks: Marks::default(),
-            extra: Vec::new(),
+            extra: Extra::new(),
             level,
         }
     }

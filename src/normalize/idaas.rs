@@ -14,7 +14,7 @@ use crate::{Entry, Lang};
 /// assert_eq!((params.lock_minutes, params.lock_seconds), (Some(4), Some(30)));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct IdaasParams {
     /// The template's values, `{0}` first, as they appear in the message.

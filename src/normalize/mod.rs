@@ -19,7 +19,10 @@ use std::borrow::Cow;
 
 use crate::{Action, Actor, AuthOutcome, Category, Entry, Lang, Platform, Source};
 
+mod build;
 mod carrier;
+#[cfg(feature = "serde")]
+mod de;
 mod error;
 mod extra;
 mod fields;
@@ -32,7 +35,7 @@ mod scan;
 pub use carrier::Carrier;
 pub use error::{ParseError, Shape};
 pub(crate) use extra::fold_key;
-pub use extra::ExtraValue;
+pub use extra::{Extra, ExtraField, ExtraValue};
 pub use idaas::IdaasParams;
 pub(crate) use keys::{fold, KeyEntry, KeyRole, Role};
 
@@ -153,18 +156,44 @@ impl Message {
 ///
 /// When a root cause is known, `outcome`, `category`, `actor`, `retryable` and `action` follow
 /// the deepest known cause (a success never stands in for a failure); `source`, `code`, `known`
-/// and `message` always describe the top-level code. Serialises (feature `serde`) with exactly
-/// these field names; `extra` as an object.
+/// and `message` always describe the top-level code.
 ///
 /// ```
 /// use numauth::{normalize, AuthOutcome, Source};
 /// let n = normalize("{msg: 蜂窝网络未开启, code: 600008, data: null}").unwrap();
 /// assert!(n.known);
 /// assert_eq!(n.outcome, AuthOutcome::MobileDataDisabled);
-/// assert_eq!(n.raw_message.as_deref(), Some("蜂窝网络未开启"));
+/// assert_eq!(n.raw_msg.as_deref(), Some("蜂窝网络未开启"));
 /// // An unknown code is kept, never dropped.
 /// let n = normalize(r#"{"code":"600099"}"#).unwrap();
 /// assert_eq!((n.known, n.source, n.outcome), (false, Source::Pns, AuthOutcome::Unknown));
+/// ```
+///
+/// # Serde
+///
+/// With the feature `serde`, it serialises with exactly these field names (`extra` as an
+/// object, in order) and deserialises (owning its text, as `Normalized<'static>`) from that
+/// form, from a self-describing format such as JSON:
+/// - `message` is not read but looked up again in this build's catalog ([`Normalized::entry`])
+///   when `known`: JSON written with another data version gets this version's text (and none
+///   when this catalog lacks the code). Every other field is taken as written, so its outcome
+///   stays the one that version gave.
+/// - `raw_message` (the field's name before `raw_msg`) is read as `raw_msg`; fields it does
+///   not know (the `explain` object of `numauth normalize`'s lines) are skipped; fields that
+///   can be `null` may be left out, as may `extra`.
+/// - an error names the field (``field `outcome`: unknown variant `nope` ...``).
+/// - the round trip gives back an equal result, except for the `extra` values serialisation
+///   rewrites (see [`ExtraValue`]): JSON comes back in serde_json's compact form, and a value
+///   that is not JSON comes back as [`ExtraValue::Text`].
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use numauth::{normalize, Normalized};
+/// let n = normalize(r#"{"code":"600011","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"103119\"}"}"#).unwrap();
+/// let json = serde_json::to_string(&n).unwrap();
+/// let back: Normalized<'static> = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, n.into_owned());
+/// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -188,8 +217,10 @@ pub struct Normalized<'a> {
     pub action: Action,
     /// The catalog's text for `code`; `None` for an unknown code.
     pub message: Option<Message>,
-    /// The message as received, unescaped.
-    pub raw_message: Option<Cow<'a, str>>,
+    /// The message the SDK sent with the code (its `msg`, `resultMsg`, `desc`...), as received,
+    /// unescaped (a login token sent in its place is redacted). Not the catalog's text: that is
+    /// `message`.
+    pub raw_msg: Option<Cow<'a, str>>,
     /// The cause underneath, resolved in the carrier's or inner SDK's namespace.
     pub root_cause: Option<Box<Normalized<'a>>>,
     /// The carrier involved, from the vendor name or the cause.
@@ -199,12 +230,12 @@ pub struct Normalized<'a> {
     /// Values pulled out of an IDaaS message template.
     pub params: Option<IdaasParams>,
     /// Every other field of the payload, in order, tokens redacted.
-    #[cfg_attr(feature = "serde", serde(serialize_with = "extra::serialize_extra"))]
-    pub extra: Vec<(Cow<'a, str>, ExtraValue<'a>)>,
+    pub extra: Extra<'a>,
     /// What fixes this failure on the caller's platform and versions ([`Hint`], or versions
     /// the payload carries: `sdkVersion`, `release`, `osVersion`), where `data/advice.yaml`
-    /// has a rule for it.
-    pub advice: Option<crate::Advice>,
+    /// has a rule for it. Boxed: it is rare, and inline it would make every node of the
+    /// `root_cause` chain about 100 bytes larger.
+    pub advice: Option<Box<crate::Advice>>,
 }
 
 impl<'a> Normalized<'a> {
@@ -234,7 +265,7 @@ impl<'a> Normalized<'a> {
     /// assert_eq!(n.entry().unwrap().outcome(), AuthOutcome::Timeout);
     /// ```
     pub fn entry(&self) -> Option<&'static Entry> {
-        resolve::find_entry(self.source, &self.code, self.raw_message.as_deref())
+        resolve::find_entry(self.source, &self.code, self.raw_msg.as_deref())
     }
 
     /// The same result, owning all its text.
@@ -256,17 +287,13 @@ impl<'a> Normalized<'a> {
             retryable: self.retryable,
             action: self.action,
             message: self.message,
-            raw_message: self.raw_message.map(own),
+            raw_msg: self.raw_msg.map(own),
             root_cause: self.root_cause.map(|c| Box::new(c.into_owned())),
             carrier: self.carrier,
             request_id: self.request_id.map(own),
             params: self.params,
             advice: self.advice,
-            extra: self
-                .extra
-                .into_iter()
-                .map(|(k, v)| (own(k), v.into_owned()))
-                .collect(),
+            extra: self.extra.into_owned(),
         }
     }
 }
@@ -278,7 +305,7 @@ impl<'a> Normalized<'a> {
 /// use numauth::{normalize, AuthOutcome, Source};
 /// let n = normalize("resultDic = {\n    msg = \"\\U65e0SIM\\U5361\";\n    resultCode = 600007;\n}").unwrap();
 /// assert_eq!(n.outcome, AuthOutcome::NoSimCard);
-/// assert_eq!(n.raw_message.as_deref(), Some("无SIM卡"));
+/// assert_eq!(n.raw_msg.as_deref(), Some("无SIM卡"));
 /// ```
 pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
     normalize_with(raw, Hint::default())
@@ -314,7 +341,8 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
         });
     }
     let mut n = resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint))?;
-    n.advice = crate::advice::advise(&n, &crate::advice::with_payload_versions(hint, &n.extra));
+    n.advice = crate::advice::advise(&n, &crate::advice::with_payload_versions(hint, &n.extra))
+        .map(Box::new);
     Ok(n)
 }
 
@@ -331,6 +359,6 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
 /// ```
 pub fn normalize_callback<'a>(callback: &Callback<'a>, hint: Hint) -> Normalized<'a> {
     let mut n = resolve::from_callback(callback, hint);
-    n.advice = crate::advice::advise(&n, &hint);
+    n.advice = crate::advice::advise(&n, &hint).map(Box::new);
     n
 }

@@ -30,12 +30,12 @@ fn level(n: &Normalized<'_>) -> Vec<String> {
         format!(
             "{}|{}|{}",
             n.outcome.title(Lang::En),
-            n.outcome.message(Lang::Zh),
+            n.outcome.user_text(Lang::Zh),
             n.action.text(Lang::En)
         ),
         n.message
             .map_or(NONE.to_owned(), |m| format!("{}|{}", m.zh, m.en)),
-        opt(n.raw_message.as_deref()),
+        opt(n.raw_msg.as_deref()),
         opt(n.carrier.map(|c| c.as_str())),
         opt(n.request_id.as_deref()),
         n.params.as_ref().map_or(NONE.to_owned(), |p| {

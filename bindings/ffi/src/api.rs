@@ -124,15 +124,16 @@ pub fn lookup(source: String, code: String) -> Result<Option<Entry>, NumauthErro
     Ok(numauth::lookup(source, &code).map(Entry::from))
 }
 
-/// The entry for a code that comes with a message, such as China Unicom's `1` + 请求超时.
+/// The entry for a code together with the message the SDK sent with it (`msg`), such as China
+/// Unicom's `1` + 请求超时.
 #[uniffi::export]
-pub fn lookup_message(
+pub fn lookup_with_msg(
     source: String,
     code: String,
-    message: String,
+    msg: String,
 ) -> Result<Option<Entry>, NumauthError> {
     let source: Source = source.parse()?;
-    Ok(numauth::lookup_message(source, &code, &message).map(Entry::from))
+    Ok(numauth::lookup_with_msg(source, &code, &msg).map(Entry::from))
 }
 
 /// Every meaning of a bare code across all sources, highest-ranked source first.

@@ -21,7 +21,7 @@ pub mod capi;
 mod records;
 
 pub use api::{
-    candidates, catalog_version, lookup, lookup_message, normalize, normalize_callback,
+    candidates, catalog_version, lookup, lookup_with_msg, normalize, normalize_callback,
     normalize_many, normalize_with, NumauthError,
 };
 pub use records::{

@@ -28,8 +28,8 @@ impl Text {
 pub struct Advice {
     /// The outcome's short title.
     pub title: Text,
-    /// What to tell the user.
-    pub user_message: Text,
+    /// What to tell the user (the outcome's user text).
+    pub user_text: Text,
     /// The recommended next step, in words.
     pub next_step: Text,
 }
@@ -38,7 +38,7 @@ impl Advice {
     fn new(outcome: numauth::AuthOutcome, action: numauth::Action) -> Advice {
         Advice {
             title: Text::of(|l| outcome.title(l)),
-            user_message: Text::of(|l| outcome.message(l)),
+            user_text: Text::of(|l| outcome.user_text(l)),
             next_step: Text::of(|l| action.text(l)),
         }
     }
@@ -273,8 +273,8 @@ levels! {
     advice: Advice = Advice::new(n.outcome, n.action);
     /// The catalog's text for `code`; `None` for an unknown code.
     message: Option<Text> = n.message.map(|m| Text::of(|l| m.get(l)));
-    /// The message as received, unescaped.
-    raw_message: Option<String> = n.raw_message.as_deref().map(str::to_owned);
+    /// The message the SDK sent with the code, as received, unescaped.
+    raw_msg: Option<String> = n.raw_msg.as_deref().map(str::to_owned);
     /// The carrier id (`cmcc`, `cucc`, `ctcc`).
     carrier: Option<String> = n.carrier.map(|c| c.as_str().to_owned());
     /// The request id.

@@ -45,11 +45,7 @@ fn every_sample_line_converts_like_the_core() {
                 assert_eq!(n.code, core.code, "{line}");
                 assert_eq!(n.known, core.known, "{line}");
                 assert_eq!(n.outcome, core.outcome.as_str(), "{line}");
-                assert_eq!(
-                    n.raw_message.as_deref(),
-                    core.raw_message.as_deref(),
-                    "{line}"
-                );
+                assert_eq!(n.raw_msg.as_deref(), core.raw_msg.as_deref(), "{line}");
                 assert_eq!(n.extra.len(), core.extra.len(), "{line}");
                 let mut depth = 0;
                 let mut c = core.root_cause.as_deref();
@@ -125,7 +121,7 @@ fn lookups_convert_every_row_of_the_catalog() {
             assert!(!e.advice.title.en.is_empty(), "{entry}");
         }
     }
-    let e = numauth_ffi::lookup_message("cucc".into(), "1".into(), "请求超时".into())
+    let e = numauth_ffi::lookup_with_msg("cucc".into(), "1".into(), "请求超时".into())
         .unwrap()
         .unwrap();
     assert_eq!(

@@ -54,21 +54,22 @@ fn hint(source: Option<&str>, platform: Option<&str>) -> PyResult<Hint> {
     })
 }
 
-/// The catalog entry for `code` in `source` (with `message` for China Unicom's `1` + message
-/// rows), as a dict in the export shape; `None` when the catalog does not know it.
+/// The catalog entry for `code` in `source` (with `msg`, the message the SDK sent, for China
+/// Unicom's `1` + message rows), as a dict in the export shape; `None` when the catalog does not
+/// know it.
 #[pyfunction]
-#[pyo3(signature = (source, code, message=None))]
+#[pyo3(signature = (source, code, msg=None))]
 fn lookup<'py>(
     py: Python<'py>,
     source: &str,
     code: &str,
-    message: Option<&str>,
+    msg: Option<&str>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let source: Source = source
         .parse()
         .map_err(|e: numauth::ParseIdError| PyValueError::new_err(e.to_string()))?;
-    let entry = match message {
-        Some(m) => numauth::lookup_message(source, code, m),
+    let entry = match msg {
+        Some(m) => numauth::lookup_with_msg(source, code, m),
         None => numauth::lookup(source, code),
     };
     entry.map(|e| to_python(py, e)).transpose()
@@ -77,12 +78,12 @@ fn lookup<'py>(
 /// Every meaning of `code`, highest-ranked source first, as `numauth explain CODE --json` prints
 /// them: one entry per source that knows the code (only `source` when given).
 #[pyfunction]
-#[pyo3(signature = (code, source=None, message=None))]
+#[pyo3(signature = (code, source=None, msg=None))]
 fn explain<'py>(
     py: Python<'py>,
     code: &str,
     source: Option<&str>,
-    message: Option<&str>,
+    msg: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let sources: Vec<Source> = match parse_id::<Source>(source)? {
         Some(s) => vec![s],
@@ -94,8 +95,8 @@ fn explain<'py>(
     };
     let found: Vec<&numauth::Entry> = sources
         .into_iter()
-        .filter_map(|s| match message {
-            Some(m) => numauth::lookup_message(s, code, m),
+        .filter_map(|s| match msg {
+            Some(m) => numauth::lookup_with_msg(s, code, m),
             None => numauth::lookup(s, code)
                 .or_else(|| numauth::candidates(code).find(|e| e.source() == s)),
         })

@@ -19,7 +19,7 @@ def test_lookup_matches_the_cli_export_shape() -> None:
 
 
 def test_lookup_with_a_message_row_and_unknown_codes() -> None:
-    entry = numauth.lookup("cucc", "1", message="请求超时")
+    entry = numauth.lookup("cucc", "1", msg="请求超时")
     assert entry is not None and entry["outcome"] == "timeout"
     assert entry["match"]
     assert numauth.lookup("cmcc", "999999999") is None
@@ -52,7 +52,7 @@ SAMPLES = [
 def test_normalize_gives_exactly_what_numauth_normalize_prints(tmp_path) -> None:
     log = tmp_path / "four.ndjson"
     log.write_text("\n".join(SAMPLES) + "\n", encoding="utf-8")
-    # The CLI adds a presentation block (`explain`: title, message, action in one language) to
+    # The CLI adds a presentation block (`explain`: title, user_text, action in one language) to
     # every line; the library's result is the rest, field for field.
     cli = [
         {k: v for k, v in json.loads(line).items() if k != "explain"}

@@ -11,7 +11,7 @@ GOOD = '''
 from typing import Optional
 import numauth
 
-entry: Optional[numauth.Entry] = numauth.lookup("cmcc", "103119", message=None)
+entry: Optional[numauth.Entry] = numauth.lookup("cmcc", "103119", msg=None)
 if entry is not None:
     outcome: str = entry["outcome"]
     zh: str = entry["message"]["zh"]

@@ -75,7 +75,7 @@ fn emit_outcome(out: &mut String, t: &Taxonomy) {
     emit_enum(
         out,
         "AuthOutcome",
-        "What a result code means for the login flow. Every catalog entry maps to exactly one.\n\nIt includes success and progress events, so it is not an error type. Each outcome carries its\n[`Category`], the [`Actor`] who must act, whether a retry can help, a default [`Action`], a title and\na message an app may show its end user.\n\n```\nuse numauth::{lookup, Actor, AuthOutcome, Category, Lang, Source};\nlet entry = lookup(Source::Pns, \"600008\").unwrap();\nlet outcome = entry.outcome();\nassert_eq!(outcome, AuthOutcome::MobileDataDisabled);\nassert_eq!(outcome.category(), Category::Failure);\nassert_eq!(outcome.actor(), Actor::User);\nassert!(outcome.retryable());\nprintln!(\"{}\", outcome.message(Lang::Zh));\n```",
+        "What a result code means for the login flow. Every catalog entry maps to exactly one.\n\nIt includes success and progress events, so it is not an error type. Each outcome carries its\n[`Category`], the [`Actor`] who must act, whether a retry can help, a default [`Action`], a title and\nthe text an app may show its end user ([`AuthOutcome::user_text`]).\n\n```\nuse numauth::{lookup, Actor, AuthOutcome, Category, Lang, Source};\nlet entry = lookup(Source::Pns, \"600008\").unwrap();\nlet outcome = entry.outcome();\nassert_eq!(outcome, AuthOutcome::MobileDataDisabled);\nassert_eq!(outcome.category(), Category::Failure);\nassert_eq!(outcome.actor(), Actor::User);\nassert!(outcome.retryable());\nprintln!(\"{}\", outcome.user_text(Lang::Zh));\n```",
         &vars(t.outcomes.iter().map(|x| (x.name.as_str(), x.doc.as_str()))),
         true,
     );
@@ -131,8 +131,8 @@ fn emit_outcome(out: &mut String, t: &Taxonomy) {
     );
     emit_method(
         out,
-        "A message an app may show its end user, in `lang` (never a vendor's internal wording).\n\n```\nuse numauth::{AuthOutcome, Lang};\nlet zh = AuthOutcome::NoSimCard.message(Lang::Zh);\nassert!(zh.contains(\"SIM\"));\n```",
-        "pub const fn message(self, lang: crate::Lang) -> &'static str",
+        "The text an app may show its end user, in `lang` (never a vendor's internal wording; the\ncatalog's text for a code is [`Entry::message`](crate::Entry::message)).\n\n```\nuse numauth::{AuthOutcome, Lang};\nlet zh = AuthOutcome::NoSimCard.user_text(Lang::Zh);\nassert!(zh.contains(\"SIM\"));\n```",
+        "pub const fn user_text(self, lang: crate::Lang) -> &'static str",
         &pick(&|o| text(&o.message)),
         ".get(lang)",
     );

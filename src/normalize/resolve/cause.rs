@@ -40,7 +40,7 @@ pub(super) fn resolve_inner<'a>(
     }
     // A carrier result whose message names the carrier's own inner code (China Unicom
     // `410002` with `code:1105msg:参数信息错误`): that code is the cause.
-    if let Some(msg) = n.raw_message.as_ref() {
+    if let Some(msg) = n.raw_msg.as_ref() {
         let cause = message_cause(msg, n.carrier, p.level, &n.code, source)?;
         if let Some(cause) = cause.filter(|c| c.known) {
             n.root_cause = Some(cause);

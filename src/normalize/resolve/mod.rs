@@ -11,7 +11,7 @@ mod top;
 
 use std::borrow::Cow;
 
-use super::extra::ExtraValue;
+use super::extra::{Extra, ExtraValue};
 use super::fields::{self, CodeKey, Keyed, Marks, Parts};
 use super::scan::{self, Val};
 use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, MAX_DEPTH};
@@ -114,6 +114,42 @@ fn is_app_callback(p: &Parts<'_>, rows: CodeRows) -> bool {
         app |= matches!(e.source(), Source::Pns | Source::Fusion);
     }
     app
+}
+
+/// The carrier of a callback: the one the payload names (`named`), else its deepest cause's,
+/// else the one its vendor code wraps (`wraps`), else its own source's.
+pub(crate) fn top_carrier(
+    n: &Normalized<'_>,
+    named: Option<Carrier>,
+    wraps: Option<Carrier>,
+) -> Option<Carrier> {
+    named
+        .or_else(|| deepest_carrier(n))
+        .or(wraps)
+        .or_else(|| Carrier::from_source(n.source))
+}
+
+/// A callback put together from parts the caller already holds, by the rules
+/// [`resolve_top`] applies: the code read with its message (message rows, IDaaS values, a
+/// token sent as the message redacted), the outcome following the cause ([`follow`]), the
+/// carrier ([`top_carrier`]). Nothing is parsed: for [`Normalized::from_code`] and its `with_*`
+/// methods.
+pub(crate) fn assemble<'a>(
+    source: Source,
+    code: Cow<'a, str>,
+    msg: Option<Cow<'a, str>>,
+    cause: Option<Box<Normalized<'a>>>,
+    named: Option<Carrier>,
+) -> Normalized<'a> {
+    let rows = CodeRows::of(&code);
+    let mut n = node(rows, source, code, msg);
+    n.root_cause = cause;
+    follow(&mut n);
+    let wraps = rows
+        .find(source, n.raw_msg.as_deref())
+        .and_then(Entry::carrier);
+    n.carrier = top_carrier(&n, named, wraps);
+    n
 }
 
 /// The catalog entry for `code` in `source`, by message where the source keys rows by message.

@@ -7,11 +7,11 @@ pub(super) fn node<'a>(
     rows: CodeRows,
     source: Source,
     code: Cow<'a, str>,
-    raw_message: Option<Cow<'a, str>>,
+    raw_msg: Option<Cow<'a, str>>,
 ) -> Normalized<'a> {
-    let raw_message = raw_message.map(redact_token);
-    let v = Verdict::of(rows, source, raw_message.as_deref());
-    let params = v.params(raw_message.as_deref());
+    let raw_msg = raw_msg.map(redact_token);
+    let v = Verdict::of(rows, source, raw_msg.as_deref());
+    let params = v.params(raw_msg.as_deref());
     // Built as one literal, so that it is written where the caller keeps it (192 bytes;
     // filled after the fact, it was written here and copied there on every call).
     Normalized {
@@ -24,12 +24,12 @@ pub(super) fn node<'a>(
         retryable: v.outcome.retryable(),
         action: v.action(),
         message: v.message(),
-        raw_message,
+        raw_msg,
         root_cause: None,
         carrier: None,
         request_id: None,
         params,
-        extra: Vec::new(),
+        extra: Extra::new(),
         advice: None,
     }
 }
@@ -37,7 +37,7 @@ pub(super) fn node<'a>(
 /// Sets what the catalog says about the node's own code, whose `rows` these are (after its
 /// message changed).
 pub(super) fn classify(n: &mut Normalized<'_>, rows: CodeRows) {
-    let v = Verdict::of(rows, n.source, n.raw_message.as_deref());
+    let v = Verdict::of(rows, n.source, n.raw_msg.as_deref());
     n.known = v.known();
     n.outcome = v.outcome;
     n.category = v.outcome.category();
@@ -45,7 +45,7 @@ pub(super) fn classify(n: &mut Normalized<'_>, rows: CodeRows) {
     n.retryable = v.outcome.retryable();
     n.action = v.action();
     n.message = v.message();
-    n.params = v.params(n.raw_message.as_deref());
+    n.params = v.params(n.raw_msg.as_deref());
 }
 
 /// What the catalog says about a code in a source: its entry, if any, and the outcome.

@@ -41,8 +41,8 @@ impl<'a> Under<'a> {
         if let (Some(c), Some((_, ic))) = (from_data.as_mut(), &self.inner_code) {
             if c.code == *ic {
                 merged = true;
-                if c.raw_message.is_none() && self.inner_text.is_some() {
-                    c.raw_message = self.inner_text.clone();
+                if c.raw_msg.is_none() && self.inner_text.is_some() {
+                    c.raw_msg = self.inner_text.clone();
                     classify(c, CodeRows::of(&c.code));
                 }
             }
@@ -119,7 +119,7 @@ impl<'a> Under<'a> {
         best.offer(data_origin, from_data);
         best.offer(Origin::Inner, from_inner);
         let inner_text = self.inner_text.take();
-        for m in [inner_text.as_ref(), n.raw_message.as_ref()]
+        for m in [inner_text.as_ref(), n.raw_msg.as_ref()]
             .into_iter()
             .flatten()
         {
@@ -140,10 +140,7 @@ impl<'a> Under<'a> {
             let value = super::super::extra::extra_value(&key, val, self.level);
             n.extra.push((key, value));
         }
-        let cause_has_text = n
-            .root_cause
-            .as_ref()
-            .is_some_and(|c| c.raw_message.is_some());
+        let cause_has_text = n.root_cause.as_ref().is_some_and(|c| c.raw_msg.is_some());
         if !inner_used {
             for (key, value) in [self.inner_code, self.inner_msg].into_iter().flatten() {
                 n.extra.push((key, ExtraValue::Text(value)));
@@ -185,7 +182,7 @@ pub(crate) fn resolve_top<'a>(
     let wraps = match p.carrier {
         Some(_) => None,
         None => rows
-            .find(source, n.raw_message.as_deref())
+            .find(source, n.raw_msg.as_deref())
             .and_then(Entry::carrier),
     };
     let inner_msg = p.inner_msg.take();
@@ -208,7 +205,7 @@ pub(crate) fn resolve_top<'a>(
     } else if let Some(own) = Carrier::from_source(source) {
         // A carrier's result naming its own inner code in the message (`code:1105msg:...`).
         under.carrier = under.carrier.or(Some(own));
-        let named = match &n.raw_message {
+        let named = match &n.raw_msg {
             Some(msg) => under.named(msg, &n.code),
             None => None,
         };
@@ -218,10 +215,7 @@ pub(crate) fn resolve_top<'a>(
     let err = under.err.take();
     under.keep_unused(&mut n, origin);
     follow(&mut n);
-    n.carrier = carrier
-        .or_else(|| deepest_carrier(&n))
-        .or(wraps)
-        .or_else(|| Carrier::from_source(source));
+    n.carrier = top_carrier(&n, carrier, wraps);
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).
     match err {

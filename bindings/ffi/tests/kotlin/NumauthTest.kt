@@ -34,7 +34,7 @@ fun testReadme() {
     check(unknown == "unknown code pns 600099, kept as received", "unknown code: $unknown")
     check(onTokenFailed("hello") == "no result code in the callback (text)", "no code: ${onTokenFailed("hello")}")
     val noData = onTokenFailed("""{"code":"600008","msg":"蜂窝网络未开启"}""")
-    check(noData.isNotEmpty() && noData == lookup("pns", "600008")!!.advice.userMessage.zh, "user message: $noData")
+    check(noData.isNotEmpty() && noData == lookup("pns", "600008")!!.advice.userText.zh, "user text: $noData")
     check(onTokenFailed("   ").let { it.startsWith("bad input: ") && it.contains("empty input") }, "empty: ${onTokenFailed("   ")}")
 }
 
@@ -46,7 +46,7 @@ fun testApi() {
     check(lookup("pns", "999999") == null, "unknown code is null")
     val bad = throws<NumauthException.InvalidId>("bad source") { lookup("cmc", "1") }
     check(bad?.given == "cmc" && bad.expected.contains("cmcc") && bad.kind == "source", "InvalidId fields")
-    check(lookupMessage("cucc", "1", "请求超时")!!.outcome == "timeout", "lookupMessage")
+    check(lookupWithMsg("cucc", "1", "请求超时")!!.outcome == "timeout", "lookupWithMsg")
     val sources = candidates("600001").map { it.source }
     check("pns" in sources && "fusion" in sources, "candidates: $sources")
     check(candidates("no such code").isEmpty(), "no candidates")
@@ -79,13 +79,13 @@ fun testApi() {
 
 // The flat form examples/expected.rs prints from the Rust library; see there.
 fun level(source: String, code: String, known: Boolean, outcome: String, category: String, actor: String,
-          retryable: Boolean, action: String, advice: Advice, message: Text?, rawMessage: String?,
+          retryable: Boolean, action: String, advice: Advice, message: Text?, rawMsg: String?,
           carrier: String?, requestId: String?, params: IdaasParams?, extra: List<ExtraField>): List<String> {
     fun opt(v: String?) = v ?: "<none>"
     fun dbg(v: UInt?) = if (v == null) "None" else "Some($v)"
     return listOf(source, code, known.toString(), outcome, category, actor, retryable.toString(), action,
-        "${advice.title.en}|${advice.userMessage.zh}|${advice.nextStep.en}",
-        message?.let { "${it.zh}|${it.en}" } ?: "<none>", opt(rawMessage), opt(carrier), opt(requestId),
+        "${advice.title.en}|${advice.userText.zh}|${advice.nextStep.en}",
+        message?.let { "${it.zh}|${it.en}" } ?: "<none>", opt(rawMsg), opt(carrier), opt(requestId),
         params?.let { "${it.values.joinToString(",")}|${dbg(it.attemptsLeft)}|${dbg(it.lockMinutes)}|${dbg(it.lockSeconds)}" } ?: "<none>",
         extra.joinToString(";") { f ->
             when (val v = f.value) {
@@ -98,10 +98,10 @@ fun level(source: String, code: String, known: Boolean, outcome: String, categor
 fun record(n: Normalized): String {
     val fields = mutableListOf("OK")
     fields += level(n.source, n.code, n.known, n.outcome, n.category, n.actor, n.retryable, n.action, n.advice,
-        n.message, n.rawMessage, n.carrier, n.requestId, n.params, n.extra)
+        n.message, n.rawMsg, n.carrier, n.requestId, n.params, n.extra)
     for (c in n.causes) {
         fields += "cause:" + level(c.source, c.code, c.known, c.outcome, c.category, c.actor, c.retryable, c.action,
-            c.advice, c.message, c.rawMessage, c.carrier, c.requestId, c.params, c.extra).joinToString("|")
+            c.advice, c.message, c.rawMsg, c.carrier, c.requestId, c.params, c.extra).joinToString("|")
     }
     return fields.joinToString("\u001f")
 }

@@ -50,16 +50,17 @@ class Normalized(TypedDict):
     retryable: bool
     action: str
     message: Optional[Text]
-    raw_message: Optional[str]
+    raw_msg: Optional[str]
     root_cause: Optional["Normalized"]
     carrier: Optional[str]
     request_id: Optional[str]
     params: Optional[dict[str, Any]]
     extra: dict[str, Any]
+    advice: Optional[dict[str, Any]]
 
-def lookup(source: str, code: str, message: Optional[str] = None) -> Optional[Entry]: ...
+def lookup(source: str, code: str, msg: Optional[str] = None) -> Optional[Entry]: ...
 def explain(
-    code: str, source: Optional[str] = None, message: Optional[str] = None
+    code: str, source: Optional[str] = None, msg: Optional[str] = None
 ) -> list[Entry]: ...
 def normalize(
     raw: Union[str, bytes], platform: Optional[str] = None, source: Optional[str] = None
