@@ -30,7 +30,7 @@ struct Bare<'a> {
         alias = "errorCode",
         alias = "Code"
     )]
-    code: Option<Cow<'a, str>>,
+    code: Option<Code<'a>>,
     #[serde(
         borrow,
         alias = "resultMsg",
@@ -54,6 +54,39 @@ struct Bare<'a> {
     vendor_name: Option<Cow<'a, str>>,
     #[serde(borrow, rename = "carrierFailedResultData")]
     carrier_data: Option<&'a RawValue>,
+}
+
+/// A code as JSON writes it: a string, borrowed, or a number (JVerification's `"code":6001`),
+/// read by one visitor (an untagged enum would buffer the value first).
+#[allow(dead_code)] // Read only through black_box.
+enum Code<'a> {
+    Text(Cow<'a, str>),
+    Number(i64),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Code<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Code<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a code, string or number")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Code<'de>, E> {
+                Ok(Code::Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Code<'de>, E> {
+                Ok(Code::Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Code<'de>, E> {
+                Ok(Code::Number(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Code<'de>, E> {
+                i64::try_from(v).map(Code::Number).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 /// Android's `TokenRet`, field for field: its carrier data is a `String`.
