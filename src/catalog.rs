@@ -217,7 +217,13 @@ impl CodeRows {
 
 /// NFKC form of `text`, borrowed when it is already normalised (always for ASCII).
 pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    // ASCII and the CJK Unified Ideographs (U+4E00..U+9FFF) are their own NFKC form: vendor
+    // messages are made of them, and the table lookup per character costs more than the rest of
+    // a message's parsing. Anything else (fullwidth forms, the ideographic space) is checked.
+    if text
+        .chars()
+        .all(|c| c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
         return Cow::Borrowed(text);
     }
     match is_nfkc_quick(text.chars()) {
@@ -257,5 +263,18 @@ mod tests {
             }
         }
         assert!(CodeRows::of("").0.is_empty());
+    }
+
+    /// The shortcut in `nfkc` holds: every CJK Unified Ideograph is its own NFKC form, and what
+    /// lies outside the shortcut is still normalised.
+    #[test]
+    fn nfkc_shortcut_only_skips_what_nfkc_keeps() {
+        for c in '\u{4e00}'..='\u{9fff}' {
+            let s = c.to_string();
+            assert_eq!(s.nfkc().collect::<String>(), s, "U+{:04X}", u32::from(c));
+        }
+        assert_eq!(nfkc("网关IP错误"), Cow::Borrowed("网关IP错误"));
+        assert_eq!(nfkc("错误\u{3000}１０３"), "错误 103");
+        assert_eq!(nfkc("ｃｏｄｅ：1105"), "code:1105");
     }
 }

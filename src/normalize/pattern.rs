@@ -53,8 +53,13 @@ const MSG_KEYS: [&str; 11] = [
 ];
 
 fn starts_with_ci(b: &[u8], at: usize, needle: &str) -> bool {
-    b.get(at..at + needle.len())
-        .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    // The first byte alone rules out almost every position: checked before the slice.
+    let first = needle.as_bytes().first();
+    b.get(at)
+        .zip(first)
+        .is_some_and(|(c, f)| c.eq_ignore_ascii_case(f))
+        && b.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn is_word(c: u8) -> bool {
