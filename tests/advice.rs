@@ -156,3 +156,55 @@ fn payload_version_keys_in_any_spelling_and_the_callers_first() {
     };
     assert_eq!(advice_id(raw, old_os), None);
 }
+
+#[test]
+fn advice_rules_list_each_rule_of_a_code_with_its_conditions() {
+    use numauth::{advice_rules, Source, VersionBound};
+    let rules: Vec<_> = advice_rules(Source::Pns, "600004").collect();
+    assert_eq!(rules.len(), 1);
+    let r = &rules[0];
+    assert_eq!(r.advice.id, "ios_16_4_carrier_config");
+    assert_eq!(r.platform, Some(Platform::Ios));
+    assert_eq!(r.inner, None);
+    assert_eq!(
+        r.os_version,
+        Some(VersionBound {
+            at_least: true,
+            version: "16.4".parse().unwrap()
+        })
+    );
+    assert_eq!(
+        r.sdk_version,
+        Some(VersionBound {
+            at_least: false,
+            version: "2.12.14".parse().unwrap()
+        })
+    );
+    assert_eq!(r.os_version.unwrap().to_string(), ">=16.4");
+    assert_eq!(r.sdk_version.unwrap().to_string(), "<2.12.14");
+    assert_eq!(r.advice.actor, Actor::Developer);
+    // What `normalize` picks for a callback is one of these rules, word for word.
+    let n = normalize_with(
+        r#"{"resultCode":"600004"}"#,
+        Hint {
+            platform: Some(Platform::Ios),
+            os_version: v("17.0"),
+            sdk_version: v("2.12.0"),
+            ..Hint::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(n.advice.as_deref(), Some(&r.advice));
+
+    let inners: Vec<_> = advice_rules(Source::Pns, "600011")
+        .map(|r| r.inner)
+        .collect();
+    assert_eq!(
+        inners,
+        [Some((Source::Cucc, "102")), Some((Source::Cmcc, "200028"))]
+    );
+    // The code is matched in its own source only, and exactly.
+    assert_eq!(advice_rules(Source::Cmcc, "600011").count(), 0);
+    assert_eq!(advice_rules(Source::Pns, "60001").count(), 0);
+    assert_eq!(advice_rules(Source::Pns, "600099").count(), 0);
+}
