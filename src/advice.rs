@@ -249,10 +249,7 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
         {
             continue;
         }
-        let known = usize::from(rule.platform.is_some() && hint.platform.is_some())
-            + usize::from(rule.os_version.is_some() && hint.os_version.is_some())
-            + usize::from(rule.sdk_version.is_some() && hint.sdk_version.is_some())
-            + usize::from(rule.inner.is_some());
+        let known = specificity(rule, hint);
         if best.is_none_or(|(k, _)| known > k) {
             best = Some((known, rule));
         }
@@ -261,6 +258,15 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
         return Some(r.advice());
     }
     not_in_version(n, hint)
+}
+
+/// How many of a rule's conditions the caller's facts (and the chain's inner code) confirmed:
+/// of the rules that fit, the one that names the most wins; the first in the table on a tie.
+fn specificity(rule: &Rule, hint: &Hint) -> usize {
+    usize::from(rule.platform.is_some() && hint.platform.is_some())
+        + usize::from(rule.os_version.is_some() && hint.os_version.is_some())
+        + usize::from(rule.sdk_version.is_some() && hint.sdk_version.is_some())
+        + usize::from(rule.inner.is_some())
 }
 
 /// When the caller's SDK version predates the code (`since`) or comes after its removal
@@ -301,6 +307,63 @@ fn not_in_version(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_counts_each_condition_the_caller_confirmed() {
+        let full = Rule {
+            id: "t",
+            code: (Source::Pns, "600004"),
+            inner: Some((Source::Cucc, "102")),
+            platform: Some(Platform::Ios),
+            os_version: Some((true, [16, 4, 0, 0])),
+            sdk_version: Some((false, [2, 12, 14, 0])),
+            zh: "",
+            en: "",
+            actor: Actor::Developer,
+            action: Action::UpgradeSdk,
+            provenance: &[],
+        };
+        let v = |s: &str| s.parse::<Version>().ok();
+        let all = Hint {
+            platform: Some(Platform::Ios),
+            os_version: v("17"),
+            sdk_version: v("2.12"),
+            ..Hint::default()
+        };
+        assert_eq!(specificity(&full, &all), 4);
+        assert_eq!(
+            specificity(&full, &Hint::default()),
+            1,
+            "the inner code alone"
+        );
+        let platform_only = Hint {
+            platform: Some(Platform::Ios),
+            ..Hint::default()
+        };
+        assert_eq!(specificity(&full, &platform_only), 2);
+        let os_only = Hint {
+            os_version: v("17"),
+            ..Hint::default()
+        };
+        assert_eq!(specificity(&full, &os_only), 2);
+        let sdk_only = Hint {
+            sdk_version: v("2.12"),
+            ..Hint::default()
+        };
+        assert_eq!(specificity(&full, &sdk_only), 2);
+        let bare = Rule {
+            inner: None,
+            platform: None,
+            os_version: None,
+            sdk_version: None,
+            ..full
+        };
+        assert_eq!(
+            specificity(&bare, &all),
+            0,
+            "the caller's facts confirm nothing"
+        );
+    }
 
     #[test]
     fn versions_compare_part_by_part() {

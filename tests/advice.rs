@@ -208,3 +208,95 @@ fn advice_rules_list_each_rule_of_a_code_with_its_conditions() {
     assert_eq!(advice_rules(Source::Pns, "60001").count(), 0);
     assert_eq!(advice_rules(Source::Pns, "600099").count(), 0);
 }
+
+#[test]
+fn the_most_specific_rule_wins_and_the_first_on_a_tie() {
+    // 600008 has a rule for any platform and one for Android.
+    let on = |platform| Hint {
+        platform,
+        ..Hint::default()
+    };
+    let raw = r#"{"code":"600008"}"#;
+    assert_eq!(
+        advice_id(raw, on(Some(Platform::Android))).as_deref(),
+        Some("data_turned_on_later")
+    );
+    assert_eq!(
+        advice_id(raw, on(Some(Platform::Ios))).as_deref(),
+        Some("mobile_data_with_wifi")
+    );
+    assert_eq!(
+        advice_id(raw, on(None)).as_deref(),
+        Some("mobile_data_with_wifi"),
+        "a tie goes to the table's first rule"
+    );
+}
+
+#[test]
+fn version_bounds_at_their_edges() {
+    let sdk = |s| Hint {
+        sdk_version: v(s),
+        ..Hint::default()
+    };
+    // 600018 exists from 2.12.14 on: that version has it.
+    assert_eq!(advice_id(r#"{"code":"600018"}"#, sdk("2.12.14")), None);
+    assert_eq!(
+        advice_id(r#"{"code":"600018"}"#, sdk("2.12.13")).as_deref(),
+        Some("not_in_sdk_version")
+    );
+    // GeeTest's legacy 10000 was removed in 3.0: 3.0 no longer has it, 2.9 does.
+    let hint = |s| Hint {
+        source: Some(numauth::Source::GeyanLegacy),
+        ..sdk(s)
+    };
+    let removed = normalize_with("10000", hint("3.0"))
+        .unwrap()
+        .advice
+        .unwrap();
+    assert_eq!(removed.id, "not_in_sdk_version");
+    assert!(removed.en.contains("removed in SDK 3.0"), "{}", removed.en);
+    assert_eq!(advice_id("10000", hint("2.9")), None);
+}
+
+#[test]
+fn versions_print_as_short_as_they_are() {
+    let p = |s: &str| s.parse::<Version>().unwrap().to_string();
+    assert_eq!(p("16"), "16.0");
+    assert_eq!(p("16.4"), "16.4");
+    assert_eq!(p("2.12.14"), "2.12.14");
+    assert_eq!(p("1.2.0.4"), "1.2.0.4");
+    assert_eq!(p("1.2.3.0"), "1.2.3");
+}
+
+#[test]
+fn long_keys_are_not_version_keys() {
+    let ios = Hint {
+        platform: Some(Platform::Ios),
+        ..Hint::default()
+    };
+    // 16 bytes: still read; 17: not a version key (no real key is that long).
+    let raw = r#"{"resultCode":"600004","SYSTEM__VERSION_":"16.0"}"#;
+    assert_eq!(advice_id(raw, ios), None, "16.0 is before iOS 16.4");
+    let raw = r#"{"resultCode":"600004","SYSTEM___VERSION_":"16.0"}"#;
+    assert_eq!(
+        advice_id(raw, ios).as_deref(),
+        Some("ios_16_4_carrier_config")
+    );
+    // The caller's OS version and SDK version given: the payload is not read for them.
+    let both = Hint {
+        os_version: v("16.0"),
+        sdk_version: v("2.12.0"),
+        ..ios
+    };
+    let raw = r#"{"resultCode":"600004","release":"17.0","sdkVersion":"2.13"}"#;
+    assert_eq!(advice_id(raw, both), None);
+    let only_os = Hint {
+        os_version: v("17.0"),
+        ..ios
+    };
+    assert_eq!(
+        advice_id(raw, only_os),
+        None,
+        "the payload's SDK 2.13 is past the fix"
+    );
+}
