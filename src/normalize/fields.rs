@@ -337,10 +337,10 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
 fn data_field<'a>(val: &Val<'a>, parts: &mut Parts<'a>) {
     match val {
         Val::Str(s) if s.trim_start().starts_with('{') => {
-            parts.marks.token_data |= super::extra::is_secret_key(s)
+            parts.marks.token_data |= super::secret::is_secret_key(s)
         }
         Val::Esc(s) | Val::Nested(s) if s.trim_start().starts_with(['{', '[']) => {
-            parts.marks.token_data |= super::extra::is_secret_key(s);
+            parts.marks.token_data |= super::secret::is_secret_key(s);
         }
         Val::Str(_) | Val::Esc(_) => {
             parts.marks.data_text = true;

@@ -31,13 +31,14 @@ mod keys;
 mod pattern;
 mod resolve;
 mod scan;
+mod secret;
 
 pub use carrier::Carrier;
 pub use error::{ParseError, Shape};
-pub(crate) use extra::fold_key;
 pub use extra::{Extra, ExtraField, ExtraValue};
 pub use idaas::IdaasParams;
 pub(crate) use keys::{fold, KeyEntry, KeyRole, Role};
+pub(crate) use secret::fold_key;
 
 /// The largest input [`normalize`] accepts, in bytes (64 KiB). A callback is a few hundred
 /// bytes; a larger input is a whole log, which should be split into lines first.
