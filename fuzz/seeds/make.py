@@ -22,6 +22,10 @@ sources = [
     "tests/normalize_vendors.rs",
     "tests/pinned_fields.rs",
     "tests/normalize.rs",
+    "tests/normalize_sources.rs",
+    "tests/normalize_rules.rs",
+    "tests/serde.rs",
+    "tests/builder.rs",
     "tests/advice.rs",
     "benches/shapes.rs",
 ]

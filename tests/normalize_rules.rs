@@ -1,0 +1,478 @@
+//! `normalize` on payloads that bend the rules: JSON held in strings, broken JSON, unknown
+//! codes, Dypnsapi bodies, hints, errors, limits, redaction, serialisation and typed callbacks.
+//!
+//! Expected outcomes come from what the codes mean (the catalog's tables), not from output.
+
+use std::borrow::Cow;
+
+use numauth::{
+    normalize, normalize_callback, normalize_with, AuthOutcome, Callback, Carrier, ExtraValue,
+    Hint, Lang, ParseError, Platform, Shape, Source, MAX_DEPTH, MAX_INPUT_BYTES,
+};
+use serde_json::json;
+
+mod common;
+use common::{cause, extra, n, s, sco};
+
+#[test]
+fn json_strings_holding_any_shape() {
+    // What the CLI gets for an NDJSON line that is a string.
+    let line = serde_json::to_string(r#"{"code":"600011","msg":"获取token失败","vendorName":"ct_sjl","carrierFailedResultData":"{\"result\":-8004}"}"#).unwrap();
+    let n1 = n(&line);
+    assert_eq!(n1.outcome, AuthOutcome::MobileDataDisabled);
+    assert_eq!(n1.raw_msg.as_deref(), Some("获取token失败"));
+
+    let ns = serde_json::to_string(
+        "resultDic = {\n    msg = \"\\U65e0SIM\\U5361\";\n    resultCode = 600007;\n}",
+    )
+    .unwrap();
+    let n2 = n(&ns);
+    assert_eq!(n2.raw_msg.as_deref(), Some("无SIM卡"));
+    assert_eq!(n2.outcome, AuthOutcome::NoSimCard);
+
+    let dart = serde_json::to_string("{msg: 蜂窝网络未开启, code: 600008, data: null}").unwrap();
+    assert_eq!(n(&dart).outcome, AuthOutcome::MobileDataDisabled);
+
+    let text = serde_json::to_string("vendorCode:103911, msg:token请求过于频繁").unwrap();
+    assert_eq!(n(&text).source, Source::Cmcc);
+
+    // Twice encoded.
+    let twice = serde_json::to_string(&line).unwrap();
+    assert_eq!(n(&twice).outcome, AuthOutcome::MobileDataDisabled);
+
+    // A string inside log text, quotes escaped.
+    let logged = r#"onTokenFailed: "{\"code\":\"600011\",\"vendorName\":\"cm_zyhl\",\"carrierFailedResultData\":\"{\\\"resultCode\\\":\\\"103119\\\"}\"}""#;
+    assert_eq!(n(logged).outcome, AuthOutcome::InvalidConfiguration);
+    // JSON printed with escaped quotes but no surrounding string.
+    let bare = r#"{\"code\":\"600008\",\"msg\":\"蜂窝网络未开启\"}"#;
+    assert_eq!(n(bare).raw_msg.as_deref(), Some("蜂窝网络未开启"));
+    // A bare code, as a string.
+    assert_eq!(n("\"700000\"").outcome, AuthOutcome::UserCancelled);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Broken JSON that still names a code.
+
+#[test]
+fn broken_json_still_names_a_code() {
+    // Truncated inside the carrier data.
+    let n1 = n(
+        r#"{"code":"600011","msg":"获取token失败","carrierFailedResultData":"{\"resultCode\":\"103119\",\"desc\":\"appid不"#,
+    );
+    assert_eq!(
+        sco(&n1),
+        s(Source::Pns, "600011", AuthOutcome::InvalidConfiguration)
+    );
+    assert_eq!(cause(&n1).raw_msg.as_deref(), Some("appid不"));
+    // Truncated inside the message.
+    let n2 = n(r#"{"code":"600008","msg":"蜂窝网络"#);
+    assert_eq!(
+        (n2.code.as_ref(), n2.raw_msg.as_deref()),
+        ("600008", Some("蜂窝网络"))
+    );
+    // Single quotes, trailing comma, unquoted keys, a missing comma, code as a number.
+    assert_eq!(
+        n("{'code': '600007', 'msg': '无SIM卡',}").outcome,
+        AuthOutcome::NoSimCard
+    );
+    assert_eq!(
+        n(r#"{code:"600008",msg:"x"}"#).outcome,
+        AuthOutcome::MobileDataDisabled
+    );
+    assert_eq!(n(r#"{"msg":"x" "code":600012}"#).code, "600012");
+    assert_eq!(
+        n(r#"{"code": 700000 , }"#).outcome,
+        AuthOutcome::UserCancelled
+    );
+    // Unbalanced and mismatched brackets.
+    assert_eq!(
+        n(r#"{"code":"600011","x":[1,2}, "msg":"m"}"#).code,
+        "600011"
+    );
+    // Broken escapes are kept as written.
+    let n3 = n(r#"{"code":"600011","msg":"bad \x and \u12 escapes"}"#);
+    assert_eq!(n3.raw_msg.as_deref(), Some(r"bad \x and \u12 escapes"));
+    // Only a code key left.
+    assert_eq!(n(r#""code":"600015""#).code, "600015");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unknown codes and source guesses.
+
+#[test]
+fn unknown_codes_are_kept() {
+    let n1 = n(r#"{"code":"600099","msg":"新错误","requestId":"x"}"#);
+    assert_eq!(
+        (n1.source, n1.code.as_ref(), n1.known),
+        (Source::Pns, "600099", false)
+    );
+    assert_eq!(n1.outcome, AuthOutcome::Unknown);
+    assert_eq!(
+        (n1.category, n1.actor, n1.action),
+        (
+            AuthOutcome::Unknown.category(),
+            AuthOutcome::Unknown.actor(),
+            AuthOutcome::Unknown.action()
+        )
+    );
+    assert_eq!(n1.message, None);
+    assert_eq!(n1.raw_msg.as_deref(), Some("新错误"));
+    // Best guesses from the form of the code.
+    assert_eq!(n(r#"{"code":"1700099"}"#).source, Source::Fusion);
+    assert_eq!(n(r#"{"result":-99999,"reqId":"r"}"#).source, Source::Ctcc);
+    assert_eq!(
+        n(r#"{"Code":"isv.SOMETHING_NEW","RequestId":"r"}"#).source,
+        Source::Dypns
+    );
+    assert_eq!(
+        n(r#"{"error_code":"IDAAS.SDK.NEW.9999"}"#).source,
+        Source::Idaas
+    );
+    let unknown_pns = n(
+        r#"{"code":"600098","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"103119\"}"}"#,
+    );
+    // Unknown top level, known cause: the cause gives the outcome; the top-level stays unknown.
+    assert_eq!(
+        (unknown_pns.known, unknown_pns.outcome),
+        (false, AuthOutcome::InvalidConfiguration)
+    );
+    assert_eq!(unknown_pns.message, None);
+}
+
+#[test]
+fn dypns_server_bodies() {
+    let n1 =
+        n(r#"{"Code":"isv.TOKEN_INVALID","Message":"无效的token","RequestId":"8906582E-6722"}"#);
+    assert_eq!(
+        sco(&n1),
+        s(
+            Source::Dypns,
+            "isv.TOKEN_INVALID",
+            AuthOutcome::TokenInvalid
+        )
+    );
+    assert_eq!(n1.request_id.as_deref(), Some("8906582E-6722"));
+    let n2 = n(
+        r#"{"Code":"OK","Message":"OK","RequestId":"1","GetMobileResultDTO":{"Mobile":"121****1234"}}"#,
+    );
+    assert_eq!(n2.outcome, AuthOutcome::Success);
+    assert_eq!(
+        extra(&n2, "GetMobileResultDTO").unwrap().to_json(),
+        json!({"Mobile": "<redacted phone: 11 chars>"}),
+        "a phone number, even masked, never reaches the output"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hints.
+
+#[test]
+fn hints_override_detection() {
+    let fusion = Hint {
+        source: Some(Source::Fusion),
+        platform: None,
+        ..Hint::default()
+    };
+    assert_eq!(
+        normalize_with("600001", fusion).unwrap().outcome,
+        AuthOutcome::FlowProgress
+    );
+    assert_eq!(
+        normalize("600001").unwrap().outcome,
+        AuthOutcome::AuthPageShown
+    );
+    // Even against the keys.
+    let pns = Hint {
+        source: Some(Source::Pns),
+        platform: None,
+        ..Hint::default()
+    };
+    let n1 = normalize_with(
+        r#"{"resultCode":"600001","templateId":"t","nodeId":"n"}"#,
+        pns,
+    )
+    .unwrap();
+    assert_eq!(n1.source, Source::Pns);
+    // A hinted source that does not know the code: unknown there, not re-detected.
+    let cmcc = Hint {
+        source: Some(Source::Cmcc),
+        platform: None,
+        ..Hint::default()
+    };
+    let n2 = normalize_with(r#"{"code":"600011"}"#, cmcc).unwrap();
+    assert_eq!(
+        (n2.source, n2.known, n2.outcome),
+        (Source::Cmcc, false, AuthOutcome::Unknown)
+    );
+    // Platforms pick the H5 and HarmonyOS tables, which reuse PNS numbers.
+    let web = Hint {
+        source: None,
+        platform: Some(Platform::Web),
+        ..Hint::default()
+    };
+    assert_eq!(
+        normalize_with("600004", web).unwrap().source,
+        Source::PnsWeb
+    );
+    assert_eq!(
+        normalize_with("600004", web).unwrap().outcome,
+        AuthOutcome::InvalidConfiguration
+    );
+    assert_eq!(
+        normalize("600004").unwrap().outcome,
+        AuthOutcome::SdkOutdated
+    );
+    let harmony = Hint {
+        source: None,
+        platform: Some(Platform::Harmony),
+        ..Hint::default()
+    };
+    assert_eq!(
+        normalize_with(r#"{"code":"600012"}"#, harmony)
+            .unwrap()
+            .source,
+        Source::PnsHarmony
+    );
+    // A platform whose table lacks the code falls back to the app SDK's.
+    assert_eq!(
+        normalize_with(r#"{"code":"700000"}"#, harmony)
+            .unwrap()
+            .source,
+        Source::Pns
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits and errors.
+
+#[test]
+fn errors_say_why() {
+    assert_eq!(normalize(""), Err(ParseError::Empty));
+    assert_eq!(normalize(" \n\t"), Err(ParseError::Empty));
+    assert_eq!(normalize("\"\""), Err(ParseError::Empty));
+    let cases = [
+        (r#"{"msg":"获取token失败"}"#, Shape::Json),
+        ("resultDic = {\n    msg = \"x\";\n}", Shape::NsDictionary),
+        ("{msg: 获取token失败, data: null}", Shape::DartMap),
+        ("TokenRet{msg='x', token='null'}", Shape::JavaToString),
+        ("onTokenFailed: something went wrong", Shape::Text),
+    ];
+    for (raw, shape) in cases {
+        let err = normalize(raw).unwrap_err();
+        assert_eq!(err, ParseError::NoCode { shape }, "{raw}");
+        let text = err.to_string();
+        assert!(
+            text.contains(shape.describe()) && text.contains("code"),
+            "{text}"
+        );
+    }
+    assert!(ParseError::Empty.to_string().contains("pass the callback"));
+}
+
+#[test]
+fn input_size_limit() {
+    let body = r#"{"code":"600008","pad":""}"#;
+    let fill = MAX_INPUT_BYTES - body.len();
+    let exact = format!(r#"{{"code":"600008","pad":"{}"}}"#, "x".repeat(fill));
+    assert_eq!(exact.len(), MAX_INPUT_BYTES);
+    assert_eq!(normalize(&exact).unwrap().code, "600008");
+    let over = format!("{exact} ");
+    let err = normalize(&over).unwrap_err();
+    assert_eq!(
+        err,
+        ParseError::TooLarge {
+            len: MAX_INPUT_BYTES + 1,
+            max: MAX_INPUT_BYTES
+        }
+    );
+    assert!(err.to_string().contains("one callback at a time"));
+}
+
+#[test]
+fn nesting_depth_limit() {
+    let nested = |depth: usize| {
+        format!(
+            r#"{{"code":"600008","x":{}{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    };
+    // The object itself is one level.
+    assert!(normalize(&nested(MAX_DEPTH - 1)).is_ok());
+    assert_eq!(
+        normalize(&nested(MAX_DEPTH)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+    // A string holding the payload counts as a level too.
+    let in_string = |depth: usize| serde_json::to_string(&nested(depth)).unwrap();
+    assert!(normalize(&in_string(MAX_DEPTH - 2)).is_ok());
+    assert_eq!(
+        normalize(&in_string(MAX_DEPTH - 1)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+    assert!(ParseError::TooDeep { max: MAX_DEPTH }
+        .to_string()
+        .contains("deeper"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redaction.
+
+#[test]
+fn tokens_are_redacted_everywhere() {
+    let secret = "SECRET-abcdefghijklmnop";
+    let payloads = [
+        format!(r#"{{"code":"600000","token":"{secret}"}}"#),
+        format!(r#"{{"code":"0","data":{{"session_token":"{secret}","id_token":"{secret}"}}}}"#),
+        format!(r#"{{"code":"0","data":"{{\"session_token\":\"{secret}\"}}"}}"#),
+        format!(r#"{{"resultCode":"103000","desc":"成功","accessToken":"{secret}"}}"#),
+        format!("TokenRet{{code='600000', token='{secret}'}}"),
+        format!("{{\n    resultCode = 600000;\n    token = {secret};\n}}"),
+        format!("{{code: 600000, token: {secret}}}"),
+        format!(r#"{{"code":"600000","data":{{"list":[{{"refresh_token":"{secret}"}}]}}}}"#),
+    ];
+    for raw in &payloads {
+        let n = n(raw);
+        let out = serde_json::to_string(&n).unwrap();
+        assert!(!out.contains(secret), "{raw}\n=> {out}");
+        assert!(
+            out.contains("<redacted token: 23 chars>"),
+            "{raw}\n=> {out}"
+        );
+    }
+    // The length counts characters, not bytes.
+    let cjk = n(r#"{"code":"600000","token":"令牌令牌"}"#);
+    assert_eq!(
+        extra(&cjk, "token").unwrap().as_str(),
+        "<redacted token: 4 chars>"
+    );
+    // null tokens stay.
+    let null = n(r#"{"code":"600011","token":null,"id_token":"null"}"#);
+    assert_eq!(
+        extra(&null, "token"),
+        Some(&ExtraValue::Json("null".into()))
+    );
+    assert_eq!(
+        extra(&null, "id_token"),
+        Some(&ExtraValue::Text("null".into()))
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialisation and the typed entry point.
+
+#[test]
+fn serialises_with_exactly_the_issue_field_names() {
+    let n = n(
+        r#"{"code":"600011","msg":"获取token失败","vendorName":"cm_zyhl","requestId":"r","carrierFailedResultData":"{\"resultCode\":\"103119\"}","requestCode":0}"#,
+    );
+    let v = serde_json::to_value(&n).unwrap();
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    let mut expected = [
+        "source",
+        "code",
+        "known",
+        "outcome",
+        "category",
+        "actor",
+        "retryable",
+        "action",
+        "message",
+        "raw_msg",
+        "root_cause",
+        "carrier",
+        "request_id",
+        "params",
+        "extra",
+        "advice",
+    ];
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+    assert_eq!(v["source"], "pns");
+    assert_eq!(v["carrier"], "cmcc");
+    assert_eq!(v["root_cause"]["source"], "cmcc");
+    assert_eq!(v["root_cause"]["root_cause"], serde_json::Value::Null);
+    assert_eq!(v["message"]["zh"], n.message.unwrap().zh);
+    assert_eq!(v["extra"], json!({"requestCode": 0}));
+    assert_eq!(v["outcome"], "invalid_configuration");
+}
+
+#[test]
+fn typed_callbacks() {
+    let cb = Callback {
+        code: "600011",
+        msg: Some("获取token失败"),
+        vendor_name: Some("cm_zyhl"),
+        carrier_data: Some(r#"{"resultCode":"103119","desc":"appid不存在"}"#),
+        request_id: Some("rq"),
+        ..Callback::default()
+    };
+    let n = normalize_callback(&cb, Hint::default());
+    assert_eq!(
+        sco(cause(&n)),
+        s(Source::Cmcc, "103119", AuthOutcome::InvalidConfiguration)
+    );
+    assert_eq!(
+        (n.request_id.as_deref(), n.carrier),
+        (Some("rq"), Some(Carrier::Cmcc))
+    );
+    assert!(matches!(n.code, Cow::Borrowed("600011")));
+
+    // Fusion, with its inner code.
+    let cb = Callback {
+        code: "400007",
+        inner_code: Some("1600008"),
+        ..Callback::default()
+    };
+    let n = normalize_callback(&cb, Hint::default());
+    assert_eq!(
+        (n.source, n.outcome),
+        (Source::Fusion, AuthOutcome::MobileDataDisabled)
+    );
+
+    // Unreadable carrier data and an unknown vendor are kept, not dropped.
+    let cb = Callback {
+        code: "600011",
+        carrier_data: Some("garbage"),
+        vendor_name: Some("unknown"),
+        ..Callback::default()
+    };
+    let n = normalize_callback(&cb, Hint::default());
+    assert!(n.root_cause.is_none());
+    assert_eq!(
+        extra(&n, "carrierFailedResultData").unwrap().as_str(),
+        "garbage"
+    );
+    assert_eq!(extra(&n, "vendorName").unwrap().as_str(), "unknown");
+
+    // An empty code is kept, unknown.
+    let n = normalize_callback(&Callback::default(), Hint::default());
+    assert_eq!((n.code.as_ref(), n.known), ("", false));
+}
+
+#[test]
+fn every_catalog_code_resolves_as_lookup_says() {
+    for e in numauth::entries() {
+        for msg in [None, Some("请求超时"), Some("zzz"), e.match_text(Lang::Zh)] {
+            let raw = json!({"code": e.code(), "msg": msg}).to_string();
+            let hint = Hint {
+                source: Some(e.source()),
+                platform: None,
+                ..Hint::default()
+            };
+            let n = normalize_with(&raw, hint).unwrap();
+            let expected = match msg {
+                Some(m) => numauth::lookup_with_msg(e.source(), e.code(), m),
+                None => numauth::lookup(e.source(), e.code()),
+            };
+            let same = n.entry().map(|x| x as *const _) == expected.map(|x| x as *const _);
+            assert!(same, "{} {} {msg:?}", e.source(), e.code());
+            assert_eq!(n.known, expected.is_some());
+            assert_eq!(
+                n.outcome,
+                expected.map_or(AuthOutcome::Unknown, |x| x.outcome())
+            );
+        }
+    }
+}
