@@ -213,7 +213,8 @@ impl Catalog {
     /// One log line (without its line break).
     fn line(&self, rng: &mut Rng) -> String {
         let request_id = rng.hex(8);
-        match rng.below(100) {
+        let pick = rng.below(100);
+        match pick {
             // Android TokenRet: a PNS failure with the carrier's cause nested as a JSON string.
             0..=19 => {
                 let (vendor, data) = self.carrier_data(rng);
@@ -249,6 +250,15 @@ impl Catalog {
                     js(inner_msg)
                 )
             }
+            56..=86 => self.other_source(rng, pick, &request_id),
+            // Raw text as logged, held in a JSON string.
+            _ => js(&self.raw_text(rng, &request_id)),
+        }
+    }
+
+    /// Fusion, IDaaS and the carriers' own results (`pick` 56 to 86 of each hundred).
+    fn other_source(&self, rng: &mut Rng, pick: usize, request_id: &str) -> String {
+        match pick {
             // Fusion auth: a scene result with the one-tap code inside.
             56..=65 => {
                 let (code, msg) = self.fusion.pick(rng);
@@ -289,8 +299,8 @@ impl Catalog {
                     rng.hex(4)
                 )
             }
-            // China Mobile, direct.
-            84..=86 => {
+            // China Mobile, direct (84 to 86).
+            _ => {
                 let (code, msg) = self.cmcc.pick(rng);
                 format!(
                     "{{\"resultCode\":{},\"desc\":{},\"authType\":\"4\"}}",
@@ -298,8 +308,6 @@ impl Catalog {
                     js(msg)
                 )
             }
-            // Raw text as logged, held in a JSON string.
-            _ => js(&self.raw_text(rng, &request_id)),
         }
     }
 
