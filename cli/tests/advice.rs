@@ -3,9 +3,10 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn normalize(args: &[&str], line: &str) -> serde_json::Value {
+/// Runs `numauth SUBCOMMAND ARGS` with `input` on stdin; its stdout, after checking it succeeded.
+fn run(subcommand: &str, args: &[&str], input: &str) -> Vec<u8> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_numauth"))
-        .arg("normalize")
+        .arg(subcommand)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -15,11 +16,15 @@ fn normalize(args: &[&str], line: &str) -> serde_json::Value {
         .stdin
         .take()
         .unwrap()
-        .write_all(line.as_bytes())
+        .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).unwrap()
+    assert!(out.status.success(), "numauth {subcommand} {args:?} failed");
+    out.stdout
+}
+
+fn normalize(args: &[&str], line: &str) -> serde_json::Value {
+    serde_json::from_slice(&run("normalize", args, line)).unwrap()
 }
 
 #[test]
@@ -66,22 +71,7 @@ fn a_bad_version_is_a_usage_error() {
 }
 
 fn report(args: &[&str], input: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_numauth"))
-        .arg("report")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(run("report", args, input)).unwrap()
 }
 
 /// Three iOS 600004 callbacks: two from an SDK before the fix (advice), one after (none); and a
