@@ -233,6 +233,15 @@ fn malformed_json_gives_errors_that_name_the_field() {
     assert!(e.starts_with("duplicate field `source`"), "{e}");
     let e = error(r#"{"raw_msg":null,"raw_message":"x"}"#);
     assert!(e.starts_with("duplicate field `raw_msg`"), "{e}");
+    // `message` is looked up again, but a second one is still a malformed result.
+    let e = error(r#"{"message":null,"message":{"zh":"x","en":"y"}}"#);
+    assert!(e.starts_with("duplicate field `message`"), "{e}");
+    // Not an object at all: the error says what was expected.
+    let e = error("600011");
+    assert!(
+        e.contains("expected a normalised callback (an object with `source`"),
+        "{e}"
+    );
 }
 
 /// What the round trip does not keep, by design: `extra` values that serialise as something
@@ -265,6 +274,19 @@ fn extra_values_that_serialise_rewritten_come_back_as_written_out() {
     let mut same = n.into_owned();
     same.extra = back.extra.clone();
     assert_eq!(back, same);
+}
+
+#[test]
+fn extra_iterates_by_reference_in_order() {
+    let n =
+        normalize(r#"{"code":"600000","requestCode":0,"appVersion":"1.2","os":"ios"}"#).unwrap();
+    let keys: Vec<&str> = (&n.extra).into_iter().map(|(k, _)| k.as_ref()).collect();
+    assert_eq!(keys, ["requestCode", "appVersion", "os"]);
+    let mut values = Vec::new();
+    for (_, v) in &n.extra {
+        values.push(v.as_str());
+    }
+    assert_eq!(values, ["0", "1.2", "ios"]);
 }
 
 #[test]
