@@ -476,3 +476,39 @@ fn every_catalog_code_resolves_as_lookup_says() {
         }
     }
 }
+
+#[test]
+fn a_paren_opens_a_java_to_string_only_as_name_paren_key_equals() {
+    // `Name(key=`: the fields inside are read, the vendor name included.
+    let java = n("TokenRet(code=600012, vendorName=cu_xw)");
+    assert_eq!(
+        (java.code.as_ref(), java.carrier),
+        ("600012", Some(Carrier::Cucc))
+    );
+    // A paren after a space is not an opener: only the code pattern is read, no vendor.
+    let spaced = n("log: (code=600012, vendorName=cu_xw)");
+    assert_eq!((spaced.code.as_ref(), spaced.carrier), ("600012", None));
+    // A paren whose word is not followed by `=` (or with no word) does not swallow the JSON
+    // object inside it: the object's own fields are read.
+    for raw in [
+        r#"failed(see {"code":"600011","vendorName":"cu_xw"})"#,
+        r#"f(= {"code":"600011","vendorName":"cu_xw"})"#,
+    ] {
+        let got = n(raw);
+        assert_eq!(
+            (got.code.as_ref(), got.carrier),
+            ("600011", Some(Carrier::Cucc)),
+            "{raw}"
+        );
+    }
+}
+
+#[test]
+fn idaas_token_data_in_a_plain_string_marks_a_login_callback() {
+    // `data` holding tokens marks an IDaaS SDK callback even beside a message; other data
+    // text beside a message does not.
+    let tokens = n(r#"{"code":"0","msg":"ok","data":"{session_token: st-1}"}"#);
+    assert_eq!(tokens.source, Source::IdaasSdk);
+    let other = n(r#"{"code":"0","msg":"ok","data":"{id: 1}"}"#);
+    assert_ne!(other.source, Source::IdaasSdk);
+}
