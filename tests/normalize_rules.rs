@@ -512,3 +512,19 @@ fn idaas_token_data_in_a_plain_string_marks_a_login_callback() {
     let other = n(r#"{"code":"0","msg":"ok","data":"{id: 1}"}"#);
     assert_ne!(other.source, Source::IdaasSdk);
 }
+
+#[test]
+fn a_callback_held_whole_in_a_plain_string_value_is_the_result() {
+    // No code of its own; `data` is a string holding a whole callback (no escapes): its fields,
+    // the vendor name included, are the result's.
+    let got = n(r#"{"msg":"x","data":"{code: 600012, vendorName: cu_xw}"}"#);
+    assert_eq!(
+        (got.code.as_ref(), got.carrier),
+        ("600012", Some(Carrier::Cucc))
+    );
+    let got = n("{msg: 授权页唤起失败, data: '{code: 600012, vendorName: cu_xw}'}");
+    assert_eq!(
+        (got.code.as_ref(), got.carrier),
+        ("600012", Some(Carrier::Cucc))
+    );
+}
