@@ -183,9 +183,10 @@ pub(crate) fn scan(text: &str) -> ([Named; MAX_NAMED], usize) {
         std::array::from_fn(|_| (Kind::Code, 0, 0..0));
     let mut len = 0;
     let mut i = 0;
-    while i < b.len() && len < MAX_NAMED {
+    // To the end of the text, or until MAX_NAMED codes are found.
+    while let (Some(&c), Some(slot)) = (b.get(i), found.get_mut(len)) {
         let prev_ok = i == 0 || b.get(i - 1).is_some_and(|&p| !is_word(p));
-        let hit = if prev_ok && b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        let hit = if prev_ok && c.is_ascii_alphabetic() {
             CODE_KEYS.iter().find_map(|&(key, kind)| {
                 if !starts_with_ci(b, i, key) || b.get(i + key.len()).is_some_and(|&c| is_word(c)) {
                     return None;
@@ -196,13 +197,13 @@ pub(crate) fn scan(text: &str) -> ([Named; MAX_NAMED], usize) {
         } else {
             None
         };
-        match (hit, found.get_mut(len)) {
-            (Some((kind, key_at, range)), Some(slot)) => {
+        match hit {
+            Some((kind, key_at, range)) => {
                 i = range.end;
                 *slot = (kind, key_at, range);
                 len += 1;
             }
-            _ => i += 1,
+            None => i += 1,
         }
     }
     let mut out: [Named; MAX_NAMED] = Default::default();
