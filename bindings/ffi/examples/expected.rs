@@ -68,6 +68,16 @@ fn record(line: &str) -> String {
                 fields.push(format!("cause:{}", level(c).join("|")));
                 cause = c.root_cause.as_deref();
             }
+            fields.push(n.advice.as_deref().map_or("advice:<none>".to_owned(), |a| {
+                format!(
+                    "advice:{}|{}|{}|{}|{}",
+                    a.id,
+                    a.en,
+                    a.actor.as_str(),
+                    a.action.as_str(),
+                    a.provenance.join(",")
+                )
+            }));
             fields.join("\u{1f}")
         }
         Err(e) => format!("ERR\u{1f}{e}"),

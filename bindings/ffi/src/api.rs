@@ -1,7 +1,7 @@
 //! The functions UniFFI exports: each converts its arguments, calls the core, and converts
 //! the result. Ids arrive as strings and are parsed with the core's `FromStr`.
 
-use numauth::{ParseError, ParseIdError, Platform, Source};
+use numauth::{ParseError, ParseIdError, Platform, Source, Version};
 
 use crate::records::{CallbackFields, Entry, Hint, NormalizeResult, Normalized};
 
@@ -112,9 +112,25 @@ impl Hint {
                 .as_deref()
                 .map(str::parse::<Platform>)
                 .transpose()?,
-            ..numauth::Hint::default()
+            os_version: version("os_version", self.os_version.as_deref())?,
+            sdk_version: version("sdk_version", self.sdk_version.as_deref())?,
         })
     }
+}
+
+/// A version from the hint (`16.4`, `2.12.14`); one that does not parse is an `InvalidId`
+/// naming the field, not a silently ignored hint.
+fn version(kind: &str, given: Option<&str>) -> Result<Option<Version>, NumauthError> {
+    given
+        .map(|v| {
+            v.parse::<Version>().map_err(|e| NumauthError::InvalidId {
+                kind: kind.to_owned(),
+                given: v.to_owned(),
+                expected: vec!["numbers separated by dots, e.g. 16.4 or 2.12.14".to_owned()],
+                detail: format!("{kind}: {e}"),
+            })
+        })
+        .transpose()
 }
 
 /// The entry for `code` in the namespace of `source` (an id such as `pns` or `cmcc`).

@@ -25,6 +25,6 @@ pub use api::{
     normalize_many, normalize_with, NumauthError,
 };
 pub use records::{
-    Advice, CallbackFields, Cause, Entry, ExtraField, ExtraValue, Hint, IdaasParams,
+    Advice, CallbackFields, Cause, Entry, Explanation, ExtraField, ExtraValue, Hint, IdaasParams,
     NormalizeResult, Normalized, Text,
 };

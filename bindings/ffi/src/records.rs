@@ -25,7 +25,7 @@ impl Text {
 
 /// What an outcome means for the app: its title, what to tell the user, and the next step.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Advice {
+pub struct Explanation {
     /// The outcome's short title.
     pub title: Text,
     /// What to tell the user (the outcome's user text).
@@ -34,9 +34,9 @@ pub struct Advice {
     pub next_step: Text,
 }
 
-impl Advice {
-    fn new(outcome: numauth::AuthOutcome, action: numauth::Action) -> Advice {
-        Advice {
+impl Explanation {
+    fn new(outcome: numauth::AuthOutcome, action: numauth::Action) -> Explanation {
+        Explanation {
             title: Text::of(|l| outcome.title(l)),
             user_text: Text::of(|l| outcome.user_text(l)),
             next_step: Text::of(|l| action.text(l)),
@@ -68,7 +68,7 @@ pub struct Entry {
     /// The recommended next step (action id).
     pub action: String,
     /// The outcome and action in words.
-    pub advice: Advice,
+    pub explanation: Explanation,
     /// The vendor's own advice, where it gives one.
     pub suggestion: Option<Text>,
     /// Platform ids the code exists on, when not all of the source's.
@@ -100,7 +100,7 @@ impl From<&numauth::Entry> for Entry {
             actor: e.actor().as_str().to_owned(),
             retryable: e.retryable(),
             action: e.action().as_str().to_owned(),
-            advice: Advice::new(e.outcome(), e.action()),
+            explanation: Explanation::new(e.outcome(), e.action()),
             suggestion: e
                 .suggestion(Lang::Zh)
                 .map(|_| Text::of(|l| e.suggestion(l).unwrap_or_default())),
@@ -128,6 +128,44 @@ pub struct Hint {
     /// A platform id (`android`, `ios`, `web`, `harmony`...).
     #[uniffi(default = None)]
     pub platform: Option<String>,
+    /// The device's OS version (`16.4`, Android's `release`), for advice by version.
+    #[uniffi(default = None)]
+    pub os_version: Option<String>,
+    /// The version of the SDK that produced the callback (`2.12.14`), for advice by version.
+    #[uniffi(default = None)]
+    pub sdk_version: Option<String>,
+}
+
+/// What fixes this failure on the caller's platform and versions: a rule of numauth's advice
+/// table (`numauth explain CODE` lists them), or a note that the code does not exist in the
+/// caller's SDK version.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Advice {
+    /// The rule's id (`ios_16_4_carrier_config`), or `not_in_sdk_version`.
+    pub id: String,
+    /// The advice in both languages.
+    pub text: Text,
+    /// Who must act on it (actor id).
+    pub actor: String,
+    /// The kind of step it asks for (action id).
+    pub action: String,
+    /// Ids of the threads and pages it rests on.
+    pub provenance: Vec<String>,
+}
+
+impl From<&numauth::Advice> for Advice {
+    fn from(a: &numauth::Advice) -> Advice {
+        Advice {
+            id: a.id.to_string(),
+            text: Text {
+                zh: a.zh.to_string(),
+                en: a.en.to_string(),
+            },
+            actor: a.actor.as_str().to_owned(),
+            action: a.action.as_str().to_owned(),
+            provenance: a.provenance.iter().map(|p| p.to_string()).collect(),
+        }
+    }
 }
 
 /// The fields of a callback, for an SDK wrapper that already holds them (the core's
@@ -230,13 +268,16 @@ macro_rules! levels {
         }
 
         /// One callback, normalised. `outcome`, `category`, `actor`, `retryable`, `action` and
-        /// `advice` follow the deepest known cause; `source`, `code`, `known` and `message`
+        /// `explanation` follow the deepest known cause; `source`, `code`, `known` and `message`
         /// describe the top-level code.
         #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
         pub struct Normalized {
             $($(#[$doc])* pub $field: $ty,)*
             /// The causes underneath, the nearest first, the deepest last.
             pub causes: Vec<Cause>,
+            /// What fixes it on the caller's platform and versions (from the hint, or the
+            /// versions the payload carries), when numauth's advice table has a rule for it.
+            pub advice: Option<Advice>,
         }
 
         impl Cause {
@@ -244,8 +285,8 @@ macro_rules! levels {
                 Cause { $($field: $conv,)* }
             }
 
-            fn with_causes(self, causes: Vec<Cause>) -> Normalized {
-                Normalized { $($field: self.$field,)* causes }
+            fn with_causes(self, causes: Vec<Cause>, advice: Option<Advice>) -> Normalized {
+                Normalized { $($field: self.$field,)* causes, advice }
             }
         }
     };
@@ -270,7 +311,7 @@ levels! {
     /// The recommended next step (action id).
     action: String = n.action.as_str().to_owned();
     /// The outcome and action in words.
-    advice: Advice = Advice::new(n.outcome, n.action);
+    explanation: Explanation = Explanation::new(n.outcome, n.action);
     /// The catalog's text for `code`; `None` for an unknown code.
     message: Option<Text> = n.message.map(|m| Text::of(|l| m.get(l)));
     /// The message the SDK sent with the code, as received, unescaped.
@@ -298,7 +339,7 @@ impl From<&numauth::Normalized<'_>> for Normalized {
             causes.push(Cause::of(c));
             next = c.root_cause.as_deref();
         }
-        Cause::of(n).with_causes(causes)
+        Cause::of(n).with_causes(causes, n.advice.as_deref().map(Advice::from))
     }
 }
 

@@ -100,13 +100,78 @@ fn errors_say_what_was_wrong() {
         Err(NumauthError::Empty { .. })
     ));
     let hint = Hint {
-        source: None,
         platform: Some("symbian".into()),
+        ..Hint::default()
     };
     assert!(matches!(
         numauth_ffi::normalize_with("600001".into(), hint),
         Err(NumauthError::InvalidId { .. })
     ));
+    let hint = Hint {
+        os_version: Some("sixteen".into()),
+        ..Hint::default()
+    };
+    let err = numauth_ffi::normalize_with("600004".into(), hint).unwrap_err();
+    assert!(
+        matches!(&err, NumauthError::InvalidId { kind, given, detail, .. }
+            if kind == "os_version" && given == "sixteen" && detail.contains("16.4")),
+        "{err:?}"
+    );
+}
+
+/// The hint's versions reach the advice table, and the record carries the rule the core picked.
+#[test]
+fn advice_follows_the_hints_platform_and_versions() {
+    let ios = |os: &str, sdk: &str| Hint {
+        platform: Some("ios".into()),
+        os_version: Some(os.into()),
+        sdk_version: Some(sdk.into()),
+        ..Hint::default()
+    };
+    let raw = r#"{"resultCode":"600004","msg":"获取运营商配置信息失败"}"#;
+    let old = numauth_ffi::normalize_with(raw.into(), ios("16.4", "2.12.13")).unwrap();
+    let advice = old
+        .advice
+        .expect("iOS 16.4 with SDK 2.12.13 has the upgrade advice");
+    assert_eq!(advice.id, "ios_16_4_carrier_config");
+    assert_eq!(
+        (advice.actor.as_str(), advice.action.as_str()),
+        ("developer", "upgrade_sdk")
+    );
+    assert!(advice.text.en.contains("2.12.14") && advice.text.zh.contains("2.12.14"));
+    assert!(!advice.provenance.is_empty());
+    for (os, sdk) in [("16.3", "2.12.13"), ("16.4", "2.12.14")] {
+        let n = numauth_ffi::normalize_with(raw.into(), ios(os, sdk)).unwrap();
+        assert_ne!(
+            n.advice.map(|a| a.id).as_deref(),
+            Some("ios_16_4_carrier_config"),
+            "iOS {os}, SDK {sdk}"
+        );
+    }
+    // The same as the core for every sample line, some of which have advice.
+    let mut advised = 0;
+    for line in samples() {
+        if let (Ok(core), Ok(n)) = (
+            numauth::normalize(&line),
+            numauth_ffi::normalize(line.clone()),
+        ) {
+            assert_eq!(
+                n.advice.as_ref().map(|a| a.id.as_str()),
+                core.advice.as_ref().map(|a| &*a.id),
+                "{line}"
+            );
+            assert_eq!(
+                n.advice.map(|a| a.text.zh),
+                core.advice.as_ref().map(|a| a.zh.to_string()),
+                "{line}"
+            );
+            advised += usize::from(core.advice.is_some());
+        }
+    }
+    assert!(
+        advised > 0,
+        "no sample line has advice: the comparison above proves nothing"
+    );
 }
 
 #[test]
@@ -118,7 +183,7 @@ fn lookups_convert_every_row_of_the_catalog() {
                 !e.message.zh.is_empty() && !e.message.en.is_empty(),
                 "{entry}"
             );
-            assert!(!e.advice.title.en.is_empty(), "{entry}");
+            assert!(!e.explanation.title.en.is_empty(), "{entry}");
         }
     }
     let e = numauth_ffi::lookup_with_msg("cucc".into(), "1".into(), "请求超时".into())

@@ -34,7 +34,11 @@ fun testReadme() {
     check(unknown == "unknown code pns 600099, kept as received", "unknown code: $unknown")
     check(onTokenFailed("hello") == "no result code in the callback (text)", "no code: ${onTokenFailed("hello")}")
     val noData = onTokenFailed("""{"code":"600008","msg":"蜂窝网络未开启"}""")
-    check(noData.isNotEmpty() && noData == lookup("pns", "600008")!!.advice.userText.zh, "user text: $noData")
+    check(noData.isNotEmpty() && noData == lookup("pns", "600008")!!.explanation.userText.zh, "user text: $noData")
+    val fix = fixOnIos("""{"resultCode":"600004","msg":"获取运营商配置信息失败"}""", "17.1", "2.12.1")
+    check(fix != null && fix.startsWith("developer: ") && fix.contains("2.12.14"), "fixOnIos: $fix")
+    check(fixOnIos("""{"resultCode":"600004"}""", "16.3", "2.12.1") == null ||
+        !fixOnIos("""{"resultCode":"600004"}""", "16.3", "2.12.1")!!.contains("CTCarrier"), "no CTCarrier advice before iOS 16.4")
     check(onTokenFailed("   ").let { it.startsWith("bad input: ") && it.contains("empty input") }, "empty: ${onTokenFailed("   ")}")
 }
 
@@ -63,6 +67,17 @@ fun testApi() {
     check(normalizeWith("""{"code":"600004"}""", Hint(platform = "web")).source == "pns_web", "hint platform")
     throws<NumauthException.InvalidId>("bad platform") { normalizeWith("600001", Hint(platform = "symbian")) }
 
+    // Advice by platform and versions: 600004 on iOS 16.4+ with an SDK before 2.12.14.
+    val old = normalizeWith("""{"resultCode":"600004"}""", Hint(platform = "ios", osVersion = "16.4", sdkVersion = "2.12.3"))
+    check(old.advice?.id == "ios_16_4_carrier_config" && old.advice?.actor == "developer" &&
+        old.advice?.action == "upgrade_sdk" && old.advice!!.text.en.contains("2.12.14"), "advice by version: ${old.advice}")
+    val fixed = normalizeWith("""{"resultCode":"600004"}""", Hint(platform = "ios", osVersion = "16.4", sdkVersion = "2.12.14"))
+    check(fixed.advice?.id != "ios_16_4_carrier_config", "no upgrade advice from 2.12.14 on: ${fixed.advice}")
+    check(normalizeWith("""{"resultCode":"600004"}""", Hint(platform = "android", osVersion = "16.4", sdkVersion = "2.12.3"))
+        .advice?.id != "ios_16_4_carrier_config", "an iOS rule is not given on Android")
+    val badVersion = throws<NumauthException.InvalidId>("bad version") { normalizeWith("600004", Hint(sdkVersion = "two")) }
+    check(badVersion?.kind == "sdk_version" && badVersion.given == "two" && badVersion.detail.contains("16.4"), "bad version fields: $badVersion")
+
     val cb = CallbackFields(code = "600011", msg = "获取token失败", vendorName = "cu_xw",
         carrierData = """{"resultCode":"1","resultMsg":"请求超时"}""")
     val n = normalizeCallback(cb, Hint())
@@ -79,12 +94,12 @@ fun testApi() {
 
 // The flat form examples/expected.rs prints from the Rust library; see there.
 fun level(source: String, code: String, known: Boolean, outcome: String, category: String, actor: String,
-          retryable: Boolean, action: String, advice: Advice, message: Text?, rawMsg: String?,
+          retryable: Boolean, action: String, explanation: Explanation, message: Text?, rawMsg: String?,
           carrier: String?, requestId: String?, params: IdaasParams?, extra: List<ExtraField>): List<String> {
     fun opt(v: String?) = v ?: "<none>"
     fun dbg(v: UInt?) = if (v == null) "None" else "Some($v)"
     return listOf(source, code, known.toString(), outcome, category, actor, retryable.toString(), action,
-        "${advice.title.en}|${advice.userText.zh}|${advice.nextStep.en}",
+        "${explanation.title.en}|${explanation.userText.zh}|${explanation.nextStep.en}",
         message?.let { "${it.zh}|${it.en}" } ?: "<none>", opt(rawMsg), opt(carrier), opt(requestId),
         params?.let { "${it.values.joinToString(",")}|${dbg(it.attemptsLeft)}|${dbg(it.lockMinutes)}|${dbg(it.lockSeconds)}" } ?: "<none>",
         extra.joinToString(";") { f ->
@@ -97,12 +112,13 @@ fun level(source: String, code: String, known: Boolean, outcome: String, categor
 
 fun record(n: Normalized): String {
     val fields = mutableListOf("OK")
-    fields += level(n.source, n.code, n.known, n.outcome, n.category, n.actor, n.retryable, n.action, n.advice,
+    fields += level(n.source, n.code, n.known, n.outcome, n.category, n.actor, n.retryable, n.action, n.explanation,
         n.message, n.rawMsg, n.carrier, n.requestId, n.params, n.extra)
     for (c in n.causes) {
         fields += "cause:" + level(c.source, c.code, c.known, c.outcome, c.category, c.actor, c.retryable, c.action,
-            c.advice, c.message, c.rawMsg, c.carrier, c.requestId, c.params, c.extra).joinToString("|")
+            c.explanation, c.message, c.rawMsg, c.carrier, c.requestId, c.params, c.extra).joinToString("|")
     }
+    fields += n.advice?.let { "advice:${it.id}|${it.text.en}|${it.actor}|${it.action}|${it.provenance.joinToString(",")}" } ?: "advice:<none>"
     return fields.joinToString("\u001f")
 }
 
