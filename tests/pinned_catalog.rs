@@ -125,3 +125,15 @@ fn candidates_count_every_meaning() {
             > 20
     );
 }
+
+#[test]
+fn the_vendors_own_suggestion_in_both_languages() {
+    let e = lookup(Source::Pns, "600002").unwrap();
+    assert!(e.suggestion(Lang::Zh).unwrap().starts_with("建议重置网络"));
+    assert!(e.suggestion(Lang::En).unwrap().contains("airplane mode"));
+    // A code the vendor gives no suggestion for.
+    assert_eq!(
+        lookup(Source::Pns, "600000").unwrap().suggestion(Lang::En),
+        None
+    );
+}
