@@ -30,16 +30,20 @@ enum Row<'a> {
 ///
 /// A row that cannot be used (null, empty, not UTF-8, over the size limit, no code) has its
 /// `error` column set and every other column null; it never raises. Wrong argument types raise
-/// `TypeError`; a bad `source` or `platform` id raises `ValueError`.
+/// `TypeError`; a bad `source` or `platform` id, or a version that is not one, raises
+/// `ValueError`. `platform`, `os_version` and `sdk_version` apply to every row and pick the
+/// `advice_*` columns; a payload's own version fields (`sdkVersion`, `release`) count too.
 #[pyfunction]
-#[pyo3(signature = (array, source=None, platform=None))]
+#[pyo3(signature = (array, source=None, platform=None, os_version=None, sdk_version=None))]
 pub fn normalize_arrow<'py>(
     py: Python<'py>,
     array: &Bound<'py, PyAny>,
     source: Option<&str>,
     platform: Option<&str>,
+    os_version: Option<&str>,
+    sdk_version: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let hint = crate::hint(source, platform)?;
+    let hint = crate::hint(source, platform, os_version, sdk_version)?;
     let data = import(array)?;
     let batch = py.detach(|| build(&data, hint))?;
     batch.to_pyarrow(py)
@@ -144,6 +148,9 @@ struct Columns {
     root_code: Text,
     carrier: Text,
     request_id: Text,
+    advice_id: Text,
+    advice_zh: Text,
+    advice_en: Text,
     error: Text,
 }
 
@@ -169,6 +176,9 @@ impl Columns {
             root_code: text("root_code"),
             carrier: text("carrier"),
             request_id: text("request_id"),
+            advice_id: text("advice_id"),
+            advice_zh: text("advice_zh"),
+            advice_en: text("advice_en"),
             error: text("error"),
         }
     }
@@ -207,6 +217,10 @@ impl Columns {
         self.root_code.push(root.map(|r| r.code.as_ref()))?;
         self.carrier.push(n.carrier.map(|c| c.as_str()))?;
         self.request_id.push(n.request_id.as_deref())?;
+        let advice = n.advice.as_deref();
+        self.advice_id.push(advice.map(|a| &*a.id))?;
+        self.advice_zh.push(advice.map(|a| &*a.zh))?;
+        self.advice_en.push(advice.map(|a| &*a.en))?;
         self.error.push(None)
     }
 
@@ -224,6 +238,9 @@ impl Columns {
             &mut self.root_code,
             &mut self.carrier,
             &mut self.request_id,
+            &mut self.advice_id,
+            &mut self.advice_zh,
+            &mut self.advice_en,
         ] {
             column.push(None)?;
         }
@@ -233,7 +250,7 @@ impl Columns {
     }
 
     fn finish(mut self) -> PyResult<RecordBatch> {
-        let columns: [(&str, ArrayRef); 15] = [
+        let columns: [(&str, ArrayRef); 18] = [
             ("source", self.source.finish()),
             ("code", self.code.finish()),
             ("known", Arc::new(self.known.finish())),
@@ -248,6 +265,9 @@ impl Columns {
             ("root_code", self.root_code.finish()),
             ("carrier", self.carrier.finish()),
             ("request_id", self.request_id.finish()),
+            ("advice_id", self.advice_id.finish()),
+            ("advice_zh", self.advice_zh.finish()),
+            ("advice_en", self.advice_en.finish()),
             ("error", self.error.finish()),
         ];
         let fields: Vec<Field> = columns

@@ -12,7 +12,7 @@ mod batch;
 
 use std::borrow::Cow;
 
-use numauth::{Hint, Platform, Source};
+use numauth::{Hint, Platform, Source, Version};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -45,12 +45,26 @@ where
     .transpose()
 }
 
-/// What the caller knows about every callback, from the `source=` and `platform=` arguments.
-fn hint(source: Option<&str>, platform: Option<&str>) -> PyResult<Hint> {
+/// What the caller knows about every callback, from the `source=`, `platform=`,
+/// `os_version=` and `sdk_version=` arguments; a bad one is a `ValueError` saying what is valid.
+fn hint(
+    source: Option<&str>,
+    platform: Option<&str>,
+    os_version: Option<&str>,
+    sdk_version: Option<&str>,
+) -> PyResult<Hint> {
+    let version = |name: &str, v: Option<&str>| {
+        v.map(|v| {
+            v.parse::<Version>()
+                .map_err(|e| PyValueError::new_err(format!("{name}: {e}")))
+        })
+        .transpose()
+    };
     Ok(Hint {
         source: parse_id::<Source>(source)?,
         platform: parse_id::<Platform>(platform)?,
-        ..Hint::default()
+        os_version: version("os_version", os_version)?,
+        sdk_version: version("sdk_version", sdk_version)?,
     })
 }
 
@@ -121,16 +135,19 @@ fn text_arg<'a>(raw: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
 }
 
 /// One raw callback, normalised: a dict with the fields `numauth normalize` prints. Raises
-/// `NormalizeError` (a `ValueError`) when no code can be found.
+/// `NormalizeError` (a `ValueError`) when no code can be found. `platform`, `os_version` and
+/// `sdk_version` pick the advice (`advice` in the result) for where the callback came from.
 #[pyfunction]
-#[pyo3(signature = (raw, platform=None, source=None))]
+#[pyo3(signature = (raw, platform=None, source=None, os_version=None, sdk_version=None))]
 fn normalize<'py>(
     py: Python<'py>,
     raw: &Bound<'py, PyAny>,
     platform: Option<&str>,
     source: Option<&str>,
+    os_version: Option<&str>,
+    sdk_version: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let hint = hint(source, platform)?;
+    let hint = hint(source, platform, os_version, sdk_version)?;
     let text = text_arg(raw)?;
     match numauth::normalize_with(&text, hint) {
         Ok(n) => to_python(py, &n),

@@ -16,7 +16,8 @@ from conftest import as_report_counts
 
 COLUMNS = [
     "source", "code", "known", "outcome", "category", "actor", "retryable", "action",
-    "message_zh", "message_en", "root_source", "root_code", "carrier", "request_id", "error",
+    "message_zh", "message_en", "root_source", "root_code", "carrier", "request_id",
+    "advice_id", "advice_zh", "advice_en", "error",
 ]
 GOOD = '{"code":"600011","msg":"获取token失败","vendorName":"cm_zyhl","requestId":"r9",' \
        '"carrierFailedResultData":"{\\"resultCode\\":\\"103119\\"}"}'
@@ -36,8 +37,32 @@ def test_schema_and_a_row_that_agrees_with_normalize() -> None:
         "category": n["category"], "actor": n["actor"], "retryable": n["retryable"],
         "action": n["action"], "message_zh": n["message"]["zh"], "message_en": n["message"]["en"],
         "root_source": "cmcc", "root_code": "103119", "carrier": "cmcc", "request_id": "r9",
-        "error": None,
+        "advice_id": None, "advice_zh": None, "advice_en": None, "error": None,
     }
+    assert n["advice"] is None
+
+
+IOS_600004 = '{"resultCode":"600004","msg":"获取运营商配置信息失败"}'
+
+
+def test_advice_columns_follow_platform_and_versions() -> None:
+    # numauth's advice table: 600004 on iOS 16.4+ with an SDK before 2.12.14 -> upgrade the SDK.
+    array = pa.array([IOS_600004, "600000", None])  # 600000 (success) has no rule
+    old = numauth.normalize_arrow(array, platform="ios", os_version="16.4", sdk_version="2.12.13")
+    assert old.column("advice_id").to_pylist() == ["ios_16_4_carrier_config", None, None]
+    assert "2.12.14" in old.column("advice_en")[0].as_py()
+    assert "2.12.14" in old.column("advice_zh")[0].as_py()
+    for os_version, sdk_version in [("16.3", "2.12.13"), ("16.4", "2.12.14")]:
+        batch = numauth.normalize_arrow(
+            array, platform="ios", os_version=os_version, sdk_version=sdk_version)
+        assert batch.column("advice_id")[0].as_py() != "ios_16_4_carrier_config", os_version
+    row = numauth.normalize(IOS_600004, platform="ios", os_version="17.0", sdk_version="2.11")
+    assert row["advice"]["id"] == "ios_16_4_carrier_config"
+    assert row["advice"]["actor"] == "developer"
+    with pytest.raises(ValueError, match="sdk_version"):
+        numauth.normalize_arrow(array, sdk_version="two")
+    with pytest.raises(ValueError, match="os_version"):
+        numauth.normalize(IOS_600004, os_version="sixteen")
 
 
 BAD = [None, "", "   ", "x" * (1 << 20), "user tapped the banner", "{" * 100]

@@ -63,10 +63,16 @@ def explain(
     code: str, source: Optional[str] = None, msg: Optional[str] = None
 ) -> list[Entry]: ...
 def normalize(
-    raw: Union[str, bytes], platform: Optional[str] = None, source: Optional[str] = None
+    raw: Union[str, bytes],
+    platform: Optional[str] = None,
+    source: Optional[str] = None,
+    os_version: Optional[str] = None,
+    sdk_version: Optional[str] = None,
 ) -> Normalized: ...
 def normalize_arrow(
     array: Union[pyarrow.Array, pyarrow.ChunkedArray, Any],
     source: Optional[str] = None,
     platform: Optional[str] = None,
+    os_version: Optional[str] = None,
+    sdk_version: Optional[str] = None,
 ) -> pyarrow.RecordBatch: ...
