@@ -137,3 +137,42 @@ fn the_vendors_own_suggestion_in_both_languages() {
         None
     );
 }
+
+/// Facts a row states for itself, written by hand from data/cmcc.yaml, data/ctcc.yaml,
+/// data/idaas.yaml and data/pns.yaml.
+#[test]
+fn a_rows_own_facts_override_its_outcomes() {
+    // cmcc 103111 (carrier_unsupported) is retryable by its own row; ctcc -32 is not.
+    assert!(lookup(Source::Cmcc, "103111").unwrap().retryable());
+    assert!(!lookup(Source::Ctcc, "-32").unwrap().retryable());
+    // IDaaS rows carry the HTTP status of their response; SDK codes have none.
+    assert_eq!(
+        lookup(Source::Idaas, "IDAAS.SDK.COMMON.1001")
+            .unwrap()
+            .http_status(),
+        Some(400)
+    );
+    assert_eq!(
+        lookup(Source::Idaas, "IDAAS.SDK.COMMON.1008")
+            .unwrap()
+            .http_status(),
+        Some(500)
+    );
+    assert_eq!(lookup(Source::Pns, "600000").unwrap().http_status(), None);
+    // Which texts numauth translated, and why a choice was made.
+    let e = lookup(Source::Pns, "600002").unwrap();
+    assert_eq!(e.translated(), &[numauth::Translated::Suggestion]);
+    assert_eq!(
+        lookup(Source::Ctcc, "-32").unwrap().translated(),
+        &[numauth::Translated::En]
+    );
+    assert!(e
+        .note()
+        .unwrap()
+        .starts_with("Suggestion from the App table"));
+    assert!(lookup(Source::Ctcc, "-32")
+        .unwrap()
+        .note()
+        .unwrap()
+        .contains("MobTech"));
+}
