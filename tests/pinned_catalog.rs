@@ -176,3 +176,22 @@ fn a_rows_own_facts_override_its_outcomes() {
         .unwrap()
         .contains("MobTech"));
 }
+
+#[test]
+fn an_entry_prints_as_source_code_and_debugs_its_fields() {
+    assert_eq!(
+        lookup(Source::Pns, "600011").unwrap().to_string(),
+        "pns 600011"
+    );
+    let timeout = lookup_with_msg(Source::Cucc, "1", "请求超时").unwrap();
+    assert_eq!(timeout.to_string(), "cucc 1 [请求超时]");
+    let debug = format!("{:?}", lookup(Source::Pns, "600002").unwrap());
+    assert!(
+        debug.starts_with("Entry {") && debug.contains("\"600002\""),
+        "{debug}"
+    );
+    assert!(
+        debug.contains("唤起授权页失败") && debug.contains("airplane mode"),
+        "{debug}"
+    );
+}
