@@ -104,3 +104,20 @@ fn lang_parses_and_serialises_as_two_letter_ids() {
         .to_string()
         .contains("zh, en"));
 }
+
+#[test]
+fn languages_by_id_and_by_locale() {
+    assert_eq!((Lang::Zh.as_str(), Lang::En.as_str()), ("zh", "en"));
+    assert_eq!(Lang::En.to_string(), "en");
+    assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+    assert_eq!("zh".parse::<Lang>(), Ok(Lang::Zh));
+    let bad = "fr".parse::<Lang>().unwrap_err();
+    assert_eq!((bad.kind(), bad.given()), ("language", "fr"));
+    assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Some(Lang::Zh));
+    assert_eq!(Lang::from_locale("ZH-hant"), Some(Lang::Zh));
+    assert_eq!(Lang::from_locale("en_US"), Some(Lang::En));
+    assert_eq!(Lang::from_locale("C"), Some(Lang::En));
+    assert_eq!(Lang::from_locale("  "), None);
+    let source = "cmc".parse::<numauth::Source>().unwrap_err();
+    assert_eq!(source.kind(), "source");
+}

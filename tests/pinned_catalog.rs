@@ -195,3 +195,50 @@ fn an_entry_prints_as_source_code_and_debugs_its_fields() {
         "{debug}"
     );
 }
+
+/// The documents rows rest on, written by hand from data/provenance.yaml.
+#[test]
+fn provenance_documents_have_their_titles_and_places() {
+    let seed = numauth::provenance_sources()
+        .iter()
+        .find(|p| p.id() == "SEED000")
+        .expect("SEED000 is listed");
+    assert!(seed.title().starts_with("BambooCloud (竹云) IDaaS iOS"));
+    assert_eq!(seed.location(), "seed document 000_832022c1cb9aa7e5");
+    assert_eq!(seed.kind(), numauth::ProvenanceKind::Seed);
+}
+
+/// The export leaves out what a row does not say (no empty `platforms` or `translated`).
+#[test]
+#[cfg(feature = "serde")]
+fn the_export_has_platforms_and_translated_only_where_the_row_has_them() {
+    let keys = |e: &numauth::Entry| {
+        let v = serde_json::to_value(e).unwrap();
+        (v.get("platforms").cloned(), v.get("translated").cloned())
+    };
+    let android = lookup_on(Source::Jverify, "1005", Platform::Android).unwrap();
+    assert_eq!(
+        keys(android),
+        (Some(serde_json::json!(["android", "harmony"])), None)
+    );
+    let (platforms, translated) = keys(lookup(Source::Pns, "600002").unwrap());
+    assert_eq!(
+        (platforms, translated),
+        (None, Some(serde_json::json!(["suggestion"])))
+    );
+}
+
+/// The texts of an outcome and of a normalised message, in each language (data/taxonomy.yaml,
+/// data/pns.yaml).
+#[test]
+fn texts_in_each_language() {
+    assert_eq!(AuthOutcome::Success.title(Lang::Zh), "成功");
+    assert_eq!(AuthOutcome::Success.title(Lang::En), "Success");
+    assert_eq!(AuthOutcome::Success.user_text(Lang::Zh), "操作成功");
+    let m = numauth::normalize(r#"{"code":"600002"}"#)
+        .unwrap()
+        .message
+        .unwrap();
+    assert_eq!(m.get(Lang::Zh), "唤起授权页失败");
+    assert_eq!(m.get(Lang::En), "Failed to open the authorization page");
+}
