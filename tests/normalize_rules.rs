@@ -253,20 +253,34 @@ fn errors_say_why() {
     assert_eq!(normalize(" \n\t"), Err(ParseError::Empty));
     assert_eq!(normalize("\"\""), Err(ParseError::Empty));
     let cases = [
-        (r#"{"msg":"获取token失败"}"#, Shape::Json),
-        ("resultDic = {\n    msg = \"x\";\n}", Shape::NsDictionary),
-        ("{msg: 获取token失败, data: null}", Shape::DartMap),
-        ("TokenRet{msg='x', token='null'}", Shape::JavaToString),
-        ("onTokenFailed: something went wrong", Shape::Text),
+        (r#"{"msg":"获取token失败"}"#, Shape::Json, "JSON object"),
+        (
+            "resultDic = {\n    msg = \"x\";\n}",
+            Shape::NsDictionary,
+            "NSDictionary description",
+        ),
+        (
+            "{msg: 获取token失败, data: null}",
+            Shape::DartMap,
+            "Dart map print",
+        ),
+        (
+            "TokenRet{msg='x', token='null'}",
+            Shape::JavaToString,
+            "Java toString",
+        ),
+        (
+            "onTokenFailed: something went wrong",
+            Shape::Text,
+            "plain text",
+        ),
     ];
-    for (raw, shape) in cases {
+    for (raw, shape, described) in cases {
         let err = normalize(raw).unwrap_err();
         assert_eq!(err, ParseError::NoCode { shape }, "{raw}");
+        assert_eq!(shape.describe(), described);
         let text = err.to_string();
-        assert!(
-            text.contains(shape.describe()) && text.contains("code"),
-            "{text}"
-        );
+        assert!(text.contains(described) && text.contains("code"), "{text}");
     }
     assert!(ParseError::Empty.to_string().contains("pass the callback"));
 }

@@ -305,6 +305,28 @@ fn every_carrier_alias() {
     assert_eq!(Carrier::from_alias(""), None);
 }
 
+/// Names not in the list, by their form: a `cm_`/`cu_`/`ct_` vendor prefix with any suffix, or a
+/// Chinese name containing the carrier's short name. A bare prefix names no vendor.
+#[test]
+fn carrier_names_by_their_form() {
+    let forms = [
+        ("cm_newline", Some(Carrier::Cmcc)),
+        ("CU_Other", Some(Carrier::Cucc)),
+        ("ct_2024", Some(Carrier::Ctcc)),
+        ("中国移动通信", Some(Carrier::Cmcc)),
+        ("中国联通香港", Some(Carrier::Cucc)),
+        ("广东电信", Some(Carrier::Ctcc)),
+        ("cm_", None),
+        ("cu_", None),
+        ("ct_", None),
+        ("cmx_zyhl", None),
+        ("移 动", None),
+    ];
+    for (alias, carrier) in forms {
+        assert_eq!(Carrier::from_alias(alias), carrier, "{alias}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // China Unicom `1` + message, and NFKC.
 
