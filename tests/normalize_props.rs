@@ -161,8 +161,17 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
+/// 2000 cases per property, or `PROPTEST_CASES` (as proptest's own default config reads it):
+/// `scripts/mutants` runs fewer, since every mutant that survives runs them all.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics(raw in "\\PC{0,200}") {
