@@ -375,6 +375,86 @@ fn tokens_are_redacted_everywhere() {
     );
 }
 
+/// Secrets in text and in lists: an object with a token inside a string, within words or
+/// inside a nested object, is redacted in place and the words kept; text with no secret is kept
+/// as written; a list that cannot be read and mentions a token is redacted whole.
+#[test]
+fn secrets_inside_strings_and_lists_are_redacted() {
+    let text = |raw: &str, key: &str| match extra(&n(raw), key).cloned() {
+        Some(ExtraValue::Text(t) | ExtraValue::Json(t)) => t.into_owned(),
+        None => panic!("{raw}: no {key}"),
+    };
+    assert_eq!(
+        text(
+            r#"{"code":"600000","note":"saved {\"token\":\"SECRETX\"} ok"}"#,
+            "note"
+        ),
+        r#"saved {"token":"<redacted token: 7 chars>"} ok"#
+    );
+    assert_eq!(
+        text(
+            r#"{"code":"600000","note":"a {\"x\":1} b {\"accessCode\":\"SECRETX\"} c"}"#,
+            "note"
+        ),
+        r#"a {"x":1} b {"accessCode":"<redacted code: 7 chars>"} c"#
+    );
+    // Mentions a token, holds an object, but the object has none: kept as written.
+    assert_eq!(
+        text(r#"{"code":"600000","note":"token: {\"a\":1} {"}"#, "note"),
+        r#"token: {"a":1} {"#
+    );
+    // A callback kept as a JSON string inside a nested object.
+    assert_eq!(
+        text(
+            r#"{"code":"600000","v":{"x":"{\"token\":\"SECRETX\"}"}}"#,
+            "v"
+        ),
+        r#"{"x":"{\"token\":\"<redacted token: 7 chars>\"}"}"#
+    );
+    // Unquoted values: a JSON literal stays JSON, a word stays text, a list stays as written.
+    let dart = n("{code: 600011, foo: bar, count: 12, vendors: [cm, cu]}");
+    assert_eq!(extra(&dart, "foo"), Some(&ExtraValue::Text("bar".into())));
+    assert_eq!(extra(&dart, "count"), Some(&ExtraValue::Json("12".into())));
+    assert_eq!(
+        extra(&dart, "vendors"),
+        Some(&ExtraValue::Json("[cm, cu]".into()))
+    );
+    let list = text("{code: 600000, list: [token=SECRETX]}", "list");
+    assert!(
+        !list.contains("SECRETX") && list.contains("<redacted value: 15 chars>"),
+        "{list}"
+    );
+}
+
+/// An object in a string is read up to the nesting limit; past it the whole string is redacted,
+/// never kept: at the same depth whether the string is a top-level field or inside an object.
+#[test]
+fn objects_in_strings_past_the_depth_limit_are_redacted_whole() {
+    let deep = |k: usize| {
+        let inner = format!(
+            "{}{{\"token\":\"SECRETX\"}}{}",
+            "{\"a\":".repeat(k),
+            "}".repeat(k)
+        );
+        inner.replace('"', "\\\"")
+    };
+    for k in [13, 14] {
+        let top = format!(r#"{{"code":"600000","x":"{}"}}"#, deep(k));
+        let nested = format!(r#"{{"code":"600000","v":{{"x":"{}"}}}}"#, deep(k));
+        for (raw, key) in [(top, "x"), (nested, "v")] {
+            let n = n(&raw);
+            let out = format!("{:?}", extra(&n, key).unwrap());
+            assert!(!out.contains("SECRETX"), "{k}: {out}");
+            assert_eq!(out.contains("<redacted value"), k == 14, "{k}: {out}");
+            assert_eq!(
+                out.contains("<redacted token: 7 chars>"),
+                k == 13,
+                "{k}: {out}"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Serialisation and the typed entry point.
 

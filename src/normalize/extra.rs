@@ -4,7 +4,6 @@ use std::borrow::Cow;
 
 use super::scan::{self, Val};
 use super::secret::{mentions_secret, redacted, secret_in, secret_kind};
-use super::MAX_DEPTH;
 
 /// The value of a field [`Normalized::extra`](crate::Normalized::extra) keeps: a string, or any
 /// other literal (number, `true`/`false`/`null`, object, array) as it was written.
@@ -287,16 +286,13 @@ pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraVal
             if let Some(kind) = secret_in(key, &s) {
                 return ExtraValue::Text(Cow::Owned(redacted(kind, &s)));
             }
-            // A JSON string holding an object with secrets: redact inside.
-            let t = s.trim_start();
-            if t.starts_with('{') && mentions_secret(t) {
-                let json = object_to_json(t, level + 1).to_string();
-                if json.contains("<redacted ") {
-                    return ExtraValue::Text(Cow::Owned(json));
-                }
-                ExtraValue::Text(s)
-            } else {
-                ExtraValue::Text(s)
+            // A string holding an object with secrets, alone or within words: redact inside.
+            match s.contains('{') && mentions_secret(&s) {
+                true => match redact_in_text(&s, level + 1) {
+                    Some(text) => ExtraValue::Text(Cow::Owned(text)),
+                    None => ExtraValue::Text(s),
+                },
+                false => ExtraValue::Text(s),
             }
         }
         Val::Bare(s) => match secret_in(key, s) {
@@ -326,7 +322,8 @@ pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraVal
 fn nested_to_json(raw: &str, level: usize) -> serde_json::Value {
     match serde_json::from_str::<serde_json::Value>(raw) {
         Ok(mut v) => {
-            redact_json(&mut v, 0);
+            // Its strings lie inside the value's own object, one level down.
+            redact_json(&mut v, level + 1);
             v
         }
         Err(_) if raw.starts_with('{') => object_to_json(raw, level),
@@ -335,10 +332,10 @@ fn nested_to_json(raw: &str, level: usize) -> serde_json::Value {
     }
 }
 
-fn redact_json(v: &mut serde_json::Value, depth: usize) {
-    if depth > MAX_DEPTH {
-        return;
-    }
+/// Redacts the secrets in JSON that serde_json parsed (so at most 128 levels deep: the recursion
+/// is bounded). `level` is the nesting level of the value in the payload, for objects found in
+/// its strings.
+fn redact_json(v: &mut serde_json::Value, level: usize) {
     match v {
         serde_json::Value::Object(map) => {
             for (k, item) in map.iter_mut() {
@@ -352,11 +349,17 @@ fn redact_json(v: &mut serde_json::Value, depth: usize) {
                     Some(kind) => {
                         *item = serde_json::Value::String(redacted(kind, &item_text(item)))
                     }
-                    None => redact_json(item, depth + 1),
+                    None => redact_json(item, level),
                 }
             }
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, depth + 1)),
+        // A string holding an object with secrets (a callback kept as a JSON string).
+        serde_json::Value::String(s) if s.contains('{') && mentions_secret(s) => {
+            if let Some(text) = redact_in_text(s, level) {
+                *s = text;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, level)),
         _ => {}
     }
 }
@@ -368,17 +371,48 @@ fn item_text(v: &serde_json::Value) -> String {
     }
 }
 
+/// A text holding objects (`saved {"token":"…"} ok`, or only the object): the text with each
+/// object that held a secret rewritten as JSON, its secrets redacted, and the words around kept.
+/// `None` when no object in it held one. An object too deep to read redacts the whole text.
+fn redact_in_text(text: &str, level: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut from = 0;
+    let mut found = false;
+    while let Some(open) = text.get(from..).and_then(|t| t.find('{')).map(|i| from + i) {
+        let Ok(obj) = scan::object(text, open, level) else {
+            return Some(redacted("value", text));
+        };
+        let json = fields_to_json(obj.fields, level).to_string();
+        let end = obj.end.max(open + 1);
+        out.push_str(text.get(from..open).unwrap_or_default());
+        if json.contains("<redacted ") {
+            found = true;
+            out.push_str(&json);
+        } else {
+            out.push_str(text.get(open..end).unwrap_or_default());
+        }
+        from = end;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    found.then_some(out)
+}
+
 /// Any recognised object shape as a JSON object, tokens redacted. Unreadable input gives an
 /// empty object (the caller only uses this for values that mention a token).
 fn object_to_json(raw: &str, level: usize) -> serde_json::Value {
-    let mut map = serde_json::Map::new();
     let Some(open) = raw.find('{') else {
-        return serde_json::Value::Object(map);
+        return serde_json::Value::Object(serde_json::Map::new());
     };
     let Ok(obj) = scan::object(raw, open, level) else {
         return serde_json::Value::String(redacted("value", raw));
     };
-    for field in obj.fields {
+    fields_to_json(obj.fields, level)
+}
+
+/// An object's fields as a JSON object, tokens redacted.
+fn fields_to_json(fields: Vec<scan::Field<'_>>, level: usize) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for field in fields {
         let value = match extra_value(&field.key, field.val, level + 1) {
             ExtraValue::Text(s) => serde_json::Value::String(s.into_owned()),
             json @ ExtraValue::Json(_) => json.to_json(),
