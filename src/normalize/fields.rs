@@ -312,14 +312,11 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
         (None, Some((_, c))) => (None, c.clone(), None, CodeKey::Inner),
         (None, None) => return false,
     };
-    let inner_index = match code_key {
-        CodeKey::Inner => None,
-        _ => inner.as_ref().map(|(i, _)| *i),
-    };
-    let promoted_inner = if code_key == CodeKey::Inner {
-        inner.as_ref().map(|(i, _)| *i)
-    } else {
-        None
+    // The inner code either stands in for the code (promoted) or stays the inner code.
+    let inner_at = inner.as_ref().map(|(i, _)| *i);
+    let (inner_index, promoted_inner) = match code_key {
+        CodeKey::Inner => (None, inner_at),
+        _ => (inner_at, None),
     };
 
     let at = Indices {
