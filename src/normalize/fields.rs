@@ -589,5 +589,18 @@ mod tests {
         assert_eq!(tok("isv.TOKEN_INVALID", true), None);
         assert_eq!(tok("null", false), None);
         assert_eq!(tok("获取失败", false), None);
+        // A `+` is dropped from the code, also after blanks and quotes.
+        assert_eq!(tok("+600011", false), Some(("600011".into(), None)));
+        assert_eq!(tok(" \"+600011\"", false), Some(("600011".into(), None)));
+        // A letter first is not a sign: no number, so no code where only numbers count, and
+        // text glued after it is not split off.
+        assert_eq!(tok("a123", true), None);
+        assert_eq!(tok("x12msg:y", false), None);
+        // More than 18 digits is no code, not even as a name.
+        assert_eq!(tok("1234567890123456789", false), None);
+        // A name starts with a letter or digit.
+        assert_eq!(tok("_abc", false), None);
+        assert_eq!(tok("-abc", false), None);
+        assert_eq!(tok(".x", false), None);
     }
 }
