@@ -287,13 +287,12 @@ pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraVal
                 return ExtraValue::Text(Cow::Owned(redacted(kind, &s)));
             }
             // A string holding an object with secrets, alone or within words: redact inside.
-            match s.contains('{') && mentions_secret(&s) {
-                true => match redact_in_text(&s, level + 1) {
-                    Some(text) => ExtraValue::Text(Cow::Owned(text)),
-                    None => ExtraValue::Text(s),
-                },
-                false => ExtraValue::Text(s),
+            if s.contains('{') && mentions_secret(&s) {
+                if let Some(text) = redact_in_text(&s, level + 1) {
+                    return ExtraValue::Text(Cow::Owned(text));
+                }
             }
+            ExtraValue::Text(s)
         }
         Val::Bare(s) => match secret_in(key, s) {
             Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, s))),
