@@ -382,7 +382,8 @@ fn redact_in_text(text: &str, level: usize) -> Option<String> {
             return Some(redacted("value", text));
         };
         let json = fields_to_json(obj.fields, level).to_string();
-        let end = obj.end.max(open + 1);
+        // Past the `{` (the scan starts after it), so the loop always moves forward.
+        let end = obj.end;
         out.push_str(text.get(from..open).unwrap_or_default());
         if json.contains("<redacted ") {
             found = true;

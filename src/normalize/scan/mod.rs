@@ -357,7 +357,7 @@ fn key<'a>(
 
 /// Parses the object whose opening brace is at `open`. `parent_level` is the nesting level of
 /// what contains it (0 for the text itself). Tolerant: an unclosed object ends with the text,
-/// a stray character is skipped, a key without a value is dropped.
+/// a stray character is skipped, a key without a value is dropped. Its `end` is past `open`.
 pub(crate) fn object(
     src: &str,
     open: usize,
