@@ -326,6 +326,20 @@ fn nesting_depth_limit() {
         normalize(&in_string(MAX_DEPTH - 1)),
         Err(ParseError::TooDeep { max: MAX_DEPTH })
     );
+    // Carrier data inside carrier data: each wrapping is a string and an object, two levels.
+    // Seven around an object holding an object reach level 16; eight are too deep.
+    let wrapped = |times: usize| {
+        let mut s = r#"{"resultCode":"103119","x":{"y":1}}"#.to_owned();
+        for _ in 0..times {
+            s = json!({"code": "600011", "carrierFailedResultData": s}).to_string();
+        }
+        s
+    };
+    assert!(normalize(&wrapped(MAX_DEPTH / 2 - 1)).is_ok());
+    assert_eq!(
+        normalize(&wrapped(MAX_DEPTH / 2)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
     assert!(ParseError::TooDeep { max: MAX_DEPTH }
         .to_string()
         .contains("deeper"));

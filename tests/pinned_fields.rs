@@ -358,3 +358,34 @@ fn a_payload_of_many_fields_is_read_whole() {
         assert_eq!(view(&n), want, "{fields} fields");
     }
 }
+
+/// Keys are matched whole: a key that shares a known key's first 16 letters, or its first 8 of
+/// 16, is not that key; `null` is no message; two top-level codes in text are not code and
+/// inner code.
+#[test]
+fn keys_match_whole_and_null_is_no_message() {
+    check(&[
+        (
+            r#"{"code":"600011","carrierFailedResultDesc":"{\"resultCode\":\"103119\"}"}"#,
+            "pns 600011 token_failed extra=carrierFailedResultDesc",
+        ),
+        (
+            r#"{"code":"600008","errorDesUnknown1":"hello"}"#,
+            "pns 600008 mobile_data_disabled extra=errorDesUnknown1",
+        ),
+        (
+            r#"{"code":"600008","errorDescription":"hello"}"#,
+            "pns 600008 mobile_data_disabled msg=hello",
+        ),
+        ("{code: 600008, msg: null}", "pns 600008 mobile_data_disabled extra=msg"),
+        (r#"{"code":"600008","msg":null}"#, "pns 600008 mobile_data_disabled extra=msg"),
+        (
+            "onTokenFailed resultCode:600011, resultCode:600012",
+            "pns 600011 token_failed",
+        ),
+        (
+            "failed code:600011, innerCode:103119",
+            "pns 600011 invalid_configuration carrier=cmcc <- cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+    ]);
+}
