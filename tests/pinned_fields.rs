@@ -369,6 +369,13 @@ fn keys_match_whole_and_null_is_no_message() {
             r#"{"code":"600011","carrierFailedResultDesc":"{\"resultCode\":\"103119\"}"}"#,
             "pns 600011 token_failed extra=carrierFailedResultDesc",
         ),
+        // Three letters off (bytes 8, 15 and 22, each by the same bit): the key's middle and
+        // last eight bytes overlap, and a comparison that let their differences cancel would
+        // take it for `carrierFailedResultData`.
+        (
+            r#"{"code":"600011","carrierFciledRequltDatc":"{\"resultCode\":\"103119\"}"}"#,
+            "pns 600011 token_failed extra=carrierFciledRequltDatc",
+        ),
         (
             r#"{"code":"600008","errorDesUnknown1":"hello"}"#,
             "pns 600008 mobile_data_disabled extra=errorDesUnknown1",
