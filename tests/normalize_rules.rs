@@ -433,6 +433,21 @@ fn secrets_inside_strings_and_lists_are_redacted() {
         extra(&dart, "vendors"),
         Some(&ExtraValue::Json("[cm, cu]".into()))
     );
+    // Under a token key a whole object is the credential; under a phone key only what is in it.
+    let nested =
+        n(r#"{"code":"600000","payload":{"accessToken":{"v":"abc"},"mobile":{"type":"cm"}}}"#);
+    let payload: serde_json::Value = match extra(&nested, "payload") {
+        Some(ExtraValue::Json(j)) => serde_json::from_str(j).unwrap(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(payload["accessToken"], json!("<redacted token: 11 chars>"));
+    assert_eq!(payload["mobile"], json!({"type": "cm"}));
+    // A null inner message is no message: it stays, as JSON null.
+    let null = n(r#"{"code":"600011","innerMsg":null}"#);
+    assert_eq!(
+        extra(&null, "innerMsg"),
+        Some(&ExtraValue::Json("null".into()))
+    );
     let list = text("{code: 600000, list: [token=SECRETX]}", "list");
     assert!(
         !list.contains("SECRETX") && list.contains("<redacted value: 15 chars>"),
