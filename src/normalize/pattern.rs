@@ -295,8 +295,8 @@ pub(crate) fn request_id(text: &str) -> Option<Range<usize>> {
 }
 
 #[cfg(test)]
-mod request_id_tests {
-    use super::request_id;
+mod message_and_request_id_tests {
+    use super::{message, request_id, scan};
 
     #[test]
     fn request_ids_in_text() {
@@ -306,5 +306,34 @@ mod request_id_tests {
         assert_eq!(request_id(t).map(|r| &t[r]), Some("ab_9"));
         assert_eq!(request_id("request id: "), None);
         assert_eq!(request_id("no id here"), None);
+    }
+
+    fn msg(text: &str) -> Option<&str> {
+        message(text).map(|r| &text[r])
+    }
+
+    #[test]
+    fn a_message_ends_at_a_comma_before_the_next_key() {
+        assert_eq!(msg("msg:x, requestId:r"), Some("x"));
+        assert_eq!(msg("msg:获取失败, b c"), Some("获取失败, b c"));
+        assert_eq!(msg("msg:abc key:1 end"), Some("abc key:1 end"));
+        // Blanks the separator does not skip are trimmed (an ideographic space).
+        assert_eq!(msg("msg:\u{3000}hello"), Some("hello"));
+        // A key inside a longer word is not the key, after a letter or an underscore.
+        assert_eq!(msg("xmsg:abc"), None);
+        assert_eq!(msg("x_msg:abc"), None);
+    }
+
+    fn codes(text: &str) -> Vec<&str> {
+        let (named, len) = scan(text);
+        named.into_iter().take(len).map(|n| &text[n.code]).collect()
+    }
+
+    #[test]
+    fn a_code_is_a_number_or_a_dotted_name_where_names_count() {
+        assert!(codes("result:a.b").is_empty());
+        assert!(codes("code:abc").is_empty());
+        assert!(codes("code:_x.y").is_empty());
+        assert_eq!(codes("code:isv.X"), ["isv.X"]);
     }
 }
