@@ -548,7 +548,7 @@ pub(crate) fn parse_parts<'a>(
             }
             *out = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
         }
-        from = obj.end.max(open + 1);
+        from = obj.end; // past `open`: the next object is looked for after this one
     }
     if from_patterns(t, level, out).is_some() {
         return Ok(());

@@ -138,6 +138,9 @@ mod tests {
     fn templates_split_and_fill() {
         assert_eq!(split("a{0}b{1}"), (vec!["a", "b", ""], vec![0, 1]));
         assert_eq!(split("{x}{0}"), (vec!["{x}", ""], vec![0]));
+        // Placeholders are {0} to {15}; a larger index is text (no 2^64-slot value list).
+        assert_eq!(split("a{15}b"), (vec!["a", "b"], vec![15]));
+        assert_eq!(split("a{16}b"), (vec!["a{16}b"], vec![]));
         assert_eq!(
             fill(
                 "用户名或密码错误,剩余登录次数:{0}",
