@@ -396,3 +396,25 @@ fn keys_match_whole_and_null_is_no_message() {
         ),
     ]);
 }
+
+/// An object without a code whose callback sits in a value: only values that look like an
+/// object are tried, so four plain values before it (arrays, strings with escapes, strings) do
+/// not crowd it out of the four that are. (Read as text instead, the callback would lose its
+/// vendor, which only its own fields give.)
+#[test]
+fn a_callback_in_a_value_after_four_plain_values_is_found() {
+    check(&[
+        (
+            r#"{"a":[1],"b":[2],"c":[3],"d":[4],"e":{"code":"600011","vendorName":"cu_xw"}}"#,
+            "pns 600011 token_failed carrier=cucc",
+        ),
+        (
+            r#"{"a":"x\"1","b":"x\"2","c":"x\"3","d":"x\"4","e":"{\"code\":\"600011\",\"vendorName\":\"cu_xw\"}"}"#,
+            "pns 600011 token_failed carrier=cucc",
+        ),
+        (
+            r#"{"a":"x1","b":"x2","c":"x3","d":"x4","e":"{code: 600011, vendorName: cu_xw}"}"#,
+            "pns 600011 token_failed carrier=cucc",
+        ),
+    ]);
+}
