@@ -45,7 +45,6 @@ pub(crate) struct Style {
     bare_keys: u32,
     equals: u32,
     semicolons: u32,
-    java_prefix: bool,
     ns_prefix: bool,
 }
 
@@ -54,20 +53,17 @@ impl Style {
     fn before(src: &str, open: usize) -> Style {
         let before = slice(src, 0, open);
         Style {
-            java_prefix: before
-                .bytes()
-                .last()
-                .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_'),
             ns_prefix: before.trim_end().ends_with('='),
             ..Style::default()
         }
     }
 
+    /// `key = value` entries are an NSDictionary's when they end with `;` or the object follows
+    /// `name =`, else a Java `toString`'s (`TokenRet{code=...}`: a name right before the brace
+    /// can never also be an `=`).
     pub(crate) fn shape(self) -> Shape {
         if self.equals > 0 {
-            if self.java_prefix && self.semicolons == 0 {
-                Shape::JavaToString
-            } else if self.semicolons > 0 || self.ns_prefix {
+            if self.semicolons > 0 || self.ns_prefix {
                 Shape::NsDictionary
             } else {
                 Shape::JavaToString
@@ -545,5 +541,19 @@ mod tests {
             object(&deep, 0, 0),
             Err(ParseError::TooDeep { .. })
         ));
+    }
+
+    /// After a comma in an unquoted value: is a `key:` next? Keys are quoted, escaped-quoted
+    /// (`\"code\":`), or letters and digits; a lone `:` or a backslash before other text is not.
+    #[test]
+    fn what_follows_a_comma() {
+        let follows = |s: &str| next_entry_follows(s.as_bytes(), 1);
+        assert!(follows(r#", \"code\": 1"#));
+        assert!(follows(r#", "code": 1"#));
+        assert!(follows(", code: 1"));
+        assert!(follows(" }"));
+        assert!(!follows(r#", \x": 1"#));
+        assert!(!follows(", : x"));
+        assert!(!follows(", more text"));
     }
 }
