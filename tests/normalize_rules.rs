@@ -274,6 +274,19 @@ fn errors_say_why() {
             Shape::Text,
             "plain text",
         ),
+        // `;` alone, or `name =` alone, makes `key = value` an NSDictionary.
+        (
+            "{\n    msg = \"x\";\n}",
+            Shape::NsDictionary,
+            "NSDictionary description",
+        ),
+        (
+            "resultDic = {msg = x}",
+            Shape::NsDictionary,
+            "NSDictionary description",
+        ),
+        // As many quoted keys as bare ones: JSON.
+        (r#"{"msg":"x", note: y}"#, Shape::Json, "JSON object"),
     ];
     for (raw, shape, described) in cases {
         let err = normalize(raw).unwrap_err();
