@@ -418,3 +418,33 @@ fn a_callback_in_a_value_after_four_plain_values_is_found() {
         ),
     ]);
 }
+
+/// Where an unquoted value ends: brackets and parentheses inside it are kept whole (a comma, a
+/// newline or `;` inside them does not end it); a `)` nobody opened ends a Kotlin data class
+/// print; `;` ends it only after `=` or at the end of a line.
+#[test]
+fn unquoted_values_keep_their_brackets() {
+    check(&[
+        (
+            "{msg: 请求超时(1), code: 600011}",
+            "pns 600011 token_failed msg=请求超时(1)",
+        ),
+        (
+            "TokenRet(code=600011, msg=请求超时(1), requestId=r1)",
+            "pns 600011 token_failed msg=请求超时(1) req=r1",
+        ),
+        (
+            "{msg: a [b, c: d] e, code: 600011}",
+            "pns 600011 token_failed msg=a [b, c: d] e",
+        ),
+        (
+            "{msg: a [b\n c] d, code: 600011}",
+            "pns 600011 token_failed msg=a [b\n c] d",
+        ),
+        ("{msg: a\n code: 600011}", "pns 600011 token_failed msg=a"),
+        (
+            "{msg: a; b, code: 600011}",
+            "pns 600011 token_failed msg=a; b",
+        ),
+    ]);
+}

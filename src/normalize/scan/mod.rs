@@ -92,22 +92,6 @@ fn slice(src: &str, from: usize, to: usize) -> &str {
     src.get(from..to).unwrap_or_default()
 }
 
-/// The position after the character that starts at `i` (or after the byte, if `i` is not a
-/// character start).
-pub(crate) fn next_char(src: &str, i: usize) -> usize {
-    let len = match byte(src.as_bytes(), i) {
-        Some(c) if c >= 0xF0 => 4,
-        Some(c) if c >= 0xE0 => 3,
-        Some(c) if c >= 0xC0 => 2,
-        _ => 1,
-    };
-    let mut j = i + len;
-    while j < src.len() && !src.is_char_boundary(j) {
-        j += 1;
-    }
-    j.min(src.len().max(i + 1))
-}
-
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while matches!(byte(b, i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         i += 1;
@@ -343,7 +327,8 @@ fn key<'a>(
                 j += 1;
             }
             if j == i {
-                return (None, next_char(src, i));
+                // A stop character, which is ASCII: one byte.
+                return (None, i + 1);
             }
             style.bare_keys += 1;
             (Some(Cow::Borrowed(slice(src, i, j).trim())), j)
@@ -410,8 +395,9 @@ pub(crate) fn object(
                 true
             }
             _ => {
-                // A word without a value; go on from here.
-                i = i.max(next_char(src, start));
+                // A word without a value; go on from here (past the key, which was read: the
+                // max only guards the loop against a key that reads nothing).
+                i = i.max(start + 1);
                 continue;
             }
         };
@@ -555,5 +541,8 @@ mod tests {
         assert!(!follows(r#", \x": 1"#));
         assert!(!follows(", : x"));
         assert!(!follows(", more text"));
+        // A bare key is at most 64 characters.
+        assert!(follows(&format!(", {}: x", "a".repeat(64))));
+        assert!(!follows(&format!(", {}: x", "a".repeat(65))));
     }
 }
