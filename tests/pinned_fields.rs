@@ -434,6 +434,10 @@ fn unquoted_values_keep_their_brackets() {
             "pns 600011 token_failed msg=请求超时(1) req=r1",
         ),
         (
+            "TokenRet(code=600011, msg=请求超时(1))",
+            "pns 600011 token_failed msg=请求超时(1)",
+        ),
+        (
             "{msg: a [b, c: d] e, code: 600011}",
             "pns 600011 token_failed msg=a [b, c: d] e",
         ),

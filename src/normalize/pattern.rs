@@ -317,6 +317,7 @@ mod message_and_request_id_tests {
         assert_eq!(msg("msg:x, requestId:r"), Some("x"));
         assert_eq!(msg("msg:获取失败, b c"), Some("获取失败, b c"));
         assert_eq!(msg("msg:abc key:1 end"), Some("abc key:1 end"));
+        assert_eq!(msg("msg:a, : x"), Some("a, : x"));
         // Blanks the separator does not skip are trimmed (an ideographic space).
         assert_eq!(msg("msg:\u{3000}hello"), Some("hello"));
         // A key inside a longer word is not the key, after a letter or an underscore.
