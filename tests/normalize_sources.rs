@@ -50,6 +50,21 @@ fn fusion_keeps_the_deepest_known_cause() {
         s(Source::Ctcc, "-8004", AuthOutcome::MobileDataDisabled)
     );
     assert_eq!(nested.outcome, AuthOutcome::MobileDataDisabled);
+
+    // Still a callback when its code is one no table has: the PNS keys say so, and its own
+    // carrier data stays its cause (not a carrier result numbered 699999).
+    let unknown = raw.replace(r#"\"code\":\"600011\""#, r#"\"code\":\"699999\""#);
+    let nested = normalize(&unknown).unwrap();
+    let app = cause(cause(&nested));
+    assert_eq!(
+        (app.source, app.code.as_ref(), app.known),
+        (Source::Pns, "699999", false)
+    );
+    assert_eq!(app.carrier, Some(Carrier::Ctcc));
+    assert_eq!(
+        sco(cause(app)),
+        s(Source::Ctcc, "-8004", AuthOutcome::MobileDataDisabled)
+    );
 }
 
 #[test]

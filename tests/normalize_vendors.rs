@@ -282,3 +282,21 @@ fn a_vendor_code_that_wraps_a_carrier_reads_its_cause_there() {
         (Source::Onelogin, Some(Carrier::Ctcc), true)
     );
 }
+
+#[test]
+fn a_getui_layer_is_read_in_getui_codes_where_other_vendors_share_the_number() {
+    // -10009 is also China Telecom's, -20200 also OneLogin's: under Getui's `code` they are
+    // Getui's error codes, whatever a guess from the keys alone would say.
+    for (code, desc) in [("-10009", "时间戳过期"), ("-20200", "网络异常")] {
+        let raw = format!(
+            r#"{{"code":30005,"msg":"{{\"errorCode\":{code},\"errorDesc\":\"{desc}\"}}","gyuid":"gtc_1"}}"#
+        );
+        let n = normalize(&raw).unwrap();
+        assert_eq!(
+            (n.source, n.code.as_ref()),
+            (Source::Geyan, "30005"),
+            "{raw}"
+        );
+        assert_eq!(chain(&n), [(Source::GeyanError, code, true)], "{raw}");
+    }
+}

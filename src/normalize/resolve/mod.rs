@@ -88,7 +88,6 @@ pub(crate) fn normalize_text<'b>(
                 }
                 let hint = Hint {
                     source: Some(layer),
-                    platform: None,
                     ..Hint::default()
                 };
                 return resolve_top(&mut parts, hint, true);

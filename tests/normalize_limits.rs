@@ -1,0 +1,164 @@
+//! `normalize` at its limits: errors that say why, the input size and nesting depth limits,
+//! counted on every way a payload can nest (objects, arrays, strings, log text around a string,
+//! carrier data and a parent SDK's layer).
+
+use numauth::{normalize, AuthOutcome, ParseError, Shape, Source, MAX_DEPTH, MAX_INPUT_BYTES};
+use serde_json::json;
+
+mod common;
+use common::n;
+#[test]
+fn errors_say_why() {
+    assert_eq!(normalize(""), Err(ParseError::Empty));
+    assert_eq!(normalize(" \n\t"), Err(ParseError::Empty));
+    assert_eq!(normalize("\"\""), Err(ParseError::Empty));
+    let cases = [
+        (r#"{"msg":"获取token失败"}"#, Shape::Json, "JSON object"),
+        (
+            "resultDic = {\n    msg = \"x\";\n}",
+            Shape::NsDictionary,
+            "NSDictionary description",
+        ),
+        (
+            "{msg: 获取token失败, data: null}",
+            Shape::DartMap,
+            "Dart map print",
+        ),
+        (
+            "TokenRet{msg='x', token='null'}",
+            Shape::JavaToString,
+            "Java toString",
+        ),
+        (
+            "onTokenFailed: something went wrong",
+            Shape::Text,
+            "plain text",
+        ),
+        // `;` alone, or `name =` alone, makes `key = value` an NSDictionary.
+        (
+            "{\n    msg = \"x\";\n}",
+            Shape::NsDictionary,
+            "NSDictionary description",
+        ),
+        (
+            "resultDic = {msg = x}",
+            Shape::NsDictionary,
+            "NSDictionary description",
+        ),
+        // As many quoted keys as bare ones: JSON.
+        (r#"{"msg":"x", note: y}"#, Shape::Json, "JSON object"),
+    ];
+    for (raw, shape, described) in cases {
+        let err = normalize(raw).unwrap_err();
+        assert_eq!(err, ParseError::NoCode { shape }, "{raw}");
+        assert_eq!(shape.describe(), described);
+        let text = err.to_string();
+        assert!(text.contains(described) && text.contains("code"), "{text}");
+    }
+    assert!(ParseError::Empty.to_string().contains("pass the callback"));
+}
+
+#[test]
+fn input_size_limit() {
+    let body = r#"{"code":"600008","pad":""}"#;
+    let fill = MAX_INPUT_BYTES - body.len();
+    let exact = format!(r#"{{"code":"600008","pad":"{}"}}"#, "x".repeat(fill));
+    assert_eq!(exact.len(), MAX_INPUT_BYTES);
+    assert_eq!(normalize(&exact).unwrap().code, "600008");
+    let over = format!("{exact} ");
+    let err = normalize(&over).unwrap_err();
+    assert_eq!(
+        err,
+        ParseError::TooLarge {
+            len: MAX_INPUT_BYTES + 1,
+            max: MAX_INPUT_BYTES
+        }
+    );
+    assert!(err.to_string().contains("one callback at a time"));
+}
+
+#[test]
+fn nesting_depth_limit() {
+    let nested = |depth: usize| {
+        format!(
+            r#"{{"code":"600008","x":{}{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    };
+    // The object itself is one level.
+    assert!(normalize(&nested(MAX_DEPTH - 1)).is_ok());
+    assert_eq!(
+        normalize(&nested(MAX_DEPTH)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+    // A string holding the payload counts as a level too.
+    let in_string = |depth: usize| serde_json::to_string(&nested(depth)).unwrap();
+    assert!(normalize(&in_string(MAX_DEPTH - 2)).is_ok());
+    assert_eq!(
+        normalize(&in_string(MAX_DEPTH - 1)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+    // Carrier data inside carrier data: each wrapping is a string and an object, two levels.
+    // Seven around an object holding an object reach level 16; eight are too deep.
+    let wrapped = |times: usize| {
+        let mut s = r#"{"resultCode":"103119","x":{"y":1}}"#.to_owned();
+        for _ in 0..times {
+            s = json!({"code": "600011", "carrierFailedResultData": s}).to_string();
+        }
+        s
+    };
+    assert!(normalize(&wrapped(MAX_DEPTH / 2 - 1)).is_ok());
+    assert_eq!(
+        normalize(&wrapped(MAX_DEPTH / 2)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+    assert!(ParseError::TooDeep { max: MAX_DEPTH }
+        .to_string()
+        .contains("deeper"));
+}
+
+/// Carrier data inside carrier data `times` over, around `inner`: each wrapping is a string and
+/// an object, two levels.
+fn carrier_data_around(inner: &str, times: usize) -> String {
+    let mut s = inner.to_owned();
+    for _ in 0..times {
+        s = json!({"code": "600011", "carrierFailedResultData": s}).to_string();
+    }
+    s
+}
+
+#[test]
+fn a_text_at_the_deepest_level_is_read_and_a_string_around_it_is_one_more() {
+    // Eight wrappings put a bare carrier code at level 16, the deepest read; nine are too deep.
+    let deep =
+        |inner: &str, times: usize| normalize(&carrier_data_around(inner, times)).map(|_| ());
+    assert_eq!(deep("103119", MAX_DEPTH / 2), Ok(()));
+    let too_deep = Err(ParseError::TooDeep { max: MAX_DEPTH });
+    assert_eq!(deep("103119", MAX_DEPTH / 2 + 1), too_deep);
+    // The same code held in a JSON string is one level deeper than the string.
+    assert_eq!(deep("\"103119\"", MAX_DEPTH / 2 - 1), Ok(()));
+    assert_eq!(deep("\"103119\"", MAX_DEPTH / 2), too_deep);
+}
+
+#[test]
+fn a_json_string_inside_log_text_is_one_level() {
+    let nested = |depth: usize| {
+        let obj = format!(
+            r#"{{"code":"600008","x":{}{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        format!("onTokenFailed: {}", json!(obj))
+    };
+    let raw = nested(MAX_DEPTH - 2);
+    let ok = n(&raw);
+    assert_eq!(
+        (ok.source, ok.code.as_ref(), ok.outcome),
+        (Source::Pns, "600008", AuthOutcome::MobileDataDisabled)
+    );
+    assert_eq!(
+        normalize(&nested(MAX_DEPTH - 1)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+}

@@ -1,0 +1,144 @@
+//! Secrets in `normalize`'s output: tokens, access codes and phone numbers are redacted wherever
+//! they sit (keys, strings holding JSON, lists, objects inside words).
+
+#[cfg_attr(not(feature = "serde"), allow(unused_imports))]
+use numauth::{normalize, ExtraValue};
+use serde_json::json;
+
+mod common;
+use common::{extra, n};
+#[test]
+#[cfg(feature = "serde")] // checks the serialised output
+fn tokens_are_redacted_everywhere() {
+    let secret = "SECRET-abcdefghijklmnop";
+    let payloads = [
+        format!(r#"{{"code":"600000","token":"{secret}"}}"#),
+        format!(r#"{{"code":"0","data":{{"session_token":"{secret}","id_token":"{secret}"}}}}"#),
+        format!(r#"{{"code":"0","data":"{{\"session_token\":\"{secret}\"}}"}}"#),
+        format!(r#"{{"resultCode":"103000","desc":"成功","accessToken":"{secret}"}}"#),
+        format!("TokenRet{{code='600000', token='{secret}'}}"),
+        format!("{{\n    resultCode = 600000;\n    token = {secret};\n}}"),
+        format!("{{code: 600000, token: {secret}}}"),
+        format!(r#"{{"code":"600000","data":{{"list":[{{"refresh_token":"{secret}"}}]}}}}"#),
+    ];
+    for raw in &payloads {
+        let n = n(raw);
+        let out = serde_json::to_string(&n).unwrap();
+        assert!(!out.contains(secret), "{raw}\n=> {out}");
+        assert!(
+            out.contains("<redacted token: 23 chars>"),
+            "{raw}\n=> {out}"
+        );
+    }
+    // The length counts characters, not bytes.
+    let cjk = n(r#"{"code":"600000","token":"令牌令牌"}"#);
+    assert_eq!(
+        extra(&cjk, "token").unwrap().as_str(),
+        "<redacted token: 4 chars>"
+    );
+    // null tokens stay.
+    let null = n(r#"{"code":"600011","token":null,"id_token":"null"}"#);
+    assert_eq!(
+        extra(&null, "token"),
+        Some(&ExtraValue::Json("null".into()))
+    );
+    assert_eq!(
+        extra(&null, "id_token"),
+        Some(&ExtraValue::Text("null".into()))
+    );
+}
+
+/// Secrets in text and in lists: an object with a token inside a string, within words or
+/// inside a nested object, is redacted in place and the words kept; text with no secret is kept
+/// as written; a list that cannot be read and mentions a token is redacted whole.
+#[test]
+fn secrets_inside_strings_and_lists_are_redacted() {
+    let text = |raw: &str, key: &str| match extra(&n(raw), key).cloned() {
+        Some(ExtraValue::Text(t) | ExtraValue::Json(t)) => t.into_owned(),
+        None => panic!("{raw}: no {key}"),
+    };
+    assert_eq!(
+        text(
+            r#"{"code":"600000","note":"saved {\"token\":\"SECRETX\"} ok"}"#,
+            "note"
+        ),
+        r#"saved {"token":"<redacted token: 7 chars>"} ok"#
+    );
+    assert_eq!(
+        text(
+            r#"{"code":"600000","note":"a {\"x\":1} b {\"accessCode\":\"SECRETX\"} c"}"#,
+            "note"
+        ),
+        r#"a {"x":1} b {"accessCode":"<redacted code: 7 chars>"} c"#
+    );
+    // Mentions a token, holds an object, but the object has none: kept as written.
+    assert_eq!(
+        text(r#"{"code":"600000","note":"token: {\"a\":1} {"}"#, "note"),
+        r#"token: {"a":1} {"#
+    );
+    // A callback kept as a JSON string inside a nested object.
+    assert_eq!(
+        text(
+            r#"{"code":"600000","v":{"x":"{\"token\":\"SECRETX\"}"}}"#,
+            "v"
+        ),
+        r#"{"x":"{\"token\":\"<redacted token: 7 chars>\"}"}"#
+    );
+    // Unquoted values: a JSON literal stays JSON, a word stays text, a list stays as written.
+    let dart = n("{code: 600011, foo: bar, count: 12, vendors: [cm, cu]}");
+    assert_eq!(extra(&dart, "foo"), Some(&ExtraValue::Text("bar".into())));
+    assert_eq!(extra(&dart, "count"), Some(&ExtraValue::Json("12".into())));
+    assert_eq!(
+        extra(&dart, "vendors"),
+        Some(&ExtraValue::Json("[cm, cu]".into()))
+    );
+    // Under a token key a whole object is the credential; under a phone key only what is in it.
+    let nested =
+        n(r#"{"code":"600000","payload":{"accessToken":{"v":"abc"},"mobile":{"type":"cm"}}}"#);
+    let payload: serde_json::Value = match extra(&nested, "payload") {
+        Some(ExtraValue::Json(j)) => serde_json::from_str(j).unwrap(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(payload["accessToken"], json!("<redacted token: 11 chars>"));
+    assert_eq!(payload["mobile"], json!({"type": "cm"}));
+    // A null inner message is no message: it stays, as JSON null.
+    let null = n(r#"{"code":"600011","innerMsg":null}"#);
+    assert_eq!(
+        extra(&null, "innerMsg"),
+        Some(&ExtraValue::Json("null".into()))
+    );
+    let list = text("{code: 600000, list: [token=SECRETX]}", "list");
+    assert!(
+        !list.contains("SECRETX") && list.contains("<redacted value: 15 chars>"),
+        "{list}"
+    );
+}
+
+/// An object in a string is read up to the nesting limit; past it the whole string is redacted,
+/// never kept: at the same depth whether the string is a top-level field or inside an object.
+#[test]
+fn objects_in_strings_past_the_depth_limit_are_redacted_whole() {
+    let deep = |k: usize| {
+        let inner = format!(
+            "{}{{\"token\":\"SECRETX\"}}{}",
+            "{\"a\":".repeat(k),
+            "}".repeat(k)
+        );
+        inner.replace('"', "\\\"")
+    };
+    for k in [13, 14] {
+        let top = format!(r#"{{"code":"600000","x":"{}"}}"#, deep(k));
+        let nested = format!(r#"{{"code":"600000","v":{{"x":"{}"}}}}"#, deep(k));
+        for (raw, key) in [(top, "x"), (nested, "v")] {
+            let n = n(&raw);
+            let out = format!("{:?}", extra(&n, key).unwrap());
+            assert!(!out.contains("SECRETX"), "{k}: {out}");
+            assert_eq!(out.contains("<redacted value"), k == 14, "{k}: {out}");
+            assert_eq!(
+                out.contains("<redacted token: 7 chars>"),
+                k == 13,
+                "{k}: {out}"
+            );
+        }
+    }
+}
