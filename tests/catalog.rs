@@ -144,6 +144,19 @@ fn every_entry_has_both_languages_and_provenance() {
     }
 }
 
+/// Message templates with `{0}`-style placeholders are IDaaS's alone: the normaliser fills
+/// them only for IDaaS rows (a row of another source with a template would need that changed).
+#[test]
+fn only_idaas_messages_are_templates() {
+    let templates: Vec<_> = entries()
+        .filter(|e| Lang::ALL.iter().any(|&l| e.message(l).contains("{0}")))
+        .collect();
+    assert!(templates.len() > 5, "{} templates", templates.len());
+    for e in templates {
+        assert_eq!(e.source(), Source::Idaas, "{e}");
+    }
+}
+
 #[test]
 fn lookup_finds_every_entry_under_its_own_key() {
     for e in entries() {

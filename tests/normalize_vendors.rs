@@ -299,4 +299,15 @@ fn a_getui_layer_is_read_in_getui_codes_where_other_vendors_share_the_number() {
         );
         assert_eq!(chain(&n), [(Source::GeyanError, code, true)], "{raw}");
     }
+    // Getui's -10009 is known but says nothing ("see the whole msg"): the outer code's
+    // outcome stands.
+    let raw = r#"{"code":30005,"msg":"{\"errorCode\":-10009,\"errorDesc\":\"其他错误\"}"}"#;
+    let vague = normalize(raw).unwrap();
+    let own = numauth::lookup(Source::Geyan, "30005").unwrap().outcome();
+    assert_ne!(own, numauth::AuthOutcome::Unknown);
+    assert_eq!(vague.outcome, own);
+    assert_eq!(
+        numauth::lookup(Source::GeyanError, "-10009").unwrap().outcome(),
+        numauth::AuthOutcome::Unknown
+    );
 }
