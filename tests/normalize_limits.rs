@@ -47,6 +47,9 @@ fn errors_say_why() {
         ),
         // As many quoted keys as bare ones: JSON.
         (r#"{"msg":"x", note: y}"#, Shape::Json, "JSON object"),
+        // Single-quoted and escaped-quoted keys count as quoted.
+        (r#"{'msg':'x', note: y}"#, Shape::Json, "JSON object"),
+        (r#"{\"msg\":\"x\", note: y}"#, Shape::Json, "JSON object"),
     ];
     for (raw, shape, described) in cases {
         let err = normalize(raw).unwrap_err();
@@ -159,6 +162,23 @@ fn a_json_string_inside_log_text_is_one_level() {
     );
     assert_eq!(
         normalize(&nested(MAX_DEPTH - 1)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+}
+
+#[test]
+fn a_callback_held_in_a_value_is_one_level_deeper() {
+    // The object around it is a level: seven wrappings of carrier data fit, eight do not.
+    let in_data = |times: usize| {
+        let raw = format!(
+            r#"{{"msg":"x","data":{}}}"#,
+            carrier_data_around("103119", times)
+        );
+        normalize(&raw).map(|n| n.code.into_owned())
+    };
+    assert_eq!(in_data(MAX_DEPTH / 2 - 1), Ok("600011".to_owned()));
+    assert_eq!(
+        in_data(MAX_DEPTH / 2),
         Err(ParseError::TooDeep { max: MAX_DEPTH })
     );
 }

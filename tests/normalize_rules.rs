@@ -8,8 +8,8 @@ use std::borrow::Cow;
 // Some are used only by the tests of the `serde` feature.
 #[cfg_attr(not(feature = "serde"), allow(unused_imports))]
 use numauth::{
-    normalize, normalize_callback, normalize_with, AuthOutcome, Callback, Carrier, ExtraValue,
-    Hint, Lang, ParseError, Platform, Shape, Source, MAX_DEPTH, MAX_INPUT_BYTES,
+    normalize, normalize_callback, normalize_with, AuthOutcome, Callback, Carrier, Hint, Lang,
+    Platform, Source,
 };
 use serde_json::json;
 

@@ -307,7 +307,9 @@ fn a_getui_layer_is_read_in_getui_codes_where_other_vendors_share_the_number() {
     assert_ne!(own, numauth::AuthOutcome::Unknown);
     assert_eq!(vague.outcome, own);
     assert_eq!(
-        numauth::lookup(Source::GeyanError, "-10009").unwrap().outcome(),
+        numauth::lookup(Source::GeyanError, "-10009")
+            .unwrap()
+            .outcome(),
         numauth::AuthOutcome::Unknown
     );
 }

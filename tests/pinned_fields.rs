@@ -452,3 +452,34 @@ fn unquoted_values_keep_their_brackets() {
         ),
     ]);
 }
+
+#[test]
+fn quotes_semicolons_and_backslashes_where_a_scanner_can_slip() {
+    check(&[
+        // Python-style single quotes, keys included: the key after a value ends it, so a
+        // leftover key is kept, and a quote inside a value stays in it.
+        (
+            "{'code': '600011', 'msg': 'it's down', 'foo': 'bar'}",
+            "pns 600011 token_failed msg=it's down extra=foo",
+        ),
+        // A single-quoted value that never closes ends before the next key.
+        (
+            "TokenRet{code='600011', msg='abc, requestId=r1}",
+            "pns 600011 token_failed msg=abc req=r1",
+        ),
+        // An NSDictionary printed on one line: `;` ends each value.
+        (
+            "{resultCode = 600011; msg = abc; requestId = r-1;}",
+            "pns 600011 token_failed msg=abc req=r-1",
+        ),
+        // A backslash that opens no escaped quote, before a value or a key, is text.
+        (
+            r"{code: 600011, path: \tmp\x, requestId: r-9}",
+            "pns 600011 token_failed req=r-9 extra=path",
+        ),
+        (
+            r#"{"code":"600011", \x: 1, "requestId":"r1"}"#,
+            r"pns 600011 token_failed req=r1 extra=\x",
+        ),
+    ]);
+}

@@ -2,7 +2,7 @@
 //! they sit (keys, strings holding JSON, lists, objects inside words).
 
 #[cfg_attr(not(feature = "serde"), allow(unused_imports))]
-use numauth::{normalize, ExtraValue};
+use numauth::ExtraValue;
 use serde_json::json;
 
 mod common;

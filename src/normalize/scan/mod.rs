@@ -148,8 +148,9 @@ fn is_ident(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'-' | b'.')
 }
 
-/// Whether what follows a comma at `i` starts another entry (`key:`/`key=`) or closes the
-/// object, so that the comma ends an unquoted value. Unquoted values (Dart) may contain commas.
+/// Whether what follows a comma at `i` starts another entry (`key:`/`key=`, the key bare,
+/// quoted or escaped-quoted) or closes the object: where an unquoted value ends (Dart values
+/// may contain commas), and a single-quoted one (Java and Python prints may hold quotes).
 fn next_entry_follows(b: &[u8], i: usize) -> bool {
     let i = skip_ws(b, i);
     let key_end = match byte(b, i) {
@@ -289,31 +290,28 @@ fn escaped_quoted(src: &str, i: usize) -> (Cow<'_, str>, usize) {
     }
 }
 
-/// A key starting at `i`, and where it ends. `None` as the key when there is none here.
+/// A key starting at `i`, and where it ends; `None` when there is none here (a stop character,
+/// or a single quote that closes no key), which the caller steps over: both are one byte.
 fn key<'a>(
     src: &'a str,
     i: usize,
     style: &mut Style,
     dead: &mut [usize; 2],
-) -> (Option<Cow<'a, str>>, usize) {
+) -> Option<(Cow<'a, str>, usize)> {
     let b = src.as_bytes();
     match byte(b, i) {
         Some(b'"') => {
             style.quoted_keys += 1;
-            let (k, end) = quoted(src, i);
-            (Some(k), end)
+            Some(quoted(src, i))
         }
         Some(b'\'') => {
             style.quoted_keys += 1;
-            match single_quoted(src, i, true, dead) {
-                Some((k, end)) => (Some(Cow::Borrowed(k)), end),
-                None => (None, i + 1),
-            }
+            let (k, end) = single_quoted(src, i, true, dead)?;
+            Some((Cow::Borrowed(k), end))
         }
         Some(b'\\') if byte(b, i + 1) == Some(b'"') => {
             style.quoted_keys += 1;
-            let (k, end) = escaped_quoted(src, i);
-            (Some(k), end)
+            Some(escaped_quoted(src, i))
         }
         _ => {
             let mut j = i;
@@ -327,11 +325,10 @@ fn key<'a>(
                 j += 1;
             }
             if j == i {
-                // A stop character, which is ASCII: one byte.
-                return (None, i + 1);
+                return None;
             }
             style.bare_keys += 1;
-            (Some(Cow::Borrowed(slice(src, i, j).trim())), j)
+            Some((Cow::Borrowed(slice(src, i, j).trim()), j))
         }
     }
 }
@@ -353,6 +350,8 @@ pub(crate) fn object(
     let mut fields = Vec::with_capacity(8);
     let mut dead = [usize::MAX; 2];
     let mut i = open + 1;
+    // Every turn moves `i` on: a key reads at least one byte (`None` steps over one), and a
+    // value starts past its `:`, so the loop ends.
     loop {
         while let Some(c) = byte(b, i) {
             match c {
@@ -375,31 +374,25 @@ pub(crate) fn object(
                 continue;
             }
             Some(b'{' | b'[' | b'(') => {
-                // A value without a key: skip it.
-                i = skip_nested(src, i, level)?.max(i + 1);
+                // A value without a key: skip it (its end is past its bracket).
+                i = skip_nested(src, i, level)?;
                 continue;
             }
             Some(_) => {}
         }
-        let start = i;
-        let (k, after_key) = key(src, i, &mut style, &mut dead);
-        i = skip_blank(b, after_key);
-        let Some(k) = k else {
-            i = i.max(start + 1);
+        let Some((k, after_key)) = key(src, i, &mut style, &mut dead) else {
+            i += 1;
             continue;
         };
+        i = skip_blank(b, after_key);
         let after_equals = match byte(b, i) {
             Some(b':') => false,
             Some(b'=') => {
                 style.equals += 1;
                 true
             }
-            _ => {
-                // A word without a value; go on from here (past the key, which was read: the
-                // max only guards the loop against a key that reads nothing).
-                i = i.max(start + 1);
-                continue;
-            }
+            // A word without a value: go on after it.
+            _ => continue,
         };
         i += 1;
         if after_equals && byte(b, i) == Some(b'>') {
@@ -411,7 +404,7 @@ pub(crate) fn object(
         }
         let (val, end) = value(src, i, level, after_equals, &mut dead)?;
         fields.push(Field { key: k, val });
-        i = end.max(start + 1);
+        i = end;
     }
     Ok(Object {
         fields,
@@ -535,6 +528,10 @@ mod tests {
     fn what_follows_a_comma() {
         let follows = |s: &str| next_entry_follows(s.as_bytes(), 1);
         assert!(follows(r#", \"code\": 1"#));
+        // Blanks first: the key is read from where it starts.
+        assert!(follows(r#",    \"code\": 1"#));
+        assert!(follows(r#",    'code': 1"#));
+        assert!(!follows(r#",    \"code\" 1"#));
         assert!(follows(r#", "code": 1"#));
         assert!(follows(", code: 1"));
         assert!(follows(" }"));

@@ -177,7 +177,7 @@ pub(super) fn single_quoted<'a>(
     }
     let b = src.as_bytes();
     // `carrierFailedResultData=', requestId=...`: a value that is one stray quote, empty.
-    if !key && byte(b, start + 1) == Some(b',') && key_follows(b, start + 2) {
+    if !key && byte(b, start + 1) == Some(b',') && next_entry_follows(b, start + 2) {
         return Some(("", start + 1));
     }
     let mut i = start + 1;
@@ -191,7 +191,7 @@ pub(super) fn single_quoted<'a>(
                 None | Some(b'}' | b']' | b')' | b';' | b'\n' | b'\r') => true,
                 // A quote inside the value (`msg='it's', ...`) is followed by a comma only by
                 // chance: the real end is followed by the next key, or by the object's end.
-                Some(b',') => key_follows(b, after + 1) || closes(b, after + 1),
+                Some(b',') => next_entry_follows(b, after + 1) || closes(b, after + 1),
                 // A stray quote after the last value (`requestId='r1''}`).
                 Some(b'\'') => closes(b, after + 1),
                 Some(_) => false,
@@ -233,13 +233,6 @@ pub(crate) fn ident_len(b: &[u8], at: usize) -> usize {
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
         .count()
-}
-
-/// Whether the next key of a `key=value, key=value` list starts at `i` (blanks first).
-pub(super) fn key_follows(b: &[u8], i: usize) -> bool {
-    let start = skip_blank(b, i);
-    let len = ident_len(b, start);
-    len > 0 && matches!(byte(b, skip_blank(b, start + len)), Some(b'=' | b':'))
 }
 
 /// Whether only blanks and a closing bracket (or the end) come at `i`.
