@@ -50,6 +50,12 @@ fn errors_say_why() {
         // Single-quoted and escaped-quoted keys count as quoted.
         (r#"{'msg':'x', note: y}"#, Shape::Json, "JSON object"),
         (r#"{\"msg\":\"x\", note: y}"#, Shape::Json, "JSON object"),
+        // Blanks and commas between entries are no keys.
+        (
+            r#"{ "msg" : "x" , "note" : "y" }"#,
+            Shape::Json,
+            "JSON object",
+        ),
     ];
     for (raw, shape, described) in cases {
         let err = normalize(raw).unwrap_err();
@@ -142,6 +148,10 @@ fn a_text_at_the_deepest_level_is_read_and_a_string_around_it_is_one_more() {
     // The same code held in a JSON string is one level deeper than the string.
     assert_eq!(deep("\"103119\"", MAX_DEPTH / 2 - 1), Ok(()));
     assert_eq!(deep("\"103119\"", MAX_DEPTH / 2), too_deep);
+    // An object in a JSON string: at level 16 it is read, at 17 it is too deep.
+    let object_in_string = json!(r#"{"resultCode":"103119"}"#).to_string();
+    assert_eq!(deep(&object_in_string, MAX_DEPTH / 2 - 1), Ok(()));
+    assert_eq!(deep(&object_in_string, MAX_DEPTH / 2), too_deep);
 }
 
 #[test]

@@ -467,6 +467,11 @@ fn quotes_semicolons_and_backslashes_where_a_scanner_can_slip() {
             "TokenRet{code='600011', msg='abc, requestId=r1}",
             "pns 600011 token_failed msg=abc req=r1",
         ),
+        // A Ruby or PHP hash print: `=>` between key and value.
+        (
+            r#"{"code" => "600011", "msg" => "abc"}"#,
+            "pns 600011 token_failed msg=abc",
+        ),
         // An NSDictionary printed on one line: `;` ends each value.
         (
             "{resultCode = 600011; msg = abc; requestId = r-1;}",
