@@ -41,6 +41,10 @@ fn fusion_keeps_the_deepest_known_cause() {
     assert_eq!(n.outcome, AuthOutcome::RateLimited);
     assert_eq!(n.deepest_cause().code, "103911");
     assert_eq!(n.carrier, Some(Carrier::Cmcc));
+    // The carrier data became the cause: it is not kept beside it, nor are the inner code and
+    // message that made the one-tap node.
+    let kept: Vec<&str> = n.extra.iter().map(|(k, _)| k.as_ref()).collect();
+    assert_eq!(kept, ["templateId", "nodeId"]);
 
     // The one-tap SDK's whole callback inside innerMsg nests further.
     let raw = r#"{"resultCode":"400007","innerCode":"1600011","innerMsg":"{\"code\":\"600011\",\"vendorName\":\"ct_sjl\",\"carrierFailedResultData\":\"{\\\"result\\\":-8004}\"}","templateId":"t","nodeId":"n"}"#;

@@ -472,6 +472,11 @@ fn quotes_semicolons_and_backslashes_where_a_scanner_can_slip() {
             r#"{"code" => "600011", "msg" => "abc"}"#,
             "pns 600011 token_failed msg=abc",
         ),
+        // A stray closing bracket between entries is stepped over.
+        (
+            r#"{"code":"600011", ], "requestId":"r1"}"#,
+            "pns 600011 token_failed req=r1",
+        ),
         // An NSDictionary printed on one line: `;` ends each value.
         (
             "{resultCode = 600011; msg = abc; requestId = r-1;}",

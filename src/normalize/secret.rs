@@ -39,8 +39,8 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
             _ => continue,
         };
         for &(word, rank) in words {
-            if rank < best && rest.starts_with(word) {
-                best = rank;
+            if rest.starts_with(word) {
+                best = best.min(rank);
             }
         }
     }

@@ -179,6 +179,10 @@ mod tests {
             "fetch loginToken failed because the network is down"
         ));
         assert!(!looks_like_token("short1"));
+        // UUID-long but no UUID: a token.
+        let token36 = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1Nia";
+        assert_eq!(token36.len(), 36);
+        assert!(looks_like_token(token36));
         assert!(
             !looks_like_token("abcdefghijklmnopqrstuvwxyzabcdefghij"),
             "no digit"

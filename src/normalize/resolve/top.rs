@@ -105,9 +105,11 @@ impl<'a> Under<'a> {
             let (cause, origin) = self.one_tap(one_tap, from_data);
             return (cause, Some(origin));
         }
-        let repeated = merged && from_data.as_deref().is_some_and(informative);
+        // An informative cause in the data is never displaced (`Best` keeps the first one that
+        // says something), so the inner code is read only when the data says nothing.
+        let data_says = from_data.as_deref().is_some_and(informative);
         let from_inner = match &self.inner_code {
-            Some((_, ic)) if *ic != n.code && !repeated => Some(self.inner_node(ic)),
+            Some((_, ic)) if *ic != n.code && !data_says => Some(self.inner_node(ic)),
             _ => None,
         };
         let mut best = Best::default();
