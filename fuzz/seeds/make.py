@@ -24,6 +24,8 @@ sources = [
     "tests/normalize.rs",
     "tests/normalize_sources.rs",
     "tests/normalize_rules.rs",
+    "tests/normalize_limits.rs",
+    "tests/redaction.rs",
     "tests/serde.rs",
     "tests/builder.rs",
     "tests/advice.rs",
