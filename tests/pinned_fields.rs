@@ -472,6 +472,10 @@ fn quotes_semicolons_and_backslashes_where_a_scanner_can_slip() {
             r#"{"code" => "600011", "msg" => "abc"}"#,
             "pns 600011 token_failed msg=abc",
         ),
+        (
+            "{code => 600011, msg => abc, requestId => r1}",
+            "pns 600011 token_failed msg=abc req=r1",
+        ),
         // A stray closing bracket between entries is stepped over.
         (
             r#"{"code":"600011", ], "requestId":"r1"}"#,
