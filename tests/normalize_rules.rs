@@ -338,6 +338,104 @@ fn typed_callbacks() {
     assert_eq!((n.code.as_ref(), n.known), ("", false));
 }
 
+/// A typed callback reads as the same fields sent as JSON: the two entry points agree on the
+/// source (the inner code's marks included), code, outcome, texts, request id, carrier and causes.
+#[test]
+fn typed_callbacks_read_as_their_json() {
+    let view = |n: &numauth::Normalized<'_>| {
+        let mut chain = vec![(n.source, n.code.to_string(), n.outcome)];
+        let mut cur = n.root_cause.as_deref();
+        while let Some(c) = cur {
+            chain.push((c.source, c.code.to_string(), c.outcome));
+            cur = c.root_cause.as_deref();
+        }
+        let msg = n.raw_msg.as_deref().map(str::to_owned);
+        (
+            chain,
+            msg,
+            n.request_id.as_deref().map(str::to_owned),
+            n.carrier,
+        )
+    };
+    let cases = [
+        // 600001 is a PNS page event and a fusion flow event: the inner code decides.
+        Callback {
+            code: "600001",
+            inner_code: Some("1600011"),
+            ..Callback::default()
+        },
+        Callback {
+            code: "600001",
+            inner_code: Some("103119"),
+            ..Callback::default()
+        },
+        // Eight digits from 16, or seven from 10: no one-tap code.
+        Callback {
+            code: "600001",
+            inner_code: Some("16000111"),
+            ..Callback::default()
+        },
+        Callback {
+            code: "600001",
+            inner_code: Some("1030001"),
+            ..Callback::default()
+        },
+        // Blank texts are absent; a request id is trimmed.
+        Callback {
+            code: " 600011 ",
+            msg: Some("   "),
+            inner_msg: Some(" "),
+            request_id: Some(" rq-1 "),
+            ..Callback::default()
+        },
+        Callback {
+            code: "600011",
+            msg: Some("获取token失败"),
+            inner_code: Some("103911"),
+            inner_msg: Some("token请求过于频繁"),
+            vendor_name: Some("cm_zyhl"),
+            ..Callback::default()
+        },
+        Callback {
+            code: "600011",
+            vendor_name: Some("cu_xw"),
+            carrier_data: Some(r#"{"resultCode":"1","resultMsg":"请求超时"}"#),
+            request_id: Some("rq"),
+            ..Callback::default()
+        },
+    ];
+    for cb in &cases {
+        let mut json = serde_json::Map::new();
+        let fields = [
+            ("code", Some(cb.code)),
+            ("msg", cb.msg),
+            ("innerCode", cb.inner_code),
+            ("innerMsg", cb.inner_msg),
+            ("requestId", cb.request_id),
+            ("vendorName", cb.vendor_name),
+            ("carrierFailedResultData", cb.carrier_data),
+        ];
+        for (k, v) in fields {
+            if let Some(v) = v {
+                json.insert(k.to_owned(), json!(v));
+            }
+        }
+        let raw = serde_json::Value::Object(json).to_string();
+        let typed = normalize_callback(cb, Hint::default());
+        assert_eq!(view(&typed), view(&n(&raw)), "{cb:?}");
+    }
+    // What the table expects of the inner codes, said outright.
+    let fusion = normalize_callback(&cases[0], Hint::default());
+    assert_eq!(fusion.source, Source::Fusion);
+    let pns = normalize_callback(&cases[2], Hint::default());
+    assert_eq!(pns.source, Source::Pns);
+    let blank = normalize_callback(&cases[4], Hint::default());
+    assert_eq!(
+        (blank.raw_msg, blank.request_id.as_deref()),
+        (None, Some("rq-1"))
+    );
+}
+
 #[test]
 fn every_catalog_code_resolves_as_lookup_says() {
     for e in numauth::entries() {

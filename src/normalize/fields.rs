@@ -65,6 +65,16 @@ impl Marks {
             Some(other) => self.vendor = Some(other),
         }
     }
+
+    /// Notes what an inner code says: a one-tap code (seven digits from 16 or 17) is fusion
+    /// auth's, any other is the PNS SDK's carrier code.
+    pub(crate) fn inner_code(&mut self, code: &str) {
+        if is_fusion_inner(code) {
+            self.fusion = true;
+        } else {
+            self.pns = true;
+        }
+    }
 }
 
 /// A field taken out of the payload under its own key.
@@ -387,17 +397,17 @@ fn fill<'a>(
             continue;
         }
         if Some(i) == at.request {
-            parts.request_id = text_of(field.val);
+            // An id has no blanks: any around it are the print's, not the id's.
+            parts.request_id = text_of(field.val).map(|t| {
+                let (start, end) = (t.len() - t.trim_start().len(), t.trim_end().len());
+                sub(&t, start..end)
+            });
             continue;
         }
         match r.role {
             Role::InnerCode if Some(i) == at.inner => {
                 if let Some((c, _)) = code_of(&field.val, false) {
-                    if is_fusion_inner(&c) {
-                        parts.marks.fusion = true;
-                    } else {
-                        parts.marks.pns = true;
-                    }
+                    parts.marks.inner_code(&c);
                     parts.inner_code = Some((field.key, c));
                     continue;
                 }

@@ -233,9 +233,7 @@ pub(crate) fn from_callback<'a>(cb: &Callback<'a>, hint: Hint) -> Normalized<'a>
     p.msg = cb.msg.filter(|m| !m.trim().is_empty()).map(Cow::Borrowed);
     p.request_id = present(cb.request_id).map(Cow::Borrowed);
     if let Some(ic) = present(cb.inner_code) {
-        let fusion = ic.len() == 7 && (ic.starts_with("16") || ic.starts_with("17"));
-        p.marks.fusion |= fusion;
-        p.marks.pns |= !fusion;
+        p.marks.inner_code(ic);
         p.inner_code = Some((Cow::Borrowed("innerCode"), Cow::Borrowed(ic)));
     }
     p.inner_msg = cb
