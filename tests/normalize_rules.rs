@@ -333,6 +333,26 @@ fn typed_callbacks() {
     );
     assert_eq!(extra(&n, "vendorName").unwrap().as_str(), "unknown");
 
+    // Carrier data nested too deep to read: kept as it came, the rest of the callback read.
+    let deep = format!(r#"{{"a":{}{}}}"#, "[".repeat(20), "]".repeat(20));
+    let cb = Callback {
+        code: "600011",
+        msg: Some("获取token失败"),
+        carrier_data: Some(&deep),
+        request_id: Some("rq"),
+        ..Callback::default()
+    };
+    let n = normalize_callback(&cb, Hint::default());
+    assert_eq!(
+        (
+            n.raw_msg.as_deref(),
+            n.request_id.as_deref(),
+            n.root_cause.is_none()
+        ),
+        (Some("获取token失败"), Some("rq"), true)
+    );
+    assert_eq!(extra(&n, "carrierFailedResultData").unwrap().as_str(), deep);
+
     // An empty code is kept, unknown.
     let n = normalize_callback(&Callback::default(), Hint::default());
     assert_eq!((n.code.as_ref(), n.known), ("", false));
