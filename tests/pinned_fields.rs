@@ -476,6 +476,11 @@ fn quotes_semicolons_and_backslashes_where_a_scanner_can_slip() {
             "{code => 600011, msg => abc, requestId => r1}",
             "pns 600011 token_failed msg=abc req=r1",
         ),
+        // Carrier data in a string whose message quotes a word: read unescaped, whole.
+        (
+            r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"103119\",\"desc\":\"say \\\"hi\\\"\"}"}"#,
+            r#"pns 600011 invalid_configuration carrier=cmcc <- cmcc 103119 invalid_configuration msg=say "hi" carrier=cmcc"#,
+        ),
         // A stray closing bracket between entries is stepped over.
         (
             r#"{"code":"600011", ], "requestId":"r1"}"#,

@@ -46,6 +46,12 @@ fn tokens_are_redacted_everywhere() {
         extra(&null, "id_token"),
         Some(&ExtraValue::Text("null".into()))
     );
+    // So do the other ways SDKs print no value (ObjC `nil`, `(null)`, blanks).
+    for empty in ["nil", "(null)", "  "] {
+        let raw = serde_json::json!({"code": "600011", "token": empty}).to_string();
+        let n = n(&raw);
+        assert_eq!(extra(&n, "token").unwrap().as_str(), empty, "{raw}");
+    }
 }
 
 /// Secrets in text and in lists: an object with a token inside a string, within words or
@@ -116,6 +122,50 @@ fn secrets_inside_strings_and_lists_are_redacted() {
 
 /// An object in a string is read up to the nesting limit; past it the whole string is redacted,
 /// never kept: at the same depth whether the string is a top-level field or inside an object.
+/// A key is a secret's however it is spelt (`authorization_code`, `Access-Code`), also inside a
+/// nested object or a JSON string, and wherever it falls in a long value.
+#[test]
+fn secret_keys_in_nested_values_are_found_in_any_spelling() {
+    let secret = "abcdef123";
+    for key in [
+        "authorization_code",
+        "AuthorizationCode",
+        "Access-Code",
+        "mobile_no",
+        "MSISDN",
+    ] {
+        let inner = serde_json::json!({ key: secret }).to_string();
+        let payloads = [
+            format!(r#"{{"code":"600011","data":{inner}}}"#),
+            serde_json::json!({"code": "600011", "data": inner}).to_string(),
+        ];
+        for raw in &payloads {
+            let n = n(raw);
+            let data = extra(&n, "data").unwrap().as_str();
+            assert!(
+                !data.contains(secret) && data.contains("<redacted "),
+                "{raw} => {data}"
+            );
+        }
+    }
+    // A long value before the key: the key is found on either side of any point in the text.
+    for pad in 220..300 {
+        let raw = format!(
+            r#"{{"code":"600011","data":{{"note":"{}","access_code":"{secret}"}}}}"#,
+            "x".repeat(pad)
+        );
+        let n = n(&raw);
+        let data = extra(&n, "data").unwrap().as_str();
+        assert!(!data.contains(secret), "pad {pad}: {data}");
+    }
+    // No secret word and no number: kept as written.
+    let plain = n(r#"{"code":"600011","data":{"note":"accessible code path"}}"#);
+    assert_eq!(
+        extra(&plain, "data").unwrap().as_str(),
+        r#"{"note":"accessible code path"}"#
+    );
+}
+
 #[test]
 fn objects_in_strings_past_the_depth_limit_are_redacted_whole() {
     let deep = |k: usize| {

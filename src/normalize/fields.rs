@@ -505,17 +505,11 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
             .clone()
             .map(|r| (Cow::Borrowed("vendorMsg"), sub(&text, r)));
     }
-    parts.marks.tea = contains_ci(&text, "TeaException");
+    parts.marks.tea = super::keys::contains_ci(&text, "TeaException");
     if let Some(r) = pattern::request_id(&text) {
         parts.request_id = Some(sub(&text, r));
     }
     Some(())
-}
-
-fn contains_ci(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).

@@ -222,3 +222,10 @@ mod tests {
         assert_eq!(role("operator").marks, None);
     }
 }
+
+/// Whether `word` is in `text`, ASCII case ignored.
+pub(crate) fn contains_ci(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}

@@ -3,13 +3,7 @@
 
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
 pub(crate) fn is_secret_key(key: &str) -> bool {
-    contains_ci(key, "token")
-}
-
-pub(super) fn contains_ci(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    super::keys::contains_ci(key, "token")
 }
 
 /// The kind of secret a key names, if any (see [`ExtraValue`]). Runs for every kept field, so
@@ -20,9 +14,15 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     if folded == b"msisdn" || folded == b"number" {
         return Some("phone");
     }
-    // One pass over the key, each word tried only where its first letter is: most keys name
-    // no secret, and this runs for every kept field. A key naming several kinds is the first
-    // kind in this order (a `phoneToken` is a token): token 0, code 1, phone 2, secret 3.
+    first_secret_word(folded)
+}
+
+/// The kind of the secret words in `folded` text, the first in this order when there are
+/// several (a `phoneToken` is a token): token, code, phone, secret. The one list of the words
+/// that name a secret, for keys and for the texts that may hold them.
+fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
+    // One pass, each word tried only where its first letter is: most keys name no secret, and
+    // this runs for every kept field.
     let mut best = usize::MAX;
     for i in 0..folded.len() {
         let rest = folded.get(i..).unwrap_or_default();
@@ -64,23 +64,23 @@ pub(crate) fn fold_key<'b>(key: &str, buf: &'b mut [u8]) -> &'b [u8] {
     buf.get(..n).unwrap_or_default()
 }
 
-/// Whether a text mentions a key that may hold a secret (before parsing a nested value).
+/// Whether a text may hold a key that names a secret, before parsing a nested value: the text
+/// folded as keys are (so `authorization_code` and `Access-Code` are found), with the same words
+/// as [`secret_kind`], or an 11-digit mobile number in it.
 pub(super) fn mentions_secret(text: &str) -> bool {
-    [
-        "token",
-        "accesscode",
-        "access_code",
-        "authcode",
-        "auth_code",
-        "phone",
-        "mobile",
-        "msisdn",
-        "number",
-        "password",
-        "secret",
-    ]
-    .iter()
-    .any(|w| contains_ci(text, w))
+    // Folded on the stack; a text with more letters and digits than that, into a `Vec`.
+    const STACK: usize = 256;
+    let mut stack = [0u8; STACK];
+    let mut heap = Vec::new();
+    let mut folded = fold_key(text, &mut stack);
+    if folded.len() == STACK {
+        heap.resize(text.len(), 0);
+        folded = fold_key(text, &mut heap);
+    }
+    let has = |w: &[u8]| folded.windows(w.len()).any(|x| x == w);
+    first_secret_word(folded).is_some()
+        || has(b"msisdn")
+        || has(b"number")
         || text
             .split(|c: char| !c.is_ascii_digit())
             .any(looks_like_phone_digits)
