@@ -136,6 +136,13 @@ pub(super) const fn word8(b: &[u8], at: usize) -> u64 {
     }
 }
 
+/// Whether `word` is in `text`, ASCII case ignored.
+pub(crate) fn contains_ci(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,11 +228,4 @@ mod tests {
         assert_eq!(role("gyuid").marks, Some(Source::Geyan));
         assert_eq!(role("operator").marks, None);
     }
-}
-
-/// Whether `word` is in `text`, ASCII case ignored.
-pub(crate) fn contains_ci(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
