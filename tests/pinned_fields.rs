@@ -270,6 +270,11 @@ fn the_first_carrier_data_with_text_makes_the_cause() {
             r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"103119\"}","carrier_failed_result_data":"{\"resultCode\":\"103911\"}"}"#,
             "pns 600011 invalid_configuration carrier=cmcc extra=carrier_failed_result_data <- cmcc 103119 invalid_configuration carrier=cmcc",
         ),
+        // A carrier's success never explains an SDK's failure: the failure's outcome stays.
+        (
+            r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"103000\"}"}"#,
+            "pns 600011 token_failed carrier=cmcc <- cmcc 103000 success carrier=cmcc",
+        ),
         // Empty carrier data is kept in its place among the other fields, not used.
         (
             r#"{"code":"600011","carrierFailedResultData":"","note":"n"}"#,
