@@ -363,19 +363,17 @@ fn typed_callbacks() {
 #[test]
 fn typed_callbacks_read_as_their_json() {
     let view = |n: &numauth::Normalized<'_>| {
-        let mut chain = vec![(n.source, n.code.to_string(), n.outcome)];
+        let node = |c: &numauth::Normalized<'_>| {
+            let msg = c.raw_msg.as_deref().map(str::to_owned);
+            (c.source, c.code.to_string(), c.outcome, msg)
+        };
+        let mut chain = vec![node(n)];
         let mut cur = n.root_cause.as_deref();
         while let Some(c) = cur {
-            chain.push((c.source, c.code.to_string(), c.outcome));
+            chain.push(node(c));
             cur = c.root_cause.as_deref();
         }
-        let msg = n.raw_msg.as_deref().map(str::to_owned);
-        (
-            chain,
-            msg,
-            n.request_id.as_deref().map(str::to_owned),
-            n.carrier,
-        )
+        (chain, n.request_id.as_deref().map(str::to_owned), n.carrier)
     };
     let cases = [
         // 600001 is a PNS page event and a fusion flow event: the inner code decides.
@@ -454,6 +452,8 @@ fn typed_callbacks_read_as_their_json() {
         (blank.raw_msg, blank.request_id.as_deref()),
         (None, Some("rq-1"))
     );
+    let inner = normalize_callback(&cases[5], Hint::default());
+    assert_eq!(cause(&inner).raw_msg.as_deref(), Some("token请求过于频繁"));
 }
 
 #[test]

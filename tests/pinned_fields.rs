@@ -270,6 +270,12 @@ fn the_first_carrier_data_with_text_makes_the_cause() {
             r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"103119\"}","carrier_failed_result_data":"{\"resultCode\":\"103911\"}"}"#,
             "pns 600011 invalid_configuration carrier=cmcc extra=carrier_failed_result_data <- cmcc 103119 invalid_configuration carrier=cmcc",
         ),
+        // Only the IDaaS SDK's `data` text is its message; beside another SDK's message it is
+        // kept as a field.
+        (
+            r#"{"code":"600011","msg":"获取token失败","data":"some text"}"#,
+            "pns 600011 token_failed msg=获取token失败 extra=data",
+        ),
         // A carrier's success never explains an SDK's failure: the failure's outcome stays.
         (
             r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"103000\"}"}"#,
