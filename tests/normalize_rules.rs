@@ -358,24 +358,31 @@ fn typed_callbacks() {
     assert_eq!((n.code.as_ref(), n.known), ("", false));
 }
 
-/// A typed callback reads as the same fields sent as JSON: the two entry points agree on the
-/// source (the inner code's marks included), code, outcome, texts, request id, carrier and causes.
-#[test]
-fn typed_callbacks_read_as_their_json() {
-    let view = |n: &numauth::Normalized<'_>| {
-        let node = |c: &numauth::Normalized<'_>| {
-            let msg = c.raw_msg.as_deref().map(str::to_owned);
-            (c.source, c.code.to_string(), c.outcome, msg)
-        };
-        let mut chain = vec![node(n)];
-        let mut cur = n.root_cause.as_deref();
-        while let Some(c) = cur {
-            chain.push(node(c));
-            cur = c.root_cause.as_deref();
-        }
-        (chain, n.request_id.as_deref().map(str::to_owned), n.carrier)
+/// What a user reads of a result: each node's source, code, outcome and message down the
+/// causes, the request id and the carrier.
+type View = (
+    Vec<(Source, String, AuthOutcome, Option<String>)>,
+    Option<String>,
+    Option<Carrier>,
+);
+
+fn view(n: &numauth::Normalized<'_>) -> View {
+    let node = |c: &numauth::Normalized<'_>| {
+        let msg = c.raw_msg.as_deref().map(str::to_owned);
+        (c.source, c.code.to_string(), c.outcome, msg)
     };
-    let cases = [
+    let mut chain = vec![node(n)];
+    let mut cur = n.root_cause.as_deref();
+    while let Some(c) = cur {
+        chain.push(node(c));
+        cur = c.root_cause.as_deref();
+    }
+    (chain, n.request_id.as_deref().map(str::to_owned), n.carrier)
+}
+
+/// Typed callbacks that exercise each field of [`Callback`].
+fn typed_cases() -> [Callback<'static>; 7] {
+    [
         // 600001 is a PNS page event and a fusion flow event: the inner code decides.
         Callback {
             code: "600001",
@@ -421,7 +428,14 @@ fn typed_callbacks_read_as_their_json() {
             request_id: Some("rq"),
             ..Callback::default()
         },
-    ];
+    ]
+}
+
+/// A typed callback reads as the same fields sent as JSON: the two entry points agree on the
+/// source (the inner code's marks included), code, outcome, texts, request id, carrier and causes.
+#[test]
+fn typed_callbacks_read_as_their_json() {
+    let cases = typed_cases();
     for cb in &cases {
         let mut json = serde_json::Map::new();
         let fields = [
