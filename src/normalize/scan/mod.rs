@@ -495,7 +495,12 @@ mod tests {
                         text.extend(b"\"\\");
                     }
                     let want = (at < len).then_some(at);
-                    assert_eq!(find_quote_or_backslash(&text, 0), want, "len {len} at {at}");
+                    // From any start up to the target: the word-at-a-time search and the tail
+                    // after it both count from the start.
+                    for from in 0..=at.min(len.saturating_sub(1)) {
+                        let got = find_quote_or_backslash(&text, from);
+                        assert_eq!(got, want, "len {len} at {at} from {from}");
+                    }
                     assert_eq!(find_quote_or_backslash(&text, len + 5), None);
                 }
             }
