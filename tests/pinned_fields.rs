@@ -513,3 +513,38 @@ fn quotes_semicolons_and_backslashes_where_a_scanner_can_slip() {
         ),
     ]);
 }
+
+#[test]
+fn the_first_cause_that_says_something_wins() {
+    check(&[
+        // Carrier data no table knows, an inner code that is known: the inner code is the cause
+        // and the data stays a field.
+        (
+            r#"{"code":"600011","innerCode":"103911","carrierFailedResultData":"{\"resultCode\":\"999999\"}"}"#,
+            "pns 600011 rate_limited carrier=cmcc extra=carrierFailedResultData <- cmcc 103911 rate_limited carrier=cmcc",
+        ),
+        // Neither is known: the carrier data, read first, stays the cause (under PNS, since no
+        // carrier is named), and the inner code a field.
+        (
+            r#"{"code":"600011","innerCode":"888888","carrierFailedResultData":"{\"resultCode\":\"999999\"}"}"#,
+            "pns 600011 token_failed extra=innerCode <- pns 999999 unknown",
+        ),
+        // The carrier's code without its message, the message in innerMsg: classified with it.
+        (
+            r#"{"code":"600011","vendorName":"cu_xw","innerCode":"1","innerMsg":"请求超时","carrierFailedResultData":"{\"resultCode\":\"1\"}"}"#,
+            "pns 600011 timeout carrier=cucc <- cucc 1 timeout msg=请求超时 carrier=cucc",
+        ),
+        // The named carrier's namespace, even where another table has the code (China Unicom's
+        // web SDK has 101): unknown, not borrowed.
+        (
+            r#"{"code":"600011","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"101\"}"}"#,
+            "pns 600011 token_failed carrier=cmcc <- cmcc 101 unknown carrier=cmcc",
+        ),
+        // China Unicom's keys (its `seq` is the request id), a code only China Mobile has:
+        // China Mobile's.
+        (
+            r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"102101\",\"resultMsg\":\"x\",\"seq\":\"s1\"}"}"#,
+            "pns 600011 network_unavailable carrier=cmcc <- cmcc 102101 network_unavailable msg=x req=s1 carrier=cmcc",
+        ),
+    ]);
+}

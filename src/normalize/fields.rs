@@ -235,7 +235,8 @@ fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
 
-fn is_fusion_inner(code: &str) -> bool {
+/// A fusion one-tap code: seven digits from 16 or 17 (the PNS code + 1000000).
+pub(crate) fn is_fusion_inner(code: &str) -> bool {
     code.len() == 7
         && (code.starts_with("16") || code.starts_with("17"))
         && code.bytes().all(|c| c.is_ascii_digit())

@@ -80,15 +80,17 @@ pub(super) fn data_cause<'a>(
         bare: true,
         parent,
     };
+    // A string is a level of its own; a bare or nested value is read where it is.
+    let in_string = level + 1;
     let r = match val {
-        Val::Str(Cow::Borrowed(s)) => normalize_text(s, level + 1, &ctx),
+        Val::Str(Cow::Borrowed(s)) => normalize_text(s, in_string, &ctx),
         Val::Esc(raw) if raw.trim_start().starts_with('{') && scan::scannable_escaped(raw) => {
-            normalize_text(raw, level + 1, &ctx)
+            normalize_text(raw, in_string, &ctx)
         }
         Val::Esc(raw) => {
-            normalize_text(&scan::unescape(raw), level + 1, &ctx).map(Normalized::into_owned)
+            normalize_text(&scan::unescape(raw), in_string, &ctx).map(Normalized::into_owned)
         }
-        Val::Str(Cow::Owned(s)) => normalize_text(s, level + 1, &ctx).map(Normalized::into_owned),
+        Val::Str(Cow::Owned(s)) => normalize_text(s, in_string, &ctx).map(Normalized::into_owned),
         Val::Bare(s) | Val::Nested(s) => normalize_text(s, level, &ctx),
     };
     match r {
@@ -121,12 +123,13 @@ pub(super) fn message_cause<'a>(
         bare: false,
         parent,
     };
+    let in_message = level + 1;
     let r = match msg {
         Cow::Borrowed(s) => match nfkc(s) {
-            Cow::Borrowed(n) => normalize_text(n, level + 1, &ctx),
-            Cow::Owned(n) => normalize_text(&n, level + 1, &ctx).map(Normalized::into_owned),
+            Cow::Borrowed(n) => normalize_text(n, in_message, &ctx),
+            Cow::Owned(n) => normalize_text(&n, in_message, &ctx).map(Normalized::into_owned),
         },
-        Cow::Owned(s) => normalize_text(&nfkc(s), level + 1, &ctx).map(Normalized::into_owned),
+        Cow::Owned(s) => normalize_text(&nfkc(s), in_message, &ctx).map(Normalized::into_owned),
     };
     match r {
         Ok(n) if n.code != own => Ok(Some(Box::new(n))),

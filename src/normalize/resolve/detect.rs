@@ -68,13 +68,10 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
 
 /// A guess for a code no source knows, from its form.
 pub(super) fn guess(code: &str, platform: Option<Platform>) -> Source {
-    let digits = code.bytes().all(|c| c.is_ascii_digit());
-    if code.starts_with("isv.")
-        || code.contains('.')
-        || code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
-    {
+    // Dypnsapi's codes are words (`isv.TOKEN_INVALID`, `Throttling.System`, `OK`).
+    if code.contains('.') || code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic()) {
         Source::Dypns
-    } else if digits && code.len() == 7 && (code.starts_with("16") || code.starts_with("17")) {
+    } else if fields::is_fusion_inner(code) {
         Source::Fusion
     } else {
         // Not even a negative number is blamed on China Telecom without a sign of it.
@@ -123,4 +120,24 @@ pub(super) fn inner_source(
     // A code no table knows is kept in the namespace above it, and blamed on no carrier
     // that the payload did not name (by an alias or by its keys).
     preferred.unwrap_or(parent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A code no table knows is guessed from its form: words are Dypnsapi's, seven digits from
+    /// 16 or 17 fusion's one-tap codes, any other number the caller's PNS SDK's.
+    #[test]
+    fn unknown_codes_are_guessed_by_form() {
+        assert_eq!(guess("Throttling.User", None), Source::Dypns);
+        assert_eq!(guess("1.2", None), Source::Dypns);
+        assert_eq!(guess("Unknown", None), Source::Dypns);
+        assert_eq!(guess("1699999", None), Source::Fusion);
+        assert_eq!(guess("1799999", None), Source::Fusion);
+        assert_eq!(guess("1899999", None), Source::Pns);
+        assert_eq!(guess("-8004", None), Source::Pns);
+        assert_eq!(guess("-8004", Some(Platform::Harmony)), Source::PnsHarmony);
+        assert_eq!(guess("999", Some(Platform::Web)), Source::PnsWeb);
+    }
 }
