@@ -540,6 +540,11 @@ fn the_first_cause_that_says_something_wins() {
             r#"{"code":"600011","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"101\"}"}"#,
             "pns 600011 token_failed carrier=cmcc <- cmcc 101 unknown carrier=cmcc",
         ),
+        // A message names numbered codes only: a word after `code:` stays text.
+        (
+            r#"{"code":"600011","msg":"code: isv.TOKEN_INVALID"}"#,
+            "pns 600011 token_failed msg=code: isv.TOKEN_INVALID",
+        ),
         // China Unicom's keys (its `seq` is the request id), a code only China Mobile has:
         // China Mobile's.
         (
