@@ -553,3 +553,28 @@ fn the_first_cause_that_says_something_wins() {
         ),
     ]);
 }
+
+#[test]
+fn escapes_and_single_quotes_read_exactly() {
+    check(&[
+        // Every JSON escape, and `\'` as printed by some SDKs.
+        (
+            r#"{"code":"600011","msg":"a\/b\bc\fd\re\tf\ng\'h\\i"}"#,
+            "pns 600011 token_failed msg=a/b\u{8}c\u{c}d\re\tf\ng'h\\i",
+        ),
+        // A value that is one stray quote is empty, and the fields after it are read.
+        (
+            "TokenRet{code='600011', carrierFailedResultData=', requestId='r1', vendorName='cm_zyhl'}",
+            "pns 600011 token_failed req=r1 carrier=cmcc extra=carrierFailedResultData",
+        ),
+        (
+            "TokenRet{code = '600011', carrierFailedResultData = ', requestId = 'r1'}",
+            "pns 600011 token_failed req=r1 extra=carrierFailedResultData",
+        ),
+        // A quote inside a value, and a comma before the print's closing parenthesis.
+        (
+            "TokenRet(code='600011', msg='it's, down', )",
+            "pns 600011 token_failed msg=it's, down",
+        ),
+    ]);
+}
