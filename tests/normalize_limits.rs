@@ -192,3 +192,21 @@ fn a_callback_held_in_a_value_is_one_level_deeper() {
         Err(ParseError::TooDeep { max: MAX_DEPTH })
     );
 }
+
+#[test]
+fn a_message_naming_a_code_is_read_one_level_deeper() {
+    // Six wrappings of carrier data around a callback whose message names a carrier code,
+    // itself held in JSON strings: two strings fit, three are too deep.
+    let raw = |strings: usize| {
+        let mut msg = "vendorCode:103911".to_owned();
+        for _ in 0..strings {
+            msg = json!(msg).to_string();
+        }
+        carrier_data_around(&json!({"code": "600012", "msg": msg}).to_string(), 6)
+    };
+    assert!(normalize(&raw(2)).is_ok());
+    assert_eq!(
+        normalize(&raw(3)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+}

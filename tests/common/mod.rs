@@ -25,3 +25,39 @@ pub fn sco(n: &Normalized<'_>) -> (Source, String, AuthOutcome) {
 pub fn s(source: Source, code: &str, outcome: AuthOutcome) -> (Source, String, AuthOutcome) {
     (source, code.to_owned(), outcome)
 }
+
+/// What a user reads of a result, on one line: `source code outcome`, then the raw message,
+/// request id, carrier and kept keys when present, then ` <- ` and the root cause the same way.
+pub fn view(n: &Normalized<'_>) -> String {
+    let mut line = format!("{} {} {}", n.source, n.code, n.outcome);
+    if let Some(m) = &n.raw_msg {
+        line += &format!(" msg={m}");
+    }
+    if let Some(r) = &n.request_id {
+        line += &format!(" req={r}");
+    }
+    if let Some(c) = n.carrier {
+        line += &format!(" carrier={c}");
+    }
+    if !n.extra.is_empty() {
+        let keys: Vec<&str> = n.extra.iter().map(|(k, _)| k.as_ref()).collect();
+        line += &format!(" extra={}", keys.join(","));
+    }
+    if let Some(c) = &n.root_cause {
+        line += &format!(" <- {}", view(c));
+    }
+    line
+}
+
+/// Checks every `(payload, expected view)` row, reporting all mismatches at once.
+pub fn check(rows: &[(&str, &str)]) {
+    let mut wrong = Vec::new();
+    for (raw, want) in rows {
+        match normalize(raw) {
+            Ok(n) if view(&n) == *want => {}
+            Ok(n) => wrong.push(format!("{raw}\n  want {want}\n  got  {}", view(&n))),
+            Err(e) => wrong.push(format!("{raw}\n  want {want}\n  got  error {e}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
