@@ -111,6 +111,11 @@ fn single_quoted_values_end_where_the_next_entry_starts() {
             "TokenRet{code='600011', msg='}', requestId='r1'}",
             "pns 600011 token_failed msg=} req=r1",
         ),
+        // A quote and a comma inside a value, before text that is no key: still the value.
+        (
+            "TokenRet{code='600011', msg='a', b', requestId='r1'}",
+            "pns 600011 token_failed msg=a', b req=r1",
+        ),
         // A stray-quote value far from the object's start, a long value after it.
         (
             &format!(

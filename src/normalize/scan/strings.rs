@@ -214,12 +214,12 @@ pub(crate) fn scannable_escaped(raw: &str) -> bool {
     let b = raw.as_bytes();
     let pairs = b.iter().zip(b.iter().skip(1));
     let bad_escapes = pairs.fold(0u32, |bad, (&c, &next)| {
-        let allowed = u32::from(next == b'"') | u32::from(next == b'/') | u32::from(next == b'u');
+        let allowed = u32::from(matches!(next, b'"' | b'/' | b'u'));
         bad + (u32::from(c == b'\\') & (allowed ^ 1))
     });
-    let opening = b.iter().fold(0u32, |n, &c| {
-        n + (u32::from(c == b'{') | u32::from(c == b'[') | u32::from(c == b'('))
-    });
+    let opening = b
+        .iter()
+        .fold(0u32, |n, &c| n + u32::from(matches!(c, b'{' | b'[' | b'(')));
     bad_escapes == 0 && b.last() != Some(&b'\\') && opening == 1
 }
 
