@@ -400,8 +400,8 @@ fn fill<'a>(
         if Some(i) == at.request {
             // An id has no blanks: any around it are the print's, not the id's.
             parts.request_id = text_of(field.val).map(|t| {
-                let (start, end) = (t.len() - t.trim_start().len(), t.trim_end().len());
-                sub(&t, start..end)
+                let start = t.len() - t.trim_ascii_start().len();
+                sub(&t, start..t.trim_ascii_end().len())
             });
             continue;
         }
