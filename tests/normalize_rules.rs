@@ -381,30 +381,16 @@ fn view(n: &numauth::Normalized<'_>) -> View {
 }
 
 /// Typed callbacks that exercise each field of [`Callback`].
-fn typed_cases() -> [Callback<'static>; 7] {
-    [
-        // 600001 is a PNS page event and a fusion flow event: the inner code decides.
-        Callback {
-            code: "600001",
-            inner_code: Some("1600011"),
-            ..Callback::default()
-        },
-        Callback {
-            code: "600001",
-            inner_code: Some("103119"),
-            ..Callback::default()
-        },
-        // Eight digits from 16, or seven from 10: no one-tap code.
-        Callback {
-            code: "600001",
-            inner_code: Some("16000111"),
-            ..Callback::default()
-        },
-        Callback {
-            code: "600001",
-            inner_code: Some("1030001"),
-            ..Callback::default()
-        },
+fn typed_cases() -> Vec<Callback<'static>> {
+    // 600001 is a PNS page event and a fusion flow event: the inner code decides. Eight digits
+    // from 16, or seven from 10, are no one-tap code.
+    let by_inner_code = ["1600011", "103119", "16000111", "1030001"].map(|ic| Callback {
+        code: "600001",
+        inner_code: Some(ic),
+        ..Callback::default()
+    });
+    let mut cases = Vec::from(by_inner_code);
+    cases.extend([
         // Blank texts are absent; a request id is trimmed.
         Callback {
             code: " 600011 ",
@@ -428,7 +414,8 @@ fn typed_cases() -> [Callback<'static>; 7] {
             request_id: Some("rq"),
             ..Callback::default()
         },
-    ]
+    ]);
+    cases
 }
 
 /// A typed callback reads as the same fields sent as JSON: the two entry points agree on the
