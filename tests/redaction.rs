@@ -192,3 +192,29 @@ fn objects_in_strings_past_the_depth_limit_are_redacted_whole() {
         }
     }
 }
+
+/// A key the normaliser knows (one with a role or a mark, such as `requestCode` or `traceId`)
+/// skips the check of its name, not of its value: a phone number under it is still redacted,
+/// and an object under it is still searched for secrets.
+#[test]
+fn known_keys_still_have_their_values_checked() {
+    let phone = n(r#"{"code":"600011","requestCode":"13800138000","traceId":" 13912345678 "}"#);
+    assert_eq!(
+        extra(&phone, "requestCode").unwrap().as_str(),
+        "<redacted phone: 11 chars>"
+    );
+    assert_eq!(
+        extra(&phone, "traceId").unwrap().as_str(),
+        "<redacted phone: 13 chars>"
+    );
+    let nested = n(r#"{"code":"600011","openId":"{\"accessToken\":\"SECRET-123456\"}"}"#);
+    let kept = extra(&nested, "openId").unwrap().as_str();
+    assert!(!kept.contains("SECRET"), "{kept}");
+    assert!(kept.contains("<redacted token: 13 chars>"), "{kept}");
+    // An unknown key is still checked by name.
+    let named = n(r#"{"code":"600011","requestToken":"abc"}"#);
+    assert_eq!(
+        extra(&named, "requestToken").unwrap().as_str(),
+        "<redacted token: 3 chars>"
+    );
+}

@@ -223,4 +223,16 @@ pub fn emit(out: &mut String, keys: &[KeyDef], camel: impl Fn(&str) -> String) {
         out.push_str("],\n");
     }
     out.push_str("];\n\n");
+    // The names again, folded: the crate checks as it compiles that none names a secret (a
+    // field under a key with a role skips the secret check).
+    out.push_str("/// Every payload key with a role, folded (`keys:` in `data/sources.yaml`).\n");
+    let _ = write!(
+        out,
+        "pub(crate) const KEY_NAMES: [&str; {}] = [",
+        keys.len()
+    );
+    for k in keys {
+        let _ = write!(out, "{:?}, ", folded(&k.key));
+    }
+    out.push_str("];\n\n");
 }

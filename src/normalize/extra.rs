@@ -280,10 +280,20 @@ pub(crate) fn is_json_literal(s: &str) -> bool {
 /// A field's value as kept in `extra`, redacted where the key (or a nested key) names a token.
 /// `level` is the nesting level of the object holding the field.
 pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraValue<'a> {
+    kept_value(secret_kind(key), val, level)
+}
+
+/// [`extra_value`] for a key whose secret kind (its [`secret_kind`]) the caller knows: a key
+/// with a role names no secret (checked as the crate builds, `keys.rs`).
+pub(crate) fn kept_value<'a>(
+    key_kind: Option<&'static str>,
+    val: Val<'a>,
+    level: usize,
+) -> ExtraValue<'a> {
     match val {
-        Val::Esc(raw) => extra_value(key, Val::Str(Cow::Owned(scan::unescape(raw))), level),
+        Val::Esc(raw) => kept_value(key_kind, Val::Str(Cow::Owned(scan::unescape(raw))), level),
         Val::Str(s) => {
-            if let Some(kind) = secret_in(key, &s) {
+            if let Some(kind) = secret_in(key_kind, &s) {
                 return ExtraValue::Text(Cow::Owned(redacted(kind, &s)));
             }
             // A string holding an object with secrets, alone or within words: redact inside.
@@ -294,14 +304,14 @@ pub(crate) fn extra_value<'a>(key: &str, val: Val<'a>, level: usize) -> ExtraVal
             }
             ExtraValue::Text(s)
         }
-        Val::Bare(s) => match secret_in(key, s) {
+        Val::Bare(s) => match secret_in(key_kind, s) {
             Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, s))),
             None if is_json_literal(s) => ExtraValue::Json(Cow::Borrowed(s)),
             None => ExtraValue::Text(Cow::Borrowed(s)),
         },
         // A whole object under a token key is a credential; under other keys (`GetMobileResultDTO`)
         // only its own secret fields are.
-        Val::Nested(raw) => match secret_kind(key).filter(|k| *k == "token") {
+        Val::Nested(raw) => match key_kind.filter(|k| *k == "token") {
             Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, raw))),
             None if mentions_secret(raw) => {
                 let json = nested_to_json(raw, level).to_string();
@@ -340,8 +350,8 @@ fn redact_json(v: &mut serde_json::Value, level: usize) {
             for (k, item) in map.iter_mut() {
                 let kind = match item {
                     serde_json::Value::Null => None,
-                    serde_json::Value::String(s) => secret_in(k, s),
-                    serde_json::Value::Number(n) => secret_in(k, &n.to_string()),
+                    serde_json::Value::String(s) => secret_in(secret_kind(k), s),
+                    serde_json::Value::Number(n) => secret_in(secret_kind(k), &n.to_string()),
                     _ => secret_kind(k).filter(|k| *k == "token"),
                 };
                 match kind {

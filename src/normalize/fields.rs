@@ -4,9 +4,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::extra::{extra_value, Extra};
+use super::extra::{kept_value, Extra};
 use super::keys::{role, KeyRole, Role, NO_ROLE};
 use super::scan::{self, Field, Val};
+use super::secret::secret_kind;
 use super::{pattern, Carrier, ParseError, Shape};
 use crate::catalog::nfkc;
 use crate::Source;
@@ -432,7 +433,13 @@ fn fill<'a>(
             Role::Data => data_field(&field.val, parts),
             _ => {}
         }
-        let value = extra_value(&field.key, field.val, level);
+        // A key with a role names no secret (held as the crate builds): only the value is checked.
+        let key_kind = if *r == NO_ROLE {
+            secret_kind(&field.key)
+        } else {
+            None
+        };
+        let value = kept_value(key_kind, field.val, level);
         parts.extra.push((field.key, value));
     }
     // `code:1105msg:参数信息错误`: a message glued to the code.

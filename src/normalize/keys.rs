@@ -2,7 +2,7 @@
 //! their roles are data (`keys:` in `data/sources.yaml`), compiled into `KEYS_BY_LEN`; this
 //! module looks a key up in them.
 
-use crate::generated::KEYS_BY_LEN;
+use crate::generated::{KEYS_BY_LEN, KEY_NAMES};
 use crate::Source;
 
 /// What a payload key carries. The keys and their roles are data (`keys:` in
@@ -40,6 +40,14 @@ pub(super) const NO_ROLE: KeyRole = KeyRole {
     role: Role::Other,
     marks: None,
 };
+
+// A field under a key with a role is kept without its key's secret check (`fields.rs`), so no
+// such key may name a secret. Adding one to `keys:` fails the build here.
+const _: () = assert!(
+    !super::secret::any_names_secret(&KEY_NAMES),
+    "a key of `keys:` in data/sources.yaml names a secret (token, access code, phone...): \
+     such a field must stay in `extra` and be redacted, so it cannot have a role"
+);
 
 /// The role of a key: ASCII letters and digits only, case ignored (`result_code`, `ResultCode`
 /// and `\"resultCode\"` are one key).

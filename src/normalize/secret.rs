@@ -11,7 +11,7 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
 pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
     let folded = fold_key(key, &mut buf);
-    if folded == b"msisdn" || folded == b"number" {
+    if is_phone_key(folded) {
         return Some("phone");
     }
     first_secret_word(folded)
@@ -19,32 +19,75 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
 
 /// The kind of the secret words in `folded` text, the first in this order when there are
 /// several (a `phoneToken` is a token): token, code, phone, secret. The one list of the words
-/// that name a secret, for keys and for the texts that may hold them.
-fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
+/// that name a secret, for keys and for the texts that may hold them. A `const fn`, so that the
+/// build can hold the key table to it (`keys.rs`).
+const fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
     // One pass, each word tried only where its first letter is: most keys name no secret, and
-    // this runs for every kept field.
+    // this runs for every kept field of an unknown key.
     let mut best = usize::MAX;
-    for i in 0..folded.len() {
-        let rest = folded.get(i..).unwrap_or_default();
-        let words: &[(&[u8], usize)] = match rest.first() {
-            Some(b't') => &[(b"token", 0)],
-            Some(b'a') => &[
+    let mut rest = folded;
+    while let Some((first, tail)) = rest.split_first() {
+        let words: &[(&[u8], usize)] = match first {
+            b't' => &[(b"token", 0)],
+            b'a' => &[
                 (b"accesscode", 1),
                 (b"authcode", 1),
                 (b"authorizationcode", 1),
             ],
-            Some(b'p') => &[(b"phone", 2), (b"password", 3)],
-            Some(b'm') => &[(b"mobile", 2)],
-            Some(b's') => &[(b"secret", 3)],
-            _ => continue,
+            b'p' => &[(b"phone", 2), (b"password", 3)],
+            b'm' => &[(b"mobile", 2)],
+            b's' => &[(b"secret", 3)],
+            _ => &[],
         };
-        for &(word, rank) in words {
-            if rest.starts_with(word) {
-                best = best.min(rank);
+        let mut ws = words;
+        while let Some(((word, rank), more)) = ws.split_first() {
+            if *rank < best && starts_with(rest, word) {
+                best = *rank;
             }
+            ws = more;
+        }
+        rest = tail;
+    }
+    match best {
+        0 => Some("token"),
+        1 => Some("code"),
+        2 => Some("phone"),
+        3 => Some("secret"),
+        _ => None,
+    }
+}
+
+/// Whether `s` starts with `prefix` (a `const fn`; the words are short).
+const fn starts_with(s: &[u8], prefix: &[u8]) -> bool {
+    let (mut s, mut p) = (s, prefix);
+    loop {
+        match (s.split_first(), p.split_first()) {
+            (_, None) => return true,
+            (Some((a, s_rest)), Some((b, p_rest))) if *a == *b => {
+                s = s_rest;
+                p = p_rest;
+            }
+            _ => return false,
         }
     }
-    ["token", "code", "phone", "secret"].get(best).copied()
+}
+
+/// Whether any of `names` (folded keys) names a secret, as [`secret_kind`] reads a key.
+pub(crate) const fn any_names_secret(names: &[&str]) -> bool {
+    let mut rest = names;
+    while let Some((name, more)) = rest.split_first() {
+        let b = name.as_bytes();
+        if first_secret_word(b).is_some() || is_phone_key(b) {
+            return true;
+        }
+        rest = more;
+    }
+    false
+}
+
+/// `msisdn` and `number`: keys that name a phone number only as a whole key.
+const fn is_phone_key(folded: &[u8]) -> bool {
+    matches!(folded, b"msisdn" | b"number")
 }
 
 /// `key`'s letters and digits, lower case, in `buf` (at most its length of them): keys are
@@ -106,12 +149,13 @@ pub(super) fn looks_like_phone_digits(v: &str) -> bool {
         && b.iter().all(u8::is_ascii_digit)
 }
 
-/// The kind of secret a field holds, by its key or, for a phone number, by its value.
-pub(super) fn secret_in(key: &str, value: &str) -> Option<&'static str> {
+/// The kind of secret a field holds, by its key (`key_kind`, the key's [`secret_kind`]) or,
+/// for a phone number, by its value.
+pub(super) fn secret_in(key_kind: Option<&'static str>, value: &str) -> Option<&'static str> {
     if is_null(value) {
         return None;
     }
-    secret_kind(key).or_else(|| looks_like_phone(value).then_some("phone"))
+    key_kind.or_else(|| looks_like_phone(value).then_some("phone"))
 }
 
 pub(super) fn redacted(kind: &str, value: &str) -> String {
@@ -121,4 +165,35 @@ pub(super) fn redacted(kind: &str, value: &str) -> String {
 fn is_null(value: &str) -> bool {
     let v = value.trim();
     v.is_empty() || v == "null" || v == "(null)" || v == "nil"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_of_names_is_checked_name_by_name() {
+        assert!(!any_names_secret(&[]));
+        assert!(!any_names_secret(&["requestcode", "traceid", "resultcode"]));
+        assert!(any_names_secret(&["requestcode", "accesstoken"]));
+        assert!(any_names_secret(&["code", "authcode"]));
+        assert!(any_names_secret(&["msisdn"]));
+        assert!(any_names_secret(&["number", "code"]));
+        // `number` and `msisdn` name a phone only as a whole key.
+        assert!(!any_names_secret(&["ordernumber", "msisdnx"]));
+        assert!(!any_names_secret(&crate::generated::KEY_NAMES));
+    }
+
+    #[test]
+    fn the_first_word_by_rank_wins() {
+        assert_eq!(first_secret_word(b"phonetoken"), Some("token"));
+        assert_eq!(first_secret_word(b"secretphone"), Some("phone"));
+        assert_eq!(first_secret_word(b"mypassword"), Some("secret"));
+        assert_eq!(first_secret_word(b"xauthorizationcode"), Some("code"));
+        assert_eq!(first_secret_word(b"toke"), None);
+        assert_eq!(first_secret_word(b""), None);
+        assert!(starts_with(b"token", b"tok"));
+        assert!(!starts_with(b"to", b"tok"));
+        assert!(!starts_with(b"tak", b"tok"));
+    }
 }
