@@ -233,6 +233,10 @@ fn has_text(val: &Val<'_>) -> bool {
 /// Whether `s` is empty or only whitespace (stops at the first other character, where
 /// `trim().is_empty()` would trim both ends).
 fn is_blank(s: &str) -> bool {
+    // Most texts start with a printable ASCII character: no decoding.
+    if s.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
+        return false;
+    }
     s.chars().all(char::is_whitespace)
 }
 
@@ -453,6 +457,10 @@ fn fill<'a>(
 /// Where the next object of a text opens: a `{`, or the `(` of a Kotlin data class print
 /// (`TokenRet(code=600011, msg=...)`), whichever comes first from `from`.
 fn next_open(t: &str, from: usize) -> Option<usize> {
+    // Most payloads are an object from their first byte: no search.
+    if t.as_bytes().get(from) == Some(&b'{') {
+        return Some(from);
+    }
     let rest = t.get(from..)?;
     let brace = rest.find('{');
     // A Java `toString` opens with `Name(key=`; only a `(` before the first brace can open it.
