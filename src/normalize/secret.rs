@@ -152,10 +152,10 @@ pub(super) fn looks_like_phone_digits(v: &str) -> bool {
 /// The kind of secret a field holds, by its key (`key_kind`, the key's [`secret_kind`]) or,
 /// for a phone number, by its value.
 pub(super) fn secret_in(key_kind: Option<&'static str>, value: &str) -> Option<&'static str> {
-    if is_null(value) {
-        return None;
-    }
-    key_kind.or_else(|| looks_like_phone(value).then_some("phone"))
+    // A phone number has at least 11 characters: most values are not looked at further.
+    let kind =
+        key_kind.or_else(|| (value.len() >= 11 && looks_like_phone(value)).then_some("phone"))?;
+    (!is_null(value)).then_some(kind)
 }
 
 pub(super) fn redacted(kind: &str, value: &str) -> String {

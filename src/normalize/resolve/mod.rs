@@ -56,9 +56,11 @@ pub(crate) fn normalize_text<'b>(
             Cow::Owned(s) => normalize_text(&s, level + 1, ctx).map(Normalized::into_owned),
         };
     }
-    // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"`.
-    if let Some(open) = t
-        .find('{')
+    // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"` (not an
+    // object from the first byte, which most payloads are).
+    if let Some(open) = (!t.starts_with('{'))
+        .then(|| t.find('{'))
+        .flatten()
         .filter(|&o| o > 0 && t.as_bytes().get(o - 1) == Some(&b'"') && t.contains("\\\""))
     {
         let (inner, _) = scan::quoted(t, open - 1);
