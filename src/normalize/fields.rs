@@ -292,9 +292,13 @@ fn pick<'a>(fields: &[Field<'a>], roles: &[KeyRole]) -> Picked<'a> {
     p
 }
 
-/// The parts of an object's fields into `out`, if one of them is a code (else `out` is left
-/// as it was). `level` is the object's level.
-fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) -> bool {
+/// The parts of an object's fields into `out`, if one of them is a code; else the fields are
+/// given back and `out` is left as it was. `level` is the object's level.
+fn from_fields<'a>(
+    fields: Vec<Field<'a>>,
+    level: usize,
+    out: &mut Parts<'a>,
+) -> Result<(), Vec<Field<'a>>> {
     // Each key's role, computed once (on the stack for any real callback).
     let mut stack = [NO_ROLE; 24];
     let heap: Vec<KeyRole>;
@@ -326,7 +330,7 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
             },
         ),
         (None, Some((_, c))) => (None, c.clone(), None, CodeKey::Inner),
-        (None, None) => return false,
+        (None, None) => return Err(fields),
     };
     // The inner code either stands in for the code (promoted) or stays the inner code.
     let inner_at = inner.as_ref().map(|(i, _)| *i);
@@ -343,7 +347,7 @@ fn from_fields<'a>(fields: Vec<Field<'a>>, level: usize, out: &mut Parts<'a>) ->
         request: request.map(|m| m.1),
     };
     fill(fields, roles, &at, (code_text, code_key, glued), level, out);
-    true
+    Ok(())
 }
 
 /// The IDaaS SDK's `data`: tokens (a login callback) or a text (the failure's description).
@@ -550,10 +554,11 @@ pub(crate) fn parse_parts<'a>(
         };
         let obj = scan::object(t, open, level)?;
         shape.get_or_insert(obj.style.shape());
-        let nested = nested_objects(&obj.fields);
-        if from_fields(obj.fields, level + 1, out) {
-            return Ok(());
-        }
+        let nested = match from_fields(obj.fields, level + 1, out) {
+            Ok(()) => return Ok(()),
+            // Looked for only now: most objects have a code.
+            Err(fields) => nested_objects(&fields),
+        };
         // No code of its own: a callback held in one of its values is the result
         // (`{msg: ..., code: {"code":"600012",...}}`, `{"u":{...,"failRet":"{...}"}}`).
         let readable = |v: Val<'a>| match v {

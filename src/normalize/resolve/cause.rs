@@ -229,7 +229,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn scannable_escaped_agrees_with_the_bytewise_check(raw in "[\\\\\"/u{\\[(a}]{0,40}") {
+        fn scannable_escaped_agrees_with_the_bytewise_check(raw in "[\\\\\"/u{\\[(a}]{0,80}") {
+            prop_assert_eq!(scannable_escaped(&raw), scannable_escaped_bytewise(&raw));
+        }
+
+        /// Bytes next to the ones looked for (`\x5b`/`\x5d`, `\x7b`/`\x7d`, high bits set,
+        /// zero): a word-at-a-time test that carries between bytes would mark some of them.
+        #[test]
+        fn scannable_escaped_agrees_on_any_text(raw in "[\\\\\"/u{\\[(a}\\]\\x00\\x7f\\x80-\\xff不\\|z|t]{0,80}") {
             prop_assert_eq!(scannable_escaped(&raw), scannable_escaped_bytewise(&raw));
         }
     }
