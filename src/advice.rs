@@ -72,7 +72,8 @@ pub(crate) fn with_payload_versions(
         return hint;
     }
     for (key, value) in extra {
-        if key.len() > 16 {
+        // Every name below has a `v` or an `l`; most keys have neither and are not folded.
+        if key.len() > 16 || !key.bytes().any(|c| matches!(c | 0x20, b'v' | b'l')) {
             continue;
         }
         let mut buf = [0u8; 16];

@@ -103,8 +103,10 @@ pub(super) fn data_cause<'a>(
 /// Whether a message may name a code (`vendorCode:103911`, `{"result":-8004}`): cheap check
 /// before parsing it.
 pub(super) fn may_name_code(msg: &str) -> bool {
+    // A full-width colon is EF BC 9A: its last byte is looked for first (`memchr`), which most
+    // messages, Chinese ones included, do not hold.
     msg.bytes().any(|c| c.is_ascii_digit()) && msg.bytes().any(|c| matches!(c, b':' | b'=' | b'{'))
-        || msg.contains('：')
+        || msg.as_bytes().contains(&0x9a) && msg.contains('：')
 }
 
 /// The cause named in a message (NFKC-normalised first), unless it is the node's own code.
@@ -214,6 +216,20 @@ mod tests {
             }
         }
         opening == 1
+    }
+
+    #[test]
+    fn messages_that_may_name_a_code() {
+        use super::may_name_code;
+        assert!(may_name_code("vendorCode:103911"));
+        assert!(may_name_code("{\"result\":-8004}"));
+        assert!(may_name_code("剩余次数：3"));
+        assert!(may_name_code("错误码："));
+        assert!(!may_name_code("appid不存在"));
+        assert!(!may_name_code("网关IP错误 103111"));
+        // 业 is E4 B8 9A: the full-width colon's last byte, without the colon.
+        assert!(!may_name_code("业务失败"));
+        assert!(!may_name_code(""));
     }
 
     #[test]
