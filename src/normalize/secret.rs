@@ -24,10 +24,11 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
 const fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
     // One pass, each word tried only where its first letter is: most keys name no secret, and
     // this runs for every kept field of an unknown key.
-    let mut best = usize::MAX;
+    // Bit `rank` set for each word found: the lowest set bit is the first kind in order.
+    let mut found = 0u32;
     let mut rest = folded;
     while let Some((first, tail)) = rest.split_first() {
-        let words: &[(&[u8], usize)] = match first {
+        let words: &[(&[u8], u32)] = match first {
             b't' => &[(b"token", 0)],
             b'a' => &[
                 (b"accesscode", 1),
@@ -41,14 +42,14 @@ const fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
         };
         let mut ws = words;
         while let Some(((word, rank), more)) = ws.split_first() {
-            if *rank < best && starts_with(rest, word) {
-                best = *rank;
+            if starts_with(rest, word) {
+                found |= 1 << *rank;
             }
             ws = more;
         }
         rest = tail;
     }
-    match best {
+    match found.trailing_zeros() {
         0 => Some("token"),
         1 => Some("code"),
         2 => Some("phone"),
@@ -191,6 +192,10 @@ mod tests {
         assert_eq!(first_secret_word(b"mypassword"), Some("secret"));
         assert_eq!(first_secret_word(b"xauthorizationcode"), Some("code"));
         assert_eq!(first_secret_word(b"toke"), None);
+        // A word twice is still that word.
+        assert_eq!(first_secret_word(b"tokentoken"), Some("token"));
+        assert_eq!(first_secret_word(b"authcodeaccesscode"), Some("code"));
+        assert_eq!(first_secret_word(b"mobilephone"), Some("phone"));
         assert_eq!(first_secret_word(b""), None);
         assert!(starts_with(b"token", b"tok"));
         assert!(!starts_with(b"to", b"tok"));
