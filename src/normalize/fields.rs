@@ -299,8 +299,9 @@ fn from_fields<'a>(
     level: usize,
     out: &mut Parts<'a>,
 ) -> Result<(), Vec<Field<'a>>> {
-    // Each key's role, computed once (on the stack for any real callback).
-    let mut stack = [NO_ROLE; 24];
+    // Each key's role, computed once: on the stack for callbacks of up to 12 fields (Android's
+    // has 6; a longer array cost more to fill than it saved).
+    let mut stack = [NO_ROLE; 12];
     let heap: Vec<KeyRole>;
     let roles: &[KeyRole] = if fields.len() <= stack.len() {
         for (slot, field) in stack.iter_mut().zip(&fields) {
