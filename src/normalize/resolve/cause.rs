@@ -249,8 +249,8 @@ mod tests {
             prop_assert_eq!(scannable_escaped(&raw), scannable_escaped_bytewise(&raw));
         }
 
-        /// Bytes next to the ones looked for (`\x5b`/`\x5d`, `\x7b`/`\x7d`, high bits set,
-        /// zero): a word-at-a-time test that carries between bytes would mark some of them.
+        /// Any text, not only the bytes the check looks for: closing brackets, zero, DEL,
+        /// two- and three-byte characters.
         #[test]
         fn scannable_escaped_agrees_on_any_text(raw in "[\\\\\"/u{\\[(a}\\]\\x00\\x7f\\x80-\\xff不\\|z|t]{0,80}") {
             prop_assert_eq!(scannable_escaped(&raw), scannable_escaped_bytewise(&raw));
