@@ -18,6 +18,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 mod shapes;
+mod token_ret;
+use token_ret::TokenRet;
 
 /// The fields `normalize` reads, borrowed.
 #[allow(dead_code)] // Read only through black_box.
@@ -87,24 +89,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for Code<'a> {
         }
         d.deserialize_any(Visit)
     }
-}
-
-/// Android's `TokenRet`, field for field: its carrier data is a `String`.
-#[allow(dead_code)] // Read only through black_box.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TokenRet<'a> {
-    #[serde(borrow)]
-    code: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    msg: Option<Cow<'a, str>>,
-    request_code: Option<i64>,
-    #[serde(borrow)]
-    request_id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    vendor_name: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    carrier_failed_result_data: Option<Cow<'a, str>>,
 }
 
 fn bench(c: &mut Criterion) {
