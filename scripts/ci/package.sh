@@ -9,6 +9,15 @@ check() { if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); ech
 has_data() { cargo package -p numauth --list --allow-dirty 2>/dev/null | grep -qx 'data/sources.yaml'; }
 check has_data
 check scripts/msrv --check
-check cargo publish --dry-run --allow-dirty -p numauth-codegen -p numauth
+# Cargo treats a registry crate as immutable: it reuses the copy it unpacked under
+# $CARGO_HOME/registry/src/-<hash of the overlay's path>/ and the artifacts built from it, so a
+# checkout at the same path as an earlier run (CI's) would verify numauth against the earlier
+# run's codegen. Our own crates are never on crates.io: remove every unpacked copy of them, and
+# verify in a target dir of its own, emptied first.
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/numauth-codegen-* \
+  "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/numauth-[0-9]*
+verify_dir=target/package-verify
+rm -rf "$verify_dir"
+check cargo publish --dry-run --allow-dirty --target-dir "$verify_dir" -p numauth-codegen -p numauth
 echo "package: ${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]
