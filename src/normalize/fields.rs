@@ -153,8 +153,8 @@ fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, Option<usize
     let mut start = s.bytes().take_while(junk).count();
     let end = s.len() - s.bytes().rev().take_while(junk).count();
     let t = s.get(start..end.max(start)).unwrap_or_default();
-    start += t.len() - t.trim_start().len();
-    let t = t.trim();
+    start += t.len() - scan::trim_start(t).len();
+    let t = scan::trim(t);
     if t.is_empty() || is_nullish(t) {
         return None;
     }
@@ -354,10 +354,10 @@ fn from_fields<'a>(
 /// The IDaaS SDK's `data`: tokens (a login callback) or a text (the failure's description).
 fn data_field<'a>(val: &Val<'a>, parts: &mut Parts<'a>) {
     match val {
-        Val::Str(s) if s.trim_start().starts_with('{') => {
+        Val::Str(s) if scan::trim_start(s).starts_with('{') => {
             parts.marks.token_data |= super::secret::is_secret_key(s)
         }
-        Val::Esc(s) | Val::Nested(s) if s.trim_start().starts_with(['{', '[']) => {
+        Val::Esc(s) | Val::Nested(s) if scan::trim_start(s).starts_with(['{', '[']) => {
             parts.marks.token_data |= super::secret::is_secret_key(s);
         }
         Val::Str(_) | Val::Esc(_) => {
@@ -486,8 +486,8 @@ fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
     // needed (the object had no code of its own), not for every callback.
     let candidates = fields.iter().filter_map(|f| match &f.val {
         Val::Nested(s) if s.starts_with('{') => Some(Val::Nested(s)),
-        Val::Esc(s) if s.trim_start().starts_with('{') => Some(Val::Esc(s)),
-        Val::Str(Cow::Borrowed(s)) if s.trim_start().starts_with('{') => Some(Val::Nested(s)),
+        Val::Esc(s) if scan::trim_start(s).starts_with('{') => Some(Val::Esc(s)),
+        Val::Str(Cow::Borrowed(s)) if scan::trim_start(s).starts_with('{') => Some(Val::Nested(s)),
         _ => None,
     });
     for (slot, s) in found.iter_mut().zip(candidates) {

@@ -133,7 +133,7 @@ pub(super) fn mentions_secret(text: &str) -> bool {
 
 /// An 11-digit mainland mobile number (1[3-9]xxxxxxxxx), maybe after +86/86.
 pub(super) fn looks_like_phone(value: &str) -> bool {
-    let v = value.trim();
+    let v = super::scan::trim(value);
     let v = v
         .strip_prefix("+86")
         .or_else(|| v.strip_prefix("86"))
@@ -164,7 +164,7 @@ pub(super) fn redacted(kind: &str, value: &str) -> String {
 }
 
 fn is_null(value: &str) -> bool {
-    let v = value.trim();
+    let v = super::scan::trim(value);
     v.is_empty() || v == "null" || v == "(null)" || v == "nil"
 }
 

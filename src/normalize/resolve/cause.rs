@@ -84,7 +84,7 @@ pub(super) fn data_cause<'a>(
     let in_string = level + 1;
     let r = match val {
         Val::Str(Cow::Borrowed(s)) => normalize_text(s, in_string, &ctx),
-        Val::Esc(raw) if raw.trim_start().starts_with('{') && scan::scannable_escaped(raw) => {
+        Val::Esc(raw) if scan::trim_start(raw).starts_with('{') && scan::scannable_escaped(raw) => {
             normalize_text(raw, in_string, &ctx)
         }
         Val::Esc(raw) => {

@@ -45,7 +45,7 @@ pub(crate) fn normalize_text<'b>(
     if level > MAX_DEPTH {
         return Err(ParseError::TooDeep { max: MAX_DEPTH });
     }
-    let t = text.trim();
+    let t = scan::trim(text);
     if t.is_empty() {
         return Err(ParseError::Empty);
     }

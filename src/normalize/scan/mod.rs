@@ -218,7 +218,7 @@ fn unquoted(src: &str, start: usize, after_equals: bool) -> (&str, usize) {
         }
         i += 1;
     }
-    (slice(src, start, i).trim(), i)
+    (trim(slice(src, start, i)), i)
 }
 
 /// A value starting at `i`.
@@ -331,7 +331,7 @@ fn key<'a>(
                 return None;
             }
             style.bare_keys += 1;
-            Some((Cow::Borrowed(slice(src, i, j).trim()), j))
+            Some((Cow::Borrowed(trim(slice(src, i, j))), j))
         }
     }
 }
@@ -419,6 +419,18 @@ pub(crate) fn object(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// White space of every kind at either end (ASCII, the vertical tab that
+        /// `u8::is_ascii_whitespace` leaves out, U+0085, NBSP, U+3000), beside ASCII, controls,
+        /// DEL and multi-byte letters.
+        #[test]
+        fn trim_agrees_with_str_trim(s in "[ \t\n\x0b\x0c\r\u{85}\u{a0}\u{3000}a~!\x00\x1f\x7f不]{0,8}") {
+            prop_assert_eq!(trim(&s), s.trim());
+            prop_assert_eq!(trim_start(&s), s.trim_start());
+        }
+    }
 
     fn fields(src: &str) -> Vec<(String, Val<'_>)> {
         let open = src.find('{').unwrap();

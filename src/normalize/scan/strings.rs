@@ -236,3 +236,27 @@ pub(crate) fn ident_len(b: &[u8], at: usize) -> usize {
 pub(super) fn closes(b: &[u8], i: usize) -> bool {
     matches!(byte(b, skip_blank(b, i)), None | Some(b'}' | b']' | b')'))
 }
+
+/// `s.trim()`, without decoding a character when both ends are printable ASCII, as most keys and
+/// values are (`str::trim` tests each end for Unicode white space, a char decode per call).
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&first), Some(&last)) if !solid(first) || !solid(last) => s.trim(),
+        _ => s,
+    }
+}
+
+/// `s.trim_start()`, with the same shortcut as [`trim`].
+#[inline]
+pub(crate) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&first) if !solid(first) => s.trim_start(),
+        _ => s,
+    }
+}
+
+/// A byte that is neither white space nor part of a multi-byte character.
+fn solid(b: u8) -> bool {
+    (b'!'..=b'~').contains(&b)
+}
