@@ -2,28 +2,27 @@
 //! one row per input row. Data crosses through the Arrow C Data Interface (PyCapsules), never as
 //! Python objects, and the GIL is released while the rows are normalised.
 
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::ops::Range;
 
-use arrow_array::builder::{BooleanBuilder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::{make_array, Array, ArrayRef, RecordBatch};
 use arrow_data::ArrayData;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
-use arrow_schema::{DataType, Field, Schema};
-use numauth::{normalize_with, Hint, Normalized};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use arrow_schema::DataType;
+use numauth::Hint;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+
+use crate::columns::{Columns, Row};
+
+/// Fewer rows than this per thread are not worth a thread: each row takes a microsecond or two,
+/// starting a thread some tens of microseconds.
+const MIN_ROWS_PER_THREAD: usize = 4096;
 
 /// The input types accepted, as the `TypeError` names them.
 const EXPECTED: &str = "a pyarrow Array or ChunkedArray of string, large_string, string_view, \
                         binary, large_binary or binary_view";
-
-/// One input row, as it comes out of whichever array type was passed.
-enum Row<'a> {
-    Null,
-    Text(&'a str),
-    Bytes(&'a [u8]),
-}
 
 /// Normalises every payload of `array` (a pyarrow string or binary array; nulls allowed) into a
 /// `pyarrow.RecordBatch` with one row per input row.
@@ -33,8 +32,12 @@ enum Row<'a> {
 /// `TypeError`; a bad `source` or `platform` id, or a version that is not one, raises
 /// `ValueError`. `platform`, `os_version` and `sdk_version` apply to every row and pick the
 /// `advice_*` columns; a payload's own version fields (`sdkVersion`, `release`) count too.
+///
+/// `threads` is how many threads share the rows: `None` means one per core the process may use;
+/// a batch gets at most one thread per 4,096 rows. Pass `threads=1` where the engine already
+/// runs one call per core (Spark's `mapInArrow`). The answer is the same for any count.
 #[pyfunction]
-#[pyo3(signature = (array, source=None, platform=None, os_version=None, sdk_version=None))]
+#[pyo3(signature = (array, source=None, platform=None, os_version=None, sdk_version=None, threads=None))]
 pub fn normalize_arrow<'py>(
     py: Python<'py>,
     array: &Bound<'py, PyAny>,
@@ -42,11 +45,28 @@ pub fn normalize_arrow<'py>(
     platform: Option<&str>,
     os_version: Option<&str>,
     sdk_version: Option<&str>,
+    threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let hint = crate::hint(source, platform, os_version, sdk_version)?;
+    let threads = thread_count(threads)?;
     let data = import(array)?;
-    let batch = py.detach(|| build(&data, hint))?;
+    let batch = py.detach(|| build(&data, hint, threads))?;
     batch.to_pyarrow(py)
+}
+
+/// The `threads=` argument as a count: `None` is the cores this process may use.
+fn thread_count(threads: Option<i64>) -> PyResult<NonZeroUsize> {
+    match threads {
+        None => Ok(std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)),
+        Some(n) => usize::try_from(n)
+            .ok()
+            .and_then(NonZeroUsize::new)
+            .ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "threads must be at least 1 (or None for one per core), got {n}"
+                ))
+            }),
+    }
 }
 
 /// The input as Arrow data, checked to be of a type we read.
@@ -78,11 +98,47 @@ fn import(array: &Bound<'_, PyAny>) -> PyResult<ArrayData> {
     }
 }
 
-/// Normalises every row of `data` (one of the types [`import`] accepts).
-fn build(data: &ArrayData, hint: Hint) -> PyResult<RecordBatch> {
+/// Normalises every row of `data` (one of the types [`import`] accepts), the rows split into
+/// contiguous parts, one per thread, joined back in order.
+fn build(data: &ArrayData, hint: Hint, threads: NonZeroUsize) -> PyResult<RecordBatch> {
     let array = make_array(data.clone());
-    let rows = array.len();
-    let mut out = Columns::new(rows);
+    let parts = split(array.len(), threads.get());
+    if parts.len() == 1 {
+        return fill(&array, hint)?.finish();
+    }
+    let filled = std::thread::scope(|scope| {
+        let workers: Vec<_> = parts
+            .into_iter()
+            .map(|rows| {
+                let part = array.slice(rows.start, rows.len());
+                scope.spawn(move || fill(&part, hint))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker.join().unwrap_or_else(|_| {
+                    Err(PyRuntimeError::new_err("a normalize_arrow thread panicked"))
+                })
+            })
+            .collect::<PyResult<Vec<Columns>>>()
+    })?;
+    Columns::join(filled)
+}
+
+/// `rows` split into at most `threads` contiguous, non-empty parts of at least
+/// [`MIN_ROWS_PER_THREAD`] rows (one part, maybe empty, when there are few rows).
+fn split(rows: usize, threads: usize) -> Vec<Range<usize>> {
+    let parts = threads.min(rows / MIN_ROWS_PER_THREAD).max(1);
+    let size = rows.div_ceil(parts);
+    (0..parts)
+        .map(|i| i * size..rows.min((i + 1) * size))
+        .collect()
+}
+
+/// The columns of one part of the input.
+fn fill(array: &ArrayRef, hint: Hint) -> PyResult<Columns> {
+    let mut out = Columns::new(array.len());
     match array.data_type() {
         DataType::Utf8 => out.fill(array.as_string::<i32>().iter().map(text), hint),
         DataType::LargeUtf8 => out.fill(array.as_string::<i64>().iter().map(text), hint),
@@ -90,9 +146,9 @@ fn build(data: &ArrayData, hint: Hint) -> PyResult<RecordBatch> {
         DataType::Binary => out.fill(array.as_binary::<i32>().iter().map(bytes), hint),
         DataType::LargeBinary => out.fill(array.as_binary::<i64>().iter().map(bytes), hint),
         DataType::BinaryView => out.fill(array.as_binary_view().iter().map(bytes), hint),
-        _ => out.fill((0..rows).map(|_| Row::Null), hint),
+        _ => out.fill((0..array.len()).map(|_| Row::Null), hint),
     }?;
-    out.finish()
+    Ok(out)
 }
 
 fn text(value: Option<&str>) -> Row<'_> {
@@ -101,181 +157,4 @@ fn text(value: Option<&str>) -> Row<'_> {
 
 fn bytes(value: Option<&[u8]>) -> Row<'_> {
     value.map_or(Row::Null, Row::Bytes)
-}
-
-/// A UTF-8 output column that refuses, rather than panics, past Arrow's 2 GiB per array.
-struct Text {
-    name: &'static str,
-    builder: StringBuilder,
-}
-
-impl Text {
-    fn push(&mut self, value: Option<&str>) -> PyResult<()> {
-        match value {
-            None => self.builder.append_null(),
-            Some(v) => {
-                if self.builder.values_slice().len() + v.len() > i32::MAX as usize {
-                    return Err(PyValueError::new_err(format!(
-                        "the output column {} would pass 2 GiB: pass smaller batches",
-                        self.name
-                    )));
-                }
-                self.builder.append_value(v);
-            }
-        }
-        Ok(())
-    }
-
-    fn finish(&mut self) -> ArrayRef {
-        Arc::new(self.builder.finish())
-    }
-}
-
-/// The output columns being built. Every column is nullable: a row that could not be used has
-/// only `error` set.
-struct Columns {
-    source: Text,
-    code: Text,
-    known: BooleanBuilder,
-    outcome: Text,
-    category: Text,
-    actor: Text,
-    retryable: BooleanBuilder,
-    action: Text,
-    message_zh: Text,
-    message_en: Text,
-    root_source: Text,
-    root_code: Text,
-    carrier: Text,
-    request_id: Text,
-    advice_id: Text,
-    advice_zh: Text,
-    advice_en: Text,
-    error: Text,
-}
-
-impl Columns {
-    fn new(rows: usize) -> Self {
-        // Ids are a few bytes, messages a few dozen: a first guess that saves most regrowing.
-        let text = |name| Text {
-            name,
-            builder: StringBuilder::with_capacity(rows, rows * 16),
-        };
-        Columns {
-            source: text("source"),
-            code: text("code"),
-            known: BooleanBuilder::with_capacity(rows),
-            outcome: text("outcome"),
-            category: text("category"),
-            actor: text("actor"),
-            retryable: BooleanBuilder::with_capacity(rows),
-            action: text("action"),
-            message_zh: text("message_zh"),
-            message_en: text("message_en"),
-            root_source: text("root_source"),
-            root_code: text("root_code"),
-            carrier: text("carrier"),
-            request_id: text("request_id"),
-            advice_id: text("advice_id"),
-            advice_zh: text("advice_zh"),
-            advice_en: text("advice_en"),
-            error: text("error"),
-        }
-    }
-
-    fn fill<'a>(&mut self, rows: impl Iterator<Item = Row<'a>>, hint: Hint) -> PyResult<()> {
-        for row in rows {
-            let text = match row {
-                Row::Null => Err("the payload is null".to_owned()),
-                Row::Text(t) => Ok(t),
-                Row::Bytes(b) => {
-                    std::str::from_utf8(b).map_err(|e| format!("the payload is not UTF-8: {e}"))
-                }
-            };
-            match text.and_then(|t| normalize_with(t, hint).map_err(|e| e.to_string())) {
-                Ok(n) => self.push(&n)?,
-                Err(e) => self.push_error(&e)?,
-            }
-        }
-        Ok(())
-    }
-
-    fn push(&mut self, n: &Normalized<'_>) -> PyResult<()> {
-        // The deepest cause, as `numauth report` counts root causes.
-        let root = n.root_cause.as_ref().map(|_| n.deepest_cause());
-        self.source.push(Some(n.source.as_str()))?;
-        self.code.push(Some(&n.code))?;
-        self.known.append_value(n.known);
-        self.outcome.push(Some(n.outcome.as_str()))?;
-        self.category.push(Some(n.category.as_str()))?;
-        self.actor.push(Some(n.actor.as_str()))?;
-        self.retryable.append_value(n.retryable);
-        self.action.push(Some(n.action.as_str()))?;
-        self.message_zh.push(n.message.map(|m| m.zh))?;
-        self.message_en.push(n.message.map(|m| m.en))?;
-        self.root_source.push(root.map(|r| r.source.as_str()))?;
-        self.root_code.push(root.map(|r| r.code.as_ref()))?;
-        self.carrier.push(n.carrier.map(|c| c.as_str()))?;
-        self.request_id.push(n.request_id.as_deref())?;
-        let advice = n.advice.as_deref();
-        self.advice_id.push(advice.map(|a| &*a.id))?;
-        self.advice_zh.push(advice.map(|a| &*a.zh))?;
-        self.advice_en.push(advice.map(|a| &*a.en))?;
-        self.error.push(None)
-    }
-
-    fn push_error(&mut self, error: &str) -> PyResult<()> {
-        for column in [
-            &mut self.source,
-            &mut self.code,
-            &mut self.outcome,
-            &mut self.category,
-            &mut self.actor,
-            &mut self.action,
-            &mut self.message_zh,
-            &mut self.message_en,
-            &mut self.root_source,
-            &mut self.root_code,
-            &mut self.carrier,
-            &mut self.request_id,
-            &mut self.advice_id,
-            &mut self.advice_zh,
-            &mut self.advice_en,
-        ] {
-            column.push(None)?;
-        }
-        self.known.append_null();
-        self.retryable.append_null();
-        self.error.push(Some(error))
-    }
-
-    fn finish(mut self) -> PyResult<RecordBatch> {
-        let columns: [(&str, ArrayRef); 18] = [
-            ("source", self.source.finish()),
-            ("code", self.code.finish()),
-            ("known", Arc::new(self.known.finish())),
-            ("outcome", self.outcome.finish()),
-            ("category", self.category.finish()),
-            ("actor", self.actor.finish()),
-            ("retryable", Arc::new(self.retryable.finish())),
-            ("action", self.action.finish()),
-            ("message_zh", self.message_zh.finish()),
-            ("message_en", self.message_en.finish()),
-            ("root_source", self.root_source.finish()),
-            ("root_code", self.root_code.finish()),
-            ("carrier", self.carrier.finish()),
-            ("request_id", self.request_id.finish()),
-            ("advice_id", self.advice_id.finish()),
-            ("advice_zh", self.advice_zh.finish()),
-            ("advice_en", self.advice_en.finish()),
-            ("error", self.error.finish()),
-        ];
-        let fields: Vec<Field> = columns
-            .iter()
-            .map(|(name, array)| Field::new(*name, array.data_type().clone(), true))
-            .collect();
-        let arrays = columns.into_iter().map(|(_, array)| array).collect();
-        RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
-            .map_err(|e| PyValueError::new_err(e.to_string()))
-    }
 }

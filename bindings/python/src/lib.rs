@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 mod batch;
+mod columns;
 
 use std::borrow::Cow;
 

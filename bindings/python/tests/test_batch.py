@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections import Counter
@@ -160,3 +161,76 @@ def test_the_gil_is_released_while_rows_are_normalised() -> None:
     running = False
     thread.join()
     assert during > 100, f"the other thread ran only {during} times during the call"
+
+
+def mixed_rows(log_path: Path, rows: int) -> list:
+    """`rows` lines of the generated log, with nulls, empty and non-UTF-8-safe rows mixed in."""
+    lines: list = log_path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines = (lines * (rows // len(lines) + 1))[:rows]
+    for i in range(0, rows, 997):
+        lines[i] = None if i % 2 else ""
+    return lines
+
+
+@pytest.mark.parametrize("rows", [4095, 4096, 8191, 8192, 20_000, 20_003])
+def test_any_thread_count_gives_the_batch_of_one_thread(log_path: Path, rows: int) -> None:
+    # Parts of at least 4,096 rows, joined in order: every count must give the same batch,
+    # row for row, including at the parts' edges.
+    array = pa.array(mixed_rows(log_path, rows))
+    one = numauth.normalize_arrow(array, threads=1)
+    assert one.num_rows == rows
+    assert one.column("error").null_count < rows  # the rows are mostly usable
+    for threads in (2, 3, 7, None):
+        many = numauth.normalize_arrow(array, threads=threads)
+        assert many.schema == one.schema
+        assert many.equals(one), f"threads={threads} differs from one thread on {rows} rows"
+
+
+def test_binary_rows_split_across_threads_keep_their_errors(log_path: Path) -> None:
+    lines = [s.encode() if s is not None else None for s in mixed_rows(log_path, 12_288)]
+    lines[4095], lines[4096] = b"\xff\xfe{", GOOD.encode()  # the first two parts' edge
+    array = pa.array(lines, type=pa.binary())
+    batch = numauth.normalize_arrow(array, threads=3)
+    assert batch.equals(numauth.normalize_arrow(array, threads=1))
+    assert "not UTF-8" in batch.column("error")[4095].as_py()
+    assert batch.column("code")[4096].as_py() == "600011"
+
+
+def most_threads_during(call) -> int:
+    """The most threads this process had while `call()` ran (Linux: /proc/self/task)."""
+    most, running = 0, True
+
+    def watch() -> None:
+        nonlocal most
+        while running:
+            most = max(most, len(os.listdir("/proc/self/task")))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    time.sleep(0.02)
+    before = most
+    call()
+    running = False
+    watcher.join()
+    return most - before
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc to count threads")
+def test_threads_share_a_large_batch_and_a_small_one_stays_on_the_callers_thread() -> None:
+    large = pa.array([GOOD] * 200_000)
+    assert most_threads_during(lambda: numauth.normalize_arrow(large, threads=2)) == 2
+    assert most_threads_during(lambda: numauth.normalize_arrow(large, threads=1)) == 0
+    # 8,191 rows make one part of at least 4,096: no thread is started.
+    small = pa.array([GOOD] * 8191)
+    assert most_threads_during(lambda: numauth.normalize_arrow(small, threads=4)) == 0
+
+
+@pytest.mark.parametrize("threads", [0, -1])
+def test_a_thread_count_below_one_is_a_value_error(threads: int) -> None:
+    with pytest.raises(ValueError, match=f"threads must be at least 1.*got {threads}"):
+        numauth.normalize_arrow(pa.array([GOOD]), threads=threads)
+
+
+def test_a_thread_count_that_is_not_an_int_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        numauth.normalize_arrow(pa.array([GOOD]), threads="2")  # type: ignore[arg-type]

@@ -75,4 +75,5 @@ def normalize_arrow(
     platform: Optional[str] = None,
     os_version: Optional[str] = None,
     sdk_version: Optional[str] = None,
+    threads: Optional[int] = None,
 ) -> pyarrow.RecordBatch: ...

@@ -1,0 +1,272 @@
+//! The output columns of `normalize_arrow`: built row by row for one part of the input, then
+//! joined part after part into the columns of one record batch.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{BooleanBuilder, StringBuilder};
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema};
+use numauth::{normalize_with, Hint, Normalized};
+use pyo3::exceptions::PyValueError;
+use pyo3::PyResult;
+
+/// One input row, as it comes out of whichever array type was passed.
+pub enum Row<'a> {
+    Null,
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+/// The output columns' names, in order.
+pub const NAMES: [&str; 18] = [
+    "source",
+    "code",
+    "known",
+    "outcome",
+    "category",
+    "actor",
+    "retryable",
+    "action",
+    "message_zh",
+    "message_en",
+    "root_source",
+    "root_code",
+    "carrier",
+    "request_id",
+    "advice_id",
+    "advice_zh",
+    "advice_en",
+    "error",
+];
+
+/// The 2 GiB a UTF-8 column of `i32` offsets can hold, as the `ValueError` names it.
+fn too_big(name: &str) -> pyo3::PyErr {
+    PyValueError::new_err(format!(
+        "the output column {name} would pass 2 GiB: pass smaller batches"
+    ))
+}
+
+/// A UTF-8 output column that refuses, rather than panics, past Arrow's 2 GiB per array.
+struct Text {
+    name: &'static str,
+    builder: StringBuilder,
+}
+
+impl Text {
+    fn push(&mut self, value: Option<&str>) -> PyResult<()> {
+        match value {
+            None => self.builder.append_null(),
+            Some(v) => {
+                if self.builder.values_slice().len() + v.len() > i32::MAX as usize {
+                    return Err(too_big(self.name));
+                }
+                self.builder.append_value(v);
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> ArrayRef {
+        Arc::new(self.builder.finish())
+    }
+}
+
+/// The output columns being built. Every column is nullable: a row that could not be used has
+/// only `error` set.
+pub struct Columns {
+    source: Text,
+    code: Text,
+    known: BooleanBuilder,
+    outcome: Text,
+    category: Text,
+    actor: Text,
+    retryable: BooleanBuilder,
+    action: Text,
+    message_zh: Text,
+    message_en: Text,
+    root_source: Text,
+    root_code: Text,
+    carrier: Text,
+    request_id: Text,
+    advice_id: Text,
+    advice_zh: Text,
+    advice_en: Text,
+    error: Text,
+}
+
+impl Columns {
+    pub fn new(rows: usize) -> Self {
+        // Ids are a few bytes, messages a few dozen: a first guess that saves most regrowing.
+        let text = |name| Text {
+            name,
+            builder: StringBuilder::with_capacity(rows, rows * 16),
+        };
+        Columns {
+            source: text("source"),
+            code: text("code"),
+            known: BooleanBuilder::with_capacity(rows),
+            outcome: text("outcome"),
+            category: text("category"),
+            actor: text("actor"),
+            retryable: BooleanBuilder::with_capacity(rows),
+            action: text("action"),
+            message_zh: text("message_zh"),
+            message_en: text("message_en"),
+            root_source: text("root_source"),
+            root_code: text("root_code"),
+            carrier: text("carrier"),
+            request_id: text("request_id"),
+            advice_id: text("advice_id"),
+            advice_zh: text("advice_zh"),
+            advice_en: text("advice_en"),
+            error: text("error"),
+        }
+    }
+
+    pub fn fill<'a>(&mut self, rows: impl Iterator<Item = Row<'a>>, hint: Hint) -> PyResult<()> {
+        for row in rows {
+            let text = match row {
+                Row::Null => Err("the payload is null".to_owned()),
+                Row::Text(t) => Ok(t),
+                Row::Bytes(b) => {
+                    std::str::from_utf8(b).map_err(|e| format!("the payload is not UTF-8: {e}"))
+                }
+            };
+            match text.and_then(|t| normalize_with(t, hint).map_err(|e| e.to_string())) {
+                Ok(n) => self.push(&n)?,
+                Err(e) => self.push_error(&e)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, n: &Normalized<'_>) -> PyResult<()> {
+        // The deepest cause, as `numauth report` counts root causes.
+        let root = n.root_cause.as_ref().map(|_| n.deepest_cause());
+        self.source.push(Some(n.source.as_str()))?;
+        self.code.push(Some(&n.code))?;
+        self.known.append_value(n.known);
+        self.outcome.push(Some(n.outcome.as_str()))?;
+        self.category.push(Some(n.category.as_str()))?;
+        self.actor.push(Some(n.actor.as_str()))?;
+        self.retryable.append_value(n.retryable);
+        self.action.push(Some(n.action.as_str()))?;
+        self.message_zh.push(n.message.map(|m| m.zh))?;
+        self.message_en.push(n.message.map(|m| m.en))?;
+        self.root_source.push(root.map(|r| r.source.as_str()))?;
+        self.root_code.push(root.map(|r| r.code.as_ref()))?;
+        self.carrier.push(n.carrier.map(|c| c.as_str()))?;
+        self.request_id.push(n.request_id.as_deref())?;
+        let advice = n.advice.as_deref();
+        self.advice_id.push(advice.map(|a| &*a.id))?;
+        self.advice_zh.push(advice.map(|a| &*a.zh))?;
+        self.advice_en.push(advice.map(|a| &*a.en))?;
+        self.error.push(None)
+    }
+
+    fn push_error(&mut self, error: &str) -> PyResult<()> {
+        for column in [
+            &mut self.source,
+            &mut self.code,
+            &mut self.outcome,
+            &mut self.category,
+            &mut self.actor,
+            &mut self.action,
+            &mut self.message_zh,
+            &mut self.message_en,
+            &mut self.root_source,
+            &mut self.root_code,
+            &mut self.carrier,
+            &mut self.request_id,
+            &mut self.advice_id,
+            &mut self.advice_zh,
+            &mut self.advice_en,
+        ] {
+            column.push(None)?;
+        }
+        self.known.append_null();
+        self.retryable.append_null();
+        self.error.push(Some(error))
+    }
+
+    /// The finished columns, in the order of [`NAMES`].
+    fn into_arrays(mut self) -> [ArrayRef; 18] {
+        [
+            self.source.finish(),
+            self.code.finish(),
+            Arc::new(self.known.finish()),
+            self.outcome.finish(),
+            self.category.finish(),
+            self.actor.finish(),
+            Arc::new(self.retryable.finish()),
+            self.action.finish(),
+            self.message_zh.finish(),
+            self.message_en.finish(),
+            self.root_source.finish(),
+            self.root_code.finish(),
+            self.carrier.finish(),
+            self.request_id.finish(),
+            self.advice_id.finish(),
+            self.advice_zh.finish(),
+            self.advice_en.finish(),
+            self.error.finish(),
+        ]
+    }
+
+    /// These columns as a record batch.
+    pub fn finish(self) -> PyResult<RecordBatch> {
+        record_batch(self.into_arrays().into())
+    }
+
+    /// The columns of consecutive parts of the input joined into one batch, a column at a time so
+    /// that each part's copy of a column is freed once it is joined.
+    pub fn join(parts: Vec<Columns>) -> PyResult<RecordBatch> {
+        let mut parts: Vec<_> = parts
+            .into_iter()
+            .map(|p| p.into_arrays().into_iter())
+            .collect();
+        let joined = NAMES
+            .iter()
+            .map(|name| {
+                let column: Vec<ArrayRef> = parts.iter_mut().filter_map(Iterator::next).collect();
+                join_column(name, &column)
+            })
+            .collect::<PyResult<Vec<ArrayRef>>>()?;
+        record_batch(joined)
+    }
+}
+
+/// One column's parts, of one type (UTF-8 or boolean), copied end to end.
+fn join_column(name: &str, parts: &[ArrayRef]) -> PyResult<ArrayRef> {
+    let rows = parts.iter().map(|p| p.len()).sum();
+    if parts
+        .first()
+        .is_some_and(|p| p.data_type() == &DataType::Boolean)
+    {
+        let mut out = BooleanBuilder::with_capacity(rows);
+        parts.iter().for_each(|p| out.append_array(p.as_boolean()));
+        return Ok(Arc::new(out.finish()));
+    }
+    let bytes = parts
+        .iter()
+        .map(|p| p.as_string::<i32>().values().len())
+        .sum();
+    let mut out = StringBuilder::with_capacity(rows, bytes);
+    for part in parts {
+        out.append_array(part.as_string::<i32>())
+            .map_err(|_| too_big(name))?;
+    }
+    Ok(Arc::new(out.finish()))
+}
+
+/// The batch of `columns`, in the order of [`NAMES`]; every column nullable.
+fn record_batch(columns: Vec<ArrayRef>) -> PyResult<RecordBatch> {
+    let fields: Vec<Field> = NAMES
+        .iter()
+        .zip(&columns)
+        .map(|(name, array)| Field::new(*name, array.data_type().clone(), true))
+        .collect();
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+}
