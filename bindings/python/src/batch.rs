@@ -11,10 +11,10 @@ use arrow_data::ArrayData;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use arrow_schema::DataType;
 use numauth::Hint;
-use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
-use crate::columns::{Columns, Row};
+use crate::columns::{panicked, Columns, Row};
 
 /// Fewer rows than this per thread are not worth a thread: each row takes a microsecond or two,
 /// starting a thread some tens of microseconds.
@@ -116,11 +116,7 @@ fn build(data: &ArrayData, hint: Hint, threads: NonZeroUsize) -> PyResult<Record
             .collect();
         workers
             .into_iter()
-            .map(|worker| {
-                worker.join().unwrap_or_else(|_| {
-                    Err(PyRuntimeError::new_err("a normalize_arrow thread panicked"))
-                })
-            })
+            .map(|worker| worker.join().unwrap_or_else(|_| Err(panicked())))
             .collect::<PyResult<Vec<Columns>>>()
     })?;
     Columns::join(filled)
