@@ -83,7 +83,7 @@ fn import(array: &Bound<'_, PyAny>) -> PyResult<ArrayData> {
             array.get_type().name()?
         )));
     }
-    let data = ArrayData::from_pyarrow_bound(&array)?;
+    let data = ArrayData::from_pyarrow_bound(&binary_view_of(&array)?)?;
     match data.data_type() {
         DataType::Utf8
         | DataType::LargeUtf8
@@ -96,6 +96,26 @@ fn import(array: &Bound<'_, PyAny>) -> PyResult<ArrayData> {
             "normalize_arrow expects {EXPECTED}, got an array of {other}"
         ))),
     }
+}
+
+/// A pyarrow string array as the binary array of the same bytes (a zero-copy `view`), so that
+/// importing it does not check all of its UTF-8 at once with the GIL held: each row is checked
+/// as it is normalised, in the worker threads (a bad row gets `error`). Other arrays as they are.
+fn binary_view_of<'py>(array: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let Ok(kind) = array.getattr("type") else {
+        return Ok(array.clone());
+    };
+    let binary = match kind.str()?.to_cow()?.as_ref() {
+        "string" => "binary",
+        "large_string" => "large_binary",
+        "string_view" => "binary_view",
+        _ => return Ok(array.clone()),
+    };
+    if !array.hasattr("view")? {
+        return Ok(array.clone());
+    }
+    let binary = array.py().import("pyarrow")?.call_method0(binary)?;
+    array.call_method1("view", (binary,))
 }
 
 /// Normalises every row of `data` (one of the types [`import`] accepts), the rows split into

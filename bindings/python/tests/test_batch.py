@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import threading
 import time
 from collections import Counter
@@ -234,3 +235,15 @@ def test_a_thread_count_below_one_is_a_value_error(threads: int) -> None:
 def test_a_thread_count_that_is_not_an_int_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         numauth.normalize_arrow(pa.array([GOOD]), threads="2")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind, offset", [(pa.string(), "<3i"), (pa.large_string(), "<3q")])
+def test_a_string_array_holding_bad_utf8_gives_that_row_an_error(kind: pa.DataType, offset: str) -> None:
+    # pyarrow builds such an array from raw buffers without checking: the import reads string
+    # arrays as bytes, so the bad row gets `error` and the other rows are still normalised.
+    data = b"\xff\xfe" + GOOD.encode()
+    offsets = pa.py_buffer(struct.pack(offset, 0, 2, len(data)))
+    array = pa.Array.from_buffers(kind, 2, [None, offsets, pa.py_buffer(data)])
+    batch = numauth.normalize_arrow(array, threads=1)
+    assert "not UTF-8" in batch.column("error")[0].as_py()
+    assert batch.column("code").to_pylist() == [None, "600011"]
