@@ -34,7 +34,10 @@ fn code_tokens() {
     assert_eq!(tok(".x", false), None);
     // White space that is not ASCII (an ideographic space, NBSP), after quotes or before them:
     // the code and the glued text are cut after it.
-    assert_eq!(tok("\"\u{3000}600011\"", false), Some(("600011".into(), None)));
+    assert_eq!(
+        tok("\"\u{3000}600011\"", false),
+        Some(("600011".into(), None))
+    );
     assert_eq!(
         tok("\u{a0}1105msg:x", false),
         Some(("1105".into(), Some("msg:x".into())))
