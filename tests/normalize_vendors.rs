@@ -128,6 +128,30 @@ fn maps_and_objects_holding_a_whole_callback() {
 }
 
 #[test]
+fn a_monitor_upload_gives_the_app_code_with_the_carrier_result_under_it() {
+    // The PNS SDK's upload: `authSdkCode` is what the app was given; `failRet` repeats the
+    // carrier's result, which `carrierFailedResultData` holds in full.
+    let raw = r#"{"u":{"wholeMS":"312","authSdkCode":"600025","carrierFailedResultData":"{\"resultCode\":410002,\"resultMsg\":\"code:1105msg:参数信息错误[apiKey有误]\",\"seq\":\"5e2a\"}","failRet":"{\"msg\":\"code:1105msg:参数信息错误[apiKey有误]\",\"code\":\"410002\"}","isSuccess":"false","requestId":"m-77"}}"#;
+    check(
+        raw,
+        &Want {
+            source: Source::Pns,
+            code: "600025",
+            category: Failure,
+            actor: Actor::Developer,
+            carrier: Some(Carrier::Cucc),
+            request_id: Some("m-77"),
+            causes: &[(Source::Cucc, "410002", true), (Source::Cucc, "1105", true)],
+        },
+    );
+    let advice = normalize(raw)
+        .unwrap()
+        .advice
+        .expect("China Unicom's key advice");
+    assert_eq!(advice.id, "unicom_api_key_mismatch");
+}
+
+#[test]
 fn vendor_names_by_form() {
     for (vendor, carrier) in [
         ("cm_newsdk", Carrier::Cmcc),
