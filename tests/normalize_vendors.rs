@@ -152,6 +152,39 @@ fn a_monitor_upload_gives_the_app_code_with_the_carrier_result_under_it() {
 }
 
 #[test]
+fn getui_harmony_keeps_in_data_what_its_other_sdks_keep_in_msg() {
+    let layer = r#"{"errorCode":-40001,"errorDesc":"运营商返回错误","operatorType":3,"processId":"p-5","metadata":"{\"code\":\"80004\",\"msg\":\"移动网络未开启\"}"}"#;
+    let want = Want {
+        source: Source::Geyan,
+        code: "30007",
+        category: Failure,
+        actor: numauth::lookup(Source::Ctcc, "80004").unwrap().actor(),
+        carrier: Some(Carrier::Ctcc),
+        request_id: None,
+        causes: &[
+            (Source::GeyanError, "-40001", true),
+            (Source::Ctcc, "80004", true),
+        ],
+    };
+    let harmony = format!(
+        r#"{{"costTime":-1,"gyuid":"gtc_2","code":30007,"operator":"CT","data":{layer},"success":false}}"#
+    );
+    check(&harmony, &want);
+    let quoted = serde_json::to_string(layer).unwrap();
+    let android = format!(
+        r#"{{"gyuid":"gtc_2","code":30007,"operator":"CT","msg":{quoted},"success":false}}"#
+    );
+    check(&android, &want);
+    let layer_id = |raw: &str| {
+        let n = normalize(raw).unwrap();
+        n.root_cause
+            .and_then(|c| c.request_id.map(|r| r.into_owned()))
+    };
+    assert_eq!(layer_id(&harmony).as_deref(), Some("p-5"));
+    assert_eq!(layer_id(&android).as_deref(), Some("p-5"));
+}
+
+#[test]
 fn vendor_names_by_form() {
     for (vendor, carrier) in [
         ("cm_newsdk", Carrier::Cmcc),

@@ -131,6 +131,13 @@ impl<'a> Under<'a> {
             }
         }
         self.inner_text = inner_text;
+        // Getui's HarmonyOS SDK puts in an object under `data` what its other SDKs put in `msg`.
+        if !best.settled() {
+            if let Some(data) = data_object(n) {
+                let named = self.named(&data, &n.code);
+                best.offer(Origin::Message, named);
+            }
+        }
         (best.cause, best.origin)
     }
 
@@ -153,6 +160,15 @@ impl<'a> Under<'a> {
             }
         }
     }
+}
+
+/// The object a callback keeps under `data`, as kept in its extra.
+fn data_object<'a>(n: &Normalized<'a>) -> Option<Cow<'a, str>> {
+    n.extra.iter().find_map(|(key, value)| {
+        let (ExtraValue::Text(v) | ExtraValue::Json(v)) = value;
+        (key.eq_ignore_ascii_case("data") && scan::trim_start(v).starts_with('{'))
+            .then(|| v.clone())
+    })
 }
 
 /// Resolves a top-level callback. In strict mode, fails with the first hard error (nesting too
