@@ -68,7 +68,7 @@ fn entry_counts_per_source_are_locked() {
         (Source::CuccWeb, 3),
         (Source::Jverify, 62),
         (Source::JverifyServer, 44),
-        (Source::Onelogin, 39),
+        (Source::Onelogin, 40),
         (Source::OneloginServer, 23),
         (Source::Onepass, 18),
         (Source::Geyan, 7),

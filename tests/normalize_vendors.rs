@@ -185,6 +185,40 @@ fn getui_harmony_keeps_in_data_what_its_other_sdks_keep_in_msg() {
 }
 
 #[test]
+fn onelogin_success_is_not_read_as_fusion() {
+    let want = Want {
+        source: Source::Onelogin,
+        code: "0",
+        category: Success,
+        actor: Actor::None,
+        carrier: Some(Carrier::Ctcc),
+        request_id: Some("9b0e51c2"),
+        causes: &[],
+    };
+    // iOS (`processID`) and Android (`process_id`).
+    check(
+        r#"{"operatorType":"CT","processID":"9b0e51c2","errorCode":"0","msg":"获取accessCode成功","status":200,"expire_time":600}"#,
+        &want,
+    );
+    check(
+        r#"{"status":200,"errorCode":"0","msg":"获取accessCode成功","process_id":"9b0e51c2","operatorType":"CT"}"#,
+        &want,
+    );
+    // Without OneLogin's keys, 0 is still read in the best-ranked table that has it.
+    assert_eq!(
+        normalize(r#"{"code":"0","msg":"成功"}"#).unwrap().source,
+        Source::Fusion
+    );
+    // Getui's iOS dictionary has `processID` too; its codes stay Getui's.
+    let getui =
+        normalize(r#"{"code":30000,"msg":"success","operatorType":3,"processID":"7d1a"}"#).unwrap();
+    assert_eq!(
+        (getui.source, getui.request_id.as_deref()),
+        (Source::Geyan, Some("7d1a"))
+    );
+}
+
+#[test]
 fn vendor_names_by_form() {
     for (vendor, carrier) in [
         ("cm_newsdk", Carrier::Cmcc),
