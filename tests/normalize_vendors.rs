@@ -219,6 +219,33 @@ fn onelogin_success_is_not_read_as_fusion() {
 }
 
 #[test]
+fn an_inner_code_without_a_code_is_the_carrier_s_that_alone_knows_it() {
+    // Shanyan's Android log prints the outer code apart from the result's JSON.
+    check(
+        r#"{"innerCode":200002,"innerDesc":"无法识别sim卡","message":"getPhoneInfo(){\"resultCode\":\"200002\"}"}"#,
+        &Want {
+            source: Source::Cmcc,
+            code: "200002",
+            category: Failure,
+            actor: numauth::lookup(Source::Cmcc, "200002").unwrap().actor(),
+            carrier: Some(Carrier::Cmcc),
+            request_id: None,
+            causes: &[],
+        },
+    );
+    // Several carriers know 0: none is named.
+    let zero =
+        normalize(r#"{"innerCode":0,"innerDesc":"success","message":"初始化成功"}"#).unwrap();
+    assert_eq!((zero.code.as_ref(), zero.carrier), ("0", None));
+    // Shanyan names its carrier in `telecom`.
+    let prefetch = normalize(r#"{innerCode: 1022, innerDesc: 预取号成功, telecom: CTCC}"#).unwrap();
+    assert_eq!(
+        (prefetch.source, prefetch.carrier),
+        (Source::Shanyan, Some(Carrier::Ctcc))
+    );
+}
+
+#[test]
 fn vendor_names_by_form() {
     for (vendor, carrier) in [
         ("cm_newsdk", Carrier::Cmcc),

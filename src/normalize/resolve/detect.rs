@@ -56,6 +56,17 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
     if let Some(s) = preferred.filter(knows) {
         return s;
     }
+    // An inner code standing in for a missing code (Shanyan's Android log prints its code apart)
+    // is a carrier's when exactly one carrier knows it; a code several know (`0`) names none.
+    if p.code_key == CodeKey::Inner {
+        let mut carriers = rows
+            .entries()
+            .map(Entry::source)
+            .filter(|s| Carrier::from_source(*s).is_some());
+        if let (Some(s), None) = (carriers.next(), carriers.next()) {
+            return s;
+        }
+    }
     let platform_pns = pns_for(platform);
     if platform_pns != Source::Pns && knows(&platform_pns) {
         return platform_pns;
