@@ -1,6 +1,7 @@
 //! A top-level callback put together, and the typed-callback entry point.
 
 use super::*;
+use crate::normalize::keys::{role, Role};
 
 /// What lies under a callback's own code, taken out of its parts, and how to read it.
 pub(super) struct Under<'a> {
@@ -162,12 +163,12 @@ impl<'a> Under<'a> {
     }
 }
 
-/// The object a callback keeps under `data`, as kept in its extra.
+/// The object a callback keeps under its `data` key (role `data` in `data/sources.yaml`), as
+/// kept in its extra.
 fn data_object<'a>(n: &Normalized<'a>) -> Option<Cow<'a, str>> {
     n.extra.iter().find_map(|(key, value)| {
         let (ExtraValue::Text(v) | ExtraValue::Json(v)) = value;
-        (key.eq_ignore_ascii_case("data") && scan::trim_start(v).starts_with('{'))
-            .then(|| v.clone())
+        (scan::trim_start(v).starts_with('{') && role(key).role == Role::Data).then(|| v.clone())
     })
 }
 
