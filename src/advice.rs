@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::generated::ADVICE_RULES;
-use crate::{Action, Actor, ExtraValue, Hint, Normalized, Platform, Source};
+use crate::{Action, Actor, Carrier, ExtraValue, Hint, Normalized, Platform, Source};
 
 /// A dotted version (`16.4`, `2.12.14`, `2.13.2-2024.01.03`: the numbers before any `-`),
 /// compared part by part; missing parts are 0.
@@ -98,6 +98,8 @@ pub(crate) struct Rule {
     pub(crate) code: (Source, &'static str),
     pub(crate) inner: Option<(Source, &'static str)>,
     pub(crate) platform: Option<Platform>,
+    pub(crate) carrier: Option<Carrier>,
+    pub(crate) message: Option<&'static str>,
     pub(crate) os_version: Bound,
     pub(crate) sdk_version: Bound,
     pub(crate) zh: &'static str,
@@ -158,6 +160,10 @@ pub struct AdviceRule {
     pub inner: Option<(Source, &'static str)>,
     /// The platform it is for.
     pub platform: Option<Platform>,
+    /// The carrier the callback must name (by a vendor name or a cause).
+    pub carrier: Option<Carrier>,
+    /// A text the message of a callback in the cause chain must contain.
+    pub message: Option<&'static str>,
     /// The OS versions it is for.
     pub os_version: Option<VersionBound>,
     /// The SDK versions it is for.
@@ -192,6 +198,8 @@ pub fn advice_rules(source: Source, code: &str) -> impl Iterator<Item = AdviceRu
         .map(move |r| AdviceRule {
             inner: r.inner,
             platform: r.platform,
+            carrier: r.carrier,
+            message: r.message,
             os_version: bound(r.os_version),
             sdk_version: bound(r.sdk_version),
             advice: r.advice(),
@@ -238,7 +246,11 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
     let has = |code: (Source, &str)| chain(n).any(|c| same(c, code));
     let mut best: Option<(usize, &Rule)> = None;
     for rule in &ADVICE_RULES {
-        if !has(rule.code) || rule.inner.is_some_and(|inner| !has(inner)) {
+        if !has(rule.code)
+            || rule.inner.is_some_and(|inner| !has(inner))
+            || rule.carrier.is_some_and(|c| n.carrier != Some(c))
+            || rule.message.is_some_and(|m| !said(n, m))
+        {
             continue;
         }
         if rule
@@ -261,13 +273,22 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
     not_in_version(n, hint)
 }
 
-/// How many of a rule's conditions the caller's facts (and the chain's inner code) confirmed:
+/// Whether the message of a callback in `n`'s chain contains `text`.
+fn said(n: &Normalized<'_>, text: &str) -> bool {
+    std::iter::successors(Some(n), |c| c.root_cause.as_deref())
+        .any(|c| c.raw_msg.as_deref().is_some_and(|m| m.contains(text)))
+}
+
+/// How many of a rule's conditions the caller's facts (and the chain's inner code, carrier and
+/// message) confirmed:
 /// of the rules that fit, the one that names the most wins; the first in the table on a tie.
 fn specificity(rule: &Rule, hint: &Hint) -> usize {
     usize::from(rule.platform.is_some() && hint.platform.is_some())
         + usize::from(rule.os_version.is_some() && hint.os_version.is_some())
         + usize::from(rule.sdk_version.is_some() && hint.sdk_version.is_some())
         + usize::from(rule.inner.is_some())
+        + usize::from(rule.carrier.is_some())
+        + usize::from(rule.message.is_some())
 }
 
 /// When the caller's SDK version predates the code (`since`) or comes after its removal
@@ -316,6 +337,8 @@ mod tests {
             code: (Source::Pns, "600004"),
             inner: Some((Source::Cucc, "102")),
             platform: Some(Platform::Ios),
+            carrier: None,
+            message: None,
             os_version: Some((true, [16, 4, 0, 0])),
             sdk_version: Some((false, [2, 12, 14, 0])),
             zh: "",
@@ -364,6 +387,21 @@ mod tests {
             0,
             "the caller's facts confirm nothing"
         );
+        let named = Rule {
+            carrier: Some(Carrier::Cmcc),
+            message: Some("网络异常"),
+            ..bare
+        };
+        assert_eq!(
+            specificity(&named, &Hint::default()),
+            2,
+            "the payload confirms its carrier and its message"
+        );
+        let carrier_only = Rule {
+            message: None,
+            ..named
+        };
+        assert_eq!(specificity(&carrier_only, &Hint::default()), 1);
     }
 
     #[test]

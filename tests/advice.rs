@@ -82,6 +82,28 @@ fn rules_that_need_an_inner_code() {
 }
 
 #[test]
+fn rules_that_need_a_carrier_and_a_message() {
+    // A Dart map around the callback, as a Flutter plugin logs it.
+    let cleartext = r#"{msg: 预取号失败, code: {"code":"600012","msg":"网络异常","requestId":"r-3","vendorName":"cm_zyhl","carrierFailedResultData":""}}"#;
+    assert_eq!(
+        advice_id(cleartext, Hint::default()).as_deref(),
+        Some("mobile_cleartext_http_prefetch")
+    );
+    // Another carrier, another message, or another China Mobile cause: not this advice.
+    let unicom = cleartext.replace("cm_zyhl", "cu_xw");
+    assert_eq!(advice_id(&unicom, Hint::default()), None);
+    let other_msg = cleartext.replace("网络异常", "预取号失败");
+    assert_eq!(advice_id(&other_msg, Hint::default()), None);
+    let gateway = r#"{"code":"600012","msg":"预取号失败","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"103111\",\"desc\":\"网关IP错误\"}"}"#;
+    assert_eq!(advice_id(gateway, Hint::default()), None);
+    let ios = Hint {
+        platform: Some(Platform::Ios),
+        ..Hint::default()
+    };
+    assert_eq!(advice_id(cleartext, ios), None);
+}
+
+#[test]
 fn a_code_the_callers_sdk_does_not_have() {
     let before = Hint {
         sdk_version: v("2.10.0"),

@@ -162,6 +162,12 @@ fn write_advice(out: &mut impl Write, style: &Style, e: &Entry) -> io::Result<()
         if let Some((source, code)) = rule.inner {
             when.push(format!("{source} {code}"));
         }
+        if let Some(c) = rule.carrier {
+            when.push(c.to_string());
+        }
+        if let Some(m) = rule.message {
+            when.push(format!("msg ~ {m}"));
+        }
         if let Some(v) = rule.os_version {
             when.push(format!("os {v}"));
         }

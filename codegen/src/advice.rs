@@ -28,6 +28,10 @@ pub struct Rule {
     /// A code that must also appear in the cause chain (China Unicom `102` under `600012`).
     pub inner: Option<CodeRef>,
     pub platform: Option<String>,
+    /// The carrier the payload names (`cmcc`, `cucc`, `ctcc`), by a vendor name or a cause.
+    pub carrier: Option<String>,
+    /// A text the message of a callback in the chain contains (`网络异常`).
+    pub message: Option<String>,
     /// `>=16.4`, `<2.12.14`: the OS version the rule is for.
     pub os_version: Option<String>,
     pub sdk_version: Option<String>,
@@ -94,6 +98,15 @@ pub fn check(rules: &[Rule], known: &Known<'_>, problems: &mut Problems) {
                 bad(format!("{field} {v:?} is not defined"));
             }
         }
+        if r.carrier
+            .as_deref()
+            .is_some_and(|c| !["cmcc", "cucc", "ctcc"].contains(&c))
+        {
+            bad("carrier must be cmcc, cucc or ctcc".to_owned());
+        }
+        if r.message.as_deref().is_some_and(|m| m.trim().is_empty()) {
+            bad("message must not be empty".to_owned());
+        }
         if r.provenance.is_empty()
             || r.provenance
                 .iter()
@@ -126,11 +139,13 @@ pub fn emit(out: &mut String, rules: &[Rule], camel: impl Fn(&str) -> String) {
     for r in rules {
         let _ = writeln!(
             out,
-            "    crate::advice::Rule {{ id: {:?}, code: {}, inner: {}, platform: {}, os_version: {}, sdk_version: {}, zh: {:?}, en: {:?}, actor: Actor::{}, action: Action::{}, provenance: &[{}] }},",
+            "    crate::advice::Rule {{ id: {:?}, code: {}, inner: {}, platform: {}, carrier: {}, message: {:?}, os_version: {}, sdk_version: {}, zh: {:?}, en: {:?}, actor: Actor::{}, action: Action::{}, provenance: &[{}] }},",
             r.id,
             code(&r.code),
             r.inner.as_ref().map_or("None".to_owned(), |c| format!("Some({})", code(c))),
             r.platform.as_ref().map_or("None".to_owned(), |p| format!("Some(Platform::{})", camel(p))),
+            r.carrier.as_ref().map_or("None".to_owned(), |c| format!("Some(crate::Carrier::{})", camel(c))),
+            r.message,
             opt_bound(&r.os_version),
             opt_bound(&r.sdk_version),
             r.text.zh,

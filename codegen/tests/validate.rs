@@ -353,3 +353,35 @@ fn payload_keys_are_checked() {
         assert_problem(&problems, "data/sources.yaml", None, needle);
     }
 }
+
+#[test]
+fn advice_rules_are_checked() {
+    let rule = |extra: &str| {
+        format!(
+            "- id: demo_rule\n  code: {{source: demo, code: \"100\"}}\n{extra}  text: {{zh: 重试, en: Retry}}\n  actor: user\n  action: retry\n  provenance: [DOC]\n"
+        )
+    };
+    let with = |advice: String| {
+        let mut f = files(TABLE);
+        f.insert("data/advice.yaml".into(), advice);
+        load(&f)
+    };
+    assert!(
+        with(rule("  carrier: cmcc\n  message: 网络异常\n")).is_ok(),
+        "a rule with a carrier and a message loads"
+    );
+    let bad_carrier = with(rule("  carrier: mobile\n")).unwrap_err();
+    assert_problem(
+        &bad_carrier,
+        "data/advice.yaml",
+        None,
+        "rule \"demo_rule\": carrier must be cmcc, cucc or ctcc",
+    );
+    let blank_message = with(rule("  message: \" \"\n")).unwrap_err();
+    assert_problem(
+        &blank_message,
+        "data/advice.yaml",
+        None,
+        "rule \"demo_rule\": message must not be empty",
+    );
+}
