@@ -197,6 +197,13 @@ fn explain_lists_each_advice_rule_with_when_it_applies() {
     assert_eq!(rules.len(), 2, "{text}");
     assert!(rules.iter().any(|l| l.contains("[cucc 102, sdk <2.13.2]")));
     assert!(rules.iter().any(|l| l.contains("[android, cmcc 200028]")));
+    // A rule keyed on the carrier named and the message says so.
+    let text = explain(&["600012", "--source", "pns", "--lang", "en"]);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("advice") && l.contains("[android, cmcc, msg ~ 网络异常]")),
+        "{text}"
+    );
     // A code no rule names has no advice line.
     let text = explain(&["103119", "--source", "cmcc", "--lang", "en"]);
     assert!(
