@@ -72,8 +72,19 @@ pub(crate) fn with_payload_versions(
         return hint;
     }
     for (key, value) in extra {
-        // Every name below has a `v` or an `l`; most keys have neither and are not folded.
-        if key.len() > 16 || !key.bytes().any(|c| matches!(c | 0x20, b'v' | b'l')) {
+        // Every name below ends in `on`, `er` or `se` (any case, separators ignored); most keys
+        // do not and are not folded.
+        let mut tail = key
+            .bytes()
+            .rev()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|c| c | 0x20);
+        let (last, before) = (tail.next(), tail.next());
+        let ends = matches!(
+            (before, last),
+            (Some(b'o'), Some(b'n')) | (Some(b'e'), Some(b'r')) | (Some(b's'), Some(b'e'))
+        );
+        if key.len() > 16 || !ends {
             continue;
         }
         let mut buf = [0u8; 16];
@@ -232,20 +243,64 @@ fn chain<'a>(n: &'a Normalized<'a>) -> impl Iterator<Item = (Source, &'a str)> {
     std::iter::successors(Some(n), |c| c.root_cause.as_deref()).map(|c| (c.source, c.code.as_ref()))
 }
 
+/// A code's source, length, first and last byte as one word: equal codes have equal words,
+/// and most codes that differ, different ones.
+const fn code_word(source: Source, code: &str) -> u32 {
+    let b = code.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(f), Some(l)) => (*f as u32, *l as u32),
+        _ => (0, 0),
+    };
+    source as u32 | (b.len() as u32 & 0xff) << 8 | first << 16 | last << 24
+}
+
+const _: () = assert!(
+    ADVICE_RULES.len() <= 64,
+    "data/advice.yaml has more than 64 rules: widen the masks of RULES_BY_WORD in src/advice.rs"
+);
+
+/// For each distinct [`code_word`] of the rules' codes, the rules (bit i: rule i) whose code has
+/// it; unused slots are (0, 0). Computed as the crate builds.
+static RULES_BY_WORD: [(u32, u64); ADVICE_RULES.len()] = {
+    let mut table = [(0u32, 0u64); ADVICE_RULES.len()];
+    let mut used = 0;
+    let mut i = 0;
+    while i < ADVICE_RULES.len() {
+        let (source, code) = ADVICE_RULES[i].code;
+        let word = code_word(source, code);
+        let mut at = 0;
+        while at < used && table[at].0 != word {
+            at += 1;
+        }
+        if at == used {
+            table[at].0 = word;
+            used += 1;
+        }
+        table[at].1 |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
 /// The advice for `n` given what the caller knows (`hint`): the matching rule that names the
 /// most facts the caller gave; else a note when the top code does not exist in the SDK version.
 pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
-    // Source, length and last byte first: most rules are PNS codes of six digits, and a string
-    // comparison per rule and node costs more than the rest of the scan.
-    let same = |a: (Source, &str), b: (Source, &str)| {
-        a.0 == b.0
-            && a.1.len() == b.1.len()
-            && a.1.as_bytes().last() == b.1.as_bytes().last()
-            && a.1 == b.1
-    };
-    let has = |code: (Source, &str)| chain(n).any(|c| same(c, code));
+    // The rules whose code may be in the chain, by word: most callbacks have none, and the rest
+    // one or two, each then checked in full.
+    let mut maybe = 0u64;
+    for (source, code) in chain(n) {
+        let word = code_word(source, code);
+        for &(w, rules) in &RULES_BY_WORD {
+            maybe |= if w == word { rules } else { 0 };
+        }
+    }
+    let has = |code: (Source, &str)| chain(n).any(|c| c == code);
     let mut best: Option<(usize, &Rule)> = None;
-    for rule in &ADVICE_RULES {
+    // Each rule whose bit is set, in the table's order.
+    let candidates = std::iter::successors(Some(maybe), |m| Some(m & m.wrapping_sub(1)))
+        .take_while(|m| *m != 0)
+        .filter_map(|m| ADVICE_RULES.get(m.trailing_zeros() as usize));
+    for rule in candidates {
         if !has(rule.code)
             || rule.inner.is_some_and(|inner| !has(inner))
             || rule.carrier.is_some_and(|c| n.carrier != Some(c))
