@@ -459,6 +459,32 @@ mod tests {
         assert_eq!(specificity(&carrier_only, &Hint::default()), 1);
     }
 
+    /// The words only filter (equal codes have equal words whatever the function), so what is
+    /// tested is that they filter: codes that differ in source, length, first or last byte.
+    #[test]
+    fn code_words_tell_codes_apart_by_source_length_and_ends() {
+        let base = code_word(Source::Pns, "600011");
+        assert_eq!(base, code_word(Source::Pns, "600011"));
+        for (source, code) in [
+            (Source::Cmcc, "600011"),
+            (Source::Pns, "60001"),
+            (Source::Pns, "500011"),
+            (Source::Pns, "600012"),
+            (Source::Pns, ""),
+        ] {
+            assert_ne!(base, code_word(source, code), "{source} {code}");
+        }
+        // Each rule is found by its own code's word.
+        for (i, rule) in ADVICE_RULES.iter().enumerate() {
+            let word = code_word(rule.code.0, rule.code.1);
+            let mask = RULES_BY_WORD
+                .iter()
+                .filter(|(w, _)| *w == word)
+                .fold(0, |m, (_, rules)| m | rules);
+            assert_ne!(mask & (1 << i), 0, "{}", rule.id);
+        }
+    }
+
     #[test]
     fn versions_compare_part_by_part() {
         let v = |s: &str| s.parse::<Version>().unwrap();
