@@ -160,7 +160,8 @@ fn getui_harmony_keeps_in_data_what_its_other_sdks_keep_in_msg() {
         category: Failure,
         actor: numauth::lookup(Source::Ctcc, "80004").unwrap().actor(),
         carrier: Some(Carrier::Ctcc),
-        request_id: None,
+        // The layer's `processId`: the callback has no id of its own.
+        request_id: Some("p-5"),
         causes: &[
             (Source::GeyanError, "-40001", true),
             (Source::Ctcc, "80004", true),
@@ -182,6 +183,19 @@ fn getui_harmony_keeps_in_data_what_its_other_sdks_keep_in_msg() {
     };
     assert_eq!(layer_id(&harmony).as_deref(), Some("p-5"));
     assert_eq!(layer_id(&android).as_deref(), Some("p-5"));
+    // An id of the callback's own stays; a carrier's id underneath is not the callback's.
+    let own = harmony.replace(r#""code":30007"#, r#""code":30007,"requestId":"own-1""#);
+    assert_eq!(
+        normalize(&own).unwrap().request_id.as_deref(),
+        Some("own-1")
+    );
+    let pns = r#"{"code":"600011","vendorName":"cu_xw","carrierFailedResultData":"{\"resultCode\":\"1\",\"resultMsg\":\"请求超时\",\"seq\":\"s-1\"}"}"#;
+    let n = normalize(pns).unwrap();
+    assert_eq!(
+        n.root_cause.and_then(|c| c.request_id).as_deref(),
+        Some("s-1")
+    );
+    assert_eq!(n.request_id, None);
 }
 
 #[test]

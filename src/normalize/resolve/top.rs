@@ -221,6 +221,14 @@ pub(crate) fn resolve_top<'a>(
         let (cause, from) = under.app_cause(&n);
         n.root_cause = cause;
         origin = from;
+        // The SDK's own layer underneath (Getui's `errorCode` object) belongs to the same
+        // callback: its request id (`processId`) is the callback's when it has none of its own.
+        let layer = source.inner();
+        if n.request_id.is_none() {
+            n.request_id = (n.root_cause.as_deref())
+                .filter(|c| Some(c.source) == layer)
+                .and_then(|c| c.request_id.clone());
+        }
     } else if let Some(own) = Carrier::from_source(source) {
         // A carrier's result naming its own inner code in the message (`code:1105msg:...`).
         under.carrier = under.carrier.or(Some(own));
