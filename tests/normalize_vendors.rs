@@ -199,6 +199,69 @@ fn getui_harmony_keeps_in_data_what_its_other_sdks_keep_in_msg() {
 }
 
 #[test]
+fn getui_metadata_is_its_servers_answer_under_any_code_but_the_carrier_one() {
+    // Under -30001 (a server error) `metadata` is Getui's server answering in its pre-3.0
+    // numbering, wrapped in an envelope whose `errno` 0 only says that it answered.
+    let meta = r#"{\"errno\":0,\"data\":{\"result\":\"40047\",\"msg\":\"获取号码失败\"}}"#;
+    let layer = format!(
+        r#"{{"errorCode":-30001,"errorDesc":"服务器返回错误","operatorType":2,"processId":"p-9","metadata":"{meta}"}}"#
+    );
+    let quoted = serde_json::to_string(&layer).unwrap();
+    let android = format!(r#"{{"gyuid":"gtc_3","code":30008,"operator":"CU","msg":{quoted}}}"#);
+    let harmony = format!(r#"{{"gyuid":"gtc_3","code":30008,"operator":"CU","data":{layer}}}"#);
+    let legacy = numauth::lookup(Source::GeyanLegacy, "40047").unwrap();
+    for raw in [&android, &harmony] {
+        let n = normalize(raw).unwrap();
+        assert_eq!(
+            chain(&n),
+            [
+                (Source::GeyanError, "-30001", true),
+                (Source::GeyanLegacy, "0", false),
+                (Source::GeyanLegacy, "40047", true),
+            ],
+            "{raw}"
+        );
+        assert_eq!(n.outcome, legacy.outcome(), "{raw}");
+        // The device's carrier is the one the callback names; the server's answer names none.
+        assert_eq!(n.carrier, Some(Carrier::Cucc), "{raw}");
+        let mut cur = n
+            .root_cause
+            .as_deref()
+            .and_then(|c| c.root_cause.as_deref());
+        while let Some(c) = cur {
+            assert_eq!(c.carrier, None, "{raw}: {c:?}");
+            cur = c.root_cause.as_deref();
+        }
+        assert_eq!(n.request_id.as_deref(), Some("p-9"));
+    }
+    // A number Getui's tables do not know stays its server's, unknown, not a carrier's; an
+    // answer without an envelope is read as it is.
+    for (meta, want) in [
+        (
+            r#"{"errno":0,"data":{"result":"49999"}}"#,
+            vec![
+                (Source::GeyanLegacy, "0", false),
+                (Source::GeyanLegacy, "49999", false),
+            ],
+        ),
+        (
+            r#"{"result":40052}"#,
+            vec![(Source::GeyanLegacy, "40052", true)],
+        ),
+    ] {
+        let layer = serde_json::json!({"errorCode": -20102, "metadata": meta}).to_string();
+        let raw = serde_json::json!({"code": 30004, "operator": "CT", "msg": layer}).to_string();
+        let n = normalize(&raw).unwrap();
+        let got: Vec<_> = chain(&n).into_iter().skip(1).collect();
+        assert_eq!(got, want, "{raw}");
+    }
+    // Under the carrier error it is still the carrier's result.
+    let raw = r#"{"code":30005,"operator":"CU","msg":"{\"errorCode\":-40001,\"metadata\":{\"resultCode\":\"1\",\"resultMsg\":\"请求超时\"}}"}"#;
+    let n = normalize(raw).unwrap();
+    assert_eq!(chain(&n).get(1), Some(&(Source::Cucc, "1", true)), "{raw}");
+}
+
+#[test]
 fn onelogin_success_is_not_read_as_fusion() {
     let want = Want {
         source: Source::Onelogin,

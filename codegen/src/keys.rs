@@ -126,6 +126,7 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
                 );
             }
         }
+        check_server(s, &ids, file, problems);
         for (role, list) in &s.fields {
             for key in list {
                 match seen.get(&folded(key)) {
@@ -147,6 +148,25 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
                 }
             }
         }
+    }
+}
+
+/// `server` names another source, and comes with the `carrier_codes` it is the exception to.
+fn check_server(s: &SourceDef, ids: &BTreeSet<&str>, file: &str, problems: &mut Problems) {
+    let mut bad = |m: String| problems.file(file, format!("source {:?}: {m}", s.id));
+    match &s.server {
+        Some(server) if !ids.contains(server.as_str()) || server == &s.id => {
+            bad(format!("server {server:?} is not another source"));
+        }
+        Some(_) if s.carrier_codes.is_empty() => bad(
+            "`server` needs `carrier_codes`: the codes under which the carrier data is still the carrier's"
+                .to_owned(),
+        ),
+        None if !s.carrier_codes.is_empty() => bad(
+            "`carrier_codes` needs `server`: the namespace of what the carrier data holds under other codes"
+                .to_owned(),
+        ),
+        _ => {}
     }
 }
 
@@ -187,7 +207,38 @@ pub fn emit_layers(out: &mut String, sources: &[SourceDef], camel: impl Fn(&str)
             .map_or("None".to_owned(), |i| format!("Some(Self::{})", camel(i)));
         let _ = writeln!(out, "            Self::{} => {v},", camel(&s.id));
     }
-    out.push_str("        }\n    }\n}\n\n");
+    out.push_str("        }\n    }\n\n");
+    emit_server(out, sources, &camel);
+    out.push_str("}\n\n");
+}
+
+/// `Source::server` and `Source::carrier_data_under`: whose answer a source's carrier data is.
+fn emit_server(out: &mut String, sources: &[SourceDef], camel: &impl Fn(&str) -> String) {
+    out.push_str("    /// The namespace of the vendor server's answers that this source's carrier data holds\n    /// under any code but its carrier ones (`server:` in `data/sources.yaml`).\n    pub(crate) const fn server(self) -> Option<Source> {\n        match self {\n");
+    for s in sources.iter().filter(|s| s.server.is_some()) {
+        let server = s.server.as_deref().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "            Self::{} => Some(Self::{}),",
+            camel(&s.id),
+            camel(server)
+        );
+    }
+    out.push_str("            _ => None,\n        }\n    }\n\n");
+    out.push_str("    /// Whether this source's carrier data under `code` is the carrier's result\n    /// (`carrier_codes:` in `data/sources.yaml`; always, for a source without `server:`).\n    pub(crate) fn carrier_data_under(self, code: &str) -> bool {\n        match self {\n");
+    for s in sources.iter().filter(|s| s.server.is_some()) {
+        let _ = writeln!(
+            out,
+            "            Self::{} => matches!(code, {}),",
+            camel(&s.id),
+            s.carrier_codes
+                .iter()
+                .map(|c| format!("{c:?}"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+    }
+    out.push_str("            _ => true,\n        }\n    }\n");
 }
 
 /// `KEYS_BY_LEN`: every key's role and mark, grouped by folded length (index = length).

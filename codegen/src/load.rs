@@ -94,6 +94,17 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
             continue;
         };
         let records = parse_records(&path, text, &mut problems);
+        for code in &source.carrier_codes {
+            if !records.iter().any(|(_, r)| &r.code == code) {
+                problems.file(
+                    SOURCES,
+                    format!(
+                        "source {:?}: carrier code {code:?} is not in {path}",
+                        source.id
+                    ),
+                );
+            }
+        }
         if let Ok(pattern) = regex_lite::Regex::new(&format!("^(?:{})$", source.code_pattern)) {
             check_records(&path, &records, &pattern, &known, &mut problems);
         }

@@ -86,6 +86,12 @@ pub struct SourceDef {
     pub layer: crate::keys::Layer,
     /// The namespace of codes found underneath this source's codes.
     pub inner: Option<String>,
+    /// The codes under which this source's carrier data is the carrier's result. Under any
+    /// other code it is the vendor's own server answering, read in `server` (both or neither).
+    #[serde(default)]
+    pub carrier_codes: Vec<String>,
+    /// The namespace of the vendor server's answers found in this source's carrier data.
+    pub server: Option<String>,
     /// The keys this source's payloads use, by role (checked against `keys:`).
     #[serde(default)]
     pub fields: crate::keys::SourceFields,

@@ -355,6 +355,46 @@ fn payload_keys_are_checked() {
 }
 
 #[test]
+fn a_server_namespace_comes_with_the_carrier_codes_it_excepts() {
+    let sources = |demo_extra: &str| {
+        let mut f = files(TABLE);
+        f.insert(
+            "data/sources.yaml".into(),
+            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nsources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}'{demo_extra}}}\n  - {{id: other, name: {{zh: 另, en: Other}}, doc: O., code_pattern: '[0-9]+'}}\n"),
+        );
+        f.insert("data/other.yaml".into(), "[]".into());
+        f
+    };
+    let catalog = load(&sources(", carrier_codes: [\"1\"], server: other")).expect("valid");
+    let code = generate(&catalog);
+    assert!(code.contains("Self::Demo => Some(Self::Other)"), "{code}");
+    assert!(
+        code.contains("Self::Demo => matches!(code, \"1\")"),
+        "{code}"
+    );
+    let cases = [
+        (
+            ", carrier_codes: [\"1\"], server: nope",
+            "server \"nope\" is not another source",
+        ),
+        (
+            ", carrier_codes: [\"1\"], server: demo",
+            "is not another source",
+        ),
+        (", server: other", "`server` needs `carrier_codes`"),
+        (", carrier_codes: [\"1\"]", "`carrier_codes` needs `server`"),
+        (
+            ", carrier_codes: [\"7\"], server: other",
+            "carrier code \"7\" is not in data/demo.yaml",
+        ),
+    ];
+    for (extra, needle) in cases {
+        let problems = load(&sources(extra)).expect_err(needle);
+        assert_problem(&problems, "data/sources.yaml", None, needle);
+    }
+}
+
+#[test]
 fn advice_rules_are_checked() {
     let rule = |extra: &str| {
         format!(

@@ -1,6 +1,7 @@
 //! The causes underneath a callback: carrier data, inner codes, codes named in messages.
 
 use super::*;
+use crate::normalize::keys::{role, Role};
 
 /// A cause found underneath (carrier data, or a message naming a code).
 /// Takes the parts out of `p`, as [`resolve_top`] does.
@@ -27,17 +28,10 @@ pub(super) fn resolve_inner<'a>(
     let mut n = node(rows, source, std::mem::take(&mut p.code), p.msg.take());
     n.carrier = Carrier::from_source(source).or(alias);
     n.request_id = p.request_id.take();
-    n.extra = std::mem::take(&mut p.extra);
-    for (key, value) in [p.inner_code.take(), p.inner_msg.take()]
-        .into_iter()
-        .flatten()
-    {
-        n.extra.push((key, ExtraValue::Text(value)));
-    }
-    if let Some((key, val)) = p.carrier_data.take() {
-        n.extra
-            .push((key, super::super::extra::extra_value("", val, p.level)));
-    }
+    // Swapped, not assigned: assigning drops the fresh empty `Extra`, a call the compiler
+    // does not always see through (23 instructions on every carrier cause).
+    std::mem::swap(&mut n.extra, &mut p.extra);
+    keep_rest(p, &mut n.extra);
     // A carrier result whose message names the carrier's own inner code (China Unicom
     // `410002` with `code:1105msg:参数信息错误`): that code is the cause.
     if let Some(msg) = n.raw_msg.as_ref() {
@@ -48,6 +42,64 @@ pub(super) fn resolve_inner<'a>(
         }
     }
     Ok(n)
+}
+
+/// A vendor server's answer in carrier data ([`Ctx::Server`]): read in `source` alone, and
+/// blamed on no carrier it does not name. An envelope whose own code only says that the server
+/// answered (`{"errno":0,"data":{"result":"40004",...}}`) has its `data` object's code as its
+/// cause, in the same namespace. Not inlined into [`normalize_text`], whose every call it
+/// would slow.
+#[inline(never)]
+pub(super) fn resolve_server<'a>(
+    p: &mut Parts<'a>,
+    source: Source,
+) -> Result<Normalized<'a>, ParseError> {
+    let rows = CodeRows::of(&p.code);
+    let mut n = node(rows, source, std::mem::take(&mut p.code), p.msg.take());
+    n.carrier = p.carrier;
+    n.request_id = p.request_id.take();
+    std::mem::swap(&mut n.extra, &mut p.extra);
+    keep_rest(p, &mut n.extra);
+    if let Some(data) = data_object(&n) {
+        let ctx = Ctx::Server(source);
+        let r = match data {
+            Cow::Borrowed(s) => normalize_text(s, p.level + 1, &ctx),
+            Cow::Owned(s) => normalize_text(&s, p.level + 1, &ctx).map(Normalized::into_owned),
+        };
+        match r {
+            Ok(cause) if cause.code != n.code => {
+                n.root_cause = Some(Box::new(cause));
+                follow(&mut n);
+            }
+            Err(e @ ParseError::TooDeep { .. }) => return Err(e),
+            Ok(_) | Err(_) => {}
+        }
+    }
+    Ok(n)
+}
+
+/// The object a callback keeps under its `data` key (role `data` in `data/sources.yaml`), as
+/// kept in its extra.
+pub(super) fn data_object<'a>(n: &Normalized<'a>) -> Option<Cow<'a, str>> {
+    n.extra.iter().find_map(|(key, value)| {
+        let (ExtraValue::Text(v) | ExtraValue::Json(v)) = value;
+        (scan::trim_start(v).starts_with('{') && role(key).role == Role::Data).then(|| v.clone())
+    })
+}
+
+/// Keeps in `extra` the inner code, the inner message and the carrier data of parts whose node
+/// reads none of them.
+#[inline(always)]
+fn keep_rest<'a>(p: &mut Parts<'a>, extra: &mut Extra<'a>) {
+    for (key, value) in [p.inner_code.take(), p.inner_msg.take()]
+        .into_iter()
+        .flatten()
+    {
+        extra.push((key, ExtraValue::Text(value)));
+    }
+    if let Some((key, val)) = p.carrier_data.take() {
+        extra.push((key, super::super::extra::extra_value("", val, p.level)));
+    }
 }
 
 /// Turns a hard error into "no cause" in lenient mode, keeping the first error otherwise.
@@ -80,18 +132,39 @@ pub(super) fn data_cause<'a>(
         bare: true,
         parent,
     };
+    data_cause_in(val, level, &ctx)
+}
+
+/// The vendor server's answer in carrier data ([`Ctx::Server`]). Not inlined: the carrier
+/// data of most callbacks is the carrier's.
+#[inline(never)]
+pub(super) fn server_cause<'a>(
+    val: &Val<'a>,
+    server: Source,
+    level: usize,
+) -> Result<Option<Box<Normalized<'a>>>, ParseError> {
+    data_cause_in(val, level, &Ctx::Server(server))
+}
+
+/// The cause in carrier data, read in `ctx`.
+#[inline(always)]
+fn data_cause_in<'a>(
+    val: &Val<'a>,
+    level: usize,
+    ctx: &Ctx,
+) -> Result<Option<Box<Normalized<'a>>>, ParseError> {
     // A string is a level of its own; a bare or nested value is read where it is.
     let in_string = level + 1;
     let r = match val {
-        Val::Str(Cow::Borrowed(s)) => normalize_text(s, in_string, &ctx),
+        Val::Str(Cow::Borrowed(s)) => normalize_text(s, in_string, ctx),
         Val::Esc(raw) if scan::trim_start(raw).starts_with('{') && scan::scannable_escaped(raw) => {
-            normalize_text(raw, in_string, &ctx)
+            normalize_text(raw, in_string, ctx)
         }
         Val::Esc(raw) => {
-            normalize_text(&scan::unescape(raw), in_string, &ctx).map(Normalized::into_owned)
+            normalize_text(&scan::unescape(raw), in_string, ctx).map(Normalized::into_owned)
         }
-        Val::Str(Cow::Owned(s)) => normalize_text(s, in_string, &ctx).map(Normalized::into_owned),
-        Val::Bare(s) | Val::Nested(s) => normalize_text(s, level, &ctx),
+        Val::Str(Cow::Owned(s)) => normalize_text(s, in_string, ctx).map(Normalized::into_owned),
+        Val::Bare(s) | Val::Nested(s) => normalize_text(s, level, ctx),
     };
     match r {
         Ok(n) => Ok(Some(Box::new(n))),

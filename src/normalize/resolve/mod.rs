@@ -34,6 +34,9 @@ pub(crate) enum Ctx {
         bare: bool,
         parent: Source,
     },
+    /// A vendor server's answer found in carrier data ([`Source::server`]): read in that
+    /// namespace alone, never a carrier's.
+    Server(Source),
 }
 
 /// Normalises a text of any shape at nesting `level`, unwrapping JSON strings around it.
@@ -73,13 +76,14 @@ pub(crate) fn normalize_text<'b>(
         }
     }
     let bare = match ctx {
-        Ctx::Top(_) => true,
+        Ctx::Top(_) | Ctx::Server(_) => true,
         Ctx::Inner { bare, .. } => *bare,
     };
     let mut parts = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
     fields::parse_parts(t, level, bare, &mut parts)?;
     match ctx {
         Ctx::Top(hint) => resolve_top(&mut parts, *hint, true),
+        Ctx::Server(source) => resolve_server(&mut parts, *source),
         Ctx::Inner { alias, parent, .. } => {
             let rows = CodeRows::of(&parts.code);
             // A layer of the parent SDK underneath it (Getui's `errorCode` object in its `msg`):

@@ -1,7 +1,6 @@
 //! A top-level callback put together, and the typed-callback entry point.
 
 use super::*;
-use crate::normalize::keys::{role, Role};
 
 /// What lies under a callback's own code, taken out of its parts, and how to read it.
 pub(super) struct Under<'a> {
@@ -32,7 +31,14 @@ impl<'a> Under<'a> {
     fn data(&mut self, own: &str) -> (Option<Box<Normalized<'a>>>, bool) {
         let from_data = match &self.carrier_data {
             Some((_, val)) => {
-                let r = data_cause(val, self.carrier, self.level, self.source);
+                // Getui's `metadata` is the carrier's only under its carrier error (-40001);
+                // under any other code, its own server's answer.
+                let r = match self.source.server() {
+                    Some(server) if !self.source.carrier_data_under(own) => {
+                        server_cause(val, server, self.level)
+                    }
+                    _ => data_cause(val, self.carrier, self.level, self.source),
+                };
                 soften(r, &mut self.err, self.strict)
             }
             None => None,
@@ -163,15 +169,6 @@ impl<'a> Under<'a> {
     }
 }
 
-/// The object a callback keeps under its `data` key (role `data` in `data/sources.yaml`), as
-/// kept in its extra.
-fn data_object<'a>(n: &Normalized<'a>) -> Option<Cow<'a, str>> {
-    n.extra.iter().find_map(|(key, value)| {
-        let (ExtraValue::Text(v) | ExtraValue::Json(v)) = value;
-        (scan::trim_start(v).starts_with('{') && role(key).role == Role::Data).then(|| v.clone())
-    })
-}
-
 /// Resolves a top-level callback. In strict mode, fails with the first hard error (nesting too
 /// deep) met while decoding causes; in lenient mode, always succeeds.
 ///
@@ -192,7 +189,7 @@ pub(crate) fn resolve_top<'a>(
     let msg = if data_is_message { data_text } else { msg };
     let mut n = node(rows, source, std::mem::take(&mut p.code), msg);
     n.request_id = p.request_id.take();
-    n.extra = std::mem::take(&mut p.extra);
+    std::mem::swap(&mut n.extra, &mut p.extra); // not assigned: see `resolve_inner`
     if data_is_message {
         n.extra
             .retain(|(k, v)| !(k.eq_ignore_ascii_case("data") && matches!(v, ExtraValue::Text(_))));
