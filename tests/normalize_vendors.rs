@@ -202,11 +202,8 @@ fn getui_harmony_keeps_in_data_what_its_other_sdks_keep_in_msg() {
 fn getui_metadata_is_its_servers_answer_under_any_code_but_the_carrier_one() {
     // Under -30001 (a server error) `metadata` is Getui's server answering in its pre-3.0
     // numbering, wrapped in an envelope whose `errno` 0 only says that it answered.
-    let meta = r#"{\"errno\":0,\"data\":{\"result\":\"40047\",\"msg\":\"获取号码失败\"}}"#;
-    let layer = format!(
-        r#"{{"errorCode":-30001,"errorDesc":"服务器返回错误","operatorType":2,"processId":"p-9","metadata":"{meta}"}}"#
-    );
-    let quoted = serde_json::to_string(&layer).unwrap();
+    let layer = r#"{"errorCode":-30001,"errorDesc":"服务器返回错误","operatorType":2,"processId":"p-9","metadata":"{\"errno\":0,\"data\":{\"result\":\"40047\",\"msg\":\"获取号码失败\"}}"}"#;
+    let quoted = serde_json::to_string(layer).unwrap();
     let android = format!(r#"{{"gyuid":"gtc_3","code":30008,"operator":"CU","msg":{quoted}}}"#);
     let harmony = format!(r#"{{"gyuid":"gtc_3","code":30008,"operator":"CU","data":{layer}}}"#);
     let legacy = numauth::lookup(Source::GeyanLegacy, "40047").unwrap();
