@@ -2,7 +2,10 @@
 //! for these tests. Each row states what a support engineer reads: source, code, category,
 //! actor, carrier, request id and the root cause chain.
 
-use numauth::{normalize, Actor, Carrier, Category, Normalized, Source};
+use numauth::{
+    normalize, normalize_with, Actor, Carrier, Category, ExtraValue, Hint, Normalized, ParseError,
+    Source, MAX_DEPTH,
+};
 
 /// What a payload must normalise to. `causes`: the root-cause chain as (source, code, known).
 struct Want {
@@ -256,6 +259,115 @@ fn getui_metadata_is_its_servers_answer_under_any_code_but_the_carrier_one() {
     let raw = r#"{"code":30005,"operator":"CU","msg":"{\"errorCode\":-40001,\"metadata\":{\"resultCode\":\"1\",\"resultMsg\":\"请求超时\"}}"}"#;
     let n = normalize(raw).unwrap();
     assert_eq!(chain(&n).get(1), Some(&(Source::Cucc, "1", true)), "{raw}");
+}
+
+/// A Getui callback whose `metadata` (under -20102, a server answer) is `meta`.
+fn getui_with_metadata(meta: &str) -> String {
+    let layer = serde_json::json!({"errorCode": -20102, "metadata": meta}).to_string();
+    serde_json::json!({"code": 30004, "operator": "CT", "msg": layer}).to_string()
+}
+
+#[test]
+fn a_getui_server_answer_keeps_what_it_does_not_read_and_nests_no_deeper_than_any_payload() {
+    // Its inner code and message are kept, as any cause's are.
+    let raw = getui_with_metadata(r#"{"result":40052,"innerCode":"x1","innerMsg":"m-1"}"#);
+    let n = normalize(&raw).unwrap();
+    let answer = n
+        .root_cause
+        .as_ref()
+        .and_then(|c| c.root_cause.as_ref())
+        .unwrap();
+    assert_eq!(
+        (answer.source, answer.code.as_ref()),
+        (Source::GeyanLegacy, "40052")
+    );
+    assert_eq!(
+        answer.extra.get("innerCode"),
+        Some(&ExtraValue::Text("x1".into()))
+    );
+    assert_eq!(
+        answer.extra.get("innerMsg"),
+        Some(&ExtraValue::Text("m-1".into()))
+    );
+    // An envelope whose data repeats its own code is one node, not two.
+    let raw = getui_with_metadata(r#"{"errno":40052,"data":{"result":40052}}"#);
+    let n = normalize(&raw).unwrap();
+    assert_eq!(
+        chain(&n),
+        [
+            (Source::GeyanError, "-20102", true),
+            (Source::GeyanLegacy, "40052", true)
+        ]
+    );
+    // Envelopes in envelopes, `data` an object or a JSON string: each envelope is at least two
+    // levels (its object, then its `data`), so that a chain of them is held to MAX_DEPTH like
+    // any nesting. A short chain is read whole.
+    let nest = |levels: usize, as_string: bool| {
+        let mut meta = r#"{"result":40052}"#.to_owned();
+        for i in 0..levels {
+            meta = match as_string {
+                true => serde_json::json!({"errno": i + 1, "data": meta}).to_string(),
+                false => format!(r#"{{"errno":{},"data":{meta}}}"#, i + 1),
+            };
+        }
+        format!(r#"{{"errorCode":-20102,"metadata":{meta}}}"#)
+    };
+    let hint = Hint {
+        source: Some(Source::GeyanError),
+        ..Hint::default()
+    };
+    for as_string in [false, true] {
+        let short = nest(3, as_string);
+        let n = normalize_with(&short, hint).unwrap();
+        assert_eq!(chain(&n).len(), 4, "{short}: {:?}", chain(&n));
+        assert_eq!(
+            chain(&n).last(),
+            Some(&(Source::GeyanLegacy, "40052", true))
+        );
+        let long = nest(MAX_DEPTH / 2, as_string);
+        assert!(
+            matches!(normalize_with(&long, hint), Err(ParseError::TooDeep { .. })),
+            "{long}: {:?}",
+            normalize_with(&long, hint).map(|n| chain(&n).len())
+        );
+    }
+    // The errorCode object alone, its source given: the answer's `data` (an object, or a JSON
+    // string) is read one level below the answer, from the top level down.
+    for meta in [
+        r#"{"errno":0,"data":{"result":40052}}"#,
+        r#"{"errno":0,"data":"{\"result\":40052}"}"#,
+    ] {
+        let raw = format!(r#"{{"errorCode":-20102,"metadata":{meta}}}"#);
+        let hint = Hint {
+            source: Some(Source::GeyanError),
+            ..Hint::default()
+        };
+        let n = normalize_with(&raw, hint).unwrap();
+        assert_eq!(
+            chain(&n),
+            [
+                (Source::GeyanLegacy, "0", false),
+                (Source::GeyanLegacy, "40052", true)
+            ],
+            "{raw}"
+        );
+    }
+}
+
+#[test]
+fn a_carrier_result_keeps_the_inner_code_and_data_it_does_not_read() {
+    let raw = r#"{"code":"600011","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"103119\",\"desc\":\"appid不存在\",\"innerCode\":\"i-7\",\"innerMsg\":\"m-7\"}"}"#;
+    let n = normalize(raw).unwrap();
+    let c = n.root_cause.as_ref().unwrap();
+    assert_eq!((c.source, c.code.as_ref()), (Source::Cmcc, "103119"));
+    assert_eq!(
+        c.extra.get("innerCode"),
+        Some(&ExtraValue::Text("i-7".into()))
+    );
+    assert_eq!(
+        c.extra.get("innerMsg"),
+        Some(&ExtraValue::Text("m-7".into()))
+    );
 }
 
 #[test]
