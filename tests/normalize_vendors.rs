@@ -93,6 +93,18 @@ fn java_and_kotlin_prints_with_odd_values() {
     check("TokenRet{vendorName='cm_zyhl', code='600011', msg='获取token失败', carrierFailedResultData=', requestId='7f3e-01', innerCode='null'}", &base);
     // A value holding = and quotes, and a trailing quote after the last value.
     check("TokenRet{msg='token=abc 'x' failed', code='600011', vendorName='CMCC', requestId='7f3e-01''}", &base);
+    // The SDK's own `toString`, which closes values it never opened: `carrierFailedResultData=`
+    // + data + `', requestId=` + id + `', requestCode=`. The id is the id, without the quote.
+    check("TokenRet{vendorName='cm_zyhl', code='600011', msg='获取token失败', carrierFailedResultData=', requestId=7f3e-01', requestCode=0, token='null'}", &base);
+    check(
+        r#"TokenRet{vendorName='cu_xw', code='600012', msg='预取号失败', carrierFailedResultData={"resultCode":"1","resultMsg":"请求超时"}', requestId=7f3e-01', requestCode=0}"#,
+        &Want {
+            code: "600012",
+            carrier: Some(Carrier::Cucc),
+            causes: &[(Source::Cucc, "1", true)],
+            ..base
+        },
+    );
     // Kotlin data class, carrier data as JSON inside it.
     check(
         r#"TokenRet(vendorName=cu_xw, code=600012, msg=预取号失败, carrierFailedResultData={"resultCode":"1","resultMsg":"请求超时"}, requestId=7f3e-01)"#,
@@ -368,6 +380,30 @@ fn a_carrier_result_keeps_the_inner_code_and_data_it_does_not_read() {
         c.extra.get("innerMsg"),
         Some(&ExtraValue::Text("m-7".into()))
     );
+}
+
+#[test]
+fn uni_app_keys_name_univerify_where_getui_shares_the_number() {
+    // uni-app's custom-button event and its `fail(res)`: `errMsg` and `errCode` are uni-app's.
+    for raw in [
+        r#"{"code":"30008","errMsg":"用户点击了自定义按钮","index":1,"provider":"weixin"}"#,
+        r#"{"errCode":30008,"errMsg":"用户点击了自定义按钮"}"#,
+    ] {
+        let n = normalize(raw).unwrap();
+        assert_eq!(
+            (n.source, n.code.as_ref()),
+            (Source::Univerify, "30008"),
+            "{raw}"
+        );
+        let entry = numauth::lookup(Source::Univerify, "30008").unwrap();
+        assert_eq!(n.outcome, entry.outcome(), "{raw}");
+    }
+    // The same number from Getui's SDK stays Getui's, and a code uni-app does not know is not
+    // pulled to it by the key.
+    let n = normalize(r#"{"code":30008,"msg":"本机号码校验失败","gyuid":"gtc_5"}"#).unwrap();
+    assert_eq!(n.source, Source::Geyan);
+    let n = normalize(r#"{"errCode":"600011","errMsg":"获取token失败"}"#).unwrap();
+    assert_eq!(n.source, Source::Pns);
 }
 
 #[test]

@@ -257,6 +257,12 @@ fn value<'a>(
         }
         Some(_) => {
             let (s, end) = unquoted(src, i, after_equals);
+            // Android's `TokenRet.toString` writes `requestId=` + id + `', `: the quote it
+            // closes was never opened.
+            let s = match after_equals {
+                true => s.strip_suffix('\'').unwrap_or(s),
+                false => s,
+            };
             (Val::Bare(s), end)
         }
     })
