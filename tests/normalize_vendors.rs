@@ -407,6 +407,29 @@ fn uni_app_keys_name_univerify_where_getui_shares_the_number() {
 }
 
 #[test]
+fn getuis_numbered_operator_type_names_the_carrier() {
+    // Getui's iOS dict gives the carrier only as its GyOperatorType number.
+    for (number, carrier) in [
+        (1, Some(Carrier::Cmcc)),
+        (2, Some(Carrier::Cucc)),
+        (3, Some(Carrier::Ctcc)),
+        (0, None),
+        (7, None),
+    ] {
+        let raw = format!("{{\n    code = 30000;\n    msg = \"\\U64cd\\U4f5c\\U6210\\U529f\";\n    operatorType = {number};\n    processID = 9c2e71;\n}}");
+        let n = normalize(&raw).unwrap();
+        assert_eq!((n.source, n.carrier), (Source::Geyan, carrier), "{raw}");
+    }
+    // Under the carrier error, the number picks the table the carrier's code is read in
+    // (China Unicom's `1` with a message, which China Mobile's table does not have).
+    let layer = r#"{"errorCode":-40001,"operatorType":2,"metadata":"{\"resultCode\":\"1\",\"resultMsg\":\"请求超时\"}"}"#;
+    let raw = format!(r#"{{"gyuid":"gtc_6","code":30005,"data":{layer}}}"#);
+    let n = normalize(&raw).unwrap();
+    assert_eq!(n.carrier, Some(Carrier::Cucc), "{raw}");
+    assert_eq!(chain(&n).last(), Some(&(Source::Cucc, "1", true)), "{raw}");
+}
+
+#[test]
 fn onelogin_success_is_not_read_as_fusion() {
     let want = Want {
         source: Source::Onelogin,

@@ -61,6 +61,10 @@ pub struct KeyDef {
     pub numeric: bool,
     /// The source whose payloads this key marks.
     pub marks: Option<String>,
+    /// A carrier key's values that name a carrier other than by name (Getui's `operatorType`
+    /// `3`): value → `cmcc`, `cucc` or `ctcc`.
+    #[serde(default)]
+    pub values: BTreeMap<String, String>,
     pub doc: Option<String>,
 }
 
@@ -111,6 +115,21 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
         if let Some(m) = &k.marks {
             if !ids.contains(m.as_str()) {
                 bad(format!("marks {m:?}, which is not a source"));
+            }
+        }
+        if !k.values.is_empty() && k.role != RoleName::Carrier {
+            bad("`values` only applies to carrier keys".to_owned());
+        }
+        for (value, carrier) in &k.values {
+            if !matches!(carrier.as_str(), "cmcc" | "cucc" | "ctcc") {
+                bad(format!(
+                    "value {value:?} names {carrier:?}; a carrier is cmcc, cucc or ctcc"
+                ));
+            }
+            if value.trim().is_empty() || value.trim() != value {
+                bad(format!(
+                    "value {value:?} must be non-empty text without surrounding blanks"
+                ));
             }
         }
         if k.role == RoleName::Marker && k.marks.is_none() {
@@ -170,8 +189,9 @@ fn check_server(s: &SourceDef, ids: &BTreeSet<&str>, file: &str, problems: &mut 
     }
 }
 
-/// The Rust expression of a key's role (`crate::normalize::fields::Role`).
-fn role_expr(k: &KeyDef) -> String {
+/// The Rust expression of a key's role (`crate::normalize::fields::Role`). `values`: the
+/// index of a carrier key's values in `CARRIER_VALUES` (0: none).
+fn role_expr(k: &KeyDef, values: usize) -> String {
     let rank = k.rank.unwrap_or(0);
     match k.role {
         RoleName::Code => format!("Role::Code({rank}, {})", k.numeric),
@@ -180,7 +200,7 @@ fn role_expr(k: &KeyDef) -> String {
         RoleName::InnerCode => "Role::InnerCode".to_owned(),
         RoleName::InnerMessage => "Role::InnerMsg".to_owned(),
         RoleName::CarrierData => "Role::CarrierData".to_owned(),
-        RoleName::Carrier => "Role::Vendor".to_owned(),
+        RoleName::Carrier => format!("Role::Vendor({values})"),
         RoleName::Data => "Role::Data".to_owned(),
         RoleName::Marker => "Role::Other".to_owned(),
     }
@@ -241,6 +261,46 @@ fn emit_server(out: &mut String, sources: &[SourceDef], camel: &impl Fn(&str) ->
     out.push_str("            _ => true,\n        }\n    }\n");
 }
 
+/// Where key `k`'s values are in `CARRIER_VALUES`: 1 + its rank among the keys with values.
+fn value_index(keys: &[KeyDef], k: &KeyDef) -> usize {
+    if k.values.is_empty() {
+        return 0;
+    }
+    1 + keys
+        .iter()
+        .take_while(|o| !std::ptr::eq(*o, k))
+        .filter(|o| !o.values.is_empty())
+        .count()
+}
+
+/// `CARRIER_VALUES`: the carrier keys' `values`, the first entry empty (keys without).
+fn emit_values(out: &mut String, keys: &[KeyDef]) {
+    let with: Vec<&KeyDef> = keys.iter().filter(|k| !k.values.is_empty()).collect();
+    out.push_str(
+        "/// The carrier keys' values that name a carrier (`values:` in `data/sources.yaml`), by
+/// the index in `Role::Vendor`.
+",
+    );
+    let _ = write!(
+        out,
+        "pub(crate) static CARRIER_VALUES: [&[(&str, crate::Carrier)]; {}] = [&[], ",
+        with.len() + 1
+    );
+    for k in with {
+        out.push_str("&[");
+        for (value, carrier) in &k.values {
+            let c = match carrier.as_str() {
+                "cmcc" => "Cmcc",
+                "cucc" => "Cucc",
+                _ => "Ctcc",
+            };
+            let _ = write!(out, "({value:?}, crate::Carrier::{c}), ");
+        }
+        out.push_str("], ");
+    }
+    out.push_str("];\n\n");
+}
+
 /// `KEYS_BY_LEN`: every key's role and mark, grouped by folded length (index = length).
 pub fn emit(out: &mut String, keys: &[KeyDef], camel: impl Fn(&str) -> String) {
     let mut by_len: Vec<Vec<&KeyDef>> = vec![Vec::new(); MAX_KEY_LEN + 1];
@@ -260,6 +320,7 @@ pub fn emit(out: &mut String, keys: &[KeyDef], camel: impl Fn(&str) -> String) {
     for list in by_len {
         out.push_str("    &[");
         for k in list {
+            let values = value_index(keys, k);
             let mark = k
                 .marks
                 .as_ref()
@@ -268,12 +329,13 @@ pub fn emit(out: &mut String, keys: &[KeyDef], camel: impl Fn(&str) -> String) {
                 out,
                 "(crate::normalize::fold(b{:?}), crate::normalize::KeyRole {{ role: crate::normalize::{}, marks: {mark} }}), ",
                 folded(&k.key),
-                role_expr(k),
+                role_expr(k, values),
             );
         }
         out.push_str("],\n");
     }
     out.push_str("];\n\n");
+    emit_values(out, keys);
     // The names again, folded: the crate checks as it compiles that none names a secret (a
     // field under a key with a role skips the secret check).
     out.push_str("/// Every payload key with a role, folded (`keys:` in `data/sources.yaml`).\n");

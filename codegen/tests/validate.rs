@@ -315,6 +315,19 @@ fn payload_keys_are_checked() {
     );
     let catalog = load(&good).expect("valid keys");
     assert!(generate(&catalog).contains("KEYS_BY_LEN"));
+    let with_values = sources(
+        "  - {key: op, role: carrier}\n  - {key: opType, role: carrier, values: {\"3\": ctcc, \"1\": cmcc}}\n",
+        "{}",
+    );
+    let code = generate(&load(&with_values).expect("valid values"));
+    assert!(
+        code.contains("Role::Vendor(0)") && code.contains("Role::Vendor(1)"),
+        "{code}"
+    );
+    assert!(
+        code.contains("[&[], &[(\"1\", crate::Carrier::Cmcc), (\"3\", crate::Carrier::Ctcc), ], ]"),
+        "{code}"
+    );
     let cases = [
         ("  - {key: code, role: code}\n", "{}", "`rank` is needed"),
         (
@@ -346,6 +359,21 @@ fn payload_keys_are_checked() {
             "  - {key: msg, role: message, rank: 0, numeric: true}\n",
             "{}",
             "only applies to code keys",
+        ),
+        (
+            "  - {key: msg, role: message, rank: 0, values: {\"1\": cmcc}}\n",
+            "{}",
+            "`values` only applies to carrier keys",
+        ),
+        (
+            "  - {key: op, role: carrier, values: {\"1\": mobile}}\n",
+            "{}",
+            "a carrier is cmcc, cucc or ctcc",
+        ),
+        (
+            "  - {key: op, role: carrier, values: {\" 1\": cmcc}}\n",
+            "{}",
+            "without surrounding blanks",
         ),
     ];
     for (keys, fields, needle) in cases {

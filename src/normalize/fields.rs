@@ -433,8 +433,11 @@ fn fill<'a>(
                 parts.carrier_data = Some((field.key, field.val));
                 continue;
             }
-            Role::Vendor if parts.carrier.is_none() => {
-                if let Some(c) = text_of(field.val.clone()).and_then(|t| Carrier::from_alias(&t)) {
+            Role::Vendor(_) if parts.carrier.is_none() => {
+                let named = |t: Cow<'a, str>| {
+                    Carrier::from_alias(&t).or_else(|| super::keys::carrier_value(r.role, &t))
+                };
+                if let Some(c) = text_of(field.val.clone()).and_then(named) {
                     parts.carrier = Some(c);
                     continue;
                 }

@@ -2,7 +2,7 @@
 //! their roles are data (`keys:` in `data/sources.yaml`), compiled into `KEYS_BY_LEN`; this
 //! module looks a key up in them.
 
-use crate::generated::{KEYS_BY_LEN, KEY_NAMES};
+use crate::generated::{CARRIER_VALUES, KEYS_BY_LEN, KEY_NAMES};
 use crate::Source;
 
 /// What a payload key carries. The keys and their roles are data (`keys:` in
@@ -16,8 +16,9 @@ pub(crate) enum Role {
     InnerCode,
     InnerMsg,
     CarrierData,
-    /// The carrier's name.
-    Vendor,
+    /// The carrier's name; the index of the key's other carrier values in `CARRIER_VALUES`
+    /// (0: none).
+    Vendor(u8),
     /// A request id key, by rank.
     RequestId(u8),
     /// The IDaaS SDK's `data`.
@@ -31,6 +32,15 @@ pub(crate) enum Role {
 pub(crate) struct KeyRole {
     pub(crate) role: Role,
     pub(crate) marks: Option<Source>,
+}
+
+/// The carrier a carrier key's value names by the key's own numbering (Getui's
+/// `operatorType` `3`), when its name does not.
+pub(super) fn carrier_value(role: Role, value: &str) -> Option<crate::Carrier> {
+    let Role::Vendor(at) = role else { return None };
+    let values = CARRIER_VALUES.get(usize::from(at))?;
+    let value = value.trim();
+    values.iter().find(|(v, _)| *v == value).map(|&(_, c)| c)
 }
 
 /// A folded key name and its role: one row of the generated `KEYS_BY_LEN`.
@@ -221,7 +231,8 @@ mod tests {
             ("resultMsg", Role::Msg(1)),
             ("innerDesc", Role::InnerMsg),
             ("vendorCode", Role::InnerCode),
-            ("operatorType", Role::Vendor),
+            ("operatorType", Role::Vendor(1)),
+            ("operator", Role::Vendor(0)),
             ("reqId", Role::RequestId(1)),
             ("process_id", Role::RequestId(3)),
             ("data", Role::Data),

@@ -218,7 +218,13 @@ fn unquoted(src: &str, start: usize, after_equals: bool) -> (&str, usize) {
         }
         i += 1;
     }
-    (trim(slice(src, start, i)), i)
+    let value = trim(slice(src, start, i));
+    // Android's `TokenRet.toString` writes `requestId=` + id + `', `: the quote it closes was
+    // never opened.
+    match after_equals {
+        true => (value.strip_suffix('\'').unwrap_or(value), i),
+        false => (value, i),
+    }
 }
 
 /// A value starting at `i`.
@@ -257,12 +263,6 @@ fn value<'a>(
         }
         Some(_) => {
             let (s, end) = unquoted(src, i, after_equals);
-            // Android's `TokenRet.toString` writes `requestId=` + id + `', `: the quote it
-            // closes was never opened.
-            let s = match after_equals {
-                true => s.strip_suffix('\'').unwrap_or(s),
-                false => s,
-            };
             (Val::Bare(s), end)
         }
     })
