@@ -277,10 +277,9 @@ fn value_index(keys: &[KeyDef], k: &KeyDef) -> usize {
 fn emit_values(out: &mut String, keys: &[KeyDef]) {
     let with: Vec<&KeyDef> = keys.iter().filter(|k| !k.values.is_empty()).collect();
     out.push_str(
-        "/// The carrier keys' values that name a carrier (`values:` in `data/sources.yaml`), by
-/// the index in `Role::Vendor`.
-",
+        "/// The carrier keys' values that name a carrier (`values:` in `data/sources.yaml`),\n",
     );
+    out.push_str("/// by the index in `Role::Vendor`.\n");
     let _ = write!(
         out,
         "pub(crate) static CARRIER_VALUES: [&[(&str, crate::Carrier)]; {}] = [&[], ",
