@@ -316,16 +316,18 @@ fn payload_keys_are_checked() {
     let catalog = load(&good).expect("valid keys");
     assert!(generate(&catalog).contains("KEYS_BY_LEN"));
     let with_values = sources(
-        "  - {key: op, role: carrier}\n  - {key: opType, role: carrier, values: {\"3\": ctcc, \"1\": cmcc}}\n",
+        "  - {key: op, role: carrier}\n  - {key: opType, role: carrier, values: {\"3\": ctcc, \"1\": cmcc}}\n  - {key: net, role: carrier, values: {\"2\": cucc}}\n",
         "{}",
     );
     let code = generate(&load(&with_values).expect("valid values"));
+    for (key, index) in [("op", 0), ("optype", 1), ("net", 2)] {
+        let row = format!(
+            "fold(b{key:?}), crate::normalize::KeyRole {{ role: crate::normalize::Role::Vendor({index})"
+        );
+        assert!(code.contains(&row), "{row}\n{code}");
+    }
     assert!(
-        code.contains("Role::Vendor(0)") && code.contains("Role::Vendor(1)"),
-        "{code}"
-    );
-    assert!(
-        code.contains("[&[], &[(\"1\", crate::Carrier::Cmcc), (\"3\", crate::Carrier::Ctcc), ], ]"),
+        code.contains("[&[], &[(\"1\", crate::Carrier::Cmcc), (\"3\", crate::Carrier::Ctcc), ], &[(\"2\", crate::Carrier::Cucc), ], ]"),
         "{code}"
     );
     let cases = [
