@@ -20,6 +20,7 @@ for old in out.iterdir():
     old.unlink()
 sources = [
     "tests/normalize_vendors.rs",
+    "tests/normalize_getui.rs",
     "tests/pinned_fields.rs",
     "tests/normalize.rs",
     "tests/normalize_sources.rs",

@@ -1,7 +1,7 @@
 //! Helpers shared by the `normalize` test files: each file uses some of them.
 #![allow(dead_code)]
 
-use numauth::{normalize, AuthOutcome, ExtraValue, Normalized, Source};
+use numauth::{normalize, Actor, AuthOutcome, Carrier, Category, ExtraValue, Normalized, Source};
 
 pub fn n(raw: &str) -> Normalized<'_> {
     normalize(raw).unwrap_or_else(|e| panic!("{raw}\n=> {e}"))
@@ -60,4 +60,48 @@ pub fn check(rows: &[(&str, &str)]) {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// What a payload must normalise to. `causes`: the root-cause chain as (source, code, known).
+pub struct Want {
+    pub source: Source,
+    pub code: &'static str,
+    pub category: Category,
+    pub actor: Actor,
+    pub carrier: Option<Carrier>,
+    pub request_id: Option<&'static str>,
+    pub causes: &'static [(Source, &'static str, bool)],
+}
+
+pub fn chain<'a>(n: &'a Normalized<'a>) -> Vec<(Source, &'a str, bool)> {
+    let mut out = Vec::new();
+    let mut cur = n.root_cause.as_deref();
+    while let Some(c) = cur {
+        out.push((c.source, c.code.as_ref(), c.known));
+        cur = c.root_cause.as_deref();
+    }
+    out
+}
+
+pub fn check_want(raw: &str, want: &Want) {
+    let n = normalize(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
+    let got = (
+        n.source,
+        n.code.as_ref(),
+        n.category,
+        n.actor,
+        n.carrier,
+        n.request_id.as_deref(),
+        chain(&n),
+    );
+    let expected = (
+        want.source,
+        want.code,
+        want.category,
+        want.actor,
+        want.carrier,
+        want.request_id,
+        want.causes.to_vec(),
+    );
+    assert_eq!(got, expected, "{raw}");
 }
