@@ -274,7 +274,7 @@ fn value_index(keys: &[KeyDef], k: &KeyDef) -> usize {
 }
 
 /// `CARRIER_VALUES`: the carrier keys' `values`, the first entry empty (keys without).
-fn emit_values(out: &mut String, keys: &[KeyDef]) {
+fn emit_values(out: &mut String, keys: &[KeyDef], camel: &impl Fn(&str) -> String) {
     let with: Vec<&KeyDef> = keys.iter().filter(|k| !k.values.is_empty()).collect();
     out.push_str(
         "/// The carrier keys' values that name a carrier (`values:` in `data/sources.yaml`),\n",
@@ -288,12 +288,9 @@ fn emit_values(out: &mut String, keys: &[KeyDef]) {
     for k in with {
         out.push_str("&[");
         for (value, carrier) in &k.values {
-            let c = match carrier.as_str() {
-                "cmcc" => "Cmcc",
-                "cucc" => "Cucc",
-                _ => "Ctcc",
-            };
-            let _ = write!(out, "({value:?}, crate::Carrier::{c}), ");
+            // `Carrier`'s variants are the carriers' source ids in CamelCase (`check` allows
+            // only those three).
+            let _ = write!(out, "({value:?}, crate::Carrier::{}), ", camel(carrier));
         }
         out.push_str("], ");
     }
@@ -334,7 +331,7 @@ pub fn emit(out: &mut String, keys: &[KeyDef], camel: impl Fn(&str) -> String) {
         out.push_str("],\n");
     }
     out.push_str("];\n\n");
-    emit_values(out, keys);
+    emit_values(out, keys, &camel);
     // The names again, folded: the crate checks as it compiles that none names a secret (a
     // field under a key with a role skips the secret check).
     out.push_str("/// Every payload key with a role, folded (`keys:` in `data/sources.yaml`).\n");
