@@ -517,18 +517,16 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
     *out = Parts::new(sub(&text, first.code.clone()), key, level);
     let parts = out;
     parts.msg = first.msg.clone().map(|r| sub(&text, r));
-    if let Some(inner) = named
-        .iter()
-        .enumerate()
-        .find(|&(i, n)| i != top && n.inner)
-        .map(|(_, n)| n)
-    {
+    if let Some((_, inner)) = named.iter().enumerate().find(|&(i, n)| i != top && n.inner) {
         parts.inner_code = Some((Cow::Borrowed("vendorCode"), sub(&text, inner.code.clone())));
         parts.inner_msg = inner
             .msg
             .clone()
             .map(|r| (Cow::Borrowed("vendorMsg"), sub(&text, r)));
     }
+    // The carrier a bracketed result names (`[CT,(80801)…]`).
+    let alias = named.iter().find_map(|n| n.carrier.clone());
+    parts.carrier = alias.and_then(|r| Carrier::from_alias(text.get(r)?));
     parts.marks.tea = super::keys::contains_ci(&text, "TeaException");
     if let Some(r) = pattern::request_id(&text) {
         parts.request_id = Some(sub(&text, r));

@@ -1,5 +1,6 @@
 //! Codes named in free text: `vendorCode:103911, msg:…`, `code:1105msg:…`,
-//! `result code:410004 msg:…`, `resultCode=600011`.
+//! `result code:410004 msg:…`, `resultCode=600011`, `错误码600017`, and a carrier's result in
+//! brackets, `[CT,(80801)WIFI切换异常]` (JVerification's `content`).
 
 use std::ops::Range;
 
@@ -8,8 +9,10 @@ use std::ops::Range;
 pub(crate) struct Named {
     pub(crate) code: Range<usize>,
     pub(crate) msg: Option<Range<usize>>,
-    /// Named by an inner-code key (`vendorCode`, `innerCode`).
+    /// Named by an inner-code key (`vendorCode`, `innerCode`), or in a carrier's brackets.
     pub(crate) inner: bool,
+    /// The carrier that gave the code, as the brackets name it (`CT` in `[CT,(80801)…]`).
+    pub(crate) carrier: Option<Range<usize>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -18,6 +21,8 @@ enum Kind {
     /// `result`: only a number counts (`result: success` is not a code).
     Numeric,
     Inner,
+    /// After words of prose (`错误码600017`): only a number of three digits or more counts.
+    Prose,
 }
 
 /// Longest first, so `result code` wins over `result` and `resultCode` over `result`.
@@ -38,8 +43,12 @@ const CODE_KEYS: [(&str, Kind); 14] = [
     ("code", Kind::Code),
 ];
 
-const MSG_KEYS: [&str; 11] = [
+/// Code keys written in Chinese prose, where no separator need follow (`报错600004`).
+const PROSE_KEYS: [&str; 4] = ["错误代码", "错误码", "返回码", "报错"];
+
+const MSG_KEYS: [&str; 12] = [
     "error_msg",
+    "content",
     "resultmsg",
     "resultdesc",
     "innermsg",
@@ -93,9 +102,12 @@ fn code_token(b: &[u8], i: usize, kind: Kind) -> Option<Range<usize>> {
         .take_while(|c| c.is_ascii_digit())
         .count();
     if digits > 0 {
-        return (digits <= 12).then_some(i..digits_from + digits);
+        let min = if kind == Kind::Prose { 3 } else { 1 };
+        return (min..=12)
+            .contains(&digits)
+            .then_some(i..digits_from + digits);
     }
-    if kind == Kind::Numeric || !b.get(i)?.is_ascii_alphabetic() {
+    if matches!(kind, Kind::Numeric | Kind::Prose) || !b.get(i)?.is_ascii_alphabetic() {
         return None;
     }
     let len = b
@@ -149,7 +161,7 @@ fn message_value(text: &str, i: usize) -> Option<Range<usize>> {
         end += 1;
     }
     let raw = text.get(i..end)?;
-    let trimmed_end = raw.trim_end_matches([' ', '\t', '"', '\'', '\\', ',', ';']);
+    let trimmed_end = raw.trim_end_matches([' ', '\t', '"', '\'', '\\', ',', ';', ':']);
     let trimmed = trimmed_end.trim_start();
     let start = i + (trimmed_end.len() - trimmed.len());
     (!trimmed.is_empty()).then_some(start..start + trimmed.len())
@@ -173,52 +185,123 @@ pub(crate) fn message(text: &str) -> Option<Range<usize>> {
 /// At most this many codes are read from one text.
 pub(crate) const MAX_NAMED: usize = 16;
 
+/// The code named by a key at `i` (`code:600011`, `错误码600017`), if any, and where it ends.
+fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
+    let hit = |kind, at| {
+        code_token(b, at, kind).map(|code| {
+            let end = code.end;
+            let named = Named {
+                code,
+                msg: None,
+                inner: kind == Kind::Inner,
+                carrier: None,
+            };
+            (named, end)
+        })
+    };
+    if c.is_ascii_alphabetic() {
+        CODE_KEYS.iter().find_map(|&(key, kind)| {
+            if !starts_with_ci(b, i, key) || b.get(i + key.len()).is_some_and(|&c| is_word(c)) {
+                return None;
+            }
+            hit(kind, after_separator(b, i + key.len())?)
+        })
+    } else {
+        // A separator is optional after a key in prose: `错误码600017`, `报错：600004`.
+        let key = PROSE_KEYS.iter().find(|k| starts_with_ci(b, i, k))?;
+        let at = skip(b, i + key.len(), b" \t\"'");
+        // `:` or `=`, or a wide colon where the text was not NFKC-normalised.
+        let sep = match b.get(at) {
+            Some(b':' | b'=') => 1,
+            _ if b.get(at..at + 3) == Some("：".as_bytes()) => 3,
+            _ => 0,
+        };
+        let at = skip(b, at + sep, b" \t\"'");
+        hit(Kind::Prose, at)
+    }
+}
+
+/// A carrier's result in brackets at `i`: `[CT,(80801)WIFI切换异常]`, as JVerification writes it
+/// in `content` (`（` read as `(` after NFKC). The carrier must be one we know by that name;
+/// the message runs to the closing bracket, over a JSON object in it (`[CU,(1){"error":…}]`).
+/// With where the result ends.
+fn bracketed(b: &[u8], i: usize) -> Option<(Named, usize)> {
+    let alias_at = i + 1;
+    let comma = alias_at
+        + b.get(alias_at..)?
+            .iter()
+            .take(24)
+            .position(|&c| c == b',')?;
+    let alias = alias_at..comma;
+    let name = std::str::from_utf8(b.get(alias.clone())?).ok()?;
+    crate::Carrier::from_alias(name)?;
+    let open = skip(b, comma + 1, b" \t");
+    (b.get(open) == Some(&b'(')).then_some(())?;
+    let code = code_token(b, open + 1, Kind::Numeric)?;
+    (b.get(code.end) == Some(&b')')).then_some(())?;
+    let msg_at = code.end + 1;
+    let mut depth = 0usize;
+    let len = b.get(msg_at..)?.iter().position(|&c| {
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        c == b']' && depth == 0
+    });
+    let msg_end = len.map_or(b.len(), |l| msg_at + l);
+    let named = Named {
+        code,
+        msg: (msg_end > msg_at).then_some(msg_at..msg_end),
+        inner: true,
+        carrier: Some(alias),
+    };
+    Some((named, msg_end))
+}
+
 /// Every code named in `text` (at most [`MAX_NAMED`]), in order, each with the message that
 /// follows it before the next code: the first `.1` of `.0`. On the stack: this runs for every
 /// message that may name a code.
 pub(crate) fn scan(text: &str) -> ([Named; MAX_NAMED], usize) {
     let b = text.as_bytes();
-    // (kind, where the key starts, the code)
-    let mut found: [(Kind, usize, Range<usize>); MAX_NAMED] =
-        std::array::from_fn(|_| (Kind::Code, 0, 0..0));
+    let mut out: [Named; MAX_NAMED] = Default::default();
+    // Where each code's key (or bracket) starts: the end of the message of the code before.
+    let mut key_at = [0usize; MAX_NAMED];
     let mut len = 0;
     let mut i = 0;
     // To the end of the text, or until MAX_NAMED codes are found.
-    while let (Some(&c), Some(slot)) = (b.get(i), found.get_mut(len)) {
+    while let (Some(&c), Some(slot)) = (b.get(i), out.get_mut(len)) {
         let prev_ok = i == 0 || b.get(i - 1).is_some_and(|&p| !is_word(p));
-        let hit = if prev_ok && c.is_ascii_alphabetic() {
-            CODE_KEYS.iter().find_map(|&(key, kind)| {
-                if !starts_with_ci(b, i, key) || b.get(i + key.len()).is_some_and(|&c| is_word(c)) {
-                    return None;
-                }
-                let at = after_separator(b, i + key.len())?;
-                code_token(b, at, kind).map(|r| (kind, i, r))
-            })
-        } else {
-            None
+        // Keys start with a letter, or (in prose) with 报, 返 or 错: the lead bytes 0xE6, 0xE8
+        // and 0xE9 of their UTF-8. Other bytes are passed without a call.
+        let hit = match c {
+            b'[' => bracketed(b, i),
+            b'a'..=b'z' | b'A'..=b'Z' | 0xE6 | 0xE8 | 0xE9 if prev_ok => keyed(b, i, c),
+            _ => None,
         };
         match hit {
-            Some((kind, key_at, range)) => {
-                i = range.end;
-                *slot = (kind, key_at, range);
+            Some((named, end)) => {
+                *slot = named;
+                if let Some(at) = key_at.get_mut(len) {
+                    *at = i;
+                }
+                i = end;
                 len += 1;
             }
             None => i += 1,
         }
     }
-    let mut out: [Named; MAX_NAMED] = Default::default();
-    let found = found.get(..len).unwrap_or_default();
-    for (k, (slot, (kind, _, code))) in out.iter_mut().zip(found).enumerate() {
-        // A code's message ends where the next code's key starts.
-        let limit = found.get(k + 1).map_or(b.len(), |&(_, key_at, _)| key_at);
-        let msg = find_key(b, code.end, limit, &MSG_KEYS, true)
-            .and_then(|(at, key)| after_separator(b, at + key.len()))
-            .and_then(|v| message_value(text.get(..limit).unwrap_or(text), v));
-        *slot = Named {
-            code: code.clone(),
-            msg,
-            inner: *kind == Kind::Inner,
-        };
+    for k in 0..len {
+        // A code's message, unless its brackets gave it, ends where the next code's key starts.
+        let limit = key_at
+            .get(k + 1)
+            .filter(|_| k + 1 < len)
+            .map_or(b.len(), |&at| at);
+        if let Some(named) = out.get_mut(k).filter(|n| n.msg.is_none()) {
+            named.msg = find_key(b, named.code.end, limit, &MSG_KEYS, true)
+                .and_then(|(at, key)| after_separator(b, at + key.len()))
+                .and_then(|v| message_value(text.get(..limit).unwrap_or(text), v));
+        }
     }
     (out, len)
 }
@@ -336,5 +419,65 @@ mod message_and_request_id_tests {
         assert!(codes("code:abc").is_empty());
         assert!(codes("code:_x.y").is_empty());
         assert_eq!(codes("code:isv.X"), ["isv.X"]);
+    }
+
+    #[test]
+    fn prose_keys_name_numbers_of_three_digits_or_more() {
+        assert_eq!(codes("接口报错600004 获取配置失败"), ["600004"]);
+        assert_eq!(codes("初始化失败，错误码600017"), ["600017"]);
+        assert_eq!(codes("错误代码： -8004"), ["-8004"]);
+        assert_eq!(codes("返回码=103000"), ["103000"]);
+        assert_eq!(codes("报错 \"410004\""), ["410004"]);
+        // Two digits, no number, or a word after the key: not a code.
+        assert!(codes("报错了3次").is_empty());
+        assert!(codes("错误码12").is_empty());
+        assert!(codes("报错信息：网络异常").is_empty());
+        assert!(codes("错误码：isv.X").is_empty());
+    }
+
+    fn bracket(text: &str) -> Vec<(&str, Option<&str>, bool, Option<&str>)> {
+        let (named, len) = scan(text);
+        named
+            .into_iter()
+            .take(len)
+            .map(|n| {
+                let carrier = n.carrier.map(|r| &text[r]);
+                (&text[n.code], n.msg.map(|m| &text[m]), n.inner, carrier)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_carrier_result_in_brackets() {
+        assert_eq!(
+            bracket("preLogin failed:[CM,(200010)无法识别sim卡]"),
+            [("200010", Some("无法识别sim卡"), true, Some("CM"))]
+        );
+        // The message runs over a JSON object, a `]` inside it included; the code before the
+        // brackets keeps `content` as its message, without the colon that ends it.
+        let t = r#"code=6001, content=failed:[CU, (1){"error":"x]","d":"e"}], operator=CU"#;
+        assert_eq!(
+            bracket(t),
+            [
+                ("6001", Some("failed"), false, None),
+                ("1", Some(r#"{"error":"x]","d":"e"}"#), true, Some("CU"))
+            ]
+        );
+        // No closing bracket: to the end; no message: none.
+        assert_eq!(
+            bracket("[电信,(-8004)移动网络未开启"),
+            [("-8004", Some("移动网络未开启"), true, Some("电信"))]
+        );
+        assert_eq!(bracket("[CT,(80801)]"), [("80801", None, true, Some("CT"))]);
+        // Not a carrier's name, no parenthesis, no number, or no closing parenthesis.
+        for text in [
+            "[main,(123)x]",
+            "[CT,80801]",
+            "[CT,(abc)x]",
+            "[CT,(80801x]",
+            "[CT(1)x]",
+        ] {
+            assert!(bracket(text).is_empty(), "{text}");
+        }
     }
 }

@@ -56,9 +56,13 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
     if let Some(s) = preferred.filter(knows) {
         return s;
     }
-    // An inner code standing in for a missing code (Shanyan's Android log prints its code apart)
-    // is a carrier's when exactly one carrier knows it; a code several know (`0`) names none.
+    // An inner code standing in for a missing code (Shanyan's Android log prints its code apart,
+    // JVerification's brackets name their carrier) is the named carrier's, known or not; else a
+    // carrier's when exactly one carrier knows it; a code several know (`0`) names none.
     if p.code_key == CodeKey::Inner {
+        if let Some(c) = p.carrier {
+            return carrier_namespace(c, rows, p.msg.as_deref());
+        }
         let mut carriers = rows
             .entries()
             .map(Entry::source)
@@ -90,6 +94,17 @@ pub(super) fn guess(code: &str, platform: Option<Platform>) -> Source {
     }
 }
 
+/// The namespace of a code from carrier `c`: its SDK's, or China Unicom's web gateway's for a
+/// code only that one knows.
+fn carrier_namespace(c: Carrier, rows: CodeRows, msg: Option<&str>) -> Source {
+    let s = c.source();
+    if c == Carrier::Cucc && rows.find(s, msg).is_none() && rows.lookup(Source::CuccWeb).is_some() {
+        Source::CuccWeb
+    } else {
+        s
+    }
+}
+
 /// The namespace of a code found underneath a callback: the carrier named by the vendor alias;
 /// else the carrier that knows the code (the keys breaking ties); else PNS when only PNS knows
 /// it (a one-tap code inside fusion); else the carrier the keys point at; else the namespace
@@ -104,14 +119,7 @@ pub(super) fn inner_source(
     parent: Source,
 ) -> Source {
     if let Some(c) = alias {
-        let s = c.source();
-        if c == Carrier::Cucc
-            && rows.find(s, msg).is_none()
-            && rows.lookup(Source::CuccWeb).is_some()
-        {
-            return Source::CuccWeb;
-        }
-        return s;
+        return carrier_namespace(c, rows, msg);
     }
     let known = rows
         .entries()

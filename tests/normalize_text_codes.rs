@@ -1,0 +1,104 @@
+//! Codes written where no field holds them: a carrier's result in brackets inside
+//! JVerification's `content` (`[CT,（80801)WIFI切换异常]`, as its SDKs print it), and codes named in
+//! Chinese prose (`错误码600017`, `报错600004`), as support tickets and issue threads write them.
+//! Written for these tests.
+
+use numauth::Category::{Failure, Success};
+use numauth::{normalize, Actor, Carrier, ParseError, Source};
+
+mod common;
+use common::{chain, check_want as check, Want};
+
+fn actor(source: Source, code: &str) -> Actor {
+    numauth::lookup(source, code).unwrap().actor()
+}
+
+#[test]
+fn jverification_content_names_the_carrier_and_its_code_in_brackets() {
+    // A JSON callback, its `operator` agreeing with the brackets.
+    let json = r#"{"code":6001,"content":"fetch loginToken failed:[CT,（80006)域名解析异常]","operator":"CT"}"#;
+    check(
+        json,
+        &Want {
+            source: Source::Jverify,
+            code: "6001",
+            category: Failure,
+            actor: actor(Source::Ctcc, "80006"),
+            carrier: Some(Carrier::Ctcc),
+            request_id: None,
+            causes: &[(Source::Ctcc, "80006", true)],
+        },
+    );
+    // The Android log line: `operator=null`, so only the brackets name China Unicom; its `1`
+    // carries China Unicom's own answer as JSON.
+    let log = r#"loginAuth code=6001, content=fetch loginToken failed:[CU,（1){"error":"1101","error_description":"apiKey有误"}], operator=null"#;
+    let n = normalize(log).unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Jverify, "6001"));
+    assert_eq!(n.carrier, Some(Carrier::Cucc));
+    assert_eq!(n.raw_msg.as_deref(), Some("fetch loginToken failed"));
+    assert_eq!(chain(&n), [(Source::Cucc, "1", true)]);
+    let cause = n.root_cause.as_deref().unwrap();
+    assert_eq!(
+        cause.raw_msg.as_deref(),
+        Some(r#"{"error":"1101","error_description":"apiKey有误"}"#)
+    );
+}
+
+#[test]
+fn brackets_alone_are_the_carriers_result() {
+    // No outer code (the SDK's message printed on its own): the carrier's code is the result.
+    let n = normalize("preLogin failed:[CT,（80801)WIFI切换异常]").unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Ctcc, "80801"));
+    assert_eq!((n.known, n.carrier), (true, Some(Carrier::Ctcc)));
+    assert_eq!(n.raw_msg.as_deref(), Some("WIFI切换异常"));
+    // A code the carrier's table lacks is kept raw, in the namespace of the carrier the brackets
+    // name (not guessed from its form).
+    let n = normalize("preLogin failed:[CM,（199999)未收录]").unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Cmcc, "199999"));
+    assert_eq!((n.known, n.carrier), (false, Some(Carrier::Cmcc)));
+}
+
+#[test]
+fn brackets_that_name_no_carrier_blame_none() {
+    for content in [
+        "fetch loginToken failed:[XY,（80006)域名解析异常]",
+        "fetch loginToken failed:[CT,80006 域名解析异常]",
+        "fetch loginToken failed:[CT,（80006 域名解析异常]",
+    ] {
+        let raw = format!(r#"{{"code":6001,"content":"{content}"}}"#);
+        let n = normalize(&raw).unwrap();
+        assert_eq!(
+            (n.source, n.code.as_ref()),
+            (Source::Jverify, "6001"),
+            "{raw}"
+        );
+        assert_eq!(n.carrier, None, "{raw}");
+        assert!(n.root_cause.is_none(), "{raw}");
+    }
+}
+
+#[test]
+fn codes_named_in_chinese_prose() {
+    let n = normalize("安卓端偶现报错600012，预取号失败").unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600012"));
+    let n = normalize("接入后一直提示错误码：600017").unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600017"));
+    assert_eq!(n.category, Failure);
+    assert_eq!(
+        n.advice.map(|a| a.id),
+        Some("scheme_secret_mismatch".into())
+    );
+    let n = normalize("返回码=103000 取号成功").unwrap();
+    assert_eq!(
+        (n.source, n.code.as_ref(), n.category),
+        (Source::Cmcc, "103000", Success)
+    );
+    // A count is not a code.
+    for text in ["登录时报错了3次", "错误码12", "报错信息：网络异常"] {
+        assert!(
+            matches!(normalize(text), Err(ParseError::NoCode { .. })),
+            "{text}: {:?}",
+            normalize(text).map(|n| n.code.into_owned())
+        );
+    }
+}
