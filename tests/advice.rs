@@ -104,6 +104,33 @@ fn rules_that_need_a_carrier_and_a_message() {
 }
 
 #[test]
+fn china_unicoms_text_without_its_code_gets_the_new_scheme_advice() {
+    // PNS passing on China Unicom's 应用无效 in its own message, no carrier, no inner 102.
+    let bare = r#"切换到联通卡后 {"resultCode":"600012","msg":"应用无效","requestId":"r-9"}"#;
+    assert_eq!(
+        advice_id(bare, Hint::default()).as_deref(),
+        Some("unicom_new_sdk_scheme_message")
+    );
+    // The carrier is not inferred from the text: the advice names China Unicom, the result not.
+    assert_eq!(normalize_with(bare, Hint::default()).unwrap().carrier, None);
+    // Another message, or an SDK that already has the fix: not this advice.
+    let other = bare.replace("应用无效", "预取号失败");
+    assert_eq!(advice_id(&other, Hint::default()), None);
+    let fixed = Hint {
+        sdk_version: v("2.13.2"),
+        ..Hint::default()
+    };
+    assert_eq!(advice_id(bare, fixed), None);
+    // With China Unicom's 102 underneath, both rules fit equally: the first in the table wins,
+    // the one that names 102 (the same advice).
+    let inner = r#"{"code":"600012","msg":"应用无效","vendorName":"cu_xw","carrierFailedResultData":"{\"resultCode\":\"102\",\"resultMsg\":\"应用无效\"}"}"#;
+    assert_eq!(
+        advice_id(inner, Hint::default()).as_deref(),
+        Some("unicom_new_sdk_scheme")
+    );
+}
+
+#[test]
 fn a_code_the_callers_sdk_does_not_have() {
     let before = Hint {
         sdk_version: v("2.10.0"),
