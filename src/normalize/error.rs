@@ -30,6 +30,9 @@ pub enum Shape {
     JavaToString,
     /// Text with no map in it (`result code:410004 msg:数据网络未开启`).
     Text,
+    /// An XML document, as Alibaba Cloud's RPC APIs answer by default
+    /// (`<GetMobileResponse><Code>OK</Code>…`).
+    Xml,
 }
 
 impl Shape {
@@ -45,6 +48,7 @@ impl Shape {
             Shape::DartMap => "Dart map print",
             Shape::JavaToString => "Java toString",
             Shape::Text => "plain text",
+            Shape::Xml => "XML document",
         }
     }
 }

@@ -32,6 +32,7 @@ mod pattern;
 mod resolve;
 mod scan;
 mod secret;
+mod xml;
 
 pub use carrier::Carrier;
 pub use error::{ParseError, Shape};

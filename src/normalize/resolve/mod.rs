@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use super::extra::{Extra, ExtraValue};
 use super::fields::{self, CodeKey, Keyed, Marks, Parts};
 use super::scan::{self, Val};
-use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, MAX_DEPTH};
+use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, Shape, MAX_DEPTH};
 use crate::catalog::{nfkc, CodeRows};
 use crate::{AuthOutcome, Category, Entry, Platform, Source};
 
@@ -58,6 +58,16 @@ pub(crate) fn normalize_text<'b>(
             Cow::Borrowed(s) => normalize_text(s, level + 1, ctx),
             Cow::Owned(s) => normalize_text(&s, level + 1, ctx).map(Normalized::into_owned),
         };
+    }
+    // Alibaba Cloud's XML responses: read as the JSON object of the same elements.
+    if t.starts_with('<') {
+        if let Some(json) = super::xml::to_json(t) {
+            return match normalize_text(&json, level + 1, ctx) {
+                Ok(n) => Ok(n.into_owned()),
+                Err(ParseError::NoCode { .. }) => Err(ParseError::NoCode { shape: Shape::Xml }),
+                Err(e) => Err(e),
+            };
+        }
     }
     // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"` (not an
     // object from the first byte, which most payloads are).
