@@ -8,7 +8,15 @@ use common::extra;
 
 #[test]
 fn an_xml_success_reads_like_its_json() {
-    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<GetMobileResponse>\n  <RequestId>5C1D-77A0-93E2</RequestId>\n  <Message>OK</Message>\n  <Code>OK</Code>\n  <GetMobileResultDTO>\n    <Mobile>13912345678</Mobile>\n  </GetMobileResultDTO>\n</GetMobileResponse>";
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<GetMobileResponse>
+  <RequestId>5C1D-77A0-93E2</RequestId>
+  <Message>OK</Message>
+  <Code>OK</Code>
+  <GetMobileResultDTO>
+    <Mobile>13912345678</Mobile>
+  </GetMobileResultDTO>
+</GetMobileResponse>"#;
     let n = normalize(xml).unwrap();
     assert_eq!((n.source, n.code.as_ref()), (Source::Dypns, "OK"));
     assert_eq!(
@@ -27,7 +35,7 @@ fn an_xml_success_reads_like_its_json() {
 
 #[test]
 fn an_xml_error_body_with_entities() {
-    let xml = "<Error><RequestId>E-42</RequestId><HostId>dypnsapi.aliyuncs.com</HostId><Code>isv.TOKEN_INVALID</Code><Message>&#x4EE4;&#x724C;&#x65E0;&#x6548; &amp; expired</Message></Error>";
+    let xml = r#"<Error><RequestId>E-42</RequestId><HostId>dypnsapi.aliyuncs.com</HostId><Code>isv.TOKEN_INVALID</Code><Message>&#x4EE4;&#x724C;&#x65E0;&#x6548; &amp; expired</Message></Error>"#;
     let n = normalize(xml).unwrap();
     assert_eq!(
         (n.source, n.code.as_ref(), n.outcome),
