@@ -193,6 +193,13 @@ fn an_inner_code_without_a_code_is_the_carrier_s_that_alone_knows_it() {
         (prefetch.source, prefetch.carrier),
         (Source::Shanyan, Some(Carrier::Ctcc))
     );
+    // With no message of its own, the inner code's text is the message: it picks the variant
+    // of 1022 that it names (prefetch, not init).
+    assert_eq!(prefetch.raw_msg.as_deref(), Some("预取号成功"));
+    assert_eq!(prefetch.message.map(|m| m.zh), Some("预取号成功"));
+    assert!(prefetch.extra.get("innerDesc").is_none());
+    let init = normalize(r#"{innerCode: 1022, innerDesc: 初始化成功, telecom: CUCC}"#).unwrap();
+    assert_eq!(init.message.map(|m| m.zh), Some("初始化成功"));
 }
 
 #[test]

@@ -182,7 +182,11 @@ pub(crate) fn resolve_top<'a>(
     let source = hint
         .source
         .unwrap_or_else(|| detect(p, rows, hint.platform));
-    let msg = p.msg.take();
+    let msg = match p.msg.take() {
+        // An inner code standing in for the code brings its message (Shanyan's `innerDesc`).
+        None if p.code_key == CodeKey::Inner => p.inner_msg.take().map(|(_, m)| m),
+        msg => msg,
+    };
     let data_text = p.data_text.take();
     // The IDaaS SDK's failure callback describes the failure in `data`: that is its message.
     let data_is_message = msg.is_none() && source == Source::IdaasSdk && data_text.is_some();
