@@ -102,3 +102,14 @@ fn codes_named_in_chinese_prose() {
         );
     }
 }
+
+#[test]
+fn the_inner_code_of_a_text_is_the_one_an_inner_key_names() {
+    // A second outer code between the code and the inner one is not the inner code.
+    let n = normalize(
+        "getLoginToken failed code:600011 result:-1 vendorCode:103911 msg:token请求过于频繁",
+    )
+    .unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600011"));
+    assert_eq!(chain(&n), [(Source::Cmcc, "103911", true)]);
+}
