@@ -135,19 +135,35 @@ pub(crate) struct Matcher {
 impl Matcher {
     /// The length of the longest key found in `message` (already NFKC-normalised), if any.
     pub(crate) fn matched_len(&self, message: &str) -> Option<usize> {
-        [self.zh_key.get(), self.en_key.get()]
-            .into_iter()
-            .filter(|key| !key.is_empty() && contains_ignore_ascii_case(message, key))
-            .map(str::len)
-            .max()
+        let found = |key: &str| {
+            (!key.is_empty() && contains_ignore_ascii_case(message, key)).then_some(key.len())
+        };
+        // Both tried, the longer wins: as many rows as a code has are tried for each message.
+        found(self.zh_key.get()).max(found(self.en_key.get()))
     }
 }
 
 /// `needle` must already be ASCII-lower-cased. Byte-wise, so it never allocates; a match of a
-/// valid UTF-8 needle in valid UTF-8 text always falls on character boundaries.
+/// valid UTF-8 needle in valid UTF-8 text always falls on character boundaries. Each position
+/// is first tested on the needle's first byte alone.
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    let Some(last_start) = h.len().checked_sub(n.len()) else {
+        return false;
+    };
+    let upper = first.to_ascii_uppercase();
+    h.get(..=last_start)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| {
+            (c == first || c == upper)
+                && h.get(i + 1..i + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+        })
 }
 
 impl Entry {
@@ -524,48 +540,4 @@ mod serialize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{contains_ignore_ascii_case, Entry, Pair, Span, Str};
-
-    #[test]
-    fn table_rows_stay_small() {
-        use std::mem::size_of;
-        assert_eq!(size_of::<Option<Str>>(), 2);
-        assert_eq!(size_of::<Option<Pair>>(), 4);
-        assert_eq!(size_of::<Span>(), 4);
-        // About 1,300 entries: every byte here is about 1.3 KiB of every binary that links
-        // numauth. 44 bytes before the per-entry actor and retryable (one byte each).
-        // 46 with the per-entry actor and retryable, then the wrapped carrier (one byte).
-        assert!(size_of::<Entry>() <= 48, "{}", size_of::<Entry>());
-    }
-
-    #[test]
-    fn strings_resolve_through_the_tables() {
-        let entry = crate::lookup(crate::Source::Pns, "600011").unwrap();
-        assert_eq!(format!("{:?}", entry.code), "\"600011\"");
-        assert_eq!(
-            Str::new(u16::MAX).get(),
-            "",
-            "a number out of the table is empty, no panic"
-        );
-        let past = Span {
-            at: u16::MAX,
-            len: 2,
-        };
-        assert!(past.of(&crate::generated::PLATFORM_LISTS).is_empty());
-    }
-
-    #[test]
-    fn containment_ignores_ascii_case_only() {
-        assert!(contains_ignore_ascii_case(
-            "1, Request TIMEOUT",
-            "request timeout"
-        ));
-        assert!(contains_ignore_ascii_case("获取token失败", "token"));
-        assert!(!contains_ignore_ascii_case("time", "timeout"));
-        assert!(
-            !contains_ignore_ascii_case("ＴＩＭＥ", "time"),
-            "full-width letters only match after NFKC"
-        );
-    }
-}
+mod tests;

@@ -46,6 +46,18 @@ const CODE_KEYS: [(&str, Kind); 14] = [
 /// Code keys written in Chinese prose, where no separator need follow (`报错600004`).
 const PROSE_KEYS: [&str; 4] = ["错误代码", "错误码", "返回码", "报错"];
 
+/// Bit `n` set when a code key starts with the `n`th letter (`a` is 0): built from
+/// [`CODE_KEYS`], whose keys are written in small letters.
+const KEY_FIRST_LETTERS: u32 = {
+    let mut bits = 0u32;
+    let mut k = 0;
+    while k < CODE_KEYS.len() {
+        bits |= 1 << (CODE_KEYS[k].0.as_bytes()[0] - b'a');
+        k += 1;
+    }
+    bits
+};
+
 const MSG_KEYS: [&str; 12] = [
     "error_msg",
     "content",
@@ -200,6 +212,11 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
         })
     };
     if c.is_ascii_alphabetic() {
+        // A word no code key starts like is passed at once.
+        let letter = (c | 0x20).wrapping_sub(b'a');
+        if letter >= 26 || KEY_FIRST_LETTERS >> letter & 1 == 0 {
+            return None;
+        }
         CODE_KEYS.iter().find_map(|&(key, kind)| {
             if !starts_with_ci(b, i, key) || b.get(i + key.len()).is_some_and(|&c| is_word(c)) {
                 return None;
@@ -357,7 +374,9 @@ mod tests {
 pub(crate) fn request_id(text: &str) -> Option<Range<usize>> {
     let b = text.as_bytes();
     for needle in ["request id", "requestid", "request_id"] {
-        let Some(at) = (0..b.len()).find(|&i| starts_with_ci(b, i, needle)) else {
+        // Each needle starts with `r`: only the positions of an `r` or `R` are tried.
+        let mut rs = b.iter().enumerate().filter(|&(_, &c)| c | 0x20 == b'r');
+        let Some((at, _)) = rs.find(|&(i, _)| starts_with_ci(b, i, needle)) else {
             continue;
         };
         let mut i = at + needle.len();

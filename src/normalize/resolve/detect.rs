@@ -95,10 +95,15 @@ pub(super) fn guess(code: &str, platform: Option<Platform>) -> Source {
 }
 
 /// The namespace of a code from carrier `c`: its SDK's, or China Unicom's web gateway's for a
-/// code only that one knows.
+/// code only that one knows. (A code row in the SDK's table settles it without matching the
+/// message against China Unicom's `1` + message rows, which the node does once more.)
 fn carrier_namespace(c: Carrier, rows: CodeRows, msg: Option<&str>) -> Source {
     let s = c.source();
-    if c == Carrier::Cucc && rows.find(s, msg).is_none() && rows.lookup(Source::CuccWeb).is_some() {
+    if c == Carrier::Cucc
+        && rows.lookup(s).is_none()
+        && rows.lookup(Source::CuccWeb).is_some()
+        && rows.find(s, msg).is_none()
+    {
         Source::CuccWeb
     } else {
         s

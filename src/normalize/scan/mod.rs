@@ -292,7 +292,7 @@ fn escaped_quoted(src: &str, i: usize) -> (Cow<'_, str>, usize) {
         None => (slice(src, body, b.len()), src.len()),
     };
     if escapes {
-        let (s, _) = unescape_until(inner, 0, None);
+        let (s, _) = unescape_until(inner, 0, false);
         (Cow::Owned(s), end)
     } else {
         (Cow::Borrowed(inner), end)
