@@ -216,7 +216,7 @@ fn string(s: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::to_json;
+    use super::{to_json, MAX_DEPTH};
 
     #[test]
     fn elements_become_the_keys_of_an_object() {
@@ -256,7 +256,15 @@ mod tests {
         ] {
             assert_eq!(to_json(text), None, "{text}");
         }
-        let deep = "<a>".repeat(40) + &"</a>".repeat(40);
-        assert_eq!(to_json(&deep), None);
+        // The root and MAX_DEPTH levels under it, and no more.
+        let deep = |n: usize| "<a>".repeat(n) + "x" + &"</a>".repeat(n);
+        assert!(to_json(&deep(MAX_DEPTH + 1)).is_some());
+        assert_eq!(to_json(&deep(MAX_DEPTH + 2)), None);
+    }
+
+    #[test]
+    fn a_doctype_before_the_root_is_skipped() {
+        let xml = "<?xml version='1.0'?><!DOCTYPE Error><!-- c --><Error><Code>OK</Code></Error>";
+        assert_eq!(to_json(xml).as_deref(), Some(r#"{"Code":"OK"}"#));
     }
 }

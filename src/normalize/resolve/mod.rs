@@ -59,10 +59,11 @@ pub(crate) fn normalize_text<'b>(
             Cow::Owned(s) => normalize_text(&s, level + 1, ctx).map(Normalized::into_owned),
         };
     }
-    // Alibaba Cloud's XML responses: read as the JSON object of the same elements.
+    // Alibaba Cloud's XML responses: read as the JSON object of the same elements, at the same
+    // level (the same payload, written another way; `to_json` bounds its own depth).
     if t.starts_with('<') {
         if let Some(json) = super::xml::to_json(t) {
-            return match normalize_text(&json, level + 1, ctx) {
+            return match normalize_text(&json, level, ctx) {
                 Ok(n) => Ok(n.into_owned()),
                 Err(ParseError::NoCode { .. }) => Err(ParseError::NoCode { shape: Shape::Xml }),
                 Err(e) => Err(e),
