@@ -56,6 +56,19 @@ fn brackets_alone_are_the_carriers_result() {
     let n = normalize("preLogin failed:[CM,（199999)未收录]").unwrap();
     assert_eq!((n.source, n.code.as_ref()), (Source::Cmcc, "199999"));
     assert_eq!((n.known, n.carrier), (false, Some(Carrier::Cmcc)));
+    // China Unicom's web gateway knows 100; China Mobile's table does not: still China Mobile's.
+    for raw in [
+        "preLogin failed:[CM,（100)x]",
+        r#"{"code":"600011","vendorName":"cm_zyhl","innerCode":"100","innerMsg":"x"}"#,
+    ] {
+        let n = normalize(raw).unwrap();
+        let node = n.root_cause.as_deref().unwrap_or(&n);
+        assert_eq!(
+            (node.source, node.code.as_ref(), node.known),
+            (Source::Cmcc, "100", false),
+            "{raw}"
+        );
+    }
 }
 
 #[test]

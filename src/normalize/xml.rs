@@ -106,7 +106,7 @@ impl Reader<'_> {
             }
             match self.b.get(self.i) {
                 None => return None,
-                Some(b'<') if self.b.get(self.i + 1) == Some(&b'/') => return None,
+                // Another element's end tag (`</c>`) is not an element either: `None` then.
                 Some(b'<') => children.push(self.element(depth + 1)?),
                 Some(_) => {
                     let from = self.i;
@@ -260,6 +260,14 @@ mod tests {
         let deep = |n: usize| "<a>".repeat(n) + "x" + &"</a>".repeat(n);
         assert!(to_json(&deep(MAX_DEPTH + 1)).is_some());
         assert_eq!(to_json(&deep(MAX_DEPTH + 2)), None);
+    }
+
+    #[test]
+    fn names_in_any_script_and_control_characters_escaped() {
+        assert_eq!(
+            to_json("<结果><Code>OK</Code><Message>a\u{1}b</Message></结果>").as_deref(),
+            Some(r#"{"Code":"OK","Message":"a\u0001b"}"#)
+        );
     }
 
     #[test]
