@@ -87,7 +87,8 @@ impl Carrier {
             ("china telecom", Carrier::Ctcc),
             ("chinatelecom", Carrier::Ctcc),
         ];
-        let alias = alias.trim();
+        // Most names are short ASCII (`cm_zyhl`): trimmed without decoding a character.
+        let alias = super::scan::trim(alias);
         let normalized;
         let alias = if alias.is_ascii() {
             alias
