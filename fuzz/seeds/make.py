@@ -23,6 +23,7 @@ sources = [
     "tests/normalize_getui.rs",
     "tests/normalize_text_codes.rs",
     "tests/normalize_xml.rs",
+    "tests/normalize_by_number.rs",
     "tests/pinned_fields.rs",
     "tests/normalize.rs",
     "tests/normalize_sources.rs",

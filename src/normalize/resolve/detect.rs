@@ -56,6 +56,22 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
     if let Some(s) = preferred.filter(knows) {
         return s;
     }
+    // A carrier's own keys make the code the carrier's, known or not: another vendor's
+    // reading of the number is no reading of it (China Unicom's `resultMsg` and a 10000 only
+    // China Telecom and Getui's old SDK have). The Alibaba SDKs' own codes are the exception:
+    // theirs is the default namespace, and their callbacks reuse the carriers' key names
+    // (`{"code":"600011","reqId":...}`).
+    if let Some(s) = preferred.filter(|s| Carrier::from_source(*s).is_some()) {
+        let alibaba = |f: &Source| {
+            matches!(
+                f,
+                Source::Pns | Source::PnsWeb | Source::PnsHarmony | Source::Fusion
+            )
+        };
+        return by_number(rows, Carrier::from_source(s), p.msg.as_deref())
+            .filter(alibaba)
+            .unwrap_or(s);
+    }
     // An inner code standing in for a missing code (Shanyan's Android log prints its code apart,
     // JVerification's brackets name their carrier) is the named carrier's, known or not; else a
     // carrier's when exactly one carrier knows it; a code several know (`0`) names none.
@@ -75,10 +91,42 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
     if platform_pns != Source::Pns && knows(&platform_pns) {
         return platform_pns;
     }
-    if let Some(first) = rows.entries().next() {
-        return first.source();
+    // A carrier named, or whose keys are there (China Telecom's `result` key alone is too
+    // common a word to rule the other tables out; it still makes China Telecom the fallback).
+    let pointed = p
+        .carrier
+        .or_else(|| carrier_mark(marks, CodeKey::Named).and_then(Carrier::from_source));
+    if let Some(s) = by_number(rows, pointed, p.msg.as_deref()) {
+        return s;
     }
     preferred.unwrap_or_else(|| guess(code, platform))
+}
+
+/// The source of a top-level code whose keys name no source that knows it: the best-ranked
+/// source that does, with two exceptions that keep a number from blaming a carrier. A carrier
+/// the payload points at (by name or keys) rules out the other carriers' tables (China
+/// Unicom's `{"resultCode":10000,"resultMsg":...}` is not China Telecom's 10000). And when
+/// nothing points at a carrier, a carrier's reading is taken only if no other source reads
+/// the number differently (`-10008`: China Unicom's JSON failure, China Telecom's rate limit)
+/// or the carrier's message rows recognise the message (China Unicom's `1` + 请求超时): else
+/// the code is known nowhere, blamed on no carrier ([`guess`]).
+fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Option<Source> {
+    let mut sources = rows.entries().filter(|e| {
+        Carrier::from_source(e.source()).is_none_or(|c| pointed.is_none_or(|p| p == c))
+    });
+    let first = sources.next()?;
+    let source = first.source();
+    if pointed.is_some() || Carrier::from_source(source).is_none() {
+        return Some(source);
+    }
+    let outcome = first.outcome();
+    let contested =
+        sources.any(|e| e.source() != source && e.matcher.is_none() && e.outcome() != outcome);
+    let by_message = || {
+        msg.and_then(|m| rows.lookup_with_msg(source, m))
+            .is_some_and(|e| e.matcher.is_some())
+    };
+    (!contested || by_message()).then_some(source)
 }
 
 /// A guess for a code no source knows, from its form.
@@ -135,7 +183,8 @@ pub(super) fn inner_source(
     if let Some(s) = preferred.filter(|s| known.clone().any(|k| k == *s)) {
         return s;
     }
-    if let Some(first) = known.clone().next() {
+    // Another carrier's table is no reading of a code the keys say is this carrier's.
+    if let Some(first) = known.clone().next().filter(|_| preferred.is_none()) {
         return first;
     }
     if rows.lookup(Source::Pns).is_some() {

@@ -1,0 +1,85 @@
+//! A number alone does not say whose code it is (REPORT.md §5: "the namespace must come from
+//! the SDK/callback, never from the number"). Round 4 of real payloads found numbers read in a
+//! carrier's table that the payload never pointed at: a wrapper's `{code: 200, 初始化成功}` as
+//! China Unicom's invalid token, a China Unicom result's 10000 as China Telecom's "processed
+//! normally". These payloads are written for the tests, after those classes.
+//!
+//! Each expected line comes from the catalog's tables (`numauth explain <code>` lists every
+//! source that knows a number) and the keys' meanings in data/sources.yaml, not from output.
+
+mod common;
+use common::check;
+
+#[test]
+fn a_number_several_sources_read_differently_is_no_carriers_without_a_sign() {
+    check(&[
+        // 200: China Unicom's invalid tokenId, OneLogin server's success. Nothing points at
+        // either: known nowhere, no carrier.
+        (
+            r#"{"success":true,"code":200,"message":"初始化成功"}"#,
+            "pns 200 unknown msg=初始化成功 extra=success",
+        ),
+        // 103911 only China Mobile has: the number is its own sign.
+        (
+            r#"{"code":"103911","msg":"请求过于频繁"}"#,
+            "cmcc 103911 rate_limited msg=请求过于频繁 carrier=cmcc",
+        ),
+        // 1 is China Unicom's, IDaaS SDK's and Yidun's; China Unicom's message rows know this
+        // message, which settles it.
+        (
+            r#"{"code":"1","msg":"网络请求失败"}"#,
+            "cucc 1 network_error msg=网络请求失败 carrier=cucc",
+        ),
+        // A message none of its rows know settles nothing.
+        (r#"{"code":"1","msg":"zzz"}"#, "pns 1 unknown msg=zzz"),
+    ]);
+}
+
+#[test]
+fn a_carrier_named_rules_out_the_other_carriers_tables() {
+    check(&[
+        // -10008: China Unicom's JSON error, China Telecom's rate limit. The name decides.
+        (
+            r#"{"code":"-10008","operator":"CU"}"#,
+            "cucc -10008 sdk_error carrier=cucc",
+        ),
+        (
+            r#"{"code":"-10008","operator":"CT"}"#,
+            "ctcc -10008 rate_limited carrier=ctcc",
+        ),
+        // China Mobile named, a number only the other two carriers know: China Mobile's
+        // namespace is not guessed either; the number stays unknown, the carrier named.
+        (
+            r#"{"code":"-10008","operator":"CM"}"#,
+            "pns -10008 unknown carrier=cmcc",
+        ),
+    ]);
+}
+
+#[test]
+fn a_carriers_keys_make_the_code_the_carriers_known_or_not() {
+    check(&[
+        // `resultMsg` is China Unicom's key; 10000 is China Telecom's "processed normally" and
+        // Getui's old SDK's init success, neither a reading of a Unicom timeout.
+        (
+            r#"{"resultCode":10000,"resultMsg":"请求超时"}"#,
+            "cucc 10000 unknown msg=请求超时 carrier=cucc",
+        ),
+        // The same under a PNS callback's carrier data.
+        (
+            r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":10000,\"resultMsg\":\"请求超时\"}"}"#,
+            "pns 600011 token_failed carrier=cucc <- cucc 10000 unknown msg=请求超时 carrier=cucc",
+        ),
+        // The Alibaba SDKs' own codes stay theirs under carrier-like keys (`seq`).
+        (
+            r#"{"code":"600008","seq":"s-1"}"#,
+            "pns 600008 mobile_data_disabled req=s-1",
+        ),
+        // China Telecom's `result` key alone rules nothing out: `1` is read as China Telecom's,
+        // unknown, as a `result` number is.
+        (
+            r#"{"status":200,"result":1}"#,
+            "ctcc 1 unknown carrier=ctcc extra=status",
+        ),
+    ]);
+}
