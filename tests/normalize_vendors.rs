@@ -240,6 +240,21 @@ fn server_results() {
             ..base
         },
     );
+    // JVerification's server answer shares the SDK's `content` key, and its 8000 (the phone
+    // obtained) is the SDK's init success: its own `exID` key decides, before or after
+    // `content`.
+    for raw in [
+        r#"{"id":1172,"code":8000,"content":"get phone success","exID":"e-1","phone":"x"}"#,
+        r#"{"exID":"e-1","id":1172,"code":8000,"content":"get phone success"}"#,
+    ] {
+        let n = normalize(raw).unwrap();
+        assert_eq!(
+            (n.source, n.code.as_ref()),
+            (Source::JverifyServer, "8000"),
+            "{raw}"
+        );
+        assert_eq!(n.category, Success, "{raw}");
+    }
     let tea = normalize("TeaException: code: 400, 令牌无效 request id: 8A4F-11C2").unwrap();
     assert_eq!(
         (tea.source, tea.code.as_ref(), tea.request_id.as_deref()),

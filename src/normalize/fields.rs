@@ -63,7 +63,10 @@ impl Marks {
             Some(Source::Cucc) => self.unicom = true,
             Some(Source::Ctcc) => self.telecom = true,
             Some(Source::Cmcc) => self.mobile = true,
-            Some(other) => self.vendor = Some(other),
+            // A server's key (JVerification's `exID`) says more than an app SDK's key that its
+            // answers share (`content`): in any order, it is not overridden.
+            Some(other) if self.vendor.is_none_or(Source::is_app) => self.vendor = Some(other),
+            Some(_) => {}
         }
     }
 
