@@ -218,3 +218,16 @@ fn known_keys_still_have_their_values_checked() {
         "<redacted token: 3 chars>"
     );
 }
+
+#[test]
+#[cfg(feature = "serde")] // checks the serialised output
+fn a_value_too_short_for_a_phone_number_is_kept_under_a_phone_key() {
+    // Dypnsapi's fusion answer: a masked number and a risk score under `Phone*` keys.
+    let raw = r#"{"Code":"OK","RequestId":"R-1","Model":{"PhoneNumber":"180********","PhoneScore":20,"IsPhone":true}}"#;
+    let out = serde_json::to_value(n(raw)).unwrap();
+    assert_eq!(
+        out["extra"]["Model"],
+        json!({"PhoneNumber": "<redacted phone: 11 chars>", "PhoneScore": 20, "IsPhone": true}),
+        "{out}"
+    );
+}

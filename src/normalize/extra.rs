@@ -488,19 +488,27 @@ mod tests {
             ("password", "hunter2", "<redacted secret: 7 chars>"),
             ("client_secret", "s3", "<redacted secret: 2 chars>"),
             ("authorization_code", "ac", "<redacted code: 2 chars>"),
-            ("MSISDN", "x1", "<redacted phone: 2 chars>"),
-            ("number", "x1", "<redacted phone: 2 chars>"),
+            ("MSISDN", "x123456", "<redacted phone: 7 chars>"),
+            ("number", "x123456", "<redacted phone: 7 chars>"),
             // A key naming two kinds is the first kind of token, code, phone, secret.
             ("phoneToken", "pt", "<redacted token: 2 chars>"),
             ("mobileAuthCode", "mc", "<redacted code: 2 chars>"),
-            ("secretPhone", "sp", "<redacted phone: 2 chars>"),
+            ("secretPhone", "sp12345", "<redacted phone: 7 chars>"),
             ("passwordAccessCode", "pa", "<redacted code: 2 chars>"),
         ];
         for (key, value, want) in cases {
             assert_eq!(text(key, value), ExtraValue::Text(want.into()), "{key}");
         }
-        // Not secrets: other numbers, other keys.
+        // Not secrets: other numbers, other keys, values too short to hold a phone number
+        // under a phone key (counted in characters).
         assert_eq!(text("requestCode", "0"), ExtraValue::Text("0".into()));
+        for (key, value) in [
+            ("PhoneScore", "20"),
+            ("isMobile", "true"),
+            ("msisdn", "号码号码号码"),
+        ] {
+            assert_eq!(text(key, value), ExtraValue::Text(value.into()), "{key}");
+        }
         for key in ["numbers", "tok", "authType", "phon", "accessCodeX"] {
             let kind = secret_kind(key);
             assert_eq!(kind, (key == "accessCodeX").then_some("code"), "{key}");

@@ -156,7 +156,14 @@ pub(super) fn secret_in(key_kind: Option<&'static str>, value: &str) -> Option<&
     // A phone number has at least 11 characters: most values are not looked at further.
     let kind =
         key_kind.or_else(|| (value.len() >= 11 && looks_like_phone(value)).then_some("phone"))?;
-    (!is_null(value)).then_some(kind)
+    (!is_null(value) && (kind != "phone" || holds_a_number(value))).then_some(kind)
+}
+
+/// Whether a value under a phone key is long enough to hold a phone number: masked or
+/// encrypted, one has at least 7 characters (a landline without its area code; a mobile has
+/// 11). A shorter one (Dypnsapi's `PhoneScore: 20`, `isPhone: true`) holds none and is kept.
+fn holds_a_number(value: &str) -> bool {
+    value.chars().nth(6).is_some()
 }
 
 pub(super) fn redacted(kind: &str, value: &str) -> String {
