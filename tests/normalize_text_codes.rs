@@ -126,3 +126,32 @@ fn the_inner_code_of_a_text_is_the_one_an_inner_key_names() {
     assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600011"));
     assert_eq!(chain(&n), [(Source::Cmcc, "103911", true)]);
 }
+
+#[test]
+fn a_message_in_text_keeps_no_escapes_of_the_print_around_it() {
+    // An NSError description in an NSDictionary dump's quoted value: its message is written
+    // with the dump's `\U` escapes, the first right after `msg=`.
+    let raw = "{\n    msg = \"Error Domain=SDKErrorDomain Code=600017 \\\"(null)\\\" UserInfo={msg=\\U5e94\\U7528\\U4e0d\\U5b58\\U5728}\";\n    status = 1;\n}";
+    let n = normalize(raw).unwrap();
+    assert_eq!(
+        (n.code.as_ref(), n.raw_msg.as_deref()),
+        ("600017", Some("应用不存在")),
+        "{raw}"
+    );
+    // An escaped quote opening a value is still stepped over, for codes and messages.
+    let n = normalize(r#"log: code=\"600011\", msg=\"获取token失败\""#).unwrap();
+    assert_eq!(
+        (n.code.as_ref(), n.raw_msg.as_deref()),
+        ("600011", Some("获取token失败"))
+    );
+    // An inner code's message too.
+    let n = normalize(
+        r#"code:600011, msg:获取token失败, vendorCode:103911, msg:\u8bf7\u6c42\u9891\u7e41"#,
+    )
+    .unwrap();
+    let cause = n.root_cause.as_deref().unwrap();
+    assert_eq!(
+        (cause.code.as_ref(), cause.raw_msg.as_deref()),
+        ("103911", Some("请求频繁"))
+    );
+}

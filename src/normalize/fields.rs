@@ -519,13 +519,21 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
     };
     *out = Parts::new(sub(&text, first.code.clone()), key, level);
     let parts = out;
-    parts.msg = first.msg.clone().map(|r| sub(&text, r));
+    // A message in text keeps the escapes of the print it sits in (`msg=\U5e94\U7528`).
+    let message = |r: Range<usize>| {
+        let m = sub(&text, r);
+        match m.contains('\\') {
+            true => Cow::Owned(scan::unescape(&m)),
+            false => m,
+        }
+    };
+    parts.msg = first.msg.clone().map(message);
     if let Some((_, inner)) = named.iter().enumerate().find(|&(i, n)| i != top && n.inner) {
         parts.inner_code = Some((Cow::Borrowed("vendorCode"), sub(&text, inner.code.clone())));
         parts.inner_msg = inner
             .msg
             .clone()
-            .map(|r| (Cow::Borrowed("vendorMsg"), sub(&text, r)));
+            .map(|r| (Cow::Borrowed("vendorMsg"), message(r)));
     }
     // The carrier a bracketed result names (`[CT,(80801)…]`).
     let alias = named.iter().find_map(|n| n.carrier.clone());

@@ -99,8 +99,20 @@ fn skip(b: &[u8], mut i: usize, set: &[u8]) -> usize {
 fn after_separator(b: &[u8], i: usize) -> Option<usize> {
     let i = skip(b, i, b"\"'\\ \t");
     match b.get(i) {
-        Some(b':' | b'=') => Some(skip(b, i + 1, b"\"'\\ \t>")),
+        Some(b':' | b'=') => Some(value_start(b, i + 1)),
         _ => None,
+    }
+}
+
+/// Past the blanks, `>` and quotes that open a value at `i`, escaped quotes included (`=\"`),
+/// but not a backslash that starts an escape of the value's own (`msg=\U5e94\U7528`).
+fn value_start(b: &[u8], mut i: usize) -> usize {
+    loop {
+        match b.get(i) {
+            Some(b'"' | b'\'' | b' ' | b'\t' | b'>') => i += 1,
+            Some(b'\\') if matches!(b.get(i + 1), Some(b'"' | b'\'' | b'\\')) => i += 1,
+            _ => return i,
+        }
     }
 }
 
