@@ -325,8 +325,26 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 /// in the message; message text is NFKC-normalised before any matching. Text borrows from
 /// `raw` wherever no unescaping was needed.
 ///
+/// The source (the namespace the code is read in) is the hint's; else the one the keys point
+/// at (`data/sources.yaml`: `carrierFailedResultData` is the PNS SDK's, `resultMsg` China
+/// Unicom's); else the best-ranked source whose table has the number. A number alone does not
+/// blame a carrier the payload does not point at: a carrier named or whose keys are there
+/// rules out the other carriers' tables, and without one, a carrier's reading is taken only
+/// when no other source reads the number differently (`-10008` is China Unicom's JSON error
+/// and China Telecom's rate limit). Otherwise the code is kept, `known: false`.
+///
 /// Fails only when no code can be found at all, or the input breaks a limit
 /// ([`MAX_INPUT_BYTES`], [`MAX_DEPTH`]). Never panics.
+///
+/// ```
+/// use numauth::{normalize, Carrier, Source};
+/// // -10008 with nothing pointing at a carrier: either carrier's, so neither's.
+/// let n = normalize(r#"{"code":"-10008"}"#).unwrap();
+/// assert_eq!((n.known, n.carrier), (false, None));
+/// // With the carrier named, its own table reads it.
+/// let n = normalize(r#"{"code":"-10008","operator":"CT"}"#).unwrap();
+/// assert_eq!((n.source, n.carrier), (Source::Ctcc, Some(Carrier::Ctcc)));
+/// ```
 ///
 /// ```
 /// use numauth::{normalize_with, AuthOutcome, Hint, Source};
