@@ -24,6 +24,11 @@ fn a_number_several_sources_read_differently_is_no_carriers_without_a_sign() {
             r#"{"code":"103911","msg":"请求过于频繁"}"#,
             "cmcc 103911 rate_limited msg=请求过于频繁 carrier=cmcc",
         ),
+        // 200020 is China Mobile's and Yidun's, both a user's cancel: no other reading.
+        (
+            r#"{"code":"200020"}"#,
+            "cmcc 200020 user_cancelled carrier=cmcc",
+        ),
         // 1 is China Unicom's, IDaaS SDK's and Yidun's; China Unicom's message rows know this
         // message, which settles it.
         (

@@ -120,8 +120,7 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
         return Some(source);
     }
     let outcome = first.outcome();
-    let contested =
-        sources.any(|e| e.source() != source && e.matcher.is_none() && e.outcome() != outcome);
+    let contested = sources.any(|e| e.source() != source && e.outcome() != outcome);
     let by_message = || {
         msg.and_then(|m| rows.lookup_with_msg(source, m))
             .is_some_and(|e| e.matcher.is_some())
