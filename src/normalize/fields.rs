@@ -522,9 +522,10 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
     // A message in text keeps the escapes of the print it sits in (`msg=\U5e94\U7528`).
     let message = |r: Range<usize>| {
         let m = sub(&text, r);
-        match m.contains('\\') {
-            true => Cow::Owned(scan::unescape(&m)),
-            false => m,
+        if m.contains('\\') {
+            Cow::Owned(scan::unescape(&m))
+        } else {
+            m
         }
     };
     parts.msg = first.msg.clone().map(message);
