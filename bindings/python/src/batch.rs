@@ -6,7 +6,7 @@ use std::num::NonZeroUsize;
 use std::ops::Range;
 
 use arrow_array::cast::AsArray;
-use arrow_array::{make_array, Array, ArrayRef, RecordBatch};
+use arrow_array::{make_array, Array, ArrayRef, GenericBinaryArray, OffsetSizeTrait, RecordBatch};
 use arrow_data::ArrayData;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use arrow_schema::DataType;
@@ -159,12 +159,38 @@ fn fill(array: &ArrayRef, hint: Hint) -> PyResult<Columns> {
         DataType::Utf8 => out.fill(array.as_string::<i32>().iter().map(text), hint),
         DataType::LargeUtf8 => out.fill(array.as_string::<i64>().iter().map(text), hint),
         DataType::Utf8View => out.fill(array.as_string_view().iter().map(text), hint),
-        DataType::Binary => out.fill(array.as_binary::<i32>().iter().map(bytes), hint),
-        DataType::LargeBinary => out.fill(array.as_binary::<i64>().iter().map(bytes), hint),
+        DataType::Binary => fill_binary(&mut out, array.as_binary::<i32>(), hint),
+        DataType::LargeBinary => fill_binary(&mut out, array.as_binary::<i64>(), hint),
         DataType::BinaryView => out.fill(array.as_binary_view().iter().map(bytes), hint),
         _ => out.fill((0..array.len()).map(|_| Row::Null), hint),
     }?;
     Ok(out)
+}
+
+/// The rows of a binary array (a string array's bytes, see [`binary_view_of`]). Their bytes are
+/// checked as UTF-8 all at once (SIMD; per row, the check took 6% of the time); a row is then a
+/// slice of that text on character boundaries, and a slice of valid UTF-8 between boundaries is
+/// valid. Where the whole is not UTF-8, each row is checked on its own, so that only the bad rows
+/// get `error`, with the reason.
+fn fill_binary<O: OffsetSizeTrait>(
+    out: &mut Columns,
+    array: &GenericBinaryArray<O>,
+    hint: Hint,
+) -> PyResult<()> {
+    let offsets = array.value_offsets();
+    let start = offsets.first().map_or(0, |o| o.as_usize());
+    let end = offsets.last().map_or(0, |o| o.as_usize());
+    let Ok(text) = simdutf8::basic::from_utf8(&array.values()[start..end]) else {
+        return out.fill(array.iter().map(bytes), hint);
+    };
+    let rows = array.iter().zip(offsets.windows(2)).map(|(value, ends)| {
+        value.map_or(Row::Null, |value| {
+            // Not on character boundaries means not UTF-8 alone: the row's own check says why.
+            text.get(ends[0].as_usize() - start..ends[1].as_usize() - start)
+                .map_or(Row::Bytes(value), Row::Text)
+        })
+    });
+    out.fill(rows, hint)
 }
 
 fn text(value: Option<&str>) -> Row<'_> {

@@ -247,3 +247,35 @@ def test_a_string_array_holding_bad_utf8_gives_that_row_an_error(kind: pa.DataTy
     batch = numauth.normalize_arrow(array, threads=1)
     assert "not UTF-8" in batch.column("error")[0].as_py()
     assert batch.column("code").to_pylist() == [None, "600011"]
+
+
+@pytest.mark.parametrize(
+    "kind, offset",
+    [(pa.string(), "<4i"), (pa.binary(), "<4i"), (pa.large_string(), "<4q"), (pa.large_binary(), "<4q")],
+)
+def test_rows_that_split_a_character_are_errors_though_the_whole_is_utf8(
+    kind: pa.DataType, offset: str
+) -> None:
+    # The rows' bytes are checked as UTF-8 all at once: "中" (3 bytes) is cut after its second
+    # byte, so the whole is UTF-8 while neither of the first two rows is on its own.
+    cut = "中".encode()
+    data = cut[:2] + cut[2:] + GOOD.encode() + b"600008"
+    ends = (0, 2, 3 + len(GOOD.encode()), len(data))
+    array = pa.Array.from_buffers(kind, 3, [None, pa.py_buffer(struct.pack(offset, *ends)), pa.py_buffer(data)])
+    batch = numauth.normalize_arrow(array, threads=1)
+    errors = batch.column("error").to_pylist()
+    assert "not UTF-8" in errors[0] and "not UTF-8" in errors[1] and errors[2] is None, errors
+    assert batch.column("code").to_pylist() == [None, None, "600008"]
+
+
+def test_a_null_row_over_bad_bytes_does_not_spoil_the_other_rows() -> None:
+    # A null slot may span any bytes: here bytes that are not UTF-8, so the all-at-once check
+    # fails and every row is checked on its own.
+    data = GOOD.encode() + b"\xff\xfe" + b"600008"
+    good = len(GOOD.encode())
+    offsets = pa.py_buffer(struct.pack("<4i", 0, good, good + 2, len(data)))
+    validity = pa.py_buffer(bytes([0b101]))
+    array = pa.Array.from_buffers(pa.binary(), 3, [validity, offsets, pa.py_buffer(data)])
+    batch = numauth.normalize_arrow(array, threads=1)
+    assert batch.column("code").to_pylist() == ["600011", None, "600008"]
+    assert "null" in batch.column("error")[1].as_py()
