@@ -119,27 +119,32 @@ fn binary_view_of<'py>(array: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>
 }
 
 /// Normalises every row of `data` (one of the types [`import`] accepts), the rows split into
-/// contiguous parts, one per thread, joined back in order.
+/// contiguous parts, one per thread. The first part is normalised on this thread into columns
+/// sized for every row, and the other parts' columns are appended to them in order: only the
+/// other parts' output is copied again.
 fn build(data: &ArrayData, hint: Hint, threads: NonZeroUsize) -> PyResult<RecordBatch> {
     let array = make_array(data.clone());
-    let parts = split(array.len(), threads.get());
-    if parts.len() == 1 {
-        return fill(&array, hint)?.finish();
-    }
-    let filled = std::thread::scope(|scope| {
+    let mut parts = split(array.len(), threads.get()).into_iter();
+    let first = parts.next().unwrap_or(0..0);
+    let count = parts.len() + 1;
+    let columns = std::thread::scope(|scope| {
         let workers: Vec<_> = parts
-            .into_iter()
             .map(|rows| {
                 let part = array.slice(rows.start, rows.len());
-                scope.spawn(move || fill(&part, hint))
+                scope.spawn(move || fill(&part, part.len(), hint))
             })
             .collect();
-        workers
+        let mut columns = fill(&array.slice(first.start, first.len()), array.len(), hint)?;
+        let rest = workers
             .into_iter()
             .map(|worker| worker.join().unwrap_or_else(|_| Err(panicked())))
-            .collect::<PyResult<Vec<Columns>>>()
+            .collect::<PyResult<Vec<Columns>>>()?;
+        if !rest.is_empty() {
+            columns.append(rest, count)?;
+        }
+        Ok::<_, pyo3::PyErr>(columns)
     })?;
-    Columns::join(filled)
+    columns.finish()
 }
 
 /// `rows` split into at most `threads` contiguous, non-empty parts of at least
@@ -152,9 +157,9 @@ fn split(rows: usize, threads: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The columns of one part of the input.
-fn fill(array: &ArrayRef, hint: Hint) -> PyResult<Columns> {
-    let mut out = Columns::new(array.len());
+/// The columns of one part of the input, sized for `rows` rows (more when more follow).
+fn fill(array: &ArrayRef, rows: usize, hint: Hint) -> PyResult<Columns> {
+    let mut out = Columns::new(rows);
     match array.data_type() {
         DataType::Utf8 => out.fill(array.as_string::<i32>().iter().map(text), hint),
         DataType::LargeUtf8 => out.fill(array.as_string::<i64>().iter().map(text), hint),

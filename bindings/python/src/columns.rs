@@ -1,12 +1,13 @@
-//! The output columns of `normalize_arrow`: built row by row for one part of the input, then
-//! joined part after part into the columns of one record batch.
+//! The output columns of `normalize_arrow`: built row by row for one part of the input; the
+//! columns of the first part then take those of the others, part after part, and make one
+//! record batch.
 
 use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{Field, Schema};
 use numauth::{normalize_with, Hint, Normalized};
 use pyo3::exceptions::PyValueError;
 use pyo3::PyResult;
@@ -224,72 +225,93 @@ impl Columns {
         record_batch(self.into_arrays().into())
     }
 
-    /// The columns of consecutive parts of the input joined into one batch, as many columns at a
-    /// time as there are parts (a thread each: the copy is as much work as a tenth of the
-    /// normalising); each part's copy of a column is freed once that column is joined.
-    pub fn join(parts: Vec<Columns>) -> PyResult<RecordBatch> {
-        let threads = parts.len();
+    /// Appends the columns of the parts that follow these, in order, as many columns at a time
+    /// as there are threads. Each part's column is freed once it is appended.
+    pub fn append(&mut self, parts: Vec<Columns>, threads: usize) -> PyResult<()> {
         let mut parts: Vec<_> = parts
             .into_iter()
             .map(|p| p.into_arrays().into_iter())
             .collect();
-        // Column by column across the parts: `columns[c]` holds column c of every part, in order.
-        let columns: Vec<(usize, Vec<ArrayRef>)> = (0..NAMES.len())
-            .map(|c| (c, parts.iter_mut().filter_map(Iterator::next).collect()))
-            .collect();
-        let mut shares: Vec<Vec<(usize, Vec<ArrayRef>)>> =
-            (0..threads).map(|_| Vec::new()).collect();
-        for (i, column) in columns.into_iter().enumerate() {
-            shares[i % threads].push(column);
+        let mut shares: Vec<Vec<(Column<'_>, Vec<ArrayRef>)>> =
+            (0..threads.max(1)).map(|_| Vec::new()).collect();
+        let count = shares.len();
+        for (i, column) in self.columns_mut().into_iter().enumerate() {
+            let tails = parts.iter_mut().filter_map(Iterator::next).collect();
+            shares[i % count].push((column, tails));
         }
-        let mut joined: Vec<(usize, ArrayRef)> = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let workers: Vec<_> = shares
                 .into_iter()
                 .map(|share| {
                     scope.spawn(move || {
                         share
                             .into_iter()
-                            .map(|(c, column)| Ok((c, join_column(NAMES[c], column)?)))
-                            .collect::<PyResult<Vec<_>>>()
+                            .try_for_each(|(column, tails)| column.append(&tails))
                     })
                 })
                 .collect();
-            workers.into_iter().try_fold(Vec::new(), |mut all, worker| {
-                all.extend(worker.join().map_err(|_| panicked())??);
-                Ok::<_, pyo3::PyErr>(all)
-            })
-        })?;
-        joined.sort_unstable_by_key(|(c, _)| *c);
-        record_batch(joined.into_iter().map(|(_, array)| array).collect())
+            workers
+                .into_iter()
+                .try_for_each(|worker| worker.join().map_err(|_| panicked())?)
+        })
+    }
+
+    /// Every column, in the order of [`NAMES`], to append to.
+    fn columns_mut(&mut self) -> [Column<'_>; 18] {
+        use Column::{Bool, Text};
+        [
+            Text(&mut self.source),
+            Text(&mut self.code),
+            Bool(&mut self.known),
+            Text(&mut self.outcome),
+            Text(&mut self.category),
+            Text(&mut self.actor),
+            Bool(&mut self.retryable),
+            Text(&mut self.action),
+            Text(&mut self.message_zh),
+            Text(&mut self.message_en),
+            Text(&mut self.root_source),
+            Text(&mut self.root_code),
+            Text(&mut self.carrier),
+            Text(&mut self.request_id),
+            Text(&mut self.advice_id),
+            Text(&mut self.advice_zh),
+            Text(&mut self.advice_en),
+            Text(&mut self.error),
+        ]
+    }
+}
+
+/// One column being built, of either type.
+enum Column<'a> {
+    Text(&'a mut Text),
+    Bool(&'a mut BooleanBuilder),
+}
+
+impl Column<'_> {
+    /// Appends `tails` (finished arrays of this column's type) after the values built so far.
+    fn append(self, tails: &[ArrayRef]) -> PyResult<()> {
+        match self {
+            Column::Bool(builder) => {
+                for tail in tails {
+                    builder.append_array(tail.as_boolean());
+                }
+            }
+            Column::Text(text) => {
+                for tail in tails {
+                    text.builder
+                        .append_array(tail.as_string::<i32>())
+                        .map_err(|_| too_big(text.name))?;
+                }
+            }
+        }
+        Ok(())
     }
 }
 
 /// The error for a worker thread that panicked (a bug: the rows never panic).
 pub fn panicked() -> pyo3::PyErr {
     pyo3::exceptions::PyRuntimeError::new_err("a normalize_arrow thread panicked")
-}
-
-/// One column's parts, of one type (UTF-8 or boolean), copied end to end.
-fn join_column(name: &str, parts: Vec<ArrayRef>) -> PyResult<ArrayRef> {
-    let rows = parts.iter().map(|p| p.len()).sum();
-    if parts
-        .first()
-        .is_some_and(|p| p.data_type() == &DataType::Boolean)
-    {
-        let mut out = BooleanBuilder::with_capacity(rows);
-        parts.iter().for_each(|p| out.append_array(p.as_boolean()));
-        return Ok(Arc::new(out.finish()));
-    }
-    let bytes = parts
-        .iter()
-        .map(|p| p.as_string::<i32>().values().len())
-        .sum();
-    let mut out = StringBuilder::with_capacity(rows, bytes);
-    for part in &parts {
-        out.append_array(part.as_string::<i32>())
-            .map_err(|_| too_big(name))?;
-    }
-    Ok(Arc::new(out.finish()))
 }
 
 /// The batch of `columns`, in the order of [`NAMES`]; every column nullable.
