@@ -1,10 +1,11 @@
 //! Looking codes up in the compiled-in catalog.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::entry::Str;
+use crate::entry::{byte_set, Str};
 use crate::generated::{
     hash, CODES, CODE_PILOTS, CODE_ROWS, CODE_SEED, CODE_SHIFT, ENTRIES, PROVENANCE,
 };
@@ -165,12 +166,12 @@ impl CodeRows {
 
     /// The entry the code alone gives in `source` ([`lookup`]).
     pub(crate) fn lookup(self, source: Source) -> Option<&'static Entry> {
-        code_row(self.in_source(source)?)
+        code_row(self.in_source(source)?.1)
     }
 
     /// The entry the code alone gives in `source` on `platform` ([`lookup_on`]).
     pub(crate) fn lookup_on(self, source: Source, platform: Platform) -> Option<&'static Entry> {
-        let rows = self.in_source(source)?;
+        let (_, rows) = self.in_source(source)?;
         rows.iter()
             .take_while(|e| e.matcher.is_none())
             .find(|e| e.platforms().contains(&platform))
@@ -179,15 +180,27 @@ impl CodeRows {
 
     /// The entry for the code with the SDK's `msg` in `source` ([`lookup_with_msg`]).
     pub(crate) fn lookup_with_msg(self, source: Source, msg: &str) -> Option<&'static Entry> {
-        let rows = self.in_source(source)?;
+        let (first, rows) = self.in_source(source)?;
         // Most codes have no message rows: no need to normalise the message for them.
         if rows.iter().all(|e| e.matcher.is_none()) {
             return code_row(rows);
         }
         let msg = nfkc(msg);
+        // A few rows are searched for faster than the message's bytes are gathered.
+        let bytes = if rows.len() > 3 {
+            byte_set(&msg)
+        } else {
+            u64::MAX
+        };
+        let keys = key_sets().get(first..).unwrap_or_default();
         let mut best: Option<(usize, &'static Entry)> = None;
-        for entry in rows {
-            if let Some(len) = entry.matcher.as_ref().and_then(|m| m.matched_len(&msg)) {
+        for (entry, &keys) in rows.iter().zip(keys) {
+            // Most rows have a byte in each key that the message lacks: skipped here.
+            if keys.iter().all(|&key| key & !bytes != 0) {
+                continue;
+            }
+            let found = entry.matcher.as_ref();
+            if let Some(len) = found.and_then(|m| m.matched_len(&msg, bytes, keys)) {
                 if best.is_none_or(|(best_len, _)| len > best_len) {
                     best = Some((len, entry));
                 }
@@ -204,15 +217,34 @@ impl CodeRows {
         }
     }
 
-    /// All rows of the code in `source`: the code-only row first, then message rows.
-    fn in_source(self, source: Source) -> Option<&'static [Entry]> {
+    /// All rows of the code in `source`: the code-only row first, then message rows; with the
+    /// index in `ENTRIES` of the first.
+    fn in_source(self, source: Source) -> Option<(usize, &'static [Entry])> {
         // A source's rows of a code are consecutive both here and in `ENTRIES`.
         let in_source = |&i: &u16| ENTRIES.get(usize::from(i)).map(|e| e.source) == Some(source);
         let mut found = self.0.iter().skip_while(|i| !in_source(i));
         let start = usize::from(*found.next()?);
         let len = 1 + found.take_while(|i| in_source(i)).count();
-        ENTRIES.get(start..start + len)
+        Some((start, ENTRIES.get(start..start + len)?))
     }
+}
+
+/// The [`byte_set`]s of every entry's message keys (zh, en), by index in `ENTRIES`, made on
+/// first use. An empty key, or a row without a message, has every bit set: it fits no message
+/// (only "not worth computing", `u64::MAX`, lets it through, and then finds nothing).
+pub(crate) fn key_sets() -> &'static [[u64; 2]] {
+    static SETS: OnceLock<Box<[[u64; 2]]>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let set = |key: Str| match key.get() {
+            "" => u64::MAX,
+            key => byte_set(key),
+        };
+        let sets = |m: &crate::entry::Matcher| [set(m.zh_key), set(m.en_key)];
+        ENTRIES
+            .iter()
+            .map(|e| e.matcher.as_ref().map_or([u64::MAX; 2], sets))
+            .collect()
+    })
 }
 
 /// NFKC form of `text`, borrowed when it is already normalised (always for ASCII).
@@ -263,6 +295,33 @@ mod tests {
             }
         }
         assert!(CodeRows::of("").0.is_empty());
+    }
+
+    /// Every entry's key sets are its keys' byte sets, by its index; all bits for an empty key
+    /// or a row without a message.
+    #[test]
+    fn key_sets_follow_the_entries() {
+        let sets = key_sets();
+        assert_eq!(sets.len(), ENTRIES.len());
+        let set = |key: Str| {
+            Some(key.get())
+                .filter(|k| !k.is_empty())
+                .map_or(u64::MAX, byte_set)
+        };
+        for (e, got) in ENTRIES.iter().zip(sets) {
+            let want = e
+                .matcher
+                .as_ref()
+                .map_or([u64::MAX; 2], |m| [set(m.zh_key), set(m.en_key)]);
+            assert_eq!(*got, want, "{:?}", e.code);
+        }
+        // Every message row has a key in some language.
+        let with_keys = sets.iter().filter(|s| **s != [u64::MAX; 2]).count();
+        assert_eq!(
+            with_keys,
+            ENTRIES.iter().filter(|e| e.matcher.is_some()).count()
+        );
+        assert!(with_keys > 20, "{with_keys}");
     }
 
     /// The shortcut in `nfkc` holds: every CJK Unified Ideograph is its own NFKC form, and what

@@ -134,13 +134,33 @@ pub(crate) struct Matcher {
 
 impl Matcher {
     /// The length of the longest key found in `message` (already NFKC-normalised), if any.
-    pub(crate) fn matched_len(&self, message: &str) -> Option<usize> {
-        let found = |key: &str| {
+    /// `bytes` is the message's [`byte_set`] (or `u64::MAX` where that is not worth computing)
+    /// and `keys` those of the zh and en keys: a key with a byte the message lacks is not
+    /// searched for, nor even read.
+    pub(crate) fn matched_len(&self, message: &str, bytes: u64, keys: [u64; 2]) -> Option<usize> {
+        let found = |key: Str, set: u64| {
+            if set & !bytes != 0 {
+                return None;
+            }
+            let key = key.get();
             (!key.is_empty() && contains_ignore_ascii_case(message, key)).then_some(key.len())
         };
         // Both tried, the longer wins: as many rows as a code has are tried for each message.
-        found(self.zh_key.get()).max(found(self.en_key.get()))
+        found(self.zh_key, keys[0]).max(found(self.en_key, keys[1]))
     }
+}
+
+/// The bytes of a text as a set of 64, each byte by its low six bits with ASCII capitals
+/// lowered first: a text holds a key (ignoring ASCII case) only if it holds each of its bytes.
+/// In a Chinese key most bytes are trailing bytes of characters, which vary, so a message rules
+/// out most keys it does not hold (China Unicom's `1` has 27 message rows, each tried on every
+/// `1`).
+pub(crate) fn byte_set(text: &str) -> u64 {
+    text.bytes().fold(0, |set, b| set | byte_bit(b))
+}
+
+fn byte_bit(b: u8) -> u64 {
+    1 << (b.to_ascii_lowercase() & 63)
 }
 
 /// `needle` must already be ASCII-lower-cased. Byte-wise, so it never allocates; a match of a
