@@ -126,7 +126,7 @@ pub(super) fn hex4(src: &str, at: usize) -> Option<u32> {
     // print has an escape for each Chinese character.
     let digits = src.as_bytes().get(at..at + 4)?;
     digits.iter().try_fold(0, |value, &c| {
-        Some(value << 4 | char::from(c).to_digit(16)?)
+        Some(value * 16 + char::from(c).to_digit(16)?)
     })
 }
 
