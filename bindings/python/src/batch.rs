@@ -185,13 +185,16 @@ fn fill_binary<O: OffsetSizeTrait>(
     let offsets = array.value_offsets();
     let start = offsets.first().map_or(0, |o| o.as_usize());
     let end = offsets.last().map_or(0, |o| o.as_usize());
-    let Ok(text) = simdutf8::basic::from_utf8(&array.values()[start..end]) else {
+    let whole = array.values().get(start..end);
+    let Some(Ok(text)) = whole.map(simdutf8::basic::from_utf8) else {
         return out.fill(array.iter().map(bytes), hint);
     };
     let rows = array.iter().zip(offsets.windows(2)).map(|(value, ends)| {
         value.map_or(Row::Null, |value| {
             // Not on character boundaries means not UTF-8 alone: the row's own check says why.
-            text.get(ends[0].as_usize() - start..ends[1].as_usize() - start)
+            // (Offsets out of order, which the import refuses, would land there too.)
+            let at = |end: &O| end.as_usize().wrapping_sub(start);
+            text.get(at(&ends[0])..at(&ends[1]))
                 .map_or(Row::Bytes(value), Row::Text)
         })
     });
