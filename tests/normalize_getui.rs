@@ -124,7 +124,7 @@ fn getui_with_metadata(meta: &str) -> String {
 }
 
 #[test]
-fn a_getui_server_answer_keeps_what_it_does_not_read_and_nests_no_deeper_than_any_payload() {
+fn a_getui_server_answer_keeps_what_it_does_not_read() {
     // Its inner code and message are kept, as any cause's are.
     let raw = getui_with_metadata(r#"{"result":40052,"innerCode":"x1","innerMsg":"m-1"}"#);
     let n = normalize(&raw).unwrap();
@@ -155,6 +155,10 @@ fn a_getui_server_answer_keeps_what_it_does_not_read_and_nests_no_deeper_than_an
             (Source::GeyanLegacy, "40052", true)
         ]
     );
+}
+
+#[test]
+fn getui_server_envelopes_nest_no_deeper_than_any_payload() {
     // Envelopes in envelopes, `data` an object or a JSON string: each envelope is at least two
     // levels (its object, then its `data`), so that a chain of them is held to MAX_DEPTH like
     // any nesting. A short chain is read whole.

@@ -55,64 +55,9 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
     check_provenance(&provenance, &mut problems);
 
     let known = Known::new(&taxonomy, &sources, &provenance);
-    let advice: Vec<crate::advice::Rule> = if files.contains_key(crate::advice::ADVICE) {
-        parse_meta(files, crate::advice::ADVICE, &mut problems).unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    crate::advice::check(
-        &advice,
-        &crate::advice::Known {
-            sources: &sources.sources,
-            platforms: known.platforms.clone(),
-            actors: known.actors.clone(),
-            actions: known.actions.clone(),
-            provenance: known.provenance.clone(),
-        },
-        &mut problems,
-    );
-    let source_ids: BTreeSet<String> = sources
-        .sources
-        .iter()
-        .map(|s| format!("data/{}.yaml", s.id))
-        .collect();
-    for path in files.keys() {
-        let meta = [TAXONOMY, SOURCES, PROVENANCE, crate::advice::ADVICE].contains(&path.as_str());
-        if !meta && !source_ids.contains(path) {
-            problems.file(path, "is not a source listed in data/sources.yaml; add the source there or remove the file");
-        }
-    }
-
-    let mut tables = Vec::new();
-    for source in &sources.sources {
-        let path = format!("data/{}.yaml", source.id);
-        let Some(text) = files.get(&path) else {
-            problems.file(
-                &path,
-                format!("is missing: sources.yaml lists the source {:?}", source.id),
-            );
-            continue;
-        };
-        let records = parse_records(&path, text, &mut problems);
-        for code in &source.carrier_codes {
-            if !records.iter().any(|(_, r)| &r.code == code) {
-                problems.file(
-                    SOURCES,
-                    format!(
-                        "source {:?}: carrier code {code:?} is not in {path}",
-                        source.id
-                    ),
-                );
-            }
-        }
-        if let Ok(pattern) = regex_lite::Regex::new(&format!("^(?:{})$", source.code_pattern)) {
-            check_records(&path, &records, &pattern, &known, &mut problems);
-        }
-        tables.push(Table {
-            source: source.id.clone(),
-            records: records.into_iter().map(|(_, r)| r).collect(),
-        });
-    }
+    let advice = load_advice(files, &sources, &known, &mut problems);
+    check_listed(files, &sources, &mut problems);
+    let tables = load_tables(files, &sources, &known, &mut problems);
 
     if !problems.is_empty() {
         return Err(problems);
@@ -128,6 +73,87 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Catalog, Problems> {
         content_hash: content_hash(files),
         tables,
     })
+}
+
+/// The advice rules (`data/advice.yaml`, optional), checked against the other tables.
+fn load_advice(
+    files: &BTreeMap<String, String>,
+    sources: &SourcesFile,
+    known: &Known,
+    problems: &mut Problems,
+) -> Vec<crate::advice::Rule> {
+    let advice: Vec<crate::advice::Rule> = if files.contains_key(crate::advice::ADVICE) {
+        parse_meta(files, crate::advice::ADVICE, problems).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    crate::advice::check(
+        &advice,
+        &crate::advice::Known {
+            sources: &sources.sources,
+            platforms: known.platforms.clone(),
+            actors: known.actors.clone(),
+            actions: known.actions.clone(),
+            provenance: known.provenance.clone(),
+        },
+        problems,
+    );
+    advice
+}
+
+/// Every file is a meta file or a source listed in `data/sources.yaml`.
+fn check_listed(files: &BTreeMap<String, String>, sources: &SourcesFile, problems: &mut Problems) {
+    let source_ids: BTreeSet<String> = sources
+        .sources
+        .iter()
+        .map(|s| format!("data/{}.yaml", s.id))
+        .collect();
+    for path in files.keys() {
+        let meta = [TAXONOMY, SOURCES, PROVENANCE, crate::advice::ADVICE].contains(&path.as_str());
+        if !meta && !source_ids.contains(path) {
+            problems.file(path, "is not a source listed in data/sources.yaml; add the source there or remove the file");
+        }
+    }
+}
+
+/// Each listed source's table, its records checked.
+fn load_tables(
+    files: &BTreeMap<String, String>,
+    sources: &SourcesFile,
+    known: &Known,
+    problems: &mut Problems,
+) -> Vec<Table> {
+    let mut tables = Vec::new();
+    for source in &sources.sources {
+        let path = format!("data/{}.yaml", source.id);
+        let Some(text) = files.get(&path) else {
+            problems.file(
+                &path,
+                format!("is missing: sources.yaml lists the source {:?}", source.id),
+            );
+            continue;
+        };
+        let records = parse_records(&path, text, problems);
+        for code in &source.carrier_codes {
+            if !records.iter().any(|(_, r)| &r.code == code) {
+                problems.file(
+                    SOURCES,
+                    format!(
+                        "source {:?}: carrier code {code:?} is not in {path}",
+                        source.id
+                    ),
+                );
+            }
+        }
+        if let Ok(pattern) = regex_lite::Regex::new(&format!("^(?:{})$", source.code_pattern)) {
+            check_records(&path, &records, &pattern, known, problems);
+        }
+        tables.push(Table {
+            source: source.id.clone(),
+            records: records.into_iter().map(|(_, r)| r).collect(),
+        });
+    }
+    tables
 }
 
 /// FNV-1a over every file's name and text, in name order: stable across builds and machines.

@@ -299,16 +299,19 @@ fn one_code_may_have_one_row_per_platform() {
     );
 }
 
+/// The demo table with a `sources.yaml` whose `keys:` and the demo source's `fields:` are given.
+fn with_keys(keys: &str, fields: &str) -> BTreeMap<String, String> {
+    let mut f = files(TABLE);
+    f.insert(
+        "data/sources.yaml".into(),
+        format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nkeys:\n{keys}sources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}', fields: {fields}}}\n"),
+    );
+    f
+}
+
 #[test]
 fn payload_keys_are_checked() {
-    let sources = |keys: &str, fields: &str| {
-        let mut f = files(TABLE);
-        f.insert(
-            "data/sources.yaml".into(),
-            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nkeys:\n{keys}sources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}', fields: {fields}}}\n"),
-        );
-        f
-    };
+    let sources = with_keys;
     let good = sources(
         "  - {key: resultCode, role: code, rank: 1}\n  - {key: seq, role: request_id, rank: 0, marks: demo}\n",
         "{code: [result_code], request_id: [seq]}",
@@ -330,6 +333,10 @@ fn payload_keys_are_checked() {
         code.contains("[&[], &[(\"1\", crate::Carrier::Cmcc), (\"3\", crate::Carrier::Ctcc), ], &[(\"2\", crate::Carrier::Cucc), ], ]"),
         "{code}"
     );
+}
+
+#[test]
+fn payload_key_problems_are_named() {
     let cases = [
         ("  - {key: code, role: code}\n", "{}", "`rank` is needed"),
         (
@@ -379,7 +386,7 @@ fn payload_keys_are_checked() {
         ),
     ];
     for (keys, fields, needle) in cases {
-        let problems = load(&sources(keys, fields)).expect_err(needle);
+        let problems = load(&with_keys(keys, fields)).expect_err(needle);
         assert_problem(&problems, "data/sources.yaml", None, needle);
     }
 }

@@ -12,6 +12,10 @@ use super::{pattern, Carrier, ParseError, Shape};
 use crate::catalog::nfkc;
 use crate::Source;
 
+mod values;
+use values::{code_of, code_token, has_text};
+pub(crate) use values::{is_fusion_inner, sub, text_of};
+
 /// How the code was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CodeKey {
@@ -119,135 +123,6 @@ impl<'a> Parts<'a> {
             level,
         }
     }
-}
-
-/// `range` of a text, borrowed when the text is.
-pub(crate) fn sub<'a>(text: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
-    match text {
-        Cow::Borrowed(s) => Cow::Borrowed(s.get(range).unwrap_or_default()),
-        Cow::Owned(s) => Cow::Owned(s.get(range).unwrap_or_default().to_owned()),
-    }
-}
-
-fn is_nullish(s: &str) -> bool {
-    [
-        "null",
-        "nil",
-        "(null)",
-        "none",
-        "undefined",
-        "true",
-        "false",
-        "<null>",
-    ]
-    .iter()
-    .any(|n| n.eq_ignore_ascii_case(s))
-}
-
-/// Where the code token is in `s`, and where text glued to it (`1105msg:...`) starts.
-fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, Option<usize>)> {
-    // Most codes are a plain number: nothing around it, nothing glued to it.
-    if (1..=18).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()) {
-        return Some((0..s.len(), None));
-    }
-    // Quotes, backslashes and ASCII blanks around the code (all ASCII, so the cuts fall on
-    // character boundaries).
-    let junk = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'\\');
-    let mut start = s.bytes().take_while(junk).count();
-    let end = s.len() - s.bytes().rev().take_while(junk).count();
-    let t = s.get(start..end.max(start)).unwrap_or_default();
-    start += t.len() - scan::trim_start(t).len();
-    let t = scan::trim(t);
-    if t.is_empty() || is_nullish(t) {
-        return None;
-    }
-    let b = t.as_bytes();
-    let sign = usize::from(b.first() == Some(&b'-') || b.first() == Some(&b'+'));
-    let digits = b
-        .get(sign..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if digits > 0 && digits <= 18 {
-        let end = sign + digits;
-        let glued = (end < t.len()).then_some(start + end);
-        // `+600011` is not how any SDK writes a code, but the number is still the code.
-        let from = if b.first() == Some(&b'+') {
-            start + 1
-        } else {
-            start
-        };
-        return Some((from..start + end, glued));
-    }
-    if numeric_only || digits > 0 {
-        return None;
-    }
-    let ident = t.len() <= 64
-        && b.first().is_some_and(u8::is_ascii_alphanumeric)
-        && b.iter()
-            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
-    ident.then_some((start..start + t.len(), None))
-}
-
-/// The code in a value, and text glued after it.
-#[inline(always)]
-fn code_of<'a>(val: &Val<'a>, numeric_only: bool) -> Option<(Cow<'a, str>, Option<Cow<'a, str>>)> {
-    let made;
-    let text: &Cow<'a, str> = match val {
-        Val::Str(s) => s,
-        Val::Esc(raw) => {
-            made = Cow::Owned(scan::unescape(raw));
-            &made
-        }
-        Val::Bare(s) => {
-            made = Cow::Borrowed(*s);
-            &made
-        }
-        Val::Nested(_) => return None,
-    };
-    let (range, glued) = code_token(text, numeric_only)?;
-    let rest = glued.map(|g| sub(text, g..text.len()));
-    Some((sub(text, range), rest))
-}
-
-/// A value as text: strings and scalars, `None` when empty or `null`. Takes the value, so that
-/// an unescaped string moves rather than being copied.
-pub(crate) fn text_of(val: Val<'_>) -> Option<Cow<'_, str>> {
-    let text = match val {
-        Val::Str(s) => s,
-        Val::Esc(raw) => Cow::Owned(scan::unescape(raw)),
-        Val::Bare(s) if is_nullish(s) => return None,
-        Val::Bare(s) | Val::Nested(s) => Cow::Borrowed(s),
-    };
-    (!is_blank(&text)).then_some(text)
-}
-
-/// Whether [`text_of`] would give a text, without building it.
-fn has_text(val: &Val<'_>) -> bool {
-    match val {
-        Val::Str(s) => !is_blank(s),
-        Val::Esc(s) => !is_blank(s),
-        Val::Bare(s) => !is_nullish(s) && !is_blank(s),
-        Val::Nested(s) => !is_blank(s),
-    }
-}
-
-/// Whether `s` is empty or only whitespace (stops at the first other character, where
-/// `trim().is_empty()` would trim both ends).
-fn is_blank(s: &str) -> bool {
-    // Most texts start with a printable ASCII character: no decoding.
-    if s.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
-        return false;
-    }
-    s.chars().all(char::is_whitespace)
-}
-
-/// A fusion one-tap code: seven digits from 16 or 17 (the PNS code + 1000000).
-pub(crate) fn is_fusion_inner(code: &str) -> bool {
-    code.len() == 7
-        && (code.starts_with("16") || code.starts_with("17"))
-        && code.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// A code field: (rank, index, code, text glued after it, numeric-only key).
