@@ -1,5 +1,7 @@
 //! `numauth`: explain, browse and export the result codes of China's one-click mobile login.
 
+#![forbid(unsafe_code)]
+
 mod explain;
 mod export;
 mod input;

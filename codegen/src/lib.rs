@@ -4,6 +4,9 @@
 //! [`load`] validates the files under `data/` (see `data/README.md`) and [`generate`] writes the
 //! Rust source that `numauth` includes. [`build`] is what `build.rs` calls.
 
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
 mod advice;
 mod emit;
 mod keys;

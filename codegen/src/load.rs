@@ -16,10 +16,15 @@ pub const PROVENANCE: &str = "data/provenance.yaml";
 /// The whole validated catalog.
 #[derive(Debug)]
 pub struct Catalog {
+    /// `data_version` of sources.yaml.
     pub data_version: String,
+    /// `data/taxonomy.yaml`: outcomes, categories, actors and actions.
     pub taxonomy: Taxonomy,
+    /// The platforms sources.yaml lists.
     pub platforms: Vec<crate::model::PlatformDef>,
+    /// The sources (code namespaces) sources.yaml lists, in its order.
     pub sources: Vec<SourceDef>,
+    /// `data/provenance.yaml`: the documents that rows cite.
     pub provenance: Vec<ProvenanceDef>,
     /// How payloads name things (`keys:` in sources.yaml).
     pub keys: Vec<crate::keys::KeyDef>,
@@ -34,7 +39,9 @@ pub struct Catalog {
 /// The records of one source.
 #[derive(Debug)]
 pub struct Table {
+    /// The source's id (`pns`, `cmcc`, ...).
     pub source: String,
+    /// Its rows, in file order.
     pub records: Vec<Record>,
 }
 

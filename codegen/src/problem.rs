@@ -47,6 +47,7 @@ impl Problems {
         });
     }
 
+    /// Whether no problem was found.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
