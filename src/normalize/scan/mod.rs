@@ -148,6 +148,12 @@ fn is_ident(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'-' | b'.')
 }
 
+/// At most the first 80 bytes of `b`: how far a key's closing quote is looked for, so that
+/// a value with many commas costs a bounded look-ahead at each.
+fn first_80(b: &[u8]) -> &[u8] {
+    b.get(..80).unwrap_or(b)
+}
+
 /// Whether what follows a comma at `i` starts another entry (`key:`/`key=`, the key bare,
 /// quoted or escaped-quoted) or closes the object: where an unquoted value ends (Dart values
 /// may contain commas), and a single-quoted one (Java and Python prints may hold quotes).
@@ -158,7 +164,7 @@ fn next_entry_follows(b: &[u8], i: usize) -> bool {
         Some(q @ (b'"' | b'\'')) => {
             let Some(close) = b
                 .get(i + 1..)
-                .and_then(|rest| rest.iter().take(80).position(|&c| c == q))
+                .and_then(|rest| first_80(rest).iter().position(|&c| c == q))
             else {
                 return false;
             };
@@ -167,7 +173,7 @@ fn next_entry_follows(b: &[u8], i: usize) -> bool {
         Some(b'\\') if byte(b, i + 1) == Some(b'"') => {
             let Some(close) = b
                 .get(i + 2..)
-                .and_then(|rest| rest.iter().take(80).position(|&c| c == b'"'))
+                .and_then(|rest| first_80(rest).iter().position(|&c| c == b'"'))
             else {
                 return false;
             };
@@ -480,6 +486,11 @@ mod tests {
         assert_eq!(f[0], ("msg".into(), Val::Bare("失败, 请重试: 稍后")));
         assert_eq!(f[1], ("code".into(), Val::Bare("600008")));
         assert_eq!(f[2], ("data".into(), Val::Bare("null")));
+        // A quoted key after a comma ends the value only if it closes within 80 bytes.
+        for (len, key_found) in [(79, true), (80, false)] {
+            let src = format!("{{msg: a, \"{}\": b, code: 1}}", "k".repeat(len));
+            assert_eq!(fields(&src).len(), if key_found { 3 } else { 2 }, "{src}");
+        }
     }
 
     #[test]
