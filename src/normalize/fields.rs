@@ -343,22 +343,26 @@ fn fill<'a>(
 /// Where the next object of a text opens: a `{`, or the `(` of a Kotlin data class print
 /// (`TokenRet(code=600011, msg=...)`), whichever comes first from `from`.
 fn next_open(t: &str, from: usize) -> Option<usize> {
+    let b = t.as_bytes();
     // Most payloads are an object from their first byte: no search.
-    if t.as_bytes().get(from) == Some(&b'{') {
+    if b.get(from) == Some(&b'{') {
         return Some(from);
     }
-    let rest = t.get(from..)?;
-    let brace = rest.find('{');
-    // A Java `toString` opens with `Name(key=`; only a `(` before the first brace can open it.
-    let before = rest.get(..brace.unwrap_or(rest.len())).unwrap_or_default();
-    let b = rest.as_bytes();
-    let paren = before.match_indices('(').map(|(p, _)| p).find(|&p| {
-        p > 0 && b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric) && {
-            let len = scan::ident_len(b, p + 1);
-            len > 0 && b.get(p + 1 + len) == Some(&b'=')
+    // One pass for both: a Java `toString` opens with `Name(key=`, and only a `(` before the
+    // first brace can open it.
+    let mut at = from;
+    while let Some(p) = scan::find_either(b, at, b'{', b'(') {
+        let opens = b.get(p) == Some(&b'{')
+            || p > from && b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric) && {
+                let len = scan::ident_len(b, p + 1);
+                len > 0 && b.get(p + 1 + len) == Some(&b'=')
+            };
+        if opens {
+            return Some(p);
         }
-    });
-    paren.or(brace).map(|p| from + p)
+        at = p + 1;
+    }
+    None
 }
 
 fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {

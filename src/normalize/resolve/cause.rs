@@ -176,10 +176,10 @@ fn data_cause_in<'a>(
 /// Whether a message may name a code (`vendorCode:103911`, `{"result":-8004}`): cheap check
 /// before parsing it.
 pub(super) fn may_name_code(msg: &str) -> bool {
-    // A full-width colon is EF BC 9A: its last byte is looked for first (`memchr`), which most
-    // messages, Chinese ones included, do not hold.
+    // A full-width colon is EF BC 9A: its last byte is looked for first, which most messages,
+    // Chinese ones included, do not hold.
     msg.bytes().any(|c| c.is_ascii_digit()) && msg.bytes().any(|c| matches!(c, b':' | b'=' | b'{'))
-        || msg.as_bytes().contains(&0x9a) && msg.contains('：')
+        || scan::find_either(msg.as_bytes(), 0, 0x9a, 0x9a).is_some() && msg.contains('：')
 }
 
 /// The cause named in a message (NFKC-normalised first), unless it is the node's own code.

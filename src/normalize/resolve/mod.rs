@@ -73,7 +73,7 @@ pub(crate) fn normalize_text<'b>(
     // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"` (not an
     // object from the first byte, which most payloads are).
     if let Some(open) = (!t.starts_with('{'))
-        .then(|| t.find('{'))
+        .then(|| scan::find_either(t.as_bytes(), 0, b'{', b'{'))
         .flatten()
         .filter(|&o| o > 0 && t.as_bytes().get(o - 1) == Some(&b'"') && t.contains("\\\""))
     {
