@@ -351,13 +351,19 @@ mod tests {
         /// target or one twice, from any start: the first match, as a plain `position` finds it.
         #[test]
         fn find_either_agrees_with_position(
-            b in proptest::collection::vec(prop_oneof![Just(0x9au8), Just(b'{'), Just(b'('), any::<u8>()], 0..40),
+            b in proptest::collection::vec(
+                prop_oneof![Just(0x9au8), Just(b'{'), Just(b'('), any::<u8>()],
+                0..40,
+            ),
             x in prop_oneof![Just(0x9au8), Just(b'{'), any::<u8>()],
             y in prop_oneof![Just(b'('), any::<u8>()],
             from in 0usize..44,
         ) {
             for y in [x, y] {
-                let want = b.get(from..).and_then(|r| r.iter().position(|&c| c == x || c == y)).map(|p| from + p);
+                let want = b
+                    .get(from..)
+                    .and_then(|r| r.iter().position(|&c| c == x || c == y))
+                    .map(|p| from + p);
                 prop_assert_eq!(find_either(&b, from, x, y), want);
             }
         }
