@@ -8,6 +8,9 @@ use std::str::FromStr;
 use crate::generated::ADVICE_RULES;
 use crate::{Action, Actor, Carrier, ExtraValue, Hint, Normalized, Platform, Source};
 
+mod held;
+pub use held::AdviceRef;
+
 /// A dotted version (`16.4`, `2.12.14`, `2.13.2-2024.01.03`: the numbers before any `-`),
 /// compared part by part; missing parts are 0.
 ///
@@ -105,7 +108,6 @@ type Bound = Option<(bool, [u32; 4])>;
 
 /// One rule of `data/advice.yaml`, as generated.
 pub(crate) struct Rule {
-    pub(crate) id: &'static str,
     pub(crate) code: (Source, &'static str),
     pub(crate) inner: Option<(Source, &'static str)>,
     pub(crate) platform: Option<Platform>,
@@ -113,11 +115,8 @@ pub(crate) struct Rule {
     pub(crate) message: Option<&'static str>,
     pub(crate) os_version: Bound,
     pub(crate) sdk_version: Bound,
-    pub(crate) zh: &'static str,
-    pub(crate) en: &'static str,
-    pub(crate) actor: Actor,
-    pub(crate) action: Action,
-    pub(crate) provenance: &'static [Cow<'static, str>],
+    /// What it says, built as the crate compiles: a callback it fits shares it.
+    pub(crate) advice: Advice,
 }
 
 /// What to do about a callback beyond what its code means: a rule of `data/advice.yaml` that
@@ -213,21 +212,8 @@ pub fn advice_rules(source: Source, code: &str) -> impl Iterator<Item = AdviceRu
             message: r.message,
             os_version: bound(r.os_version),
             sdk_version: bound(r.sdk_version),
-            advice: r.advice(),
+            advice: r.advice.clone(),
         })
-}
-
-impl Rule {
-    fn advice(&self) -> Advice {
-        Advice {
-            id: Cow::Borrowed(self.id),
-            zh: Cow::Borrowed(self.zh),
-            en: Cow::Borrowed(self.en),
-            actor: self.actor,
-            action: self.action,
-            provenance: Cow::Borrowed(self.provenance),
-        }
-    }
 }
 
 fn holds(bound: Bound, version: Option<Version>) -> bool {
@@ -254,67 +240,75 @@ const fn code_word(source: Source, code: &str) -> u32 {
     source as u32 | (b.len() as u32 & 0xff) << 8 | first << 16 | last << 24
 }
 
+/// Slots of [`RULES_BY_WORD`]: a power of two, with room to spare so that probes stay short
+/// and a search always reaches an empty slot.
+const SLOTS: usize = 128;
+
 const _: () = assert!(
     ADVICE_RULES.len() <= 64,
     "data/advice.yaml has more than 64 rules: widen the masks of RULES_BY_WORD in src/advice.rs"
 );
 
+/// Where a search for a code word starts in [`RULES_BY_WORD`]: the top bits of a
+/// multiplicative hash, which mixes the code's bytes and source into every slot bit.
+const fn first_slot(word: u32) -> usize {
+    (word.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize
+}
+
 /// For each distinct [`code_word`] of the rules' codes, the rules (bit i: rule i) whose code has
-/// it; unused slots are (0, 0). Computed as the crate builds.
-static RULES_BY_WORD: [(u32, u64); ADVICE_RULES.len()] = {
-    let mut table = [(0u32, 0u64); ADVICE_RULES.len()];
-    let mut used = 0;
+/// it, at its [`first_slot`] or the next free one after it (wrapping); free slots are (0, 0), and
+/// no rule's word is 0 (a code has at least one byte). Computed as the crate builds.
+static RULES_BY_WORD: [(u32, u64); SLOTS] = {
+    let mut table = [(0u32, 0u64); SLOTS];
     let mut i = 0;
     while i < ADVICE_RULES.len() {
         let (source, code) = ADVICE_RULES[i].code;
         let word = code_word(source, code);
-        let mut at = 0;
-        while at < used && table[at].0 != word {
-            at += 1;
+        let mut at = first_slot(word);
+        while table[at].0 != 0 && table[at].0 != word {
+            at = (at + 1) % SLOTS;
         }
-        if at == used {
-            table[at].0 = word;
-            used += 1;
-        }
+        table[at].0 = word;
         table[at].1 |= 1 << i;
         i += 1;
     }
     table
 };
 
+/// The rules whose code has `word` (bit i: rule i).
+fn rules_with_word(word: u32) -> u64 {
+    let mut at = first_slot(word);
+    // At most 64 of the slots are taken: the search ends at the word or at a free slot.
+    while let Some(&(w, rules)) = RULES_BY_WORD.get(at) {
+        if w == word {
+            return rules;
+        }
+        if w == 0 {
+            break;
+        }
+        at = (at + 1) % SLOTS;
+    }
+    0
+}
+
 /// The advice for `n` given what the caller knows (`hint`): the matching rule that names the
 /// most facts the caller gave; else a note when the top code does not exist in the SDK version.
-pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
+pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<AdviceRef> {
     // The rules whose code may be in the chain, by word: most callbacks have none, and the rest
     // one or two, each then checked in full.
-    let mut maybe = 0u64;
-    for (source, code) in chain(n) {
-        let word = code_word(source, code);
-        for &(w, rules) in &RULES_BY_WORD {
-            maybe |= if w == word { rules } else { 0 };
-        }
-    }
-    let has = |code: (Source, &str)| chain(n).any(|c| c == code);
+    let mut maybe = chain(n).fold(0u64, |m, (source, code)| {
+        m | rules_with_word(code_word(source, code))
+    });
     let mut best: Option<(usize, &Rule)> = None;
-    // Each rule whose bit is set, in the table's order.
-    let candidates = std::iter::successors(Some(maybe), |m| Some(m & m.wrapping_sub(1)))
-        .take_while(|m| *m != 0)
-        .filter_map(|m| ADVICE_RULES.get(m.trailing_zeros() as usize));
-    for rule in candidates {
-        if !has(rule.code)
-            || rule.inner.is_some_and(|inner| !has(inner))
-            || rule.carrier.is_some_and(|c| n.carrier != Some(c))
-            || rule.message.is_some_and(|m| !said(n, m))
-        {
-            continue;
-        }
-        if rule
-            .platform
-            .zip(hint.platform)
-            .is_some_and(|(want, got)| want != got)
-            || !holds(rule.os_version, hint.os_version)
-            || !holds(rule.sdk_version, hint.sdk_version)
-        {
+    // Each rule whose bit is set, in the table's order (a plain loop: iterator adapters over
+    // the bits cost as much as the checks).
+    while maybe != 0 {
+        let i = maybe.trailing_zeros() as usize;
+        maybe &= maybe - 1;
+        let Some(rule) = ADVICE_RULES.get(i) else {
+            break;
+        };
+        if !fits(rule, n, hint) {
             continue;
         }
         let known = specificity(rule, hint);
@@ -322,13 +316,43 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
             best = Some((known, rule));
         }
     }
-    if let Some((_, r)) = best {
-        return Some(r.advice());
+    match best {
+        Some((_, rule)) => Some(AdviceRef::rule(&rule.advice)),
+        None => not_in_version(n, hint).map(AdviceRef::from),
     }
-    not_in_version(n, hint)
 }
 
-/// Whether the message of a callback in `n`'s chain contains `text`.
+/// Whether a rule fits a callback: its codes are in the chain, the carrier and message it names
+/// are the callback's, and the caller's platform and versions, where known, are its own.
+fn fits(rule: &Rule, n: &Normalized<'_>, hint: &Hint) -> bool {
+    let has = |code: (Source, &str)| chain(n).any(|c| c == code);
+    if !has(rule.code) {
+        return false;
+    }
+    if let Some(inner) = rule.inner {
+        if !has(inner) {
+            return false;
+        }
+    }
+    if rule.carrier.is_some() && n.carrier != rule.carrier {
+        return false;
+    }
+    if let Some(text) = rule.message {
+        if !said(n, text) {
+            return false;
+        }
+    }
+    if let (Some(want), Some(got)) = (rule.platform, hint.platform) {
+        if want != got {
+            return false;
+        }
+    }
+    holds(rule.os_version, hint.os_version) && holds(rule.sdk_version, hint.sdk_version)
+}
+
+/// Whether the message of a callback in `n`'s chain contains `text`. Not inlined: the text
+/// search is large, and inlined it made every call to `advise` set up for it.
+#[inline(never)]
 fn said(n: &Normalized<'_>, text: &str) -> bool {
     std::iter::successors(Some(n), |c| c.root_cause.as_deref())
         .any(|c| c.raw_msg.as_deref().is_some_and(|m| m.contains(text)))
@@ -388,7 +412,6 @@ mod tests {
     #[test]
     fn a_rule_counts_each_condition_the_caller_confirmed() {
         let full = Rule {
-            id: "t",
             code: (Source::Pns, "600004"),
             inner: Some((Source::Cucc, "102")),
             platform: Some(Platform::Ios),
@@ -396,11 +419,14 @@ mod tests {
             message: None,
             os_version: Some((true, [16, 4, 0, 0])),
             sdk_version: Some((false, [2, 12, 14, 0])),
-            zh: "",
-            en: "",
-            actor: Actor::Developer,
-            action: Action::UpgradeSdk,
-            provenance: &[],
+            advice: Advice {
+                id: Cow::Borrowed("t"),
+                zh: Cow::Borrowed(""),
+                en: Cow::Borrowed(""),
+                actor: Actor::Developer,
+                action: Action::UpgradeSdk,
+                provenance: Cow::Borrowed(&[]),
+            },
         };
         let v = |s: &str| s.parse::<Version>().ok();
         let all = Hint {
@@ -474,15 +500,36 @@ mod tests {
         ] {
             assert_ne!(base, code_word(source, code), "{source} {code}");
         }
-        // Each rule is found by its own code's word.
-        for (i, rule) in ADVICE_RULES.iter().enumerate() {
+        // Each rule is found by its own code's word, with exactly the rules that share it.
+        for rule in &ADVICE_RULES {
             let word = code_word(rule.code.0, rule.code.1);
-            let mask = RULES_BY_WORD
+            let same: u64 = ADVICE_RULES
                 .iter()
-                .filter(|(w, _)| *w == word)
-                .fold(0, |m, (_, rules)| m | rules);
-            assert_ne!(mask & (1 << i), 0, "{}", rule.id);
+                .enumerate()
+                .filter(|(_, r)| code_word(r.code.0, r.code.1) == word)
+                .map(|(j, _)| 1 << j)
+                .sum();
+            assert_eq!(rules_with_word(word), same, "{}", rule.advice.id);
         }
+        assert_eq!(rules_with_word(code_word(Source::Pns, "999999")), 0);
+        // Any word, found at its first slot, further on, or not at all, gets what a search of
+        // the whole table gets: among these, some start where another word sits.
+        let mut displaced = 0;
+        for source in [Source::Pns, Source::Cucc, Source::Fusion] {
+            for n in 0..5000 {
+                let word = code_word(source, &format!("{}", 600_000 + n * 7));
+                let all: u64 = ADVICE_RULES
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| code_word(r.code.0, r.code.1) == word)
+                    .map(|(j, _)| 1 << j)
+                    .sum();
+                assert_eq!(rules_with_word(word), all, "{source} {}", 600_000 + n * 7);
+                let taken = RULES_BY_WORD[first_slot(word)].0;
+                displaced += usize::from(taken != 0 && taken != word);
+            }
+        }
+        assert!(displaced > 0, "no word of the test starts at a taken slot");
     }
 
     #[test]

@@ -93,7 +93,9 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
-pub use advice::{advice_rules, Advice, AdviceRule, ParseVersionError, Version, VersionBound};
+pub use advice::{
+    advice_rules, Advice, AdviceRef, AdviceRule, ParseVersionError, Version, VersionBound,
+};
 pub use catalog::{candidates, entries, lookup, lookup_on, lookup_with_msg, provenance_sources};
 pub use entry::{Entry, Provenance};
 pub use error::ParseIdError;

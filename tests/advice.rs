@@ -10,7 +10,7 @@ fn advice_id(raw: &str, hint: Hint) -> Option<String> {
     normalize_with(raw, hint)
         .unwrap()
         .advice
-        .map(|a| a.id.into_owned())
+        .map(|a| a.id.to_string())
 }
 
 #[test]

@@ -98,7 +98,7 @@ fn codes_named_in_chinese_prose() {
     assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600017"));
     assert_eq!(n.category, Failure);
     assert_eq!(
-        n.advice.map(|a| a.id),
+        n.advice.map(|a| a.into_advice().id),
         Some("scheme_secret_mismatch".into())
     );
     let n = normalize("返回码=103000 取号成功").unwrap();

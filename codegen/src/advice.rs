@@ -139,8 +139,7 @@ pub fn emit(out: &mut String, rules: &[Rule], camel: impl Fn(&str) -> String) {
     for r in rules {
         let _ = writeln!(
             out,
-            "    crate::advice::Rule {{ id: {:?}, code: {}, inner: {}, platform: {}, carrier: {}, message: {:?}, os_version: {}, sdk_version: {}, zh: {:?}, en: {:?}, actor: Actor::{}, action: Action::{}, provenance: &[{}] }},",
-            r.id,
+            "    crate::advice::Rule {{ code: {}, inner: {}, platform: {}, carrier: {}, message: {:?}, os_version: {}, sdk_version: {}, advice: crate::Advice {{ id: std::borrow::Cow::Borrowed({:?}), zh: std::borrow::Cow::Borrowed({:?}), en: std::borrow::Cow::Borrowed({:?}), actor: Actor::{}, action: Action::{}, provenance: std::borrow::Cow::Borrowed(&[{}]) }} }},",
             code(&r.code),
             r.inner.as_ref().map_or("None".to_owned(), |c| format!("Some({})", code(c))),
             r.platform.as_ref().map_or("None".to_owned(), |p| format!("Some(Platform::{})", camel(p))),
@@ -148,6 +147,7 @@ pub fn emit(out: &mut String, rules: &[Rule], camel: impl Fn(&str) -> String) {
             r.message,
             opt_bound(&r.os_version),
             opt_bound(&r.sdk_version),
+            r.id,
             r.text.zh,
             r.text.en,
             camel(&r.actor),

@@ -171,7 +171,7 @@ impl<'a> Normalized<'a> {
     /// With the advice `normalize` gives, from the versions in `extra`.
     fn advised(mut self) -> Normalized<'a> {
         let hint = with_payload_versions(Hint::default(), &self.extra);
-        self.advice = crate::advice::advise(&self, &hint).map(Box::new);
+        self.advice = crate::advice::advise(&self, &hint);
         self
     }
 }

@@ -12,7 +12,7 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::{Extra, ExtraValue, IdaasParams, Message, Normalized};
-use crate::{Action, Actor, Advice, AuthOutcome, Carrier, Category, Lang, Source};
+use crate::{Action, Actor, AdviceRef, AuthOutcome, Carrier, Category, Lang, Source};
 
 /// A string is [`ExtraValue::Text`]; any other value is [`ExtraValue::Json`] holding its compact
 /// JSON text (an object's keys in the order serde_json gives them: sorted).
@@ -97,7 +97,7 @@ struct Fields {
     request_id: Option<Option<String>>,
     params: Option<Option<IdaasParams>>,
     extra: Option<Extra<'static>>,
-    advice: Option<Option<Box<Advice>>>,
+    advice: Option<Option<AdviceRef>>,
 }
 
 /// Stores a field's value, refusing a second one.

@@ -235,9 +235,10 @@ pub struct Normalized<'a> {
     pub extra: Extra<'a>,
     /// What fixes this failure on the caller's platform and versions ([`Hint`], or versions
     /// the payload carries: `sdkVersion`, `release`, `osVersion`), where `data/advice.yaml`
-    /// has a rule for it. Boxed: it is rare, and inline it would make every node of the
-    /// `root_cause` chain about 100 bytes larger.
-    pub advice: Option<Box<crate::Advice>>,
+    /// has a rule for it. Held by [`AdviceRef`](crate::AdviceRef): a rule of the table is
+    /// shared, not copied, and inline it would make every node of the `root_cause` chain about
+    /// 100 bytes larger.
+    pub advice: Option<crate::AdviceRef>,
 }
 
 impl<'a> Normalized<'a> {
@@ -360,14 +361,8 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
             max: MAX_INPUT_BYTES,
         });
     }
-    // The advice is set inside the `Result`: taking the node out and wrapping it again copied
-    // its 192 bytes twice.
-    let mut r = resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint));
-    if let Ok(n) = &mut r {
-        n.advice = crate::advice::advise(n, &crate::advice::with_payload_versions(hint, &n.extra))
-            .map(Box::new);
-    }
-    r
+    // The advice is set where the top-level callback is resolved.
+    resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint))
 }
 
 /// Normalises a callback whose fields the caller already holds. Infallible: it has a code
@@ -382,7 +377,5 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
 /// assert_ne!(n.outcome, AuthOutcome::TokenFailed);
 /// ```
 pub fn normalize_callback<'a>(callback: &Callback<'a>, hint: Hint) -> Normalized<'a> {
-    let mut n = resolve::from_callback(callback, hint);
-    n.advice = crate::advice::advise(&n, &hint).map(Box::new);
-    n
+    resolve::from_callback(callback, hint)
 }

@@ -1,6 +1,7 @@
 //! A top-level callback put together, and the typed-callback entry point.
 
 use super::*;
+use crate::advice::{advise, with_payload_versions};
 
 /// What lies under a callback's own code, taken out of its parts, and how to read it.
 pub(super) struct Under<'a> {
@@ -148,28 +149,32 @@ impl<'a> Under<'a> {
         (best.cause, best.origin)
     }
 
-    /// Keeps in `n.extra` what no cause used up.
-    fn keep_unused(self, n: &mut Normalized<'a>, origin: Option<Origin>) {
+    /// Keeps in `n.extra` what no cause used up. Takes the fields out of `self` (by reference:
+    /// moved whole, `Under` was copied on every call).
+    fn keep_unused(&mut self, n: &mut Normalized<'a>, origin: Option<Origin>) {
         let data_used = matches!(origin, Some(Origin::Data | Origin::InnerAndData));
         let inner_used = matches!(origin, Some(Origin::Inner | Origin::InnerAndData));
-        if let Some((key, val)) = self.carrier_data.filter(|_| !data_used) {
+        if let Some((key, val)) = self.carrier_data.take().filter(|_| !data_used) {
             let value = super::super::extra::extra_value(&key, val, self.level);
             n.extra.push((key, value));
         }
         let cause_has_text = n.root_cause.as_ref().is_some_and(|c| c.raw_msg.is_some());
+        // Two `if let`s, not a loop over both: building and dropping the array cost more than
+        // the rest of this function when, as most often, both are empty.
         if !inner_used {
-            for (key, value) in [self.inner_code, self.inner_msg].into_iter().flatten() {
+            if let Some((key, value)) = self.inner_code.take() {
                 n.extra.push((key, ExtraValue::Text(value)));
             }
-        } else if !cause_has_text {
-            if let Some((key, value)) = self.inner_msg {
+        }
+        if !inner_used || !cause_has_text {
+            if let Some((key, value)) = self.inner_msg.take() {
                 n.extra.push((key, ExtraValue::Text(value)));
             }
         }
     }
 }
 
-/// Resolves a top-level callback. In strict mode, fails with the first hard error (nesting too
+/// Resolves a top-level callback, with its advice. In strict mode, fails with the first hard error (nesting too
 /// deep) met while decoding causes; in lenient mode, always succeeds.
 ///
 /// Takes the parts out of `p` (passed by reference: moved as a whole, its 288 bytes were copied).
@@ -244,6 +249,8 @@ pub(crate) fn resolve_top<'a>(
     under.keep_unused(&mut n, origin);
     follow(&mut n);
     n.carrier = top_carrier(&n, carrier, wraps);
+    // Here, not in `normalize_with`: there, the result was copied to reach into it.
+    n.advice = advise(&n, &with_payload_versions(hint, &n.extra));
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).
     match err {
@@ -288,6 +295,8 @@ pub(crate) fn from_callback<'a>(cb: &Callback<'a>, hint: Hint) -> Normalized<'a>
     let code = p.code.clone();
     resolve_top(&mut p, hint, false).unwrap_or_else(|_| {
         let source = hint.source.unwrap_or_else(|| pns_for(hint.platform));
-        node(CodeRows::of(&code), source, code, None)
+        let mut n = node(CodeRows::of(&code), source, code, None);
+        n.advice = advise(&n, &hint);
+        n
     })
 }
