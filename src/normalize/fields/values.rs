@@ -123,8 +123,12 @@ pub(super) fn has_text(val: &Val<'_>) -> bool {
 /// Whether `s` is empty or only whitespace (stops at the first other character, where
 /// `trim().is_empty()` would trim both ends).
 pub(super) fn is_blank(s: &str) -> bool {
-    // Most texts start with a printable ASCII character: no decoding.
-    if s.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
+    // Most texts start with a printable ASCII character or a CJK one (a lead byte from E4, so
+    // U+4000 or above, where Unicode has no white space; U+3000 is the last): no decoding.
+    if s.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_graphic() || b >= 0xe4)
+    {
         return false;
     }
     s.chars().all(char::is_whitespace)
@@ -135,4 +139,27 @@ pub(crate) fn is_fusion_inner(code: &str) -> bool {
     code.len() == 7
         && (code.starts_with("16") || code.starts_with("17"))
         && code.bytes().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+
+    /// The shortcut on the first byte agrees with decoding, for every character first, alone
+    /// and before a space.
+    #[test]
+    fn is_blank_agrees_with_decoding_for_every_first_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("{c} ")] {
+                assert_eq!(
+                    is_blank(&s),
+                    s.chars().all(char::is_whitespace),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert!(is_blank(""));
+        assert!(is_blank("\u{3000} \t"));
+    }
 }

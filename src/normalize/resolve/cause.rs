@@ -176,11 +176,36 @@ fn data_cause_in<'a>(
 /// Whether a message may name a code (`vendorCode:103911`, `{"result":-8004}`): cheap check
 /// before parsing it.
 pub(super) fn may_name_code(msg: &str) -> bool {
-    // A full-width colon is EF BC 9A: its last byte is looked for first, which most messages,
-    // Chinese ones included, do not hold.
-    msg.bytes().any(|c| c.is_ascii_digit()) && msg.bytes().any(|c| matches!(c, b':' | b'=' | b'{'))
-        || scan::find_either(msg.as_bytes(), 0, 0x9a, 0x9a).is_some() && msg.contains('：')
+    // One pass gathers what the bytes hint at; a full-width colon (EF BC 9A) is looked for in
+    // full only when its last byte, which most messages, Chinese ones included, lack, is there.
+    let seen = msg
+        .bytes()
+        .fold(0, |seen, b| seen | BYTE_HINTS[usize::from(b)]);
+    seen & (DIGIT | SEPARATOR) == DIGIT | SEPARATOR || seen & COLON_TAIL != 0 && msg.contains('：')
 }
+
+/// [`BYTE_HINTS`]: an ASCII digit.
+const DIGIT: u8 = 1;
+/// [`BYTE_HINTS`]: `:`, `=` or `{`, which put a code next to its key.
+const SEPARATOR: u8 = 2;
+/// [`BYTE_HINTS`]: 0x9A, the last byte of a full-width colon `：`.
+const COLON_TAIL: u8 = 4;
+
+/// What each byte value hints at, for [`may_name_code`].
+static BYTE_HINTS: [u8; 256] = {
+    let mut hints = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        hints[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b':' | b'=' | b'{' => SEPARATOR,
+            0x9a => COLON_TAIL,
+            _ => 0,
+        };
+        b += 1;
+    }
+    hints
+};
 
 /// The cause named in a message (NFKC-normalised first), unless it is the node's own code.
 pub(super) fn message_cause<'a>(
@@ -303,6 +328,17 @@ mod tests {
         // 业 is E4 B8 9A: the full-width colon's last byte, without the colon.
         assert!(!may_name_code("业务失败"));
         assert!(!may_name_code(""));
+        assert!(may_name_code("code=1105"));
+        assert!(may_name_code("{7"));
+        assert!(!may_name_code("7"));
+        assert!(!may_name_code(":={"));
+    }
+
+    /// The check as first written, a question at a time: the reference for the one-pass one.
+    fn may_name_code_plainly(msg: &str) -> bool {
+        let digit = msg.chars().any(|c| c.is_ascii_digit());
+        let separator = msg.chars().any(|c| matches!(c, ':' | '=' | '{'));
+        digit && separator || msg.contains('：')
     }
 
     #[test]
@@ -317,6 +353,13 @@ mod tests {
     }
 
     proptest! {
+        /// Digits and separators alone and together, the full-width colon and a character
+        /// that shares its last byte (业), other ASCII and CJK text.
+        #[test]
+        fn may_name_code_agrees_with_the_plain_check(msg in "[0-9:={：业不a /]{0,12}") {
+            prop_assert_eq!(super::may_name_code(&msg), may_name_code_plainly(&msg));
+        }
+
         #[test]
         fn scannable_escaped_agrees_with_the_bytewise_check(raw in "[\\\\\"/u{\\[(a}]{0,80}") {
             prop_assert_eq!(scannable_escaped(&raw), scannable_escaped_bytewise(&raw));
