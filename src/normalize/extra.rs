@@ -388,10 +388,11 @@ fn redact_in_text(text: &str, level: usize) -> Option<String> {
     let mut from = 0;
     let mut found = false;
     while let Some(open) = text.get(from..).and_then(|t| t.find('{')).map(|i| from + i) {
-        let Ok(obj) = scan::object(text, open, level) else {
+        let mut fields = scan::Fields::new();
+        let Ok(obj) = scan::object(text, open, level, &mut fields) else {
             return Some(redacted("value", text));
         };
-        let json = fields_to_json(obj.fields, level).to_string();
+        let json = fields_to_json(fields, level).to_string();
         // Past the `{` (the scan starts after it), so the loop always moves forward.
         let end = obj.end;
         out.push_str(text.get(from..open).unwrap_or_default());
@@ -413,14 +414,15 @@ fn object_to_json(raw: &str, level: usize) -> serde_json::Value {
     let Some(open) = raw.find('{') else {
         return serde_json::Value::Object(serde_json::Map::new());
     };
-    let Ok(obj) = scan::object(raw, open, level) else {
+    let mut fields = scan::Fields::new();
+    if scan::object(raw, open, level, &mut fields).is_err() {
         return serde_json::Value::String(redacted("value", raw));
-    };
-    fields_to_json(obj.fields, level)
+    }
+    fields_to_json(fields, level)
 }
 
 /// An object's fields as a JSON object, tokens redacted.
-fn fields_to_json(fields: Vec<scan::Field<'_>>, level: usize) -> serde_json::Value {
+fn fields_to_json(fields: scan::Fields<'_>, level: usize) -> serde_json::Value {
     let mut map = serde_json::Map::new();
     for field in fields {
         let value = match extra_value(&field.key, field.val, level + 1) {

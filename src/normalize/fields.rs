@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::extra::{kept_value, Extra};
 use super::keys::{role, KeyRole, Role, NO_ROLE};
-use super::scan::{self, Field, Val};
+use super::scan::{self, Field, Fields, Val};
 use super::secret::secret_kind;
 use super::{pattern, Carrier, ParseError, Shape};
 use crate::catalog::nfkc;
@@ -170,19 +170,15 @@ fn pick<'a>(fields: &[Field<'a>], roles: &[KeyRole]) -> Picked<'a> {
     p
 }
 
-/// The parts of an object's fields into `out`, if one of them is a code; else the fields are
-/// given back and `out` is left as it was. `level` is the object's level.
-fn from_fields<'a>(
-    fields: Vec<Field<'a>>,
-    level: usize,
-    out: &mut Parts<'a>,
-) -> Result<(), Vec<Field<'a>>> {
+/// The parts of an object's fields into `out` (the fields taken out), if one of them is a code;
+/// else `false`, with the fields and `out` left as they were. `level` is the object's level.
+fn from_fields<'a>(fields: &mut Fields<'a>, level: usize, out: &mut Parts<'a>) -> bool {
     // Each key's role, computed once: on the stack for callbacks of up to 12 fields (Android's
     // has 6; a longer array cost more to fill than it saved).
     let mut stack = [NO_ROLE; 12];
     let heap: Vec<KeyRole>;
     let roles: &[KeyRole] = if fields.len() <= stack.len() {
-        for (slot, field) in stack.iter_mut().zip(&fields) {
+        for (slot, field) in stack.iter_mut().zip(fields.iter()) {
             *slot = role(&field.key);
         }
         stack.get(..fields.len()).unwrap_or_default()
@@ -195,7 +191,7 @@ fn from_fields<'a>(
         inner,
         msg,
         request,
-    } = pick(&fields, roles);
+    } = pick(fields, roles);
     let (code_index, code_text, glued, code_key) = match (code, &inner) {
         // Only China Telecom's `result` is a numeric-only code key.
         (Some((_, i, c, rest, numeric)), _) => (
@@ -209,7 +205,7 @@ fn from_fields<'a>(
             },
         ),
         (None, Some((_, c))) => (None, c.clone(), None, CodeKey::Inner),
-        (None, None) => return Err(fields),
+        (None, None) => return false,
     };
     // The inner code either stands in for the code (promoted) or stays the inner code.
     let inner_at = inner.as_ref().map(|(i, _)| *i);
@@ -226,7 +222,7 @@ fn from_fields<'a>(
         request: request.map(|m| m.1),
     };
     fill(fields, roles, &at, (code_text, code_key, glued), level, out);
-    Ok(())
+    true
 }
 
 /// The IDaaS SDK's `data`: tokens (a login callback) or a text (the failure's description).
@@ -260,7 +256,7 @@ struct Indices {
 /// it), the winners of each role, source marks, and everything else kept in `extra`.
 #[inline(always)]
 fn fill<'a>(
-    fields: Vec<Field<'a>>,
+    fields: &mut Fields<'a>,
     roles: &[KeyRole],
     at: &Indices,
     (code_text, code_key, glued): (Cow<'a, str>, CodeKey, Option<Cow<'a, str>>),
@@ -276,7 +272,7 @@ fn fill<'a>(
     for r in roles {
         parts.marks.mark(r.marks);
     }
-    for (i, (field, r)) in fields.into_iter().zip(roles).enumerate() {
+    for (i, (field, r)) in fields.drain(..).zip(roles).enumerate() {
         if Some(i) == at.code || Some(i) == at.promoted_inner {
             parts.marks.capital_code |= field.key == "Code";
             continue;
@@ -426,11 +422,13 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
 }
 
 /// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).
-/// `level` is the nesting level of what holds the text. `bare`: a text that is only a code
+/// Objects are looked for from `from` (no `{` or `(` comes before it; 0 when the caller does
+/// not know). `level` is the nesting level of what holds the text. `bare`: a text that is only a code
 /// counts. The parts are written to `out`, which must be fresh (as [`Parts::new`] makes it):
 /// they are filled in place, being too large to move around cheaply on every call.
 pub(crate) fn parse_parts<'a>(
     t: &'a str,
+    from: usize,
     level: usize,
     bare: bool,
     out: &mut Parts<'a>,
@@ -439,19 +437,20 @@ pub(crate) fn parse_parts<'a>(
         return Err(ParseError::Empty);
     }
     let mut shape = None;
-    let mut from = 0;
+    let mut from = from;
+    let mut fields = Fields::new();
     // Each object at the top of the text, in order (log text may hold other braces first).
     for _ in 0..64 {
         let Some(open) = next_open(t, from) else {
             break;
         };
-        let obj = scan::object(t, open, level)?;
+        let obj = scan::object(t, open, level, &mut fields)?;
         shape.get_or_insert(obj.style.shape());
-        let nested = match from_fields(obj.fields, level + 1, out) {
-            Ok(()) => return Ok(()),
-            // Looked for only now: most objects have a code.
-            Err(fields) => nested_objects(&fields),
-        };
+        if from_fields(&mut fields, level + 1, out) {
+            return Ok(());
+        }
+        // Looked for only now: most objects have a code.
+        let nested = nested_objects(&fields);
         // No code of its own: a callback held in one of its values is the result
         // (`{msg: ..., code: {"code":"600012",...}}`, `{"u":{...,"failRet":"{...}"}}`).
         let readable = |v: Val<'a>| match v {
@@ -460,7 +459,8 @@ pub(crate) fn parse_parts<'a>(
             _ => None,
         };
         for inner in nested.into_iter().flatten().filter_map(readable) {
-            if parse_parts(inner, level + 1, false, out).is_ok() && out.code_key != CodeKey::Pattern
+            if parse_parts(inner, 0, level + 1, false, out).is_ok()
+                && out.code_key != CodeKey::Pattern
             {
                 return Ok(());
             }

@@ -39,6 +39,21 @@ pub(crate) enum Ctx {
     Server(Source),
 }
 
+/// Where the fields' search for objects starts, and the first brace past the first byte: one
+/// search for both (most payloads are an object from the first byte: no search). A `(` first
+/// may open a Kotlin print, which the fields' search checks itself.
+#[inline(always)]
+fn first_open(b: &[u8]) -> (usize, Option<usize>) {
+    match b.first() {
+        Some(b'{') => (0, None),
+        _ => match scan::find_either(b, 0, b'{', b'(') {
+            Some(p) if b.get(p) == Some(&b'(') => (0, scan::find_either(b, p + 1, b'{', b'{')),
+            Some(p) => (p, Some(p)),
+            None => (b.len(), None),
+        },
+    }
+}
+
 /// Normalises a text of any shape at nesting `level`, unwrapping JSON strings around it.
 pub(crate) fn normalize_text<'b>(
     text: &'b str,
@@ -70,12 +85,11 @@ pub(crate) fn normalize_text<'b>(
             };
         }
     }
-    // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"` (not an
-    // object from the first byte, which most payloads are).
-    if let Some(open) = (!t.starts_with('{'))
-        .then(|| scan::find_either(t.as_bytes(), 0, b'{', b'{'))
-        .flatten()
-        .filter(|&o| o > 0 && t.as_bytes().get(o - 1) == Some(&b'"') && t.contains("\\\""))
+    let b = t.as_bytes();
+    let (from, first_brace) = first_open(b);
+    // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"`.
+    if let Some(open) =
+        first_brace.filter(|&o| o > 0 && b.get(o - 1) == Some(&b'"') && t.contains("\\\""))
     {
         let (inner, _) = scan::quoted(t, open - 1);
         if let Cow::Owned(s) = inner {
@@ -91,7 +105,7 @@ pub(crate) fn normalize_text<'b>(
         Ctx::Inner { bare, .. } => *bare,
     };
     let mut parts = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
-    fields::parse_parts(t, level, bare, &mut parts)?;
+    fields::parse_parts(t, from, level, bare, &mut parts)?;
     match ctx {
         Ctx::Top(hint) => resolve_top(&mut parts, *hint, true),
         Ctx::Server(source) => resolve_server(&mut parts, *source),
@@ -171,4 +185,24 @@ pub(crate) fn assemble<'a>(
 /// The catalog entry for `code` in `source`, by message where the source keys rows by message.
 pub(crate) fn find_entry(source: Source, code: &str, msg: Option<&str>) -> Option<&'static Entry> {
     CodeRows::of(code).find(source, msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_open;
+
+    #[test]
+    fn the_first_object_is_looked_for_once() {
+        let at = |t: &str| first_open(t.as_bytes());
+        assert_eq!(at(r#"{"code":1}"#), (0, None), "an object from the start");
+        assert_eq!(at(r#"E/SDK: {"code":1}"#), (7, Some(7)));
+        assert_eq!(at(r#"E/SDK: "{\"code\":1}""#), (8, Some(8)));
+        // A `(` first: the fields' search starts over (it may open a Kotlin print), and the
+        // first brace is the one after it.
+        assert_eq!(at("TokenRet(code=1, data={a=1})"), (0, Some(22)));
+        assert_eq!(at("fail (2) {\"code\":1}"), (0, Some(9)));
+        assert_eq!(at("TokenRet(code=1)"), (0, None));
+        assert_eq!(at("600008"), (6, None), "nothing to open: past the end");
+        assert_eq!(at(""), (0, None));
+    }
 }

@@ -76,10 +76,13 @@ impl Style {
     }
 }
 
-/// A parsed object: its fields, where it ended, what it looked like.
+/// An object's fields, in order: up to eight inline (Android's callback has six).
+pub(crate) type Fields<'a> = smallvec::SmallVec<[Field<'a>; 8]>;
+
+/// A parsed object (its fields go to the caller's [`Fields`]): where it ended, what it looked
+/// like.
 #[derive(Debug)]
-pub(crate) struct Object<'a> {
-    pub(crate) fields: Vec<Field<'a>>,
+pub(crate) struct Object {
     pub(crate) end: usize,
     pub(crate) style: Style,
 }
@@ -348,21 +351,24 @@ fn key<'a>(
     }
 }
 
-/// Parses the object whose opening brace is at `open`. `parent_level` is the nesting level of
-/// what contains it (0 for the text itself). Tolerant: an unclosed object ends with the text,
-/// a stray character is skipped, a key without a value is dropped. Its `end` is past `open`.
-pub(crate) fn object(
-    src: &str,
+/// Parses the object whose opening brace is at `open` into `fields` (cleared first: the
+/// caller's buffer, kept where it is rather than moved, being 400 bytes). `parent_level` is the
+/// nesting level of what contains it (0 for the text itself). Tolerant: an unclosed object ends
+/// with the text, a stray character is skipped, a key without a value is dropped. Its `end` is
+/// past `open`.
+pub(crate) fn object<'a>(
+    src: &'a str,
     open: usize,
     parent_level: usize,
-) -> Result<Object<'_>, ParseError> {
+    fields: &mut Fields<'a>,
+) -> Result<Object, ParseError> {
+    fields.clear();
     let level = parent_level + 1;
     if level > MAX_DEPTH {
         return Err(ParseError::TooDeep { max: MAX_DEPTH });
     }
     let b = src.as_bytes();
     let mut style = Style::before(src, open);
-    let mut fields = Vec::with_capacity(8);
     let mut dead = [usize::MAX; 2];
     let mut i = open + 1;
     // Every turn moves `i` on: a key reads at least one byte (`None` steps over one), and a
@@ -422,7 +428,6 @@ pub(crate) fn object(
         i = end;
     }
     Ok(Object {
-        fields,
         end: i.min(src.len()),
         style,
     })
@@ -444,11 +449,16 @@ mod tests {
         }
     }
 
+    /// The object at the first `{`, and its fields.
+    fn scanned(src: &str) -> (Object, Fields<'_>) {
+        let mut fields = Fields::new();
+        let obj = object(src, src.find('{').unwrap(), 0, &mut fields).unwrap();
+        (obj, fields)
+    }
+
     fn fields(src: &str) -> Vec<(String, Val<'_>)> {
-        let open = src.find('{').unwrap();
-        object(src, open, 0)
-            .unwrap()
-            .fields
+        scanned(src)
+            .1
             .into_iter()
             .map(|f| (f.key.into_owned(), f.val))
             .collect()
@@ -467,10 +477,9 @@ mod tests {
     #[test]
     fn ns_dictionary() {
         let src = "resultDic = {\n    msg = \"\\U65e0SIM\\U5361\";\n    requestId = 7c2d;\n    resultCode = 600007;\n}";
-        let obj = object(src, src.find('{').unwrap(), 0).unwrap();
+        let (obj, fields) = scanned(src);
         assert_eq!(obj.style.shape(), Shape::NsDictionary);
-        let f: Vec<_> = obj
-            .fields
+        let f: Vec<_> = fields
             .iter()
             .map(|f| (f.key.as_ref(), f.val.clone()))
             .collect();
@@ -496,10 +505,9 @@ mod tests {
     #[test]
     fn java_to_string() {
         let src = "TokenRet{vendorName='cu_xw', code='600011', msg='it's odd', carrierFailedResultData='{\"a\":1}', requestId=5e, token='null'}";
-        let obj = object(src, src.find('{').unwrap(), 0).unwrap();
+        let (obj, fields) = scanned(src);
         assert_eq!(obj.style.shape(), Shape::JavaToString);
-        let f: Vec<_> = obj
-            .fields
+        let f: Vec<_> = fields
             .iter()
             .map(|f| (f.key.as_ref(), f.val.clone()))
             .collect();
@@ -554,7 +562,7 @@ mod tests {
             "]".repeat(MAX_DEPTH)
         );
         assert!(matches!(
-            object(&deep, 0, 0),
+            object(&deep, 0, 0, &mut Fields::new()),
             Err(ParseError::TooDeep { .. })
         ));
     }
