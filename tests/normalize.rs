@@ -134,6 +134,16 @@ fn ios_json_inner_code_and_carrier_object() {
     assert_eq!(n.outcome, AuthOutcome::InvalidRequest);
     assert_eq!(n.carrier, Some(Carrier::Ctcc));
     assert!(n.extra.is_empty(), "{:?}", n.extra);
+
+    // An inner message that no cause took (the carrier data's own `desc` says it) is kept.
+    let raw = r#"{"code":"600011","innerMsg":"sdk note","carrierFailedResultData":"{\"resultCode\":\"103119\",\"desc\":\"appid不存在\"}"}"#;
+    let n = common::n(raw);
+    assert_eq!(cause(&n).raw_msg.as_deref(), Some("appid不存在"));
+    assert!(
+        matches!(extra(&n, "innerMsg"), Some(ExtraValue::Text(t)) if t == "sdk note"),
+        "{:?}",
+        n.extra
+    );
 }
 
 #[test]
@@ -301,6 +311,22 @@ fn log_text_around_payloads() {
     // Other braces before the payload are skipped.
     let n3 = n(r#"[main] {pid=42} result: {"code":"700000","msg":"用户取消操作"}"#);
     assert_eq!(n3.outcome, AuthOutcome::UserCancelled);
+    // A JSON string in the log (its brace right after a quote) is unescaped and read...
+    let n4 = n(r#"onTokenFailed: "{\"code\":\"600011\",\"requestId\":\"r-9\"}" (retry)"#);
+    assert_eq!(
+        (n4.code.as_ref(), n4.request_id.as_deref()),
+        ("600011", Some("r-9"))
+    );
+    // ...but an object that is not in a string keeps its backslashes as written, whether it
+    // comes after other text or after a `(`.
+    for raw in [
+        r#"TokenRet{code=600011, msg=a \"b\" c, requestId=r1}"#,
+        r#"E/SDK(12): {code: 600011, msg: a \"b\" c, requestId: r1}"#,
+    ] {
+        let n5 = n(raw);
+        assert_eq!(n5.raw_msg.as_deref(), Some(r#"a \"b\" c"#), "{raw}");
+        assert_eq!(n5.request_id.as_deref(), Some("r1"), "{raw}");
+    }
 }
 
 #[test]

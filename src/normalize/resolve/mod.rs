@@ -47,7 +47,7 @@ fn first_open(b: &[u8]) -> (usize, Option<usize>) {
     match b.first() {
         Some(b'{') => (0, None),
         _ => match scan::find_either(b, 0, b'{', b'(') {
-            Some(p) if b.get(p) == Some(&b'(') => (0, scan::find_either(b, p + 1, b'{', b'{')),
+            Some(p) if b.get(p) == Some(&b'(') => (0, scan::find_either(b, p, b'{', b'{')),
             Some(p) => (p, Some(p)),
             None => (b.len(), None),
         },
@@ -88,10 +88,12 @@ pub(crate) fn normalize_text<'b>(
     let b = t.as_bytes();
     let (from, first_brace) = first_open(b);
     // Log text around a JSON string: `onTokenFailed: "{\"code\":\"600011\"...}"`.
-    if let Some(open) =
-        first_brace.filter(|&o| o > 0 && b.get(o - 1) == Some(&b'"') && t.contains("\\\""))
+    let quote_before = |o: usize| o.checked_sub(1).filter(|&q| b.get(q) == Some(&b'"'));
+    if let Some(quote) = first_brace
+        .and_then(quote_before)
+        .filter(|_| t.contains("\\\""))
     {
-        let (inner, _) = scan::quoted(t, open - 1);
+        let (inner, _) = scan::quoted(t, quote);
         if let Cow::Owned(s) = inner {
             match normalize_text(&s, level + 1, ctx) {
                 Ok(n) => return Ok(n.into_owned()),
@@ -203,6 +205,7 @@ mod tests {
         assert_eq!(at("fail (2) {\"code\":1}"), (0, Some(9)));
         assert_eq!(at("TokenRet(code=1)"), (0, None));
         assert_eq!(at("600008"), (6, None), "nothing to open: past the end");
+        assert_eq!(at("f({x"), (0, Some(2)), "the brace right after the `(`");
         assert_eq!(at(""), (0, None));
     }
 }
