@@ -423,9 +423,9 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
 
 /// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).
 /// Objects are looked for from `from` (no `{` or `(` comes before it; 0 when the caller does
-/// not know). `level` is the nesting level of what holds the text. `bare`: a text that is only a code
-/// counts. The parts are written to `out`, which must be fresh (as [`Parts::new`] makes it):
-/// they are filled in place, being too large to move around cheaply on every call.
+/// not know). `level` is the nesting level of what holds the text. `bare`: a text that is only
+/// a code counts. The parts are written to `out`, which must be fresh (as [`Parts::new`] makes
+/// it): they are filled in place, being too large to move around cheaply on every call.
 pub(crate) fn parse_parts<'a>(
     t: &'a str,
     from: usize,
