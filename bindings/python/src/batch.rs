@@ -51,7 +51,32 @@ pub fn normalize_arrow<'py>(
     let threads = thread_count(threads)?;
     let data = import(array)?;
     let batch = py.detach(|| build(&data, hint, threads))?;
-    batch.to_pyarrow(py)
+    string_columns(&batch.to_pyarrow(py)?)
+}
+
+/// `batch` (as built: its UTF-8 columns binary, see `columns::Text`) with each binary column
+/// viewed as `string`: the same buffers, not copied or checked again.
+fn string_columns<'py>(batch: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let pyarrow = batch.py().import("pyarrow")?;
+    let (binary, string) = (
+        pyarrow.call_method0("binary")?,
+        pyarrow.call_method0("string")?,
+    );
+    let arrays = batch
+        .getattr("columns")?
+        .try_iter()?
+        .map(|column| {
+            let column = column?;
+            if column.getattr("type")?.eq(&binary)? {
+                column.call_method1("view", (&string,))
+            } else {
+                Ok(column)
+            }
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    pyarrow
+        .getattr("RecordBatch")?
+        .call_method1("from_arrays", (arrays, crate::columns::NAMES))
 }
 
 /// The `threads=` argument as a count: `None` is the cores this process may use.
@@ -121,30 +146,28 @@ fn binary_view_of<'py>(array: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>
 /// Normalises every row of `data` (one of the types [`import`] accepts), the rows split into
 /// contiguous parts, one per thread. The first part is normalised on this thread into columns
 /// sized for every row, and the other parts' columns are appended to them in order: only the
-/// other parts' output is copied again.
+/// other parts' output is copied again. The columns are then joined and finished on as many
+/// threads as there were parts.
 fn build(data: &ArrayData, hint: Hint, threads: NonZeroUsize) -> PyResult<RecordBatch> {
     let array = make_array(data.clone());
     let mut parts = split(array.len(), threads.get()).into_iter();
     let first = parts.next().unwrap_or(0..0);
     let count = parts.len() + 1;
-    let columns = std::thread::scope(|scope| {
+    let (first_part, rest) = std::thread::scope(|scope| {
         let workers: Vec<_> = parts
             .map(|rows| {
                 let part = array.slice(rows.start, rows.len());
                 scope.spawn(move || fill(&part, part.len(), hint))
             })
             .collect();
-        let mut columns = fill(&array.slice(first.start, first.len()), array.len(), hint)?;
+        let first_part = fill(&array.slice(first.start, first.len()), array.len(), hint)?;
         let rest = workers
             .into_iter()
             .map(|worker| worker.join().unwrap_or_else(|_| Err(panicked())))
             .collect::<PyResult<Vec<Columns>>>()?;
-        if !rest.is_empty() {
-            columns.append(rest, count)?;
-        }
-        Ok::<_, pyo3::PyErr>(columns)
+        Ok::<_, pyo3::PyErr>((first_part, rest))
     })?;
-    columns.finish()
+    first_part.finish(rest, count)
 }
 
 /// `rows` split into at most `threads` contiguous, non-empty parts of at least

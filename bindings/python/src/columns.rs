@@ -4,13 +4,15 @@
 
 use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, StringBuilder};
-use arrow_array::cast::AsArray;
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::builder::BooleanBuilder;
+use arrow_array::{Array, ArrayRef, BinaryArray, RecordBatch};
+use arrow_buffer::{Buffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{Field, Schema};
 use numauth::{normalize_with, Hint, Normalized};
 use pyo3::exceptions::PyValueError;
 use pyo3::PyResult;
+
+use crate::validity::Validity;
 
 /// One input row, as it comes out of whichever array type was passed.
 pub enum Row<'a> {
@@ -48,30 +50,78 @@ fn too_big(name: &str) -> pyo3::PyErr {
     ))
 }
 
-/// A UTF-8 output column that refuses, rather than panics, past Arrow's 2 GiB per array.
+/// A UTF-8 output column that refuses, rather than panics, past Arrow's 2 GiB per array. Its
+/// values are pushed as `&str`, so they are UTF-8 by construction; it finishes as a binary array
+/// (`string_columns` in `batch.rs` views it as `string` at no cost), since a string array
+/// built from parts checks every byte again (about 3% of a call). Its own offsets and values
+/// rather than Arrow's `StringBuilder`: 16 pushes a row, each about half the instructions.
 struct Text {
     name: &'static str,
-    builder: StringBuilder,
+    values: Vec<u8>,
+    /// One per row, after the first `0`: where each row's value ends.
+    offsets: Vec<i32>,
+    valid: Validity,
 }
 
 impl Text {
-    // Sixteen calls a row: inlined, they cost 160 fewer instructions a row (callgrind).
+    fn new(name: &'static str, rows: usize, bytes: usize) -> Self {
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        Text {
+            name,
+            values: Vec::with_capacity(bytes),
+            offsets,
+            valid: Validity::with_capacity(rows),
+        }
+    }
+
     #[inline(always)]
     fn push(&mut self, value: Option<&str>) -> PyResult<()> {
-        match value {
-            None => self.builder.append_null(),
-            Some(v) => {
-                if self.builder.values_slice().len() + v.len() > i32::MAX as usize {
-                    return Err(too_big(self.name));
-                }
-                self.builder.append_value(v);
-            }
+        if let Some(v) = value {
+            self.values.extend_from_slice(v.as_bytes());
         }
+        self.valid.push(value.is_some());
+        self.end_row()
+    }
+
+    #[inline(always)]
+    fn end_row(&mut self) -> PyResult<()> {
+        let end = i32::try_from(self.values.len()).map_err(|_| too_big(self.name))?;
+        self.offsets.push(end);
         Ok(())
     }
 
-    fn finish(&mut self) -> ArrayRef {
-        Arc::new(self.builder.finish())
+    /// Appends the rows of `tail` (a later part's column) after these.
+    fn append(&mut self, tail: Text) -> PyResult<()> {
+        let Text {
+            values,
+            offsets,
+            valid,
+            ..
+        } = tail;
+        let base = self.offsets.last().copied().unwrap_or(0);
+        if self.values.len() + values.len() > i32::MAX as usize {
+            return Err(too_big(self.name));
+        }
+        self.values.extend_from_slice(&values);
+        // Below 2 GiB in total (checked above), so no sum overflows.
+        self.offsets
+            .extend(offsets.iter().skip(1).map(|end| base + end));
+        self.valid.append(valid);
+        Ok(())
+    }
+
+    fn finish(self) -> PyResult<ArrayRef> {
+        let Text {
+            name,
+            values,
+            offsets,
+            valid,
+        } = self;
+        let offsets = OffsetBuffer::new(ScalarBuffer::from(offsets));
+        BinaryArray::try_new(offsets, Buffer::from_vec(values), valid.finish())
+            .map(|a| Arc::new(a) as ArrayRef)
+            .map_err(|e| PyValueError::new_err(format!("the output column {name}: {e}")))
     }
 }
 
@@ -101,12 +151,8 @@ pub struct Columns {
 impl Columns {
     pub fn new(rows: usize) -> Self {
         // Bytes per row: ids take a few, messages a few dozen (22 and 28 on average in the
-        // generated log). Growing a buffer copies it (Arrow's 64-byte alignment rules out an
-        // in-place `realloc`), and capacity never written to costs no memory.
-        let text = |name, per_row: usize| Text {
-            name,
-            builder: StringBuilder::with_capacity(rows, rows * per_row),
-        };
+        // generated log). Capacity never written to costs no memory.
+        let text = |name, per_row: usize| Text::new(name, rows, rows * per_row);
         let id = |name| text(name, 16);
         Columns {
             source: id("source"),
@@ -196,117 +242,112 @@ impl Columns {
         self.error.push(Some(error))
     }
 
-    /// The finished columns, in the order of [`NAMES`].
-    fn into_arrays(mut self) -> [ArrayRef; 18] {
-        [
-            self.source.finish(),
-            self.code.finish(),
-            Arc::new(self.known.finish()),
-            self.outcome.finish(),
-            self.category.finish(),
-            self.actor.finish(),
-            Arc::new(self.retryable.finish()),
-            self.action.finish(),
-            self.message_zh.finish(),
-            self.message_en.finish(),
-            self.root_source.finish(),
-            self.root_code.finish(),
-            self.carrier.finish(),
-            self.request_id.finish(),
-            self.advice_id.finish(),
-            self.advice_zh.finish(),
-            self.advice_en.finish(),
-            self.error.finish(),
-        ]
-    }
-
-    /// These columns as a record batch.
-    pub fn finish(self) -> PyResult<RecordBatch> {
-        record_batch(self.into_arrays().into())
-    }
-
-    /// Appends the columns of the parts that follow these, in order, as many columns at a time
-    /// as there are threads. Each part's column is freed once it is appended.
-    pub fn append(&mut self, parts: Vec<Columns>, threads: usize) -> PyResult<()> {
-        let mut parts: Vec<_> = parts
-            .into_iter()
-            .map(|p| p.into_arrays().into_iter())
-            .collect();
-        let mut shares: Vec<Vec<(Column<'_>, Vec<ArrayRef>)>> =
-            (0..threads.max(1)).map(|_| Vec::new()).collect();
-        let count = shares.len();
-        for (i, column) in self.columns_mut().into_iter().enumerate() {
-            let tails = parts.iter_mut().filter_map(Iterator::next).collect();
-            shares[i % count].push((column, tails));
-        }
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = shares
-                .into_iter()
-                .map(|share| {
-                    scope.spawn(move || {
-                        share
-                            .into_iter()
-                            .try_for_each(|(column, tails)| column.append(&tails))
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .try_for_each(|worker| worker.join().map_err(|_| panicked())?)
-        })
-    }
-
-    /// Every column, in the order of [`NAMES`], to append to.
-    fn columns_mut(&mut self) -> [Column<'_>; 18] {
+    /// Every column, in the order of [`NAMES`].
+    fn into_columns(self) -> [Column; 18] {
         use Column::{Bool, Text};
         [
-            Text(&mut self.source),
-            Text(&mut self.code),
-            Bool(&mut self.known),
-            Text(&mut self.outcome),
-            Text(&mut self.category),
-            Text(&mut self.actor),
-            Bool(&mut self.retryable),
-            Text(&mut self.action),
-            Text(&mut self.message_zh),
-            Text(&mut self.message_en),
-            Text(&mut self.root_source),
-            Text(&mut self.root_code),
-            Text(&mut self.carrier),
-            Text(&mut self.request_id),
-            Text(&mut self.advice_id),
-            Text(&mut self.advice_zh),
-            Text(&mut self.advice_en),
-            Text(&mut self.error),
+            Text(self.source),
+            Text(self.code),
+            Bool(self.known),
+            Text(self.outcome),
+            Text(self.category),
+            Text(self.actor),
+            Bool(self.retryable),
+            Text(self.action),
+            Text(self.message_zh),
+            Text(self.message_en),
+            Text(self.root_source),
+            Text(self.root_code),
+            Text(self.carrier),
+            Text(self.request_id),
+            Text(self.advice_id),
+            Text(self.advice_zh),
+            Text(self.advice_en),
+            Text(self.error),
         ]
+    }
+
+    /// The record batch of these columns followed by those of `parts`, in order (the UTF-8
+    /// ones as binary: see [`Text`]). The columns are shared among `threads` threads (this one
+    /// and the others), each joining a column's parts and checking its offsets, since that
+    /// check goes over every row of every column again.
+    pub fn finish(self, parts: Vec<Columns>, threads: usize) -> PyResult<RecordBatch> {
+        let mut parts: Vec<_> = parts
+            .into_iter()
+            .map(|p| p.into_columns().into_iter())
+            .collect();
+        let mut shares: Vec<Share> = (0..threads.clamp(1, NAMES.len()))
+            .map(|_| Vec::new())
+            .collect();
+        let count = shares.len();
+        for (i, column) in self.into_columns().into_iter().enumerate() {
+            let tails = parts.iter_mut().filter_map(Iterator::next).collect();
+            shares[i % count].push((i, column, tails));
+        }
+        let mut shares = shares.into_iter();
+        let first = shares.next().unwrap_or_default();
+        let mut arrays = std::thread::scope(|scope| {
+            let workers: Vec<_> = shares
+                .map(|share| scope.spawn(move || finish_share(share)))
+                .collect();
+            let mut arrays = finish_share(first)?;
+            for worker in workers {
+                arrays.extend(worker.join().map_err(|_| panicked())??);
+            }
+            Ok::<_, pyo3::PyErr>(arrays)
+        })?;
+        arrays.sort_unstable_by_key(|(i, _)| *i);
+        record_batch(arrays.into_iter().map(|(_, array)| array).collect())
     }
 }
 
-/// One column being built, of either type.
-enum Column<'a> {
-    Text(&'a mut Text),
-    Bool(&'a mut BooleanBuilder),
+/// Some columns of the first part, each with its place and the same column of the later parts.
+type Share = Vec<(usize, Column, Vec<Column>)>;
+
+/// The finished arrays of a [`Share`], each with its place.
+fn finish_share(share: Share) -> PyResult<Vec<(usize, ArrayRef)>> {
+    share
+        .into_iter()
+        .map(|(i, mut column, tails)| {
+            column.append(tails)?;
+            Ok((i, column.finish()?))
+        })
+        .collect()
 }
 
-impl Column<'_> {
-    /// Appends `tails` (finished arrays of this column's type) after the values built so far.
-    fn append(self, tails: &[ArrayRef]) -> PyResult<()> {
-        match self {
-            Column::Bool(builder) => {
-                for tail in tails {
-                    builder.append_array(tail.as_boolean());
+/// One column of a part, of either type.
+enum Column {
+    Text(Text),
+    Bool(BooleanBuilder),
+}
+
+impl Column {
+    /// Appends `tails` (the same column of the later parts, in order) after the rows so far.
+    fn append(&mut self, tails: Vec<Column>) -> PyResult<()> {
+        for tail in tails {
+            match (&mut *self, tail) {
+                (Column::Text(text), Column::Text(tail)) => text.append(tail)?,
+                (Column::Bool(builder), Column::Bool(mut tail)) => {
+                    builder.append_array(&tail.finish());
                 }
-            }
-            Column::Text(text) => {
-                for tail in tails {
-                    text.builder
-                        .append_array(tail.as_string::<i32>())
-                        .map_err(|_| too_big(text.name))?;
-                }
+                _ => return Err(mismatched()),
             }
         }
         Ok(())
     }
+
+    fn finish(self) -> PyResult<ArrayRef> {
+        match self {
+            Column::Text(text) => text.finish(),
+            Column::Bool(mut builder) => Ok(Arc::new(builder.finish())),
+        }
+    }
+}
+
+/// The error for parts whose columns differ in type at one place (a bug: every part's columns
+/// come from [`Columns::into_columns`]).
+fn mismatched() -> pyo3::PyErr {
+    pyo3::exceptions::PyRuntimeError::new_err("normalize_arrow: the parts' columns differ in type")
 }
 
 /// The error for a worker thread that panicked (a bug: the rows never panic).

@@ -10,6 +10,7 @@
 
 mod batch;
 mod columns;
+mod validity;
 
 use std::borrow::Cow;
 

@@ -173,6 +173,47 @@ def mixed_rows(log_path: Path, rows: int) -> list:
     return lines
 
 
+def expected_row(line: str | None) -> dict:
+    """What `normalize_arrow` should give for one line, from the row API (`numauth.normalize`)."""
+    names = COLUMNS[:-1]
+    if not line:
+        return dict.fromkeys(names) | {"error": "null" if line is None else "empty"}
+    try:
+        n = numauth.normalize(line)
+    except numauth.NormalizeError:
+        return dict.fromkeys(names) | {"error": "unusable"}
+    root = n["root_cause"]
+    while root is not None and root["root_cause"] is not None:
+        root = root["root_cause"]
+    message, advice = n["message"] or {}, n["advice"] or {}
+    return {
+        "source": n["source"], "code": n["code"], "known": n["known"], "outcome": n["outcome"],
+        "category": n["category"], "actor": n["actor"], "retryable": n["retryable"],
+        "action": n["action"], "message_zh": message.get("zh"), "message_en": message.get("en"),
+        "root_source": root and root["source"], "root_code": root and root["code"],
+        "carrier": n["carrier"], "request_id": n["request_id"], "advice_id": advice.get("id"),
+        "advice_zh": advice.get("zh"), "advice_en": advice.get("en"), "error": None,
+    }
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_every_row_and_null_agrees_with_the_row_api(log_path: Path, threads: int) -> None:
+    # Each cell, null or not, at every position. The validity bits are packed 64 rows a word:
+    # 3 threads split 13,058 rows into parts of 4,353, 4,353 and 4,352 rows, so the later parts
+    # are appended one bit past a word's end, and then a whole number of words.
+    lines = mixed_rows(log_path, 13_058)
+    batch = numauth.normalize_arrow(pa.array(lines), threads=threads)
+    for i, (line, row) in enumerate(zip(lines, batch.to_pylist())):
+        want = expected_row(line)
+        if want["error"] is not None:
+            assert row["error"] is not None and set(row.values()) == {None, row["error"]}, i
+            want["error"] = row["error"]
+        assert row == want, f"row {i}: {line!r}"
+    for name in COLUMNS:
+        nulls = sum(expected_row(line)[name] is None for line in lines[:200])
+        assert batch.column(name).slice(0, 200).null_count == nulls, name
+
+
 @pytest.mark.parametrize("rows", [4095, 4096, 8191, 8192, 20_000, 20_003])
 def test_any_thread_count_gives_the_batch_of_one_thread(log_path: Path, rows: int) -> None:
     # Parts of at least 4,096 rows, joined in order: every count must give the same batch,
@@ -219,7 +260,8 @@ def most_threads_during(call) -> int:
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc to count threads")
 def test_threads_share_a_large_batch_and_a_small_one_stays_on_the_callers_thread() -> None:
     large = pa.array([GOOD] * 200_000)
-    assert most_threads_during(lambda: numauth.normalize_arrow(large, threads=2)) == 2
+    # Two threads: the caller's and one more (for a part of the rows, then half the columns).
+    assert most_threads_during(lambda: numauth.normalize_arrow(large, threads=2)) == 1
     assert most_threads_during(lambda: numauth.normalize_arrow(large, threads=1)) == 0
     # 8,191 rows make one part of at least 4,096: no thread is started.
     small = pa.array([GOOD] * 8191)
