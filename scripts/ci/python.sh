@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CI for the Python binding (bindings/python): installs its pinned test dependencies into a venv,
-# builds the wheel with maturin, installs it, runs pytest (Spark in local mode included), and
-# ends with one line `python: N passed, M failed`. Exits non-zero on any failure, and when pytest
-# ran no test at all (its exit 5).
+# builds the wheel with maturin (profile-guided: bindings/python/pgo/build.sh), installs it, runs
+# pytest (Spark in local mode included), and ends with one line `python: N passed, M failed`.
+# Exits non-zero on any failure, and when pytest ran no test at all (its exit 5).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TERM_COLOR=never
@@ -22,10 +22,12 @@ echo "== python: venv and pinned dependencies"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check -r bindings/python/requirements-test.txt
 
-echo "== python: build and install the wheel"
+echo "== python: build and install the wheel (profile-guided, as the benchmark measures it)"
+# llvm-profdata for the PGO build. If it cannot be installed, pgo/build.sh prints a WARNING and
+# builds the wheel without PGO: the tests hold for either build.
+rustup component add llvm-tools 2>&1 | tail -1 || echo "WARNING: rustup could not add llvm-tools"
 rm -rf target/wheels-python
-(cd bindings/python && "../../$venv/bin/maturin" build --release --quiet \
-  --interpreter "../../$venv/bin/python" --out ../../target/wheels-python)
+bindings/python/pgo/build.sh --python "$venv/bin/python" --out target/wheels-python
 "$venv/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels-python/numauth-*.whl
 
 echo "== python: the CLI the tests compare against"
