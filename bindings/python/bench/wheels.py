@@ -1,5 +1,6 @@
 """Two or more builds of numauth side by side: normalize_arrow's time on the same log, each build
-in a child process of its own, the builds taking turns round after round.
+in a child process of its own, the builds taking turns round after round (every other round in
+reverse order).
 
     python bindings/python/bench/wheels.py BASE_DIR OTHER_DIR [...] [--lines 1000000] [--rounds 7]
 
@@ -64,10 +65,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         log = write_log(Path(tmp) / "callbacks.ndjson", args.lines)
         for round_ in range(args.rounds):
-            base = timed(sites[0], log)
+            # Every other round in reverse order, so that a drift in the machine's speed does
+            # not always favour the builds measured first.
+            order = range(len(sites)) if round_ % 2 == 0 else reversed(range(len(sites)))
+            times = {i: timed(sites[i], log) for i in order}
+            base = times[0]
             line = [f"round {round_ + 1}/{args.rounds}: base {base['one']:.3f} s / {base['all']:.3f} s"]
-            for site in sites[1:]:
-                other = timed(site, log)
+            for i, site in enumerate(sites[1:], 1):
+                other = times[i]
                 for key in ("one", "all"):
                     ratios[site][key].append(other[key] / base[key])
                 line.append(f"{site.name} {other['one']:.3f} s / {other['all']:.3f} s")
