@@ -1,4 +1,4 @@
-"""The README's Spark, DuckDB and Polars recipes, run as written, against `numauth report`."""
+"""The README's Spark, DuckDB, Polars and pandas recipes, run as written, against `numauth report`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ def test_duckdb_recipe(log_path: Path, report_counts: Counter) -> None:
 
 def test_polars_recipe(log_path: Path, report_counts: Counter) -> None:
     assert run_recipe("polars", log_path) == report_counts
+
+
+def test_pandas_recipe(log_path: Path, report_counts: Counter) -> None:
+    assert run_recipe("pandas", log_path) == report_counts
 
 
 def test_spark_recipe(log_path: Path, report_counts: Counter) -> None:
