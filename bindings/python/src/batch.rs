@@ -21,11 +21,13 @@ use crate::columns::{panicked, Columns, Row};
 const MIN_ROWS_PER_THREAD: usize = 4096;
 
 /// The input types accepted, as the `TypeError` names them.
-const EXPECTED: &str = "a pyarrow Array or ChunkedArray of string, large_string, string_view, \
-                        binary, large_binary or binary_view";
+const EXPECTED: &str = "a pyarrow Array or ChunkedArray, or an Arrow stream of one column \
+                        (`__arrow_c_stream__`: a Polars Series), of string, large_string, \
+                        string_view, binary, large_binary or binary_view";
 
-/// Normalises every payload of `array` (a pyarrow string or binary array; nulls allowed) into a
-/// `pyarrow.RecordBatch` with one row per input row.
+/// Normalises every payload of `array` (a pyarrow string or binary array, or a column exporting
+/// `__arrow_c_stream__` such as a Polars Series; nulls allowed) into a `pyarrow.RecordBatch`
+/// with one row per input row.
 ///
 /// A row that cannot be used (null, empty, not UTF-8, over the size limit, no code) has its
 /// `error` column set and every other column null; it never raises. Wrong argument types raise
@@ -96,9 +98,18 @@ fn thread_count(threads: Option<i64>) -> PyResult<NonZeroUsize> {
 
 /// The input as Arrow data, checked to be of a type we read.
 fn import(array: &Bound<'_, PyAny>) -> PyResult<ArrayData> {
-    // A ChunkedArray (a table's column) has no single-array capsule: join its chunks first.
-    let array = if array.hasattr("combine_chunks")? && !array.hasattr("__arrow_c_array__")? {
+    let array = if array.hasattr("__arrow_c_array__")? {
+        array.clone()
+    } else if array.hasattr("combine_chunks")? {
+        // A ChunkedArray (a table's column) has no single-array capsule: join its chunks first.
         array.call_method0("combine_chunks")?
+    } else if array.hasattr("__arrow_c_stream__")? {
+        // Another library's column (a Polars Series): read as a ChunkedArray through its
+        // stream capsule, then joined. A stream of a table, not a column, fails the type check.
+        let pyarrow = array.py().import("pyarrow")?;
+        pyarrow
+            .call_method1("chunked_array", (array,))?
+            .call_method0("combine_chunks")?
     } else {
         array.clone()
     };

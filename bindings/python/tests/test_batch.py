@@ -103,6 +103,19 @@ def test_chunked_arrays_empty_arrays_and_null_arrays() -> None:
     assert nulls.column("error").null_count == 0 and nulls.num_rows == 2
 
 
+
+def test_arrow_streams_of_other_libraries_are_read() -> None:
+    import polars as pl
+
+    series = pl.Series("payload", [GOOD, None, "600008"])
+    assert numauth.normalize_arrow(series).column("outcome").to_pylist() == [
+        "invalid_configuration", None, "mobile_data_disabled"]
+    # A stream of a table, not of one column, is not a column of payloads.
+    with pytest.raises(TypeError, match="string, large_string") as e:
+        numauth.normalize_arrow(pl.DataFrame({"payload": [GOOD]}))
+    assert "struct" in str(e.value).lower()
+
+
 def test_sliced_arrays_keep_their_offset() -> None:
     array = pa.array(["600008", GOOD, "700000"]).slice(1, 2)
     assert numauth.normalize_arrow(array).column("code").to_pylist() == ["600011", "700000"]
