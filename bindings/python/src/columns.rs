@@ -7,7 +7,7 @@ use std::sync::Arc;
 use arrow_array::builder::BooleanBuilder;
 use arrow_array::{Array, ArrayRef, BinaryArray, RecordBatch};
 use arrow_buffer::{Buffer, OffsetBuffer, ScalarBuffer};
-use arrow_schema::{Field, Schema};
+use arrow_schema::{DataType, Field, Schema};
 use numauth::{normalize_with, Hint, Normalized};
 use pyo3::exceptions::PyValueError;
 use pyo3::PyResult;
@@ -125,6 +125,28 @@ impl Text {
             .map(|a| Arc::new(a) as ArrayRef)
             .map_err(|e| PyValueError::new_err(format!("the output column {name}: {e}")))
     }
+}
+
+/// The output's schema as Spark DDL (`source string, code string, known boolean, ...`), the
+/// schema `mapInArrow` needs to keep every column: read off an empty batch as it is built, so
+/// that it cannot drift from what `normalize_arrow` returns.
+pub fn spark_schema() -> PyResult<String> {
+    let schema = Columns::new(0).finish(Vec::new(), 1)?.schema();
+    let columns = schema.fields().iter().map(|field| {
+        let kind = match field.data_type() {
+            // Built binary, returned viewed as `string` (see `Text`).
+            DataType::Binary => "string",
+            DataType::Boolean => "boolean",
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "the output column {} has a type with no Spark name here: {other}",
+                    field.name()
+                )))
+            }
+        };
+        Ok(format!("{} {kind}", field.name()))
+    });
+    Ok(columns.collect::<PyResult<Vec<_>>>()?.join(", "))
 }
 
 /// The output columns being built. Every column is nullable: a row that could not be used has

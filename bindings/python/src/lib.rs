@@ -167,5 +167,6 @@ fn _numauth(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NormalizeError", m.py().get_type::<NormalizeError>())?;
     m.add("DATA_VERSION", numauth::DATA_VERSION)?;
     m.add("MAX_INPUT_BYTES", numauth::MAX_INPUT_BYTES)?;
+    m.add("SPARK_SCHEMA", columns::spark_schema()?)?;
     Ok(())
 }

@@ -116,6 +116,15 @@ def test_arrow_streams_of_other_libraries_are_read() -> None:
     assert "struct" in str(e.value).lower()
 
 
+
+def test_spark_schema_names_every_column_with_its_type() -> None:
+    batch = numauth.normalize_arrow(pa.array([GOOD, None]))
+    spark_types = {"string": pa.string(), "boolean": pa.bool_()}
+    columns = [column.split(" ") for column in numauth.SPARK_SCHEMA.split(", ")]
+    assert [(name, spark_types[kind]) for name, kind in columns] == [
+        (field.name, field.type) for field in batch.schema]
+
+
 def test_sliced_arrays_keep_their_offset() -> None:
     array = pa.array(["600008", GOOD, "700000"]).slice(1, 2)
     assert numauth.normalize_arrow(array).column("code").to_pylist() == ["600011", "700000"]

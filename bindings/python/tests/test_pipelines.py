@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
+import numauth
+import pyarrow as pa
 import pytest
 
 from conftest import as_report_counts, readme_recipe
@@ -28,12 +31,33 @@ def test_pandas_recipe(log_path: Path, report_counts: Counter) -> None:
     assert run_recipe("pandas", log_path) == report_counts
 
 
-def test_spark_recipe(log_path: Path, report_counts: Counter) -> None:
+@pytest.fixture(scope="module")
+def spark_scope(log_path: Path) -> Iterator[dict]:
+    """The names the Spark recipe defined (its session among them), the session stopped after."""
+    scope: dict = {"LOG": str(log_path)}
     try:
-        assert run_recipe("spark", log_path) == report_counts
+        exec(compile(readme_recipe("spark"), "README.md recipe spark", "exec"), scope)
+        yield scope
     finally:
         from pyspark.sql import SparkSession
 
         active = SparkSession.getActiveSession()
         if active is not None:
             active.stop()
+
+
+def test_spark_recipe(spark_scope: dict, report_counts: Counter) -> None:
+    assert as_report_counts(spark_scope["counts"]) == report_counts
+
+
+def test_spark_full_schema_keeps_every_column_of_every_row(
+    spark_scope: dict, log_path: Path
+) -> None:
+    exec(compile(readme_recipe("spark-full"), "README.md recipe spark-full", "exec"), spark_scope)
+    lines = log_path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    want = numauth.normalize_arrow(pa.array(lines))
+    full = spark_scope["full"]
+    assert full.columns == want.schema.names
+    got = Counter(tuple(row) for row in full.collect())
+    assert got == Counter(tuple(row.values()) for row in want.to_pylist())
+    assert sum(got.values()) == len(lines)

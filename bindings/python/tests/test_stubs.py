@@ -21,6 +21,7 @@ cause = n["root_cause"]
 code: Optional[str] = cause["code"] if cause is not None else None
 meanings: list[numauth.Entry] = numauth.explain("600001")
 version: str = numauth.DATA_VERSION
+schema: str = numauth.SPARK_SCHEMA
 '''
 
 BAD = '''

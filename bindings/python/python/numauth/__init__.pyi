@@ -7,6 +7,8 @@ import pyarrow
 
 DATA_VERSION: str
 MAX_INPUT_BYTES: int
+# The Spark DDL of `normalize_arrow`'s output, every column: the schema for `mapInArrow`.
+SPARK_SCHEMA: str
 
 class NormalizeError(ValueError): ...
 
