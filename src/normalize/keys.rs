@@ -154,11 +154,17 @@ pub(super) const fn word8(b: &[u8], at: usize) -> u64 {
     }
 }
 
-/// Whether `word` is in `text`, ASCII case ignored.
+/// Whether `word` (not empty) is in `text`, ASCII case ignored.
 pub(crate) fn contains_ci(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    let word = word.as_bytes();
+    let Some(first) = word.first() else {
+        return true;
+    };
+    // The first byte alone rules out almost every window: compared before the whole word (a
+    // log line's `TeaException` check cost 2,000 instructions, 14% of the line; callgrind).
+    text.as_bytes().windows(word.len()).any(|w| {
+        w.first().is_some_and(|c| c.eq_ignore_ascii_case(first)) && w.eq_ignore_ascii_case(word)
+    })
 }
 
 #[cfg(test)]

@@ -385,9 +385,15 @@ mod tests {
 /// A request id named in text: `request id: 8A4F-11C2`, `requestId=…`, `RequestId:"…"`.
 pub(crate) fn request_id(text: &str) -> Option<Range<usize>> {
     let b = text.as_bytes();
+    // Each needle starts with `request`, which most texts lack: one pass to rule them all out.
+    let from = (0..b.len()).find(|&i| starts_with_ci(b, i, "request"))?;
     for needle in ["request id", "requestid", "request_id"] {
         // Each needle starts with `r`: only the positions of an `r` or `R` are tried.
-        let mut rs = b.iter().enumerate().filter(|&(_, &c)| c | 0x20 == b'r');
+        let mut rs = b
+            .iter()
+            .enumerate()
+            .skip(from)
+            .filter(|&(_, &c)| c | 0x20 == b'r');
         let Some((at, _)) = rs.find(|&(i, _)| starts_with_ci(b, i, needle)) else {
             continue;
         };
