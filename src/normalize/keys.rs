@@ -160,8 +160,8 @@ pub(crate) fn contains_ci(text: &str, word: &str) -> bool {
     let Some(first) = word.first() else {
         return true;
     };
-    // The first byte alone rules out almost every window: compared before the whole word (a
-    // log line's `TeaException` check cost 2,000 instructions, 14% of the line; callgrind).
+    // The first byte alone rules out almost every window: compared before the whole word
+    // (with `request_id`'s gate, a log line's patterns cost 10% fewer instructions; callgrind).
     text.as_bytes().windows(word.len()).any(|w| {
         w.first().is_some_and(|c| c.eq_ignore_ascii_case(first)) && w.eq_ignore_ascii_case(word)
     })
