@@ -103,7 +103,6 @@ def test_chunked_arrays_empty_arrays_and_null_arrays() -> None:
     assert nulls.column("error").null_count == 0 and nulls.num_rows == 2
 
 
-
 def test_arrow_streams_of_other_libraries_are_read() -> None:
     import polars as pl
 
@@ -114,7 +113,6 @@ def test_arrow_streams_of_other_libraries_are_read() -> None:
     with pytest.raises(TypeError, match="string, large_string") as e:
         numauth.normalize_arrow(pl.DataFrame({"payload": [GOOD]}))
     assert "struct" in str(e.value).lower()
-
 
 
 def test_spark_schema_names_every_column_with_its_type() -> None:
