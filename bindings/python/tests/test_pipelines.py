@@ -1,4 +1,5 @@
-"""The README's Spark, DuckDB, Polars and pandas recipes, run as written, against `numauth report`."""
+"""The README's Spark, DuckDB, Polars and pandas recipes, run as written, against
+`numauth report`."""
 
 from __future__ import annotations
 
@@ -13,9 +14,14 @@ import pytest
 from conftest import as_report_counts, readme_recipe
 
 
+def exec_recipe(name: str, scope: dict) -> None:
+    """Runs the README's recipe `name` with the names in `scope`, which gets what it defines."""
+    exec(compile(readme_recipe(name), f"README.md recipe {name}", "exec"), scope)
+
+
 def run_recipe(name: str, log_path: Path) -> Counter:
     scope: dict = {"LOG": str(log_path)}
-    exec(compile(readme_recipe(name), f"README.md recipe {name}", "exec"), scope)
+    exec_recipe(name, scope)
     return as_report_counts(scope["counts"])
 
 
@@ -36,7 +42,7 @@ def spark_scope(log_path: Path) -> Iterator[dict]:
     """The names the Spark recipe defined (its session among them), the session stopped after."""
     scope: dict = {"LOG": str(log_path)}
     try:
-        exec(compile(readme_recipe("spark"), "README.md recipe spark", "exec"), scope)
+        exec_recipe("spark", scope)
         yield scope
     finally:
         from pyspark.sql import SparkSession
@@ -53,7 +59,7 @@ def test_spark_recipe(spark_scope: dict, report_counts: Counter) -> None:
 def test_spark_full_schema_keeps_every_column_of_every_row(
     spark_scope: dict, log_path: Path
 ) -> None:
-    exec(compile(readme_recipe("spark-full"), "README.md recipe spark-full", "exec"), spark_scope)
+    exec_recipe("spark-full", spark_scope)
     lines = log_path.read_text(encoding="utf-8").rstrip("\n").split("\n")
     want = numauth.normalize_arrow(pa.array(lines))
     full = spark_scope["full"]
