@@ -145,6 +145,14 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
                 );
             }
         }
+        if let Some(wraps) = &s.wraps {
+            if !ids.contains(wraps.as_str()) || wraps == &s.id {
+                problems.file(
+                    file,
+                    format!("source {:?}: wraps {wraps:?} is not another source", s.id),
+                );
+            }
+        }
         check_server(s, &ids, file, problems);
         for (role, list) in &s.fields {
             for key in list {
@@ -228,6 +236,17 @@ pub fn emit_layers(out: &mut String, sources: &[SourceDef], camel: impl Fn(&str)
         let _ = writeln!(out, "            Self::{} => {v},", camel(&s.id));
     }
     out.push_str("        }\n    }\n\n");
+    out.push_str("    /// The SDK this source is a plugin around (`wraps:` in `data/sources.yaml`): named in a\n    /// hint, the plugin's source reads a code its table lacks as that SDK's.\n    pub(crate) const fn wraps(self) -> Option<Source> {\n        match self {\n");
+    for s in sources.iter().filter(|s| s.wraps.is_some()) {
+        let wraps = s.wraps.as_deref().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "            Self::{} => Some(Self::{}),",
+            camel(&s.id),
+            camel(wraps)
+        );
+    }
+    out.push_str("            _ => None,\n        }\n    }\n\n");
     emit_server(out, sources, &camel);
     out.push_str("}\n\n");
 }

@@ -28,6 +28,18 @@ pub(super) fn carrier_mark(marks: &Marks, code_key: CodeKey) -> Option<Source> {
     }
 }
 
+/// The namespace the caller's hint names for a code: its source, or, for a plugin's source
+/// whose table lacks the code, the SDK the plugin passes it through from (`wraps:` in
+/// `data/sources.yaml`; PNS as the platform has it). `None` without a source in the hint.
+pub(super) fn hinted(hint: &Hint, rows: CodeRows) -> Option<Source> {
+    let named = hint.source?;
+    Some(match named.wraps() {
+        Some(Source::Pns) if !rows.known_in(named) => pns_for(hint.platform),
+        Some(sdk) if !rows.known_in(named) => sdk,
+        _ => named,
+    })
+}
+
 /// The source of a top-level code: what the keys say, among the sources that know the code;
 /// the best-ranked of those; or, for a code known nowhere, a guess from the keys and its form.
 pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) -> Source {

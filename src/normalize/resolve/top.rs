@@ -184,9 +184,7 @@ pub(crate) fn resolve_top<'a>(
     strict: bool,
 ) -> Result<Normalized<'a>, ParseError> {
     let rows = CodeRows::of(&p.code);
-    let source = hint
-        .source
-        .unwrap_or_else(|| detect(p, rows, hint.platform));
+    let source = hinted(&hint, rows).unwrap_or_else(|| detect(p, rows, hint.platform));
     let msg = match p.msg.take() {
         // An inner code standing in for the code brings its message (Shanyan's `innerDesc`).
         None if p.code_key == CodeKey::Inner => p.inner_msg.take().map(|(_, m)| m),
@@ -294,8 +292,9 @@ pub(crate) fn from_callback<'a>(cb: &Callback<'a>, hint: Hint) -> Normalized<'a>
     // code alone would still be classified.
     let code = p.code.clone();
     resolve_top(&mut p, hint, false).unwrap_or_else(|_| {
-        let source = hint.source.unwrap_or_else(|| pns_for(hint.platform));
-        let mut n = node(CodeRows::of(&code), source, code, None);
+        let rows = CodeRows::of(&code);
+        let source = hinted(&hint, rows).unwrap_or_else(|| pns_for(hint.platform));
+        let mut n = node(rows, source, code, None);
         n.advice = advise(&n, &hint);
         n
     })
