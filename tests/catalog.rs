@@ -82,8 +82,10 @@ fn entry_counts_per_source_are_locked() {
         (Source::YidunQuickpass, 5),
         (Source::Secverify, 18),
         (Source::SecverifyServer, 13),
-        (Source::FlutterAliAuth, 7),
         (Source::SmsAuth, 12),
+        (Source::FlutterAliAuth, 10),
+        (Source::FluttercandiesAliAuth, 2),
+        (Source::AliyunNumberAuth, 12),
     ];
     for (source, n) in expected {
         assert_eq!(

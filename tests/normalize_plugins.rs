@@ -1,0 +1,165 @@
+//! The Flutter plugins' own codes (`flutter_ali_auth`: CodeGather's, pub `ali_auth`;
+//! `fluttercandies_ali_auth`: pub `flutter_ali_auth`; `aliyun_number_auth`: PuerHub's). A payload
+//! does not say which plugin sent it: without a hint a number keeps its official meaning, and a
+//! hint naming a plugin reads that plugin's codes and, for the rest, the PNS codes it passes on.
+//!
+//! Expected readings come from the plugins' sources as `data/` cites them (WRAPPERS.md), not
+//! from output.
+
+use numauth::{normalize_with, AuthOutcome, Hint, Normalized, Platform, Source};
+
+mod common;
+use common::{cause, n, s, sco};
+
+fn hinted(raw: &str, source: Source, platform: Option<Platform>) -> Normalized<'_> {
+    let hint = Hint {
+        source: Some(source),
+        platform,
+        ..Hint::default()
+    };
+    normalize_with(raw, hint).unwrap_or_else(|e| panic!("{raw}\n=> {e}"))
+}
+
+#[test]
+fn without_a_hint_a_number_keeps_its_official_meaning() {
+    // 600016 is the SMS-auth SDK's send limit; 700005 and 700010 are PNS's.
+    let cases = [
+        (
+            r#"{"code":"600016","msg":"预取号成功"}"#,
+            s(Source::SmsAuth, "600016", AuthOutcome::RateLimited),
+        ),
+        (
+            r#"{"code":"700005","msg":"点击第三方登录按钮"}"#,
+            s(Source::Pns, "700005", AuthOutcome::FlowProgress),
+        ),
+        (
+            r#"{"code":"700010","msg":"custom_btn"}"#,
+            s(Source::Pns, "700010", AuthOutcome::UserCancelled),
+        ),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(sco(&n(raw)), want, "{raw}");
+    }
+}
+
+#[test]
+fn a_code_only_a_plugin_has_is_read_without_a_hint() {
+    // No official source has 600019 or the PuerHub words: the plugin's reading is the only one.
+    let cases = [
+        (
+            r#"{"code":"600019","msg":"用户点击第三方按钮！"}"#,
+            s(Source::FlutterAliAuth, "600019", AuthOutcome::UiEvent),
+        ),
+        (
+            r#"{"code":"TOKEN_ERROR","message":"Token verification failed"}"#,
+            s(
+                Source::AliyunNumberAuth,
+                "TOKEN_ERROR",
+                AuthOutcome::SdkError,
+            ),
+        ),
+        (
+            r#"{"code":"NOT_INITIALIZED","message":"SDK not initialized. Call initialize() first"}"#,
+            s(
+                Source::AliyunNumberAuth,
+                "NOT_INITIALIZED",
+                AuthOutcome::SdkMisuse,
+            ),
+        ),
+        (
+            r#"{"code":"PNS_SUCCESS","message":"ok"}"#,
+            s(
+                Source::AliyunNumberAuth,
+                "PNS_SUCCESS",
+                AuthOutcome::Success,
+            ),
+        ),
+    ];
+    for (raw, want) in cases {
+        let n = n(raw);
+        assert_eq!(sco(&n), want, "{raw}");
+        assert!(n.known, "{raw}");
+        assert_eq!(n.carrier, None, "a plugin's code names no carrier: {raw}");
+    }
+}
+
+#[test]
+fn a_plugin_named_in_the_hint_reads_its_own_codes() {
+    let codegather = [
+        ("600016", AuthOutcome::EnvironmentReady),
+        ("700005", AuthOutcome::UiEvent),
+        ("500005", AuthOutcome::CarrierUnsupported),
+    ];
+    for (code, outcome) in codegather {
+        let raw = format!(r#"{{"code":"{code}"}}"#);
+        let n = hinted(&raw, Source::FlutterAliAuth, None);
+        assert_eq!(sco(&n), s(Source::FlutterAliAuth, code, outcome));
+    }
+    let fluttercandies = [
+        ("600016", AuthOutcome::EnvironmentReady),
+        ("700010", AuthOutcome::UiEvent),
+    ];
+    for (code, outcome) in fluttercandies {
+        let raw = format!(r#"{{"code":"{code}","msg":"v1"}}"#);
+        let n = hinted(&raw, Source::FluttercandiesAliAuth, Some(Platform::Ios));
+        assert_eq!(sco(&n), s(Source::FluttercandiesAliAuth, code, outcome));
+    }
+}
+
+#[test]
+fn a_plugin_named_in_the_hint_passes_the_pns_codes_through() {
+    // The plugins hand the PNS SDK's callbacks on as they are: with the plugin's hint they read
+    // as PNS's, cause included, not as unknown codes of the plugin.
+    let raw = r#"{"code":"600011","msg":"获取token失败","carrierFailedResultData":"{\"resultCode\":\"103119\",\"desc\":\"appid不存在\"}"}"#;
+    for plugin in [
+        Source::FlutterAliAuth,
+        Source::FluttercandiesAliAuth,
+        Source::AliyunNumberAuth,
+    ] {
+        let n = hinted(raw, plugin, None);
+        assert_eq!(
+            sco(&n),
+            s(Source::Pns, "600011", AuthOutcome::InvalidConfiguration)
+        );
+        assert_eq!(
+            sco(cause(&n)),
+            s(Source::Cmcc, "103119", AuthOutcome::InvalidConfiguration)
+        );
+    }
+    // The platform's PNS: PuerHub's HarmonyOS plugin wraps the HarmonyOS SDK.
+    let n = hinted(
+        r#"{"code":"600000"}"#,
+        Source::AliyunNumberAuth,
+        Some(Platform::Harmony),
+    );
+    assert_eq!(
+        sco(&n),
+        s(Source::PnsHarmony, "600000", AuthOutcome::Success)
+    );
+}
+
+#[test]
+fn a_plugin_named_in_the_hint_does_not_read_another_plugins_codes() {
+    // 700010 is fluttercandies' tap, not CodeGather's: under CodeGather it is PNS's back button.
+    let n = hinted(r#"{"code":"700010"}"#, Source::FlutterAliAuth, None);
+    assert_eq!(
+        sco(&n),
+        s(Source::Pns, "700010", AuthOutcome::UserCancelled)
+    );
+    // 600019 is CodeGather's alone: under fluttercandies it is an unknown PNS code.
+    let n = hinted(r#"{"code":"600019"}"#, Source::FluttercandiesAliAuth, None);
+    assert_eq!(sco(&n), s(Source::Pns, "600019", AuthOutcome::Unknown));
+    assert!(!n.known);
+}
+
+#[test]
+fn a_hint_naming_an_sdk_still_reads_only_its_table() {
+    // Only a plugin's source passes codes on; an SDK's own source keeps its namespace.
+    let n = hinted(r#"{"code":"600011"}"#, Source::Jverify, None);
+    assert_eq!(sco(&n), s(Source::Jverify, "600011", AuthOutcome::Unknown));
+    let n = hinted(r#"{"code":"TOKEN_ERROR"}"#, Source::SmsAuth, None);
+    assert_eq!(
+        sco(&n),
+        s(Source::SmsAuth, "TOKEN_ERROR", AuthOutcome::Unknown)
+    );
+}
