@@ -145,13 +145,16 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
                 );
             }
         }
-        if let Some(wraps) = &s.wraps {
-            if !ids.contains(wraps.as_str()) || wraps == &s.id {
-                problems.file(
-                    file,
-                    format!("source {:?}: wraps {wraps:?} is not another source", s.id),
-                );
-            }
+        // The resolver reads a wrapped code as the platform's PNS (pns, pns_web, pns_harmony):
+        // the only SDK that plugins wrap today.
+        if let Some(wraps) = s.wraps.as_deref().filter(|w| *w != "pns") {
+            problems.file(
+                file,
+                format!(
+                    "source {:?}: wraps {wraps:?}: only pns can be wrapped (a plugin's codes fall back to the platform's PNS)",
+                    s.id
+                ),
+            );
         }
         check_server(s, &ids, file, problems);
         for (role, list) in &s.fields {

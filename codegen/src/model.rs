@@ -86,8 +86,8 @@ pub struct SourceDef {
     pub layer: crate::keys::Layer,
     /// The namespace of codes found underneath this source's codes.
     pub inner: Option<String>,
-    /// The SDK this source is a plugin around: when a caller names this source, a code its
-    /// table lacks is read as that SDK's (the plugin passes the SDK's codes through).
+    /// `pns` for a plugin around the PNS SDK: when a caller names this source, a code its table
+    /// lacks is read as the platform's PNS (the plugin passes the SDK's codes through).
     pub wraps: Option<String>,
     /// The codes under which this source's carrier data is the carrier's result. Under any
     /// other code it is the vendor's own server answering, read in `server` (both or neither).

@@ -432,36 +432,28 @@ fn a_server_namespace_comes_with_the_carrier_codes_it_excepts() {
 }
 
 #[test]
-fn a_plugin_wraps_another_source() {
+fn a_plugin_wraps_pns_only() {
     let sources = |demo_extra: &str| {
         let mut f = files(TABLE);
         f.insert(
             "data/sources.yaml".into(),
-            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nsources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}'{demo_extra}}}\n  - {{id: other, name: {{zh: 另, en: Other}}, doc: O., code_pattern: '[0-9]+'}}\n"),
+            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nsources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}'{demo_extra}}}\n  - {{id: pns, name: {{zh: 号码认证, en: PNS}}, doc: P., code_pattern: '[0-9]+'}}\n"),
         );
-        f.insert("data/other.yaml".into(), "[]".into());
+        f.insert("data/pns.yaml".into(), "[]".into());
         f
     };
-    let code = generate(&load(&sources(", wraps: other")).expect("valid"));
+    let code = generate(&load(&sources(", wraps: pns")).expect("valid"));
     let wraps = code
         .split("const fn wraps")
         .nth(1)
         .and_then(|rest| rest.split("\n    }\n").next())
         .expect("Source::wraps is generated");
-    assert!(wraps.contains("Self::Demo => Some(Self::Other)"), "{wraps}");
-    assert!(!wraps.contains("Self::Other =>"), "{wraps}");
-    for (extra, needle) in [
-        (
-            ", wraps: nope",
-            "source \"demo\": wraps \"nope\" is not another source",
-        ),
-        (
-            ", wraps: demo",
-            "source \"demo\": wraps \"demo\" is not another source",
-        ),
-    ] {
-        let problems = load(&sources(extra)).expect_err(needle);
-        assert_problem(&problems, "data/sources.yaml", None, needle);
+    assert!(wraps.contains("Self::Demo => Some(Self::Pns)"), "{wraps}");
+    assert!(!wraps.contains("Self::Pns =>"), "{wraps}");
+    for wraps in ["nope", "demo"] {
+        let needle = format!("source \"demo\": wraps \"{wraps}\": only pns can be wrapped");
+        let problems = load(&sources(&format!(", wraps: {wraps}"))).expect_err(&needle);
+        assert_problem(&problems, "data/sources.yaml", None, &needle);
     }
 }
 

@@ -29,13 +29,12 @@ pub(super) fn carrier_mark(marks: &Marks, code_key: CodeKey) -> Option<Source> {
 }
 
 /// The namespace the caller's hint names for a code: its source, or, for a plugin's source
-/// whose table lacks the code, the SDK the plugin passes it through from (`wraps:` in
-/// `data/sources.yaml`; PNS as the platform has it). `None` without a source in the hint.
+/// whose table lacks the code, the PNS SDK the plugin passes it through from, as the platform
+/// has it (`wraps:` in `data/sources.yaml`). `None` without a source in the hint.
 pub(super) fn hinted(hint: &Hint, rows: CodeRows) -> Option<Source> {
     let named = hint.source?;
     Some(match named.wraps() {
-        Some(Source::Pns) if !rows.known_in(named) => pns_for(hint.platform),
-        Some(sdk) if !rows.known_in(named) => sdk,
+        Some(_) if !rows.known_in(named) => pns_for(hint.platform),
         _ => named,
     })
 }
