@@ -239,34 +239,45 @@ pub fn emit_layers(out: &mut String, sources: &[SourceDef], camel: impl Fn(&str)
         let _ = writeln!(out, "            Self::{} => {v},", camel(&s.id));
     }
     out.push_str("        }\n    }\n\n");
-    out.push_str("    /// The SDK this source is a plugin around (`wraps:` in `data/sources.yaml`): named in a\n    /// hint, the plugin's source reads a code its table lacks as that SDK's.\n    pub(crate) const fn wraps(self) -> Option<Source> {\n        match self {\n");
-    for s in sources.iter().filter(|s| s.wraps.is_some()) {
-        let wraps = s.wraps.as_deref().unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "            Self::{} => Some(Self::{}),",
-            camel(&s.id),
-            camel(wraps)
-        );
-    }
-    out.push_str("            _ => None,\n        }\n    }\n\n");
+    emit_source_map(
+        out,
+        "    /// The SDK this source is a plugin around (`wraps:` in `data/sources.yaml`; only PNS):\n    /// named in a hint, the plugin's source reads a code its table lacks as the platform's PNS.\n    pub(crate) const fn wraps(self) -> Option<Source> {\n",
+        sources.iter().filter_map(|s| Some((s.id.as_str(), s.wraps.as_deref()?))),
+        &camel,
+    );
     emit_server(out, sources, &camel);
     out.push_str("}\n\n");
 }
 
-/// `Source::server` and `Source::carrier_data_under`: whose answer a source's carrier data is.
-fn emit_server(out: &mut String, sources: &[SourceDef], camel: &impl Fn(&str) -> String) {
-    out.push_str("    /// The namespace of the vendor server's answers that this source's carrier data holds\n    /// under any code but its carrier ones (`server:` in `data/sources.yaml`).\n    pub(crate) const fn server(self) -> Option<Source> {\n        match self {\n");
-    for s in sources.iter().filter(|s| s.server.is_some()) {
-        let server = s.server.as_deref().unwrap_or_default();
+/// A `const fn` of `Source` (its doc and signature in `head`) mapping each `(source, other)` of
+/// `pairs` to `Some(other)` and every other source to `None`.
+fn emit_source_map<'a>(
+    out: &mut String,
+    head: &str,
+    pairs: impl Iterator<Item = (&'a str, &'a str)>,
+    camel: &impl Fn(&str) -> String,
+) {
+    out.push_str(head);
+    out.push_str("        match self {\n");
+    for (id, other) in pairs {
         let _ = writeln!(
             out,
             "            Self::{} => Some(Self::{}),",
-            camel(&s.id),
-            camel(server)
+            camel(id),
+            camel(other)
         );
     }
     out.push_str("            _ => None,\n        }\n    }\n\n");
+}
+
+/// `Source::server` and `Source::carrier_data_under`: whose answer a source's carrier data is.
+fn emit_server(out: &mut String, sources: &[SourceDef], camel: &impl Fn(&str) -> String) {
+    emit_source_map(
+        out,
+        "    /// The namespace of the vendor server's answers that this source's carrier data holds\n    /// under any code but its carrier ones (`server:` in `data/sources.yaml`).\n    pub(crate) const fn server(self) -> Option<Source> {\n",
+        sources.iter().filter_map(|s| Some((s.id.as_str(), s.server.as_deref()?))),
+        camel,
+    );
     out.push_str("    /// Whether this source's carrier data under `code` is the carrier's result\n    /// (`carrier_codes:` in `data/sources.yaml`; always, for a source without `server:`).\n    pub(crate) fn carrier_data_under(self, code: &str) -> bool {\n        match self {\n");
     for s in sources.iter().filter(|s| s.server.is_some()) {
         let _ = writeln!(
