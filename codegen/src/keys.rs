@@ -137,25 +137,7 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
         }
     }
     for s in sources {
-        if let Some(inner) = &s.inner {
-            if !ids.contains(inner.as_str()) || inner == &s.id {
-                problems.file(
-                    file,
-                    format!("source {:?}: inner {inner:?} is not another source", s.id),
-                );
-            }
-        }
-        // The resolver reads a wrapped code as the platform's PNS (pns, pns_web, pns_harmony):
-        // the only SDK that plugins wrap today.
-        if let Some(wraps) = s.wraps.as_deref().filter(|w| *w != "pns") {
-            problems.file(
-                file,
-                format!(
-                    "source {:?}: wraps {wraps:?}: only pns can be wrapped (a plugin's codes fall back to the platform's PNS)",
-                    s.id
-                ),
-            );
-        }
+        check_layers(s, &ids, file, problems);
         check_server(s, &ids, file, problems);
         for (role, list) in &s.fields {
             for key in list {
@@ -178,6 +160,22 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
                 }
             }
         }
+    }
+}
+
+/// `inner` names another source; `wraps` names PNS, the only SDK whose codes the resolver
+/// reads under a plugin (as the platform's PNS: pns, pns_web, pns_harmony).
+fn check_layers(s: &SourceDef, ids: &BTreeSet<&str>, file: &str, problems: &mut Problems) {
+    let mut bad = |m: String| problems.file(file, format!("source {:?}: {m}", s.id));
+    if let Some(inner) = s.inner.as_deref() {
+        if !ids.contains(inner) || inner == s.id {
+            bad(format!("inner {inner:?} is not another source"));
+        }
+    }
+    if let Some(wraps) = s.wraps.as_deref().filter(|w| *w != "pns") {
+        bad(format!(
+            "wraps {wraps:?}: only pns can be wrapped (a plugin's codes fall back to the platform's PNS)"
+        ));
     }
 }
 

@@ -432,7 +432,7 @@ fn a_server_namespace_comes_with_the_carrier_codes_it_excepts() {
 }
 
 #[test]
-fn a_plugin_wraps_pns_only() {
+fn a_plugin_wraps_pns_only_and_inner_names_another_source() {
     let sources = |demo_extra: &str| {
         let mut f = files(TABLE);
         f.insert(
@@ -453,6 +453,13 @@ fn a_plugin_wraps_pns_only() {
     for wraps in ["nope", "demo"] {
         let needle = format!("source \"demo\": wraps \"{wraps}\": only pns can be wrapped");
         let problems = load(&sources(&format!(", wraps: {wraps}"))).expect_err(&needle);
+        assert_problem(&problems, "data/sources.yaml", None, &needle);
+    }
+    // `inner` is checked beside it: another source, not itself.
+    assert!(load(&sources(", inner: pns")).is_ok());
+    for inner in ["nope", "demo"] {
+        let needle = format!("source \"demo\": inner \"{inner}\" is not another source");
+        let problems = load(&sources(&format!(", inner: {inner}"))).expect_err(&needle);
         assert_problem(&problems, "data/sources.yaml", None, &needle);
     }
 }
