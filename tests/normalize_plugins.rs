@@ -163,3 +163,73 @@ fn a_hint_naming_an_sdk_still_reads_only_its_table() {
         s(Source::SmsAuth, "TOKEN_ERROR", AuthOutcome::Unknown)
     );
 }
+
+#[test]
+fn a_flutter_platform_exception_print_names_its_code_and_message() {
+    // `PlatformException(code, message, details, stacktrace)`, Flutter's toString, as an app logs
+    // a plugin's `result.error(code, msg, null)` (fluttercandies sends the PNS code so).
+    let cases = [
+        (
+            r#"PlatformException(600011, 获取token失败, null, null)"#,
+            (Source::Pns, "600011", AuthOutcome::TokenFailed),
+            Some("获取token失败"),
+        ),
+        (
+            // A log line around it, and a comma without a blank inside the message.
+            r#"E/flutter ( 8041): Unhandled Exception: PlatformException(600015, 当前无法获取Flutter Activity,请重启再试, null, null)"#,
+            (Source::Pns, "600015", AuthOutcome::Timeout),
+            Some("当前无法获取Flutter Activity,请重启再试"),
+        ),
+        (
+            // A JSON string of it; the message `null` is no message.
+            r#""PlatformException(600008, null, null, null)""#,
+            (Source::Pns, "600008", AuthOutcome::MobileDataDisabled),
+            None,
+        ),
+        (
+            // A word code, and details that are a list.
+            r#"PlatformException(INVALID_ARGUMENT, secretInfo is required, [at a.b(c.kt:1)], null)"#,
+            (
+                Source::AliyunNumberAuth,
+                "INVALID_ARGUMENT",
+                AuthOutcome::InvalidConfiguration,
+            ),
+            Some("secretInfo is required"),
+        ),
+        (
+            // No details at all: the message runs to the closing parenthesis.
+            r#"PlatformException(700000, 用户取消登录)"#,
+            (Source::Pns, "700000", AuthOutcome::UserCancelled),
+            Some("用户取消登录"),
+        ),
+    ];
+    for (raw, (source, code, outcome), msg) in cases {
+        let n = n(raw);
+        assert_eq!(sco(&n), s(source, code, outcome), "{raw}");
+        assert_eq!(n.raw_msg.as_deref(), msg, "{raw}");
+    }
+    // The plugin named in the hint reads its own code in such a print.
+    let raw = r#"PlatformException(700010, btn_wechat, null, null)"#;
+    let n = hinted(raw, Source::FluttercandiesAliAuth, None);
+    assert_eq!(
+        sco(&n),
+        s(
+            Source::FluttercandiesAliAuth,
+            "700010",
+            AuthOutcome::UiEvent
+        )
+    );
+    assert_eq!(n.raw_msg.as_deref(), Some("btn_wechat"));
+}
+
+#[test]
+fn a_platform_exception_without_a_code_and_message_is_no_code() {
+    // Not Flutter's print (no message after the code), or a code that is no word.
+    for raw in [
+        r#"PlatformException(600011)"#,
+        r#"PlatformException(, 获取token失败, null, null)"#,
+        "MyPlatformException(600011, x, null, null)",
+    ] {
+        assert!(numauth::normalize(raw).is_err(), "{raw}");
+    }
+}

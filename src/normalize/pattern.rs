@@ -209,6 +209,58 @@ pub(crate) fn message(text: &str) -> Option<Range<usize>> {
 /// At most this many codes are read from one text.
 pub(crate) const MAX_NAMED: usize = 16;
 
+/// Flutter's `PlatformException.toString()`: `PlatformException(code, message, details,
+/// stacktrace)`, how a Flutter app logs a plugin's failure (fluttercandies' plugin sends the PNS
+/// code and message so: `PlatformException(600011, 获取token失败, null, null)`).
+const PLATFORM_EXCEPTION: &str = "platformexception(";
+
+/// The code and message of a `PlatformException(` print at `i` (see [`PLATFORM_EXCEPTION`]), and
+/// where the message ends. The code is any word (`600011`, `TOKEN_ERROR`); the message runs to
+/// the `, ` that opens the details when they are `null`, an object or a list, else to the `)`;
+/// a message `null` is none.
+fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
+    let at = skip(b, i + PLATFORM_EXCEPTION.len(), b" \t\"'");
+    let len = b
+        .get(at..)?
+        .iter()
+        .take(65)
+        .take_while(|&&c| is_word(c) || matches!(c, b'.' | b'-'))
+        .count();
+    if len == 0 || len > 64 {
+        return None;
+    }
+    let code = at..at + len;
+    let msg_at = skip(b, code.end, b" \t\"'");
+    (b.get(msg_at) == Some(&b',')).then_some(())?;
+    let msg_at = skip(b, msg_at + 1, b" \t");
+    let rest = b.get(msg_at..)?;
+    // The `, ` before `null`, `{` or `[`: where the details start.
+    let details = rest.windows(2).enumerate().find_map(|(k, pair)| {
+        let [b',', b' ' | b'\t'] = pair else {
+            return None;
+        };
+        let after = rest.get(skip(rest, k + 1, b" \t")..)?;
+        (after.starts_with(b"null") || after.starts_with(b"{") || after.starts_with(b"["))
+            .then_some(k)
+    });
+    let end = details
+        .or_else(|| rest.iter().rposition(|&c| c == b')'))
+        .unwrap_or(rest.len());
+    let msg = rest.get(..end)?;
+    let trimmed = msg.trim_ascii_end();
+    let trimmed = trimmed
+        .strip_suffix(b"\"")
+        .or(trimmed.strip_suffix(b"'"))
+        .unwrap_or(trimmed);
+    let named = Named {
+        code,
+        msg: (!trimmed.is_empty() && trimmed != b"null").then_some(msg_at..msg_at + trimmed.len()),
+        inner: false,
+        carrier: None,
+    };
+    Some((named, msg_at + end))
+}
+
 /// The code named by a key at `i` (`code:600011`, `错误码600017`), if any, and where it ends.
 fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
     let hit = |kind, at| {
@@ -223,6 +275,9 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
             (named, end)
         })
     };
+    if c | 0x20 == b'p' && starts_with_ci(b, i, PLATFORM_EXCEPTION) {
+        return platform_exception(b, i);
+    }
     if c.is_ascii_alphabetic() {
         // A word no code key starts like is passed at once.
         let letter = (c | 0x20).wrapping_sub(b'a');
