@@ -223,13 +223,49 @@ fn a_flutter_platform_exception_print_names_its_code_and_message() {
 }
 
 #[test]
+fn a_code_named_in_a_platform_exceptions_message_is_its_cause() {
+    let raw = r#"PlatformException(600011, 获取token失败 vendorCode:103911, null, null)"#;
+    let n = n(raw);
+    assert_eq!(sco(&n), s(Source::Pns, "600011", AuthOutcome::RateLimited));
+    assert_eq!(
+        sco(cause(&n)),
+        s(Source::Cmcc, "103911", AuthOutcome::RateLimited)
+    );
+}
+
+#[test]
+fn a_callback_in_a_platform_exceptions_details_is_read_as_the_callback() {
+    // Objects in text are read before the codes text names: the details' callback, cause and all.
+    let raw = r#"PlatformException(600011, 获取token失败, {"code":"600011","msg":"获取token失败","carrierFailedResultData":"{\"resultCode\":\"103111\",\"desc\":\"网关IP错误\"}"}, null)"#;
+    let n = n(raw);
+    assert_eq!(
+        sco(&n),
+        s(Source::Pns, "600011", AuthOutcome::CarrierUnsupported)
+    );
+    assert_eq!(
+        sco(cause(&n)),
+        s(Source::Cmcc, "103111", AuthOutcome::CarrierUnsupported)
+    );
+}
+
+#[test]
 fn a_platform_exception_without_a_code_and_message_is_no_code() {
-    // Not Flutter's print (no message after the code), or a code that is no word.
+    // Not Flutter's print (no message after the code, another class, another case), or a code
+    // that is no word of at most 64 bytes.
+    let long = format!("PlatformException(E{}, x, null, null)", "1".repeat(64));
     for raw in [
         r#"PlatformException(600011)"#,
         r#"PlatformException(, 获取token失败, null, null)"#,
         "MyPlatformException(600011, x, null, null)",
+        "platformexception(600011, x, null, null)",
+        // Another word of that length before a code and a comma is not the print either.
+        "Pending since 2026 600011, 获取token失败",
+        &long,
     ] {
         assert!(numauth::normalize(raw).is_err(), "{raw}");
     }
+    // 64 bytes is still a code.
+    let code = format!("E{}", "1".repeat(63));
+    let raw = format!("PlatformException({code}, x, null, null)");
+    assert_eq!(n(&raw).code, code);
 }

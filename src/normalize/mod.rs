@@ -318,8 +318,9 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 ///
 /// Accepted shapes, also inside log text (`onTokenFailed: {...}`): JSON objects (strict, or
 /// broken but still naming a code), iOS `NSDictionary` descriptions, Dart map prints, Java
-/// `toString`s, text naming codes (`vendorCode:103911, msg:...`, `code:1105msg:...`,
-/// `result code:410004 msg:...`), a bare code, and a JSON string holding any of these.
+/// `toString`s, Flutter's `PlatformException(600011, 获取token失败, null, null)`, text naming codes
+/// (`vendorCode:103911, msg:...`, `code:1105msg:...`, `result code:410004 msg:...`), a bare
+/// code, and a JSON string holding any of these.
 ///
 /// The root cause comes from the carrier data (`carrierFailedResultData`, a string or an
 /// object), the inner code (`innerCode`; for fusion, its one-tap code `16000xx`), or codes named

@@ -1,6 +1,7 @@
 //! Codes named in free text: `vendorCode:103911, msg:…`, `code:1105msg:…`,
 //! `result code:410004 msg:…`, `resultCode=600011`, `错误码600017`, and a carrier's result in
-//! brackets, `[CT,(80801)WIFI切换异常]` (JVerification's `content`).
+//! brackets, `[CT,(80801)WIFI切换异常]` (JVerification's `content`), and Flutter's
+//! `PlatformException(600011, 获取token失败, null, null)`.
 
 use std::ops::Range;
 
@@ -212,12 +213,13 @@ pub(crate) const MAX_NAMED: usize = 16;
 /// Flutter's `PlatformException.toString()`: `PlatformException(code, message, details,
 /// stacktrace)`, how a Flutter app logs a plugin's failure (fluttercandies' plugin sends the PNS
 /// code and message so: `PlatformException(600011, 获取token失败, null, null)`).
-const PLATFORM_EXCEPTION: &str = "platformexception(";
+/// Compared with its case: Dart's class name is written one way.
+const PLATFORM_EXCEPTION: &[u8] = b"PlatformException(";
 
 /// The code and message of a `PlatformException(` print at `i` (see [`PLATFORM_EXCEPTION`]), and
-/// where the message ends. The code is any word (`600011`, `TOKEN_ERROR`); the message runs to
-/// the `, ` that opens the details when they are `null`, an object or a list, else to the `)`;
-/// a message `null` is none.
+/// where the code ends (the message is scanned on, for codes it names). The code is any word
+/// (`600011`, `TOKEN_ERROR`) of at most 64 bytes; the message runs to the `, ` that opens the
+/// details when they are `null`, an object or a list, else to the `)`; a message `null` is none.
 fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
     let at = skip(b, i + PLATFORM_EXCEPTION.len(), b" \t\"'");
     let len = b
@@ -230,7 +232,8 @@ fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
         return None;
     }
     let code = at..at + len;
-    let msg_at = skip(b, code.end, b" \t\"'");
+    let end_of_code = code.end;
+    let msg_at = skip(b, end_of_code, b" \t\"'");
     (b.get(msg_at) == Some(&b',')).then_some(())?;
     let msg_at = skip(b, msg_at + 1, b" \t");
     let rest = b.get(msg_at..)?;
@@ -258,7 +261,7 @@ fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
         inner: false,
         carrier: None,
     };
-    Some((named, msg_at + end))
+    Some((named, end_of_code))
 }
 
 /// The code named by a key at `i` (`code:600011`, `错误码600017`), if any, and where it ends.
@@ -275,7 +278,10 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
             (named, end)
         })
     };
-    if c | 0x20 == b'p' && starts_with_ci(b, i, PLATFORM_EXCEPTION) {
+    if c == b'P'
+        && b.get(i..)
+            .is_some_and(|r| r.starts_with(PLATFORM_EXCEPTION))
+    {
         return platform_exception(b, i);
     }
     if c.is_ascii_alphabetic() {
