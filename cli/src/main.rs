@@ -95,7 +95,8 @@ enum Command {
     Normalize {
         /// The NDJSON file to read, plain or gzip; - for standard input [default: standard input]
         file: Option<PathBuf>,
-        /// Treat every callback as coming from this source instead of detecting it
+        /// Treat every callback as coming from this source instead of detecting it (a Flutter
+        /// plugin's source, such as flutter_ali_auth, also reads the PNS codes the plugin passes on)
         #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// Threads normalising at once, 1 to 256 [default: one per core]
@@ -111,7 +112,8 @@ enum Command {
     Report {
         /// The NDJSON file to read, plain or gzip; - for standard input [default: standard input]
         file: Option<PathBuf>,
-        /// Treat every callback as coming from this source instead of detecting it
+        /// Treat every callback as coming from this source instead of detecting it (a Flutter
+        /// plugin's source, such as flutter_ali_auth, also reads the PNS codes the plugin passes on)
         #[arg(long, short, value_parser = enum_parser::<Source>())]
         source: Option<Source>,
         /// How many outcomes and root causes to list

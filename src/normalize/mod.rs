@@ -74,7 +74,9 @@ pub const MAX_DEPTH: usize = 16;
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Hint {
-    /// The code's namespace, when the caller knows which SDK produced it.
+    /// The code's namespace, when the caller knows which SDK produced it. A Flutter plugin's
+    /// source (`FlutterAliAuth`...) reads the plugin's own codes, and the rest as the platform's
+    /// PNS, whose codes the plugin passes on.
     pub source: Option<Source>,
     /// The platform the callback came from.
     pub platform: Option<Platform>,

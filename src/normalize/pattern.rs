@@ -212,8 +212,8 @@ pub(crate) const MAX_NAMED: usize = 16;
 
 /// Flutter's `PlatformException.toString()`: `PlatformException(code, message, details,
 /// stacktrace)`, how a Flutter app logs a plugin's failure (fluttercandies' plugin sends the PNS
-/// code and message so: `PlatformException(600011, 获取token失败, null, null)`).
-/// Compared with its case: Dart's class name is written one way.
+/// code and message so: `PlatformException(600011, 获取token失败, null, null)`). Compared with
+/// its case: Dart's class name is written one way.
 const PLATFORM_EXCEPTION: &[u8] = b"PlatformException(";
 
 /// The code and message of a `PlatformException(` print at `i` (see [`PLATFORM_EXCEPTION`]), and
