@@ -84,8 +84,8 @@ fn entry_counts_per_source_are_locked() {
         (Source::SecverifyServer, 13),
         (Source::SmsAuth, 12),
         (Source::FlutterAliAuth, 10),
-        (Source::FluttercandiesAliAuth, 2),
-        (Source::AliyunNumberAuth, 12),
+        (Source::FluttercandiesAliAuth, 3),
+        (Source::AliyunNumberAuth, 14),
     ];
     for (source, n) in expected {
         assert_eq!(

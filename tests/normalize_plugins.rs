@@ -126,7 +126,26 @@ fn a_plugin_named_in_the_hint_passes_the_pns_codes_through() {
             s(Source::Cmcc, "103119", AuthOutcome::InvalidConfiguration)
         );
     }
-    // The platform's PNS: PuerHub's HarmonyOS plugin wraps the HarmonyOS SDK.
+    // The platform's PNS where it knows the code, else the app SDK's (the HarmonyOS table is
+    // short): PuerHub's HarmonyOS plugin wraps the HarmonyOS SDK.
+    let n = hinted(
+        r#"{"code":"700000"}"#,
+        Source::AliyunNumberAuth,
+        Some(Platform::Harmony),
+    );
+    assert_eq!(
+        sco(&n),
+        s(Source::Pns, "700000", AuthOutcome::UserCancelled)
+    );
+    let n = hinted(
+        r#"{"code":"600099"}"#,
+        Source::AliyunNumberAuth,
+        Some(Platform::Harmony),
+    );
+    assert_eq!(
+        sco(&n),
+        s(Source::PnsHarmony, "600099", AuthOutcome::Unknown)
+    );
     let n = hinted(
         r#"{"code":"600000"}"#,
         Source::AliyunNumberAuth,
@@ -167,27 +186,38 @@ fn a_hint_naming_an_sdk_still_reads_only_its_table() {
 #[test]
 fn a_flutter_platform_exception_print_names_its_code_and_message() {
     // `PlatformException(code, message, details, stacktrace)`, Flutter's toString, as an app logs
-    // a plugin's `result.error(code, msg, null)` (fluttercandies sends the PNS code so).
+    // a plugin's `result.error(code, msg, null)`. The first three are fluttercandies' real
+    // failures (SwiftFlutterAliAuthPlugin.swift, AuthClient.java); text is read NFKC-normalised.
     let cases = [
         (
-            r#"PlatformException(600011, 获取token失败, null, null)"#,
-            (Source::Pns, "600011", AuthOutcome::TokenFailed),
-            Some("获取token失败"),
+            r#"PlatformException(600025, 初始化失败，SDK未初始化或参数不正确, null, null)"#,
+            (Source::Pns, "600025", AuthOutcome::InvalidRequest),
+            Some("初始化失败,SDK未初始化或参数不正确"),
         ),
         (
             // A log line around it, and a comma without a blank inside the message.
-            r#"E/flutter ( 8041): Unhandled Exception: PlatformException(600015, 当前无法获取Flutter Activity,请重启再试, null, null)"#,
-            (Source::Pns, "600015", AuthOutcome::Timeout),
+            r#"E/flutter ( 8041): Unhandled Exception: PlatformException(600002, 当前无法获取Flutter Activity,请重启再试, null, null)"#,
+            (Source::Pns, "600002", AuthOutcome::TokenFailed),
             Some("当前无法获取Flutter Activity,请重启再试"),
         ),
         (
-            // A JSON string of it; the message `null` is no message.
+            // Android sends the SDK's message constant as the code.
+            r#"PlatformException(未知异常, 当前无法获取Flutter Activity,请重启再试, null, null)"#,
+            (
+                Source::FluttercandiesAliAuth,
+                "未知异常",
+                AuthOutcome::SdkError,
+            ),
+            Some("当前无法获取Flutter Activity,请重启再试"),
+        ),
+        (
+            // Made up, for the shape: a JSON string of it; the message `null` is no message.
             r#""PlatformException(600008, null, null, null)""#,
             (Source::Pns, "600008", AuthOutcome::MobileDataDisabled),
             None,
         ),
         (
-            // A word code, and details that are a list.
+            // Made up: a word code the catalog knows, and details that are a list.
             r#"PlatformException(INVALID_ARGUMENT, secretInfo is required, [at a.b(c.kt:1)], null)"#,
             (
                 Source::AliyunNumberAuth,
@@ -197,10 +227,16 @@ fn a_flutter_platform_exception_print_names_its_code_and_message() {
             Some("secretInfo is required"),
         ),
         (
-            // No details at all: the message runs to the closing parenthesis.
-            r#"PlatformException(700000, 用户取消登录)"#,
+            // Made up: quotes, no details, text after the print's own closing parenthesis.
+            r#"PlatformException('700000', '用户取消登录 (返回)') at main (main.dart:12)"#,
             (Source::Pns, "700000", AuthOutcome::UserCancelled),
-            Some("用户取消登录"),
+            Some("用户取消登录 (返回)"),
+        ),
+        (
+            // Made up: `null` that starts a word is message text, not the details.
+            r#"PlatformException(600011, 获取, null值, null, null)"#,
+            (Source::Pns, "600011", AuthOutcome::TokenFailed),
+            Some("获取, null值"),
         ),
     ];
     for (raw, (source, code, outcome), msg) in cases {
@@ -208,7 +244,8 @@ fn a_flutter_platform_exception_print_names_its_code_and_message() {
         assert_eq!(sco(&n), s(source, code, outcome), "{raw}");
         assert_eq!(n.raw_msg.as_deref(), msg, "{raw}");
     }
-    // The plugin named in the hint reads its own code in such a print.
+    // The plugin named in the hint reads its own code in such a print (made up: the plugin sends
+    // 700010 through its method channel, not as an exception).
     let raw = r#"PlatformException(700010, btn_wechat, null, null)"#;
     let n = hinted(raw, Source::FluttercandiesAliAuth, None);
     assert_eq!(
@@ -223,19 +260,44 @@ fn a_flutter_platform_exception_print_names_its_code_and_message() {
 }
 
 #[test]
+fn other_plugins_platform_exceptions_are_no_login_codes() {
+    // Flutter's engine and other plugins print words no login SDK uses: not guessed as codes.
+    for raw in [
+        r#"PlatformException(channel-error, Unable to establish connection on channel., null, null)"#,
+        r#"PlatformException(error, java.lang.NullPointerException: ctx, null, java.lang.NullPointerException)"#,
+        r#"PlatformException(sign_in_failed, com.google.android.gms.common.api.ApiException: 10: , null, null)"#,
+    ] {
+        assert!(numauth::normalize(raw).is_err(), "{raw}");
+    }
+}
+
+#[test]
 fn a_code_named_in_a_platform_exceptions_message_is_its_cause() {
+    // Made up: a carrier code named in the message, as any text names one.
     let raw = r#"PlatformException(600011, 获取token失败 vendorCode:103911, null, null)"#;
+    let printed = n(raw);
+    assert_eq!(
+        sco(&printed),
+        s(Source::Pns, "600011", AuthOutcome::RateLimited)
+    );
+    assert_eq!(
+        sco(cause(&printed)),
+        s(Source::Cmcc, "103911", AuthOutcome::RateLimited)
+    );
+    // A print in a callback's message is the callback's cause, with no `:` or `=` around it.
+    let raw = r#"{"code":"600011","msg":"PlatformException(600012, 预取号失败, null, null)"}"#;
     let n = n(raw);
-    assert_eq!(sco(&n), s(Source::Pns, "600011", AuthOutcome::RateLimited));
+    assert_eq!(sco(&n), s(Source::Pns, "600011", AuthOutcome::TokenFailed));
     assert_eq!(
         sco(cause(&n)),
-        s(Source::Cmcc, "103911", AuthOutcome::RateLimited)
+        s(Source::Pns, "600012", AuthOutcome::TokenFailed)
     );
 }
 
 #[test]
 fn a_callback_in_a_platform_exceptions_details_is_read_as_the_callback() {
-    // Objects in text are read before the codes text names: the details' callback, cause and all.
+    // Made up. Objects in text are read before the codes text names: the details' callback,
+    // cause and all.
     let raw = r#"PlatformException(600011, 获取token失败, {"code":"600011","msg":"获取token失败","carrierFailedResultData":"{\"resultCode\":\"103111\",\"desc\":\"网关IP错误\"}"}, null)"#;
     let n = n(raw);
     assert_eq!(
@@ -251,8 +313,8 @@ fn a_callback_in_a_platform_exceptions_details_is_read_as_the_callback() {
 #[test]
 fn a_platform_exception_without_a_code_and_message_is_no_code() {
     // Not Flutter's print (no message after the code, another class, another case), or a code
-    // that is no word of at most 64 bytes.
-    let long = format!("PlatformException(E{}, x, null, null)", "1".repeat(64));
+    // of more than 64 bytes.
+    let long = format!("PlatformException({}, x, null, null)", "1".repeat(65));
     for raw in [
         r#"PlatformException(600011)"#,
         r#"PlatformException(, 获取token失败, null, null)"#,
@@ -264,8 +326,9 @@ fn a_platform_exception_without_a_code_and_message_is_no_code() {
     ] {
         assert!(numauth::normalize(raw).is_err(), "{raw}");
     }
-    // 64 bytes is still a code.
-    let code = format!("E{}", "1".repeat(63));
+    // 64 digits are still a number (unknown, kept as it is).
+    let code = "1".repeat(64);
     let raw = format!("PlatformException({code}, x, null, null)");
-    assert_eq!(n(&raw).code, code);
+    let n = n(&raw);
+    assert_eq!((n.code.as_ref(), n.known), (code.as_str(), false));
 }

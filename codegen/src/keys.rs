@@ -172,10 +172,14 @@ fn check_layers(s: &SourceDef, ids: &BTreeSet<&str>, file: &str, problems: &mut 
             bad(format!("inner {inner:?} is not another source"));
         }
     }
-    if let Some(wraps) = s.wraps.as_deref().filter(|w| *w != "pns") {
-        bad(format!(
+    match s.wraps.as_deref() {
+        Some(wraps) if wraps != "pns" => bad(format!(
             "wraps {wraps:?}: only pns can be wrapped (a plugin's codes fall back to the platform's PNS)"
-        ));
+        )),
+        Some(_) if s.id.starts_with("pns") || s.layer != Layer::App => bad(
+            "only a plugin, an app SDK that is not PNS itself, can wrap pns".to_owned(),
+        ),
+        _ => {}
     }
 }
 

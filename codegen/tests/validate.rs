@@ -455,6 +455,30 @@ fn a_plugin_wraps_pns_only_and_inner_names_another_source() {
         let problems = load(&sources(&format!(", wraps: {wraps}"))).expect_err(&needle);
         assert_problem(&problems, "data/sources.yaml", None, &needle);
     }
+    // PNS itself (or its H5 and HarmonyOS SDKs) and carrier or server layers wrap nothing.
+    let pns_wraps = |pns_extra: &str| {
+        let mut f = files(TABLE);
+        f.insert(
+            "data/sources.yaml".into(),
+            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nsources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}'}}\n  - {{id: pns, name: {{zh: 号码认证, en: PNS}}, doc: P., code_pattern: '[0-9]+'{pns_extra}}}\n"),
+        );
+        f.insert("data/pns.yaml".into(), "[]".into());
+        load(&f)
+    };
+    let problems = pns_wraps(", wraps: pns").expect_err("pns wraps itself");
+    assert_problem(
+        &problems,
+        "data/sources.yaml",
+        None,
+        "source \"pns\": only a plugin, an app SDK that is not PNS itself, can wrap pns",
+    );
+    let problems = load(&sources(", wraps: pns, layer: carrier")).expect_err("a carrier wraps");
+    assert_problem(
+        &problems,
+        "data/sources.yaml",
+        None,
+        "source \"demo\": only a plugin, an app SDK that is not PNS itself, can wrap pns",
+    );
     // `inner` is checked beside it: another source, not itself.
     assert!(load(&sources(", inner: pns")).is_ok());
     for inner in ["nope", "demo"] {

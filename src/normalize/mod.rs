@@ -320,7 +320,7 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 ///
 /// Accepted shapes, also inside log text (`onTokenFailed: {...}`): JSON objects (strict, or
 /// broken but still naming a code), iOS `NSDictionary` descriptions, Dart map prints, Java
-/// `toString`s, Flutter's `PlatformException(600011, 获取token失败, null, null)`, text naming codes
+/// `toString`s, Flutter's `PlatformException(600025, 初始化失败, null, null)`, text naming codes
 /// (`vendorCode:103911, msg:...`, `code:1105msg:...`, `result code:410004 msg:...`), a bare
 /// code, and a JSON string holding any of these.
 ///

@@ -1,7 +1,7 @@
 //! Codes named in free text: `vendorCode:103911, msg:…`, `code:1105msg:…`,
 //! `result code:410004 msg:…`, `resultCode=600011`, `错误码600017`, and a carrier's result in
 //! brackets, `[CT,(80801)WIFI切换异常]` (JVerification's `content`), and Flutter's
-//! `PlatformException(600011, 获取token失败, null, null)`.
+//! `PlatformException(600025, 初始化失败, null, null)`.
 
 use std::ops::Range;
 
@@ -211,57 +211,74 @@ pub(crate) fn message(text: &str) -> Option<Range<usize>> {
 pub(crate) const MAX_NAMED: usize = 16;
 
 /// Flutter's `PlatformException.toString()`: `PlatformException(code, message, details,
-/// stacktrace)`, how a Flutter app logs a plugin's failure (fluttercandies' plugin sends the PNS
-/// code and message so: `PlatformException(600011, 获取token失败, null, null)`). Compared with
-/// its case: Dart's class name is written one way.
+/// stacktrace)`, how a Flutter app logs a plugin's `result.error(code, message, details)`
+/// (fluttercandies' plugin on iOS: `PlatformException(600025, 初始化失败，SDK未初始化或参数不正确,
+/// null, null)`). Compared with its case: Dart's class name is written one way.
 const PLATFORM_EXCEPTION: &[u8] = b"PlatformException(";
 
 /// The code and message of a `PlatformException(` print at `i` (see [`PLATFORM_EXCEPTION`]), and
-/// where the code ends (the message is scanned on, for codes it names). The code is any word
-/// (`600011`, `TOKEN_ERROR`) of at most 64 bytes; the message runs to the `, ` that opens the
-/// details when they are `null`, an object or a list, else to the `)`; a message `null` is none.
+/// where the code ends (the message is scanned on, for codes it names). The code runs to the
+/// first `,` (at most 64 bytes) and counts only when it is a number or a code the catalog knows:
+/// other plugins' words (`channel-error`, `sign_in_failed`) are no login codes. The message runs
+/// to the `, ` that opens `null`, `{...}` or `[...]` details, else to the print's own `)`; a
+/// message `null` is none.
 fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
     let at = skip(b, i + PLATFORM_EXCEPTION.len(), b" \t\"'");
-    let len = b
-        .get(at..)?
-        .iter()
-        .take(65)
-        .take_while(|&&c| is_word(c) || matches!(c, b'.' | b'-'))
-        .count();
-    if len == 0 || len > 64 {
+    let len = b.get(at..)?.iter().take(65).position(|&c| c == b',')?;
+    let token = b.get(at..at + len)?.trim_ascii_end();
+    let token = token
+        .strip_suffix(b"\"")
+        .or(token.strip_suffix(b"'"))
+        .unwrap_or(token);
+    let code = at..at + token.len();
+    let digits = token.strip_prefix(b"-").unwrap_or(token);
+    let numeric = !digits.is_empty() && digits.iter().all(u8::is_ascii_digit);
+    let known = || {
+        std::str::from_utf8(token)
+            .is_ok_and(|t| crate::catalog::CodeRows::of(t).entries().next().is_some())
+    };
+    if token.is_empty() || !(numeric || known()) {
         return None;
     }
-    let code = at..at + len;
-    let end_of_code = code.end;
-    let msg_at = skip(b, end_of_code, b" \t\"'");
-    (b.get(msg_at) == Some(&b',')).then_some(())?;
-    let msg_at = skip(b, msg_at + 1, b" \t");
+    let msg_at = skip(b, at + len + 1, b" \t\"'");
     let rest = b.get(msg_at..)?;
-    // The `, ` before `null`, `{` or `[`: where the details start.
-    let details = rest.windows(2).enumerate().find_map(|(k, pair)| {
-        let [b',', b' ' | b'\t'] = pair else {
-            return None;
-        };
-        let after = rest.get(skip(rest, k + 1, b" \t")..)?;
-        (after.starts_with(b"null") || after.starts_with(b"{") || after.starts_with(b"["))
-            .then_some(k)
-    });
-    let end = details
-        .or_else(|| rest.iter().rposition(|&c| c == b')'))
-        .unwrap_or(rest.len());
-    let msg = rest.get(..end)?;
-    let trimmed = msg.trim_ascii_end();
-    let trimmed = trimmed
+    let end = message_end(rest);
+    let msg = rest.get(..end)?.trim_ascii_end();
+    let msg = msg
         .strip_suffix(b"\"")
-        .or(trimmed.strip_suffix(b"'"))
-        .unwrap_or(trimmed);
+        .or(msg.strip_suffix(b"'"))
+        .unwrap_or(msg);
     let named = Named {
-        code,
-        msg: (!trimmed.is_empty() && trimmed != b"null").then_some(msg_at..msg_at + trimmed.len()),
+        msg: (!msg.is_empty() && msg != b"null").then_some(msg_at..msg_at + msg.len()),
         inner: false,
         carrier: None,
+        code,
     };
-    Some((named, end_of_code))
+    Some((named, at + token.len()))
+}
+
+/// Where a `PlatformException` print's message ends in `rest`: at the `, ` (outside parentheses)
+/// before `null`, `{` or `[` details, or at the `)` that closes the print.
+fn message_end(rest: &[u8]) -> usize {
+    let mut depth = 0usize;
+    for (k, &c) in rest.iter().enumerate() {
+        match c {
+            b'(' => depth += 1,
+            b')' if depth == 0 => return k,
+            b')' => depth -= 1,
+            b',' if depth == 0 && matches!(rest.get(k + 1), Some(b' ' | b'\t')) => {
+                let after = rest.get(skip(rest, k + 1, b" \t")..).unwrap_or_default();
+                let null = after
+                    .strip_prefix(b"null")
+                    .is_some_and(|r| matches!(r.first(), None | Some(b',' | b')' | b' ' | b'\t')));
+                if null || after.starts_with(b"{") || after.starts_with(b"[") {
+                    return k;
+                }
+            }
+            _ => {}
+        }
+    }
+    rest.len()
 }
 
 /// The code named by a key at `i` (`code:600011`, `错误码600017`), if any, and where it ends.

@@ -173,15 +173,18 @@ fn data_cause_in<'a>(
     }
 }
 
-/// Whether a message may name a code (`vendorCode:103911`, `{"result":-8004}`): cheap check
-/// before parsing it.
+/// Whether a message may name a code (`vendorCode:103911`, `{"result":-8004}`,
+/// `PlatformException(600025, ...)`): cheap check before parsing it.
 pub(super) fn may_name_code(msg: &str) -> bool {
     // One pass gathers what the bytes hint at; a full-width colon (EF BC 9A) is looked for in
-    // full only when its last byte, which most messages, Chinese ones included, lack, is there.
+    // full only when its last byte, which most messages, Chinese ones included, lack, is there,
+    // and Flutter's print only when a digit and a `(` are.
     let seen = msg
         .bytes()
         .fold(0, |seen, b| seen | BYTE_HINTS[usize::from(b)]);
-    seen & (DIGIT | SEPARATOR) == DIGIT | SEPARATOR || seen & COLON_TAIL != 0 && msg.contains('：')
+    seen & (DIGIT | SEPARATOR) == DIGIT | SEPARATOR
+        || seen & COLON_TAIL != 0 && msg.contains('：')
+        || seen & (DIGIT | PAREN) == DIGIT | PAREN && msg.contains("PlatformException(")
 }
 
 /// [`BYTE_HINTS`]: an ASCII digit.
@@ -190,6 +193,8 @@ const DIGIT: u8 = 1;
 const SEPARATOR: u8 = 2;
 /// [`BYTE_HINTS`]: 0x9A, the last byte of a full-width colon `：`.
 const COLON_TAIL: u8 = 4;
+/// [`BYTE_HINTS`]: `(`, which opens Flutter's `PlatformException(` print.
+const PAREN: u8 = 8;
 
 /// What each byte value hints at, for [`may_name_code`].
 static BYTE_HINTS: [u8; 256] = {
@@ -200,6 +205,7 @@ static BYTE_HINTS: [u8; 256] = {
             b'0'..=b'9' => DIGIT,
             b':' | b'=' | b'{' => SEPARATOR,
             0x9a => COLON_TAIL,
+            b'(' => PAREN,
             _ => 0,
         };
         b += 1;

@@ -29,14 +29,17 @@ pub(super) fn carrier_mark(marks: &Marks, code_key: CodeKey) -> Option<Source> {
 }
 
 /// The namespace the caller's hint names for a code: its source, or, for a plugin's source
-/// whose table lacks the code, the PNS SDK the plugin passes it through from, as the platform
-/// has it (`wraps:` in `data/sources.yaml`). `None` without a source in the hint.
+/// whose table lacks the code, the PNS SDK the plugin passes it through from (`wraps:` in
+/// `data/sources.yaml`): the platform's PNS if it knows the code, else the app PNS if it does
+/// (the HarmonyOS and H5 tables are short), else the platform's. `None` without a source.
 pub(super) fn hinted(hint: &Hint, rows: CodeRows) -> Option<Source> {
     let named = hint.source?;
-    Some(match named.wraps() {
-        Some(_) if !rows.known_in(named) => pns_for(hint.platform),
-        _ => named,
-    })
+    if named.wraps().is_none() || rows.known_in(named) {
+        return Some(named);
+    }
+    let platform_pns = pns_for(hint.platform);
+    let app_pns = Some(Source::Pns).filter(|&p| !rows.known_in(platform_pns) && rows.known_in(p));
+    Some(app_pns.unwrap_or(platform_pns))
 }
 
 /// The source of a top-level code: what the keys say, among the sources that know the code;
