@@ -260,6 +260,23 @@ fn a_flutter_platform_exception_print_names_its_code_and_message() {
 }
 
 #[test]
+fn a_code_word_in_another_script_counts_when_the_catalog_knows_it() {
+    // fluttercandies' Android callback when the SDK's answer could not be decoded
+    // (AuthResponseModel.tokenDecodeFailed), sent through its method channel as JSON.
+    let raw = r#"{"resultCode":"未知异常","msg":"回调信息解析失败"}"#;
+    assert_eq!(
+        sco(&n(raw)),
+        s(
+            Source::FluttercandiesAliAuth,
+            "未知异常",
+            AuthOutcome::SdkError
+        )
+    );
+    // Any other such word is no code.
+    assert!(numauth::normalize(r#"{"code":"失败","msg":"x"}"#).is_err());
+}
+
+#[test]
 fn other_plugins_platform_exceptions_are_no_login_codes() {
     // Flutter's engine and other plugins print words no login SDK uses: not guessed as codes.
     for raw in [

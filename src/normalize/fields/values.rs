@@ -71,7 +71,9 @@ pub(super) fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, O
         && b.first().is_some_and(u8::is_ascii_alphanumeric)
         && b.iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
-    ident.then_some((start..start + t.len(), None))
+    // A word in another script only when the catalog knows it (fluttercandies' 未知异常).
+    let known = || t.len() <= 64 && crate::catalog::CodeRows::of(t).entries().next().is_some();
+    (ident || known()).then_some((start..start + t.len(), None))
 }
 
 /// The code in a value, and text glued after it.
