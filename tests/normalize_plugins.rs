@@ -233,6 +233,12 @@ fn a_flutter_platform_exception_print_names_its_code_and_message() {
             Some("用户取消登录 (返回)"),
         ),
         (
+            // Made up: a `, null` inside parentheses and a `,{` without a blank are message text.
+            r#"PlatformException(600011, 获取失败 (原因, null),{x}, null, null)"#,
+            (Source::Pns, "600011", AuthOutcome::TokenFailed),
+            Some("获取失败 (原因, null),{x}"),
+        ),
+        (
             // Made up: `null` that starts a word is message text, not the details.
             r#"PlatformException(600011, 获取, null值, null, null)"#,
             (Source::Pns, "600011", AuthOutcome::TokenFailed),
@@ -299,6 +305,12 @@ fn a_code_named_in_a_platform_exceptions_message_is_its_cause() {
     );
     assert_eq!(
         sco(cause(&printed)),
+        s(Source::Cmcc, "103911", AuthOutcome::RateLimited)
+    );
+    // Made up: a code named after the print, in the rest of the log line.
+    let raw = r#"PlatformException(600011, x, null, null) vendorCode:103911"#;
+    assert_eq!(
+        sco(cause(&n(raw))),
         s(Source::Cmcc, "103911", AuthOutcome::RateLimited)
     );
     // A print in a callback's message is the callback's cause, with no `:` or `=` around it.

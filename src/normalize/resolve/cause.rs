@@ -178,13 +178,14 @@ fn data_cause_in<'a>(
 pub(super) fn may_name_code(msg: &str) -> bool {
     // One pass gathers what the bytes hint at; a full-width colon (EF BC 9A) is looked for in
     // full only when its last byte, which most messages, Chinese ones included, lack, is there,
-    // and Flutter's print only when a digit and a `(` are.
+    // and Flutter's print only when a `(` is.
     let seen = msg
         .bytes()
         .fold(0, |seen, b| seen | BYTE_HINTS[usize::from(b)]);
+    let printed = || seen & PAREN != 0 && msg.contains("PlatformException(");
     seen & (DIGIT | SEPARATOR) == DIGIT | SEPARATOR
         || seen & COLON_TAIL != 0 && msg.contains('：')
-        || seen & (DIGIT | PAREN) == DIGIT | PAREN && msg.contains("PlatformException(")
+        || printed()
 }
 
 /// [`BYTE_HINTS`]: an ASCII digit.
@@ -338,13 +339,18 @@ mod tests {
         assert!(may_name_code("{7"));
         assert!(!may_name_code("7"));
         assert!(!may_name_code(":={"));
+        assert!(may_name_code(
+            "PlatformException(TOKEN_ERROR, x, null, null)"
+        ));
+        assert!(!may_name_code("失败(1)"));
+        assert!(!may_name_code("PlatformException"));
     }
 
     /// The check as first written, a question at a time: the reference for the one-pass one.
     fn may_name_code_plainly(msg: &str) -> bool {
         let digit = msg.chars().any(|c| c.is_ascii_digit());
         let separator = msg.chars().any(|c| matches!(c, ':' | '=' | '{'));
-        digit && separator || msg.contains('：')
+        digit && separator || msg.contains('：') || msg.contains("PlatformException(")
     }
 
     #[test]
@@ -360,9 +366,12 @@ mod tests {
 
     proptest! {
         /// Digits and separators alone and together, the full-width colon and a character
-        /// that shares its last byte (业), other ASCII and CJK text.
+        /// that shares its last byte (业), Flutter's print and its parts, other ASCII and CJK
+        /// text.
         #[test]
-        fn may_name_code_agrees_with_the_plain_check(msg in "[0-9:={：业不a /]{0,12}") {
+        fn may_name_code_agrees_with_the_plain_check(
+            msg in "(PlatformException\\(|PlatformException|[0-9:={：业不a (/]){0,12}"
+        ) {
             prop_assert_eq!(super::may_name_code(&msg), may_name_code_plainly(&msg));
         }
 
