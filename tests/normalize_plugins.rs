@@ -128,33 +128,16 @@ fn a_plugin_named_in_the_hint_passes_the_pns_codes_through() {
     }
     // The platform's PNS where it knows the code, else the app SDK's (the HarmonyOS table is
     // short): PuerHub's HarmonyOS plugin wraps the HarmonyOS SDK.
-    let n = hinted(
-        r#"{"code":"700000"}"#,
-        Source::AliyunNumberAuth,
-        Some(Platform::Harmony),
-    );
-    assert_eq!(
-        sco(&n),
-        s(Source::Pns, "700000", AuthOutcome::UserCancelled)
-    );
-    let n = hinted(
-        r#"{"code":"600099"}"#,
-        Source::AliyunNumberAuth,
-        Some(Platform::Harmony),
-    );
-    assert_eq!(
-        sco(&n),
-        s(Source::PnsHarmony, "600099", AuthOutcome::Unknown)
-    );
-    let n = hinted(
-        r#"{"code":"600000"}"#,
-        Source::AliyunNumberAuth,
-        Some(Platform::Harmony),
-    );
-    assert_eq!(
-        sco(&n),
-        s(Source::PnsHarmony, "600000", AuthOutcome::Success)
-    );
+    let harmony = [
+        (Source::Pns, "700000", AuthOutcome::UserCancelled),
+        (Source::PnsHarmony, "600099", AuthOutcome::Unknown),
+        (Source::PnsHarmony, "600000", AuthOutcome::Success),
+    ];
+    for (source, code, outcome) in harmony {
+        let raw = format!(r#"{{"code":"{code}"}}"#);
+        let n = hinted(&raw, Source::AliyunNumberAuth, Some(Platform::Harmony));
+        assert_eq!(sco(&n), s(source, code, outcome), "{raw}");
+    }
 }
 
 #[test]

@@ -60,6 +60,18 @@ fn files(table: &str) -> BTreeMap<String, String> {
     .collect()
 }
 
+/// The demo table's files with a `sources.yaml` of two sources: `demo` (with `demo_extra`
+/// fields) and `second` (empty table, with `second_extra` fields).
+fn two_sources(demo_extra: &str, second: &str, second_extra: &str) -> BTreeMap<String, String> {
+    let mut f = files(TABLE);
+    f.insert(
+        "data/sources.yaml".into(),
+        format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nsources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}'{demo_extra}}}\n  - {{id: {second}, name: {{zh: 另, en: Other}}, doc: O., code_pattern: '[0-9]+'{second_extra}}}\n"),
+    );
+    f.insert(format!("data/{second}.yaml"), "[]".into());
+    f
+}
+
 /// The problems of a table that is the good one plus `entry` appended.
 fn problems_with(entry: &str) -> Problems {
     load(&files(&format!("{TABLE}{entry}"))).expect_err("bad data must not load")
@@ -393,15 +405,7 @@ fn payload_key_problems_are_named() {
 
 #[test]
 fn a_server_namespace_comes_with_the_carrier_codes_it_excepts() {
-    let sources = |demo_extra: &str| {
-        let mut f = files(TABLE);
-        f.insert(
-            "data/sources.yaml".into(),
-            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nsources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}'{demo_extra}}}\n  - {{id: other, name: {{zh: 另, en: Other}}, doc: O., code_pattern: '[0-9]+'}}\n"),
-        );
-        f.insert("data/other.yaml".into(), "[]".into());
-        f
-    };
+    let sources = |demo_extra: &str| two_sources(demo_extra, "other", "");
     let catalog = load(&sources(", carrier_codes: [\"1\"], server: other")).expect("valid");
     let code = generate(&catalog);
     assert!(code.contains("Self::Demo => Some(Self::Other)"), "{code}");
@@ -433,15 +437,7 @@ fn a_server_namespace_comes_with_the_carrier_codes_it_excepts() {
 
 #[test]
 fn a_plugin_wraps_pns_only_and_inner_names_another_source() {
-    let sources = |demo_extra: &str| {
-        let mut f = files(TABLE);
-        f.insert(
-            "data/sources.yaml".into(),
-            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nsources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}'{demo_extra}}}\n  - {{id: pns, name: {{zh: 号码认证, en: PNS}}, doc: P., code_pattern: '[0-9]+'}}\n"),
-        );
-        f.insert("data/pns.yaml".into(), "[]".into());
-        f
-    };
+    let sources = |demo_extra: &str| two_sources(demo_extra, "pns", "");
     let code = generate(&load(&sources(", wraps: pns")).expect("valid"));
     let wraps = code
         .split("const fn wraps")
@@ -456,16 +452,7 @@ fn a_plugin_wraps_pns_only_and_inner_names_another_source() {
         assert_problem(&problems, "data/sources.yaml", None, &needle);
     }
     // PNS itself (or its H5 and HarmonyOS SDKs) and carrier or server layers wrap nothing.
-    let pns_wraps = |pns_extra: &str| {
-        let mut f = files(TABLE);
-        f.insert(
-            "data/sources.yaml".into(),
-            format!("data_version: \"t\"\nplatforms: [{{name: ios, doc: iOS}}]\nsources:\n  - {{id: demo, name: {{zh: 演示, en: Demo}}, doc: D., code_pattern: '-?[0-9]{{1,6}}'}}\n  - {{id: pns, name: {{zh: 号码认证, en: PNS}}, doc: P., code_pattern: '[0-9]+'{pns_extra}}}\n"),
-        );
-        f.insert("data/pns.yaml".into(), "[]".into());
-        load(&f)
-    };
-    let problems = pns_wraps(", wraps: pns").expect_err("pns wraps itself");
+    let problems = load(&two_sources("", "pns", ", wraps: pns")).expect_err("pns wraps itself");
     assert_problem(
         &problems,
         "data/sources.yaml",
