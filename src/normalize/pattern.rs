@@ -225,11 +225,7 @@ const PLATFORM_EXCEPTION: &[u8] = b"PlatformException(";
 fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
     let at = skip(b, i + PLATFORM_EXCEPTION.len(), b" \t\"'");
     let len = b.get(at..)?.iter().take(65).position(|&c| c == b',')?;
-    let token = b.get(at..at + len)?.trim_ascii_end();
-    let token = token
-        .strip_suffix(b"\"")
-        .or(token.strip_suffix(b"'"))
-        .unwrap_or(token);
+    let token = trim_end_quoted(b.get(at..at + len)?);
     let code = at..at + token.len();
     let digits = token.strip_prefix(b"-").unwrap_or(token);
     let numeric = !digits.is_empty() && digits.iter().all(u8::is_ascii_digit);
@@ -243,11 +239,7 @@ fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
     let msg_at = skip(b, at + len + 1, b" \t\"'");
     let rest = b.get(msg_at..)?;
     let end = message_end(rest);
-    let msg = rest.get(..end)?.trim_ascii_end();
-    let msg = msg
-        .strip_suffix(b"\"")
-        .or(msg.strip_suffix(b"'"))
-        .unwrap_or(msg);
+    let msg = trim_end_quoted(rest.get(..end)?);
     let named = Named {
         msg: (!msg.is_empty() && msg != b"null").then_some(msg_at..msg_at + msg.len()),
         inner: false,
@@ -255,6 +247,12 @@ fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
         code,
     };
     Some((named, at + token.len()))
+}
+
+/// `s` without the blanks and the one closing quote at its end.
+fn trim_end_quoted(s: &[u8]) -> &[u8] {
+    let s = s.trim_ascii_end();
+    s.strip_suffix(b"\"").or(s.strip_suffix(b"'")).unwrap_or(s)
 }
 
 /// Where a `PlatformException` print's message ends in `rest`: at the `, ` (outside parentheses)
