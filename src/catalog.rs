@@ -159,6 +159,11 @@ impl CodeRows {
         Rows(self.0.iter())
     }
 
+    /// Whether any source knows the code.
+    pub(crate) fn any(self) -> bool {
+        !self.0.is_empty()
+    }
+
     /// Whether `source` knows the code at all (by itself or with a message).
     pub(crate) fn known_in(self, source: Source) -> bool {
         self.entries().any(|e| e.source == source)

@@ -229,10 +229,7 @@ fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
     let code = at..at + token.len();
     let digits = token.strip_prefix(b"-").unwrap_or(token);
     let numeric = !digits.is_empty() && digits.iter().all(u8::is_ascii_digit);
-    let known = || {
-        std::str::from_utf8(token)
-            .is_ok_and(|t| crate::catalog::CodeRows::of(t).entries().next().is_some())
-    };
+    let known = || std::str::from_utf8(token).is_ok_and(|t| crate::catalog::CodeRows::of(t).any());
     if token.is_empty() || !(numeric || known()) {
         return None;
     }

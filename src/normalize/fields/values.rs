@@ -72,7 +72,7 @@ pub(super) fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, O
         && b.iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
     // A word in another script only when the catalog knows it (fluttercandies' 未知异常).
-    let known = || t.len() <= 64 && crate::catalog::CodeRows::of(t).entries().next().is_some();
+    let known = || t.len() <= 64 && crate::catalog::CodeRows::of(t).any();
     (ident || known()).then_some((start..start + t.len(), None))
 }
 
