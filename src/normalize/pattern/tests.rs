@@ -1,0 +1,143 @@
+use super::*;
+
+fn pairs(text: &str) -> Vec<(&str, Option<&str>, bool)> {
+    let (named, len) = scan(text);
+    named
+        .into_iter()
+        .take(len)
+        .map(|n| (&text[n.code], n.msg.map(|m| &text[m]), n.inner))
+        .collect()
+}
+
+#[test]
+fn the_issue_patterns() {
+    assert_eq!(
+        pairs("vendorCode:103911, msg:token请求过于频繁"),
+        [("103911", Some("token请求过于频繁"), true)]
+    );
+    assert_eq!(
+        pairs("code:1105msg:参数信息错误"),
+        [("1105", Some("参数信息错误"), false)]
+    );
+    assert_eq!(
+        pairs("result code:410004 msg:数据网络未开启"),
+        [("410004", Some("数据网络未开启"), false)]
+    );
+    assert_eq!(
+        pairs("error_code: IDAAS.SDK.LOGIN.1005."),
+        [("IDAAS.SDK.LOGIN.1005", None, false)]
+    );
+}
+
+#[test]
+fn words_inside_words_and_non_numbers_do_not_count() {
+    assert!(pairs("barcode:123 result: success unicode=5").is_empty());
+    assert_eq!(pairs("result:-8004"), [("-8004", None, false)]);
+    assert_eq!(
+        pairs("code=600011 msg=获取token失败 vendorCode=-8004, msg=x"),
+        [
+            ("600011", Some("获取token失败"), false),
+            ("-8004", Some("x"), true)
+        ]
+    );
+}
+
+#[test]
+fn request_ids_in_text() {
+    let t = "TeaException: code: 400, 令牌无效 request id: 8A4F-11C2 trace";
+    assert_eq!(request_id(t).map(|r| &t[r]), Some("8A4F-11C2"));
+    let t = "failed requestId=\"ab_9\"";
+    assert_eq!(request_id(t).map(|r| &t[r]), Some("ab_9"));
+    assert_eq!(request_id("request id: "), None);
+    assert_eq!(request_id("no id here"), None);
+}
+
+fn msg(text: &str) -> Option<&str> {
+    message(text).map(|r| &text[r])
+}
+
+#[test]
+fn a_message_ends_at_a_comma_before_the_next_key() {
+    assert_eq!(msg("msg:x, requestId:r"), Some("x"));
+    assert_eq!(msg("msg:获取失败, b c"), Some("获取失败, b c"));
+    assert_eq!(msg("msg:abc key:1 end"), Some("abc key:1 end"));
+    assert_eq!(msg("msg:a, : x"), Some("a, : x"));
+    // Blanks the separator does not skip are trimmed (an ideographic space).
+    assert_eq!(msg("msg:\u{3000}hello"), Some("hello"));
+    // A key inside a longer word is not the key, after a letter or an underscore.
+    assert_eq!(msg("xmsg:abc"), None);
+    assert_eq!(msg("x_msg:abc"), None);
+}
+
+fn codes(text: &str) -> Vec<&str> {
+    let (named, len) = scan(text);
+    named.into_iter().take(len).map(|n| &text[n.code]).collect()
+}
+
+#[test]
+fn a_code_is_a_number_or_a_dotted_name_where_names_count() {
+    assert!(codes("result:a.b").is_empty());
+    assert!(codes("code:abc").is_empty());
+    assert!(codes("code:_x.y").is_empty());
+    assert_eq!(codes("code:isv.X"), ["isv.X"]);
+}
+
+#[test]
+fn prose_keys_name_numbers_of_three_digits_or_more() {
+    assert_eq!(codes("接口报错600004 获取配置失败"), ["600004"]);
+    assert_eq!(codes("初始化失败，错误码600017"), ["600017"]);
+    assert_eq!(codes("错误代码： -8004"), ["-8004"]);
+    assert_eq!(codes("返回码=103000"), ["103000"]);
+    assert_eq!(codes("报错 \"410004\""), ["410004"]);
+    // Two digits, no number, or a word after the key: not a code.
+    assert!(codes("报错了3次").is_empty());
+    assert!(codes("错误码12").is_empty());
+    assert!(codes("报错信息：网络异常").is_empty());
+    assert!(codes("错误码：isv.X").is_empty());
+}
+
+fn bracket(text: &str) -> Vec<(&str, Option<&str>, bool, Option<&str>)> {
+    let (named, len) = scan(text);
+    named
+        .into_iter()
+        .take(len)
+        .map(|n| {
+            let carrier = n.carrier.map(|r| &text[r]);
+            (&text[n.code], n.msg.map(|m| &text[m]), n.inner, carrier)
+        })
+        .collect()
+}
+
+#[test]
+fn a_carrier_result_in_brackets() {
+    assert_eq!(
+        bracket("preLogin failed:[CM,(200010)无法识别sim卡]"),
+        [("200010", Some("无法识别sim卡"), true, Some("CM"))]
+    );
+    // The message runs over a JSON object, a `]` inside it included; the code before the
+    // brackets keeps `content` as its message, without the colon that ends it.
+    let t = r#"code=6001, content=failed:[CU, (1){"error":"x]","d":"e"}], operator=CU"#;
+    assert_eq!(
+        bracket(t),
+        [
+            ("6001", Some("failed"), false, None),
+            ("1", Some(r#"{"error":"x]","d":"e"}"#), true, Some("CU"))
+        ]
+    );
+    // No closing bracket: to the end; no message: none.
+    assert_eq!(
+        bracket("[电信,(-8004)移动网络未开启"),
+        [("-8004", Some("移动网络未开启"), true, Some("电信"))]
+    );
+    assert_eq!(bracket("[CT,(80801)]"), [("80801", None, true, Some("CT"))]);
+    // Not a carrier's name, no parenthesis, no number, or no closing parenthesis.
+    for text in [
+        "[main,(123)x]",
+        "[CT,80801]",
+        "[CT,(abc)x]",
+        "[CT,(80801x]",
+        "[CT(1)x]",
+    ] {
+        assert!(bracket(text).is_empty(), "{text}");
+    }
+}
