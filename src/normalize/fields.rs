@@ -361,6 +361,26 @@ fn next_open(t: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// The string values of the object opening at `open` in `t` that hold an object somewhere: a
+/// log envelope's payload (`{"level":"error","message":"onTokenFailed: {\"code\":…}"}`), which
+/// [`parse_parts`] reads only where it opens the value and is escaped once. At most four, in
+/// order; none when no object opens at `open` or it cannot be read.
+pub(crate) fn enveloped<'a>(t: &'a str, open: usize, level: usize) -> [Option<Val<'a>>; 4] {
+    let mut found = [const { None }; 4];
+    let mut fields = Fields::new();
+    if t.as_bytes().get(open) != Some(&b'{') || scan::object(t, open, level, &mut fields).is_err() {
+        return found;
+    }
+    let candidates = fields.into_iter().filter_map(|f| match f.val {
+        v @ (Val::Esc(s) | Val::Str(Cow::Borrowed(s))) if s.contains('{') => Some(v),
+        _ => None,
+    });
+    for (slot, v) in found.iter_mut().zip(candidates) {
+        *slot = Some(v);
+    }
+    found
+}
+
 fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
     let mut found = [const { None }; 4];
     // Only what looks like an object; whether an escaped one can be read is checked when it is
@@ -382,9 +402,12 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
     let text = nfkc(text);
     let (named, len) = pattern::scan(&text);
     let named = named.get(..len).unwrap_or_default();
+    // An OpenAPI exception's HTTP status gives way to a code the text names besides it.
+    let openapi = named.iter().find(|n| n.http_status);
     let top = named
         .iter()
-        .position(|n| !n.inner)
+        .position(|n| !n.inner && !n.http_status)
+        .or_else(|| named.iter().position(|n| !n.inner))
         .or(if named.is_empty() { None } else { Some(0) })?;
     let first = named.get(top)?;
     let key = if first.inner {
@@ -403,7 +426,11 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
             m
         }
     };
-    parts.msg = first.msg.clone().map(message);
+    parts.msg = first
+        .msg
+        .clone()
+        .or_else(|| openapi?.msg.clone())
+        .map(message);
     if let Some((_, inner)) = named.iter().enumerate().find(|&(i, n)| i != top && n.inner) {
         parts.inner_code = Some((Cow::Borrowed("vendorCode"), sub(&text, inner.code.clone())));
         parts.inner_msg = inner
@@ -414,7 +441,7 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
     // The carrier a bracketed result names (`[CT,(80801)…]`).
     let alias = named.iter().find_map(|n| n.carrier.clone());
     parts.carrier = alias.and_then(|r| Carrier::from_alias(text.get(r)?));
-    parts.marks.tea = super::keys::contains_ci(&text, "TeaException");
+    parts.marks.tea = openapi.is_some() || super::keys::contains_ci(&text, "TeaException");
     if let Some(r) = pattern::request_id(&text) {
         parts.request_id = Some(sub(&text, r));
     }

@@ -322,7 +322,10 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 /// broken but still naming a code), iOS `NSDictionary` descriptions, Dart map prints, Java
 /// `toString`s, Flutter's `PlatformException(600025, 初始化失败, null, null)`, text naming codes
 /// (`vendorCode:103911, msg:...`, `code:1105msg:...`, `result code:410004 msg:...`), a bare
-/// code, and a JSON string holding any of these.
+/// code, a JSON string holding any of these, and a JSON log line whose field holds one when its
+/// own fields name no code. An Alibaba Cloud OpenAPI SDK's exception message (`code: 400, <msg>
+/// request id: <id>`) names the Dypnsapi server's HTTP status: read as Dypnsapi's, unknown,
+/// unless the body's code is printed beside it.
 ///
 /// The root cause comes from the carrier data (`carrierFailedResultData`, a string or an
 /// object), the inner code (`innerCode`; for fusion, its one-tap code `16000xx`), or codes named

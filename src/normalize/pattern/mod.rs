@@ -3,6 +3,9 @@
 //! brackets, `[CT,(80801)WIFI切换异常]` (JVerification's `content`), and Flutter's
 //! `PlatformException(600025, 初始化失败, null, null)`.
 
+mod prints;
+
+use prints::{openapi_message, platform_exception, PLATFORM_EXCEPTION};
 use std::ops::Range;
 
 /// A code named in text, with the message that follows it, as byte ranges of the text.
@@ -14,6 +17,9 @@ pub(crate) struct Named {
     pub(crate) inner: bool,
     /// The carrier that gave the code, as the brackets name it (`CT` in `[CT,(80801)…]`).
     pub(crate) carrier: Option<Range<usize>>,
+    /// The HTTP status in an Alibaba Cloud OpenAPI SDK's exception message (`code: 400, …
+    /// request id: …`): the server's answer, not a code of any SDK's or carrier's table.
+    pub(crate) http_status: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -210,72 +216,6 @@ pub(crate) fn message(text: &str) -> Option<Range<usize>> {
 /// At most this many codes are read from one text.
 pub(crate) const MAX_NAMED: usize = 16;
 
-/// Flutter's `PlatformException.toString()`: `PlatformException(code, message, details,
-/// stacktrace)`, how a Flutter app logs a plugin's `result.error(code, message, details)`
-/// (fluttercandies' plugin on iOS: `PlatformException(600025, 初始化失败，SDK未初始化或参数不正确,
-/// null, null)`). Compared with its case: Dart's class name is written one way.
-const PLATFORM_EXCEPTION: &[u8] = b"PlatformException(";
-
-/// The code and message of a `PlatformException(` print at `i` (see [`PLATFORM_EXCEPTION`]), and
-/// where the code ends (the message is scanned on, for codes it names). The code runs to the
-/// first `,` (at most 64 bytes) and counts only when it is a number or a code the catalog knows:
-/// other plugins' words (`channel-error`, `sign_in_failed`) are no login codes. The message runs
-/// to the `, ` that opens `null`, `{...}` or `[...]` details, else to the print's own `)`; a
-/// message `null` is none.
-fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
-    let at = skip(b, i + PLATFORM_EXCEPTION.len(), b" \t\"'");
-    let len = b.get(at..)?.iter().take(65).position(|&c| c == b',')?;
-    let token = trim_end_quoted(b.get(at..at + len)?);
-    let code = at..at + token.len();
-    let digits = token.strip_prefix(b"-").unwrap_or(token);
-    let numeric = !digits.is_empty() && digits.iter().all(u8::is_ascii_digit);
-    let known = || std::str::from_utf8(token).is_ok_and(|t| crate::catalog::CodeRows::of(t).any());
-    if token.is_empty() || !(numeric || known()) {
-        return None;
-    }
-    let msg_at = skip(b, at + len + 1, b" \t\"'");
-    let rest = b.get(msg_at..)?;
-    let end = message_end(rest);
-    let msg = trim_end_quoted(rest.get(..end)?);
-    let named = Named {
-        msg: (!msg.is_empty() && msg != b"null").then_some(msg_at..msg_at + msg.len()),
-        inner: false,
-        carrier: None,
-        code,
-    };
-    Some((named, at + token.len()))
-}
-
-/// `s` without the blanks and the one closing quote at its end.
-fn trim_end_quoted(s: &[u8]) -> &[u8] {
-    let s = s.trim_ascii_end();
-    s.strip_suffix(b"\"").or(s.strip_suffix(b"'")).unwrap_or(s)
-}
-
-/// Where a `PlatformException` print's message ends in `rest`: at the `, ` (outside parentheses)
-/// before `null`, `{` or `[` details, or at the `)` that closes the print.
-fn message_end(rest: &[u8]) -> usize {
-    let mut depth = 0usize;
-    for (k, &c) in rest.iter().enumerate() {
-        match c {
-            b'(' => depth += 1,
-            b')' if depth == 0 => return k,
-            b')' => depth -= 1,
-            b',' if depth == 0 && matches!(rest.get(k + 1), Some(b' ' | b'\t')) => {
-                let after = rest.get(skip(rest, k + 1, b" \t")..).unwrap_or_default();
-                let null = after
-                    .strip_prefix(b"null")
-                    .is_some_and(|r| matches!(r.first(), None | Some(b',' | b')' | b' ' | b'\t')));
-                if null || after.starts_with(b"{") || after.starts_with(b"[") {
-                    return k;
-                }
-            }
-            _ => {}
-        }
-    }
-    rest.len()
-}
-
 /// The code named by a key at `i` (`code:600011`, `错误码600017`), if any, and where it ends.
 fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
     let hit = |kind, at| {
@@ -286,6 +226,7 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
                 msg: None,
                 inner: kind == Kind::Inner,
                 carrier: None,
+                http_status: false,
             };
             (named, end)
         })
@@ -306,7 +247,14 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
             if !starts_with_ci(b, i, key) || b.get(i + key.len()).is_some_and(|&c| is_word(c)) {
                 return None;
             }
-            hit(kind, after_separator(b, i + key.len())?)
+            let (mut named, end) = hit(kind, after_separator(b, i + key.len())?)?;
+            if key == "code" {
+                if let Some(msg) = openapi_message(b, &named.code) {
+                    named.msg = (!msg.is_empty()).then_some(msg);
+                    named.http_status = true;
+                }
+            }
+            Some((named, end))
         })
     } else {
         // A separator is optional after a key in prose: `错误码600017`, `报错：600004`.
@@ -357,6 +305,7 @@ fn bracketed(b: &[u8], i: usize) -> Option<(Named, usize)> {
         msg: (msg_end > msg_at).then_some(msg_at..msg_end),
         inner: true,
         carrier: Some(alias),
+        http_status: false,
     };
     Some((named, msg_end))
 }

@@ -141,3 +141,46 @@ fn a_carrier_result_in_brackets() {
         assert!(bracket(text).is_empty(), "{text}");
     }
 }
+
+fn openapi(text: &str) -> Vec<(&str, Option<&str>, bool)> {
+    let (named, len) = scan(text);
+    named
+        .into_iter()
+        .take(len)
+        .map(|n| (&text[n.code], n.msg.map(|m| &text[m]), n.http_status))
+        .collect()
+}
+
+#[test]
+fn an_openapi_exception_message_names_an_http_status_and_its_message() {
+    assert_eq!(
+        openapi("code: 400, 号码格式非法 request id: r-1"),
+        [("400", Some("号码格式非法"), true)]
+    );
+    // Blanks around the message are not part of it; a message the body lacked is none.
+    assert_eq!(
+        openapi("x code: 599,   a b  request id: r"),
+        [("599", Some("a b"), true)]
+    );
+    assert_eq!(
+        openapi("code: 500, null request id: r"),
+        [("500", None, true)]
+    );
+    assert_eq!(openapi("code: 500,  request id: r"), [("500", None, true)]);
+    // Not the SDKs' text: a status below 400 or of four digits, no blank after the comma, the
+    // request id on another line or written otherwise, or another code key.
+    for text in [
+        "code: 399, x request id: r",
+        "code: 600, x request id: r",
+        "code: 4000, x request id: r",
+        "code: 400,x request id: r",
+        "code: 400, x\nrequest id: r",
+        "code: 400, x\r request id: r",
+        "code: 400, x Request ID: r",
+        "code: 40a, x request id: r",
+        "result code: 400, x request id: r",
+        "errcode: 400, x request id: r",
+    ] {
+        assert!(openapi(text).iter().all(|n| !n.2), "{text}");
+    }
+}

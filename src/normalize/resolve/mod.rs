@@ -107,7 +107,20 @@ pub(crate) fn normalize_text<'b>(
         Ctx::Inner { bare, .. } => *bare,
     };
     let mut parts = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
-    fields::parse_parts(t, from, level, bare, &mut parts)?;
+    let parsed = fields::parse_parts(t, from, level, bare, &mut parts);
+    // No code in the object's own fields: a log envelope's payload comes before the codes its
+    // text names.
+    if !matches!(parsed, Err(ParseError::TooDeep { .. }))
+        && (parsed.is_err() || parts.code_key == CodeKey::Pattern)
+    {
+        if let Some(mut n) = enveloped(t, from, level, ctx)? {
+            if n.request_id.is_none() && parsed.is_ok() {
+                n.request_id = parts.request_id.take();
+            }
+            return Ok(n);
+        }
+    }
+    parsed?;
     match ctx {
         Ctx::Top(hint) => resolve_top(&mut parts, *hint, true),
         Ctx::Server(source) => resolve_server(&mut parts, *source),
@@ -133,6 +146,32 @@ pub(crate) fn normalize_text<'b>(
             resolve_inner(&mut parts, *alias, rows, *parent)
         }
     }
+}
+
+/// The first string value of the object opening at `from` in `t` (see [`fields::enveloped`])
+/// that holds a callback, normalised; `None` when none does.
+fn enveloped<'b>(
+    t: &'b str,
+    from: usize,
+    level: usize,
+    ctx: &Ctx,
+) -> Result<Option<Normalized<'b>>, ParseError> {
+    for val in fields::enveloped(t, from, level).into_iter().flatten() {
+        // A string is a level of its own.
+        let r = match val {
+            Val::Esc(raw) => {
+                normalize_text(&scan::unescape(raw), level + 1, ctx).map(Normalized::into_owned)
+            }
+            Val::Str(Cow::Borrowed(s)) => normalize_text(s, level + 1, ctx),
+            _ => continue,
+        };
+        match r {
+            Ok(n) => return Ok(Some(n)),
+            Err(e @ ParseError::TooDeep { .. }) => return Err(e),
+            Err(_) => {}
+        }
+    }
+    Ok(None)
 }
 
 /// Whether parts found underneath are an app SDK's callback rather than a carrier's result:

@@ -1,0 +1,107 @@
+//! Codes in the prints of SDK exceptions: Flutter's `PlatformException(600025, 初始化失败, null,
+//! null)`, and the message of an Alibaba Cloud OpenAPI SDK's exception, `code: 400, <Message>
+//! request id: <RequestId>`.
+
+use super::{skip, Named};
+use std::ops::Range;
+
+/// Flutter's `PlatformException.toString()`: `PlatformException(code, message, details,
+/// stacktrace)`, how a Flutter app logs a plugin's `result.error(code, message, details)`
+/// (fluttercandies' plugin on iOS: `PlatformException(600025, 初始化失败，SDK未初始化或参数不正确,
+/// null, null)`). Compared with its case: Dart's class name is written one way.
+pub(super) const PLATFORM_EXCEPTION: &[u8] = b"PlatformException(";
+
+/// The code and message of a `PlatformException(` print at `i` (see [`PLATFORM_EXCEPTION`]), and
+/// where the code ends (the message is scanned on, for codes it names). The code runs to the
+/// first `,` (at most 64 bytes) and counts only when it is a number or a code the catalog knows:
+/// other plugins' words (`channel-error`, `sign_in_failed`) are no login codes. The message runs
+/// to the `, ` that opens `null`, `{...}` or `[...]` details, else to the print's own `)`; a
+/// message `null` is none.
+pub(super) fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
+    let at = skip(b, i + PLATFORM_EXCEPTION.len(), b" \t\"'");
+    let len = b.get(at..)?.iter().take(65).position(|&c| c == b',')?;
+    let token = trim_end_quoted(b.get(at..at + len)?);
+    let code = at..at + token.len();
+    let digits = token.strip_prefix(b"-").unwrap_or(token);
+    let numeric = !digits.is_empty() && digits.iter().all(u8::is_ascii_digit);
+    let known = || std::str::from_utf8(token).is_ok_and(|t| crate::catalog::CodeRows::of(t).any());
+    if token.is_empty() || !(numeric || known()) {
+        return None;
+    }
+    let msg_at = skip(b, at + len + 1, b" \t\"'");
+    let rest = b.get(msg_at..)?;
+    let end = message_end(rest);
+    let msg = trim_end_quoted(rest.get(..end)?);
+    let named = Named {
+        msg: (!msg.is_empty() && msg != b"null").then_some(msg_at..msg_at + msg.len()),
+        inner: false,
+        carrier: None,
+        http_status: false,
+        code,
+    };
+    Some((named, at + token.len()))
+}
+
+/// `s` without the blanks and the one closing quote at its end.
+fn trim_end_quoted(s: &[u8]) -> &[u8] {
+    let s = s.trim_ascii_end();
+    s.strip_suffix(b"\"").or(s.strip_suffix(b"'")).unwrap_or(s)
+}
+
+/// Where a `PlatformException` print's message ends in `rest`: at the `, ` (outside parentheses)
+/// before `null`, `{` or `[` details, or at the `)` that closes the print.
+fn message_end(rest: &[u8]) -> usize {
+    let mut depth = 0usize;
+    for (k, &c) in rest.iter().enumerate() {
+        match c {
+            b'(' => depth += 1,
+            b')' if depth == 0 => return k,
+            b')' => depth -= 1,
+            b',' if depth == 0 && matches!(rest.get(k + 1), Some(b' ' | b'\t')) => {
+                let after = rest.get(skip(rest, k + 1, b" \t")..).unwrap_or_default();
+                let null = after
+                    .strip_prefix(b"null")
+                    .is_some_and(|r| matches!(r.first(), None | Some(b',' | b')' | b' ' | b'\t')));
+                if null || after.starts_with(b"{") || after.starts_with(b"[") {
+                    return k;
+                }
+            }
+            _ => {}
+        }
+    }
+    rest.len()
+}
+
+/// What the Alibaba Cloud OpenAPI SDKs (Java, Go, Python, TypeScript, C#, PHP; `darabonba-openapi`
+/// `Client.doRPCRequest`) put in an exception's message for an HTTP error: `code: <status>,
+/// <the body's Message> request id: <the body's RequestId>`. Java's `getMessage()` and Go's
+/// `Error()` are this text alone; the body's own `Code` (`isv.MOBILE_NUMBER_ILLEGAL`) is not in it.
+const OPENAPI_REQUEST_ID: &[u8] = b" request id: ";
+
+/// The message of an OpenAPI exception whose `code: ` key named `code` in `b`: `Some` when the
+/// code is an HTTP error status (4xx or 5xx) followed by `, `, a message and ` request id: ` on
+/// the same line. The range is empty when the body had no message (the SDKs then print `None`,
+/// `null`, `undefined` or nothing).
+pub(super) fn openapi_message(b: &[u8], code: &Range<usize>) -> Option<Range<usize>> {
+    let status = b.get(code.clone())?;
+    let http = matches!(status, [b'4' | b'5', d, e] if d.is_ascii_digit() && e.is_ascii_digit());
+    let at = code.end + 2;
+    if !http || b.get(code.end..at) != Some(b", ") {
+        return None;
+    }
+    let rest = b.get(at..)?;
+    let line_len = rest.iter().position(|&c| matches!(c, b'\n' | b'\r'));
+    let line = rest.get(..line_len.unwrap_or(rest.len()))?;
+    let len = line
+        .windows(OPENAPI_REQUEST_ID.len())
+        .position(|w| w == OPENAPI_REQUEST_ID)?;
+    let raw = line.get(..len)?;
+    let msg = raw.trim_ascii();
+    let none = matches!(msg, b"None" | b"null" | b"undefined" | b"nil" | b"<nil>");
+    let start = at + (len - raw.trim_ascii_start().len());
+    Some(if none {
+        start..start
+    } else {
+        start..start + msg.len()
+    })
+}

@@ -1,0 +1,141 @@
+//! What a server or a logging pipeline wraps around a result: the exception message of an
+//! Alibaba Cloud OpenAPI SDK (the Dypnsapi server's client), and a JSON log line whose field holds
+//! the callback as text.
+//!
+//! The exception message is `code: <HTTP status>, <the body's Message> request id: <the body's
+//! RequestId>` in every language of `aliyun/darabonba-openapi` (commit 8b916ca8,
+//! `java/.../teaopenapi/Client.java` line 284, `golang/client/client.go` line 1793,
+//! `python/alibabacloud_tea_openapi/client.py` line 290), thrown for a 4xx or 5xx answer. Java's
+//! `getMessage()` and Go's `Error()` are that text alone; the body's `Code` is not in it. The
+//! status is no code of any SDK's or carrier's table: 400, 404 and 503 must not be read as China
+//! Unicom's, China Telecom's and China Mobile's codes of the same numbers.
+//!
+//! The log lines use logstash-logback-encoder's field names (`@timestamp`, `message`,
+//! `stack_trace`). The expected views are written from the payloads, not from output.
+
+mod common;
+use common::check;
+
+const JAVA_MESSAGE: &str = "code: 400, 号码格式非法 request id: 8E9A2C3D-1F2B";
+
+#[test]
+fn an_openapi_exception_message_is_the_server_answering_with_an_http_status() {
+    let java = format!("com.aliyun.tea.TeaException: {JAVA_MESSAGE}");
+    let logged = format!("2026-11-30 10:00:01 ERROR LoginService - 取号失败: {JAVA_MESSAGE}");
+    check(&[
+        // Java's `getMessage()`, Go's `Error()`: the message alone.
+        (
+            JAVA_MESSAGE,
+            "dypns 400 unknown msg=号码格式非法 req=8E9A2C3D-1F2B",
+        ),
+        // Java's `toString()`, and the message after a log line's own words.
+        (&java, "dypns 400 unknown msg=号码格式非法 req=8E9A2C3D-1F2B"),
+        (&logged, "dypns 400 unknown msg=号码格式非法 req=8E9A2C3D-1F2B"),
+        // 404 is China Telecom's and 503 China Mobile's in their tables; 403 no table's.
+        (
+            "code: 404, Specified api is not found, please check your url and method. request id: r-1",
+            "dypns 404 unknown msg=Specified api is not found, please check your url and method. req=r-1",
+        ),
+        (
+            "code: 503, The request has failed due to a temporary failure of the server. request id: r-2",
+            "dypns 503 unknown msg=The request has failed due to a temporary failure of the server. req=r-2",
+        ),
+        (
+            "code: 403, You are not authorized to do this action. request id: r-3",
+            "dypns 403 unknown msg=You are not authorized to do this action. req=r-3",
+        ),
+        // A body without a message: Java writes `null`, Python `None`.
+        ("code: 500, null request id: r-4", "dypns 500 unknown req=r-4"),
+        ("code: 502, None request id: r-5", "dypns 502 unknown req=r-5"),
+    ]);
+}
+
+#[test]
+fn the_body_code_wins_over_the_http_status_wherever_it_is_named() {
+    check(&[
+        // The old Tea Python print: `Error: {code} {message} Response: {data}`, data a dict.
+        (
+            "Error: isv.MOBILE_NUMBER_ILLEGAL code: 400, 号码格式非法 request id: 8E9A Response: {'Code': 'isv.MOBILE_NUMBER_ILLEGAL', 'Message': '号码格式非法', 'RequestId': '8E9A', 'statusCode': 400}",
+            "dypns isv.MOBILE_NUMBER_ILLEGAL invalid_request msg=号码格式非法 req=8E9A extra=statusCode",
+        ),
+        // The body named after the message in text that is not an object.
+        (
+            "code: 400, 号码格式非法 request id: 8E9A Code: isv.MOBILE_NUMBER_ILLEGAL",
+            "dypns isv.MOBILE_NUMBER_ILLEGAL invalid_request msg=号码格式非法 req=8E9A",
+        ),
+    ]);
+}
+
+#[test]
+fn look_alikes_of_the_exception_message_keep_their_reading() {
+    check(&[
+        // 2xx is no error the SDKs throw for; four digits and a missing request id are another
+        // text; `result code` is another key.
+        ("code: 200, ok request id: r-1", "pns 200 unknown req=r-1"),
+        ("code: 4000, x request id: r-1", "pns 4000 unknown req=r-1"),
+        (
+            "code: 400, 请求参数为空",
+            "cucc 400 invalid_request carrier=cucc",
+        ),
+        (
+            "code: 400,no blank request id: r-1",
+            "cucc 400 invalid_request req=r-1 carrier=cucc",
+        ),
+        (
+            "code: 400, 请求参数为空\nrequest id: r-1",
+            "cucc 400 invalid_request req=r-1 carrier=cucc",
+        ),
+        (
+            "result code: 400, x request id: r-1",
+            "cucc 400 invalid_request req=r-1 carrier=cucc",
+        ),
+    ]);
+}
+
+#[test]
+fn a_log_envelope_field_holding_the_callback_is_read_as_the_callback() {
+    check(&[
+        // An Android `onTokenFailed` string logged as a JSON field: escaped twice underneath.
+        (
+            r#"{"@timestamp":"2026-11-30T10:00:00.000+08:00","level":"ERROR","message":"onTokenFailed: {\"code\":\"600011\",\"msg\":\"获取token失败\",\"carrierFailedResultData\":\"{\\\"resultCode\\\":\\\"103111\\\",\\\"desc\\\":\\\"网关IP错误\\\"}\"}"}"#,
+            "pns 600011 carrier_unsupported msg=获取token失败 carrier=cmcc <- cmcc 103111 carrier_unsupported msg=网关IP错误 carrier=cmcc",
+        ),
+        // The same callback as the whole field.
+        (
+            r#"{"level":"ERROR","message":"{\"code\":\"600011\",\"msg\":\"获取token失败\",\"carrierFailedResultData\":\"{\\\"resultCode\\\":\\\"103111\\\",\\\"desc\\\":\\\"网关IP错误\\\"}\"}"}"#,
+            "pns 600011 carrier_unsupported msg=获取token失败 carrier=cmcc <- cmcc 103111 carrier_unsupported msg=网关IP错误 carrier=cmcc",
+        ),
+        // A field without escapes, after other words.
+        (
+            r#"{"level":"WARN","message":"ret={code=600008, msg=移动网络未开启}"}"#,
+            "pns 600008 mobile_data_disabled msg=移动网络未开启",
+        ),
+        // The envelope's request id stands in for the callback's missing one.
+        (
+            r#"{"requestId":"req-7","message":"onTokenFailed: {\"code\":\"600008\",\"msg\":\"移动网络未开启\"}"}"#,
+            "pns 600008 mobile_data_disabled msg=移动网络未开启 req=req-7",
+        ),
+    ]);
+}
+
+#[test]
+fn a_java_stack_trace_in_a_log_envelope_names_the_server_answer() {
+    let trace = format!(
+        r#"{{"@timestamp":"2026-11-30T10:00:01.000+08:00","message":"GetMobile failed","level":"ERROR","stack_trace":"com.aliyun.tea.TeaException: {JAVA_MESSAGE}\n\tat com.aliyun.teaopenapi.Client.doRPCRequest(Client.java:284)\n\tat com.example.LoginService.getMobile(LoginService.java:42)\n"}}"#
+    );
+    check(&[(
+        &trace,
+        "dypns 400 unknown msg=号码格式非法 req=8E9A2C3D-1F2B",
+    )]);
+}
+
+#[test]
+fn an_envelope_without_a_callback_is_still_no_code() {
+    for raw in [
+        r#"{"level":"INFO","message":"user {id} opened the login page"}"#,
+        r#"{"level":"INFO","message":"config {\"theme\":\"dark\"}"}"#,
+    ] {
+        let e = numauth::normalize(raw).expect_err(raw);
+        assert!(e.to_string().contains("no result code"), "{raw}: {e}");
+    }
+}
