@@ -121,9 +121,14 @@ pub(crate) fn normalize_text<'b>(
         }
     }
     parsed?;
+    resolve_parts(&mut parts, ctx)
+}
+
+/// The parts of a text resolved as what `ctx` says they are.
+fn resolve_parts<'b>(parts: &mut Parts<'b>, ctx: &Ctx) -> Result<Normalized<'b>, ParseError> {
     match ctx {
-        Ctx::Top(hint) => resolve_top(&mut parts, *hint, true),
-        Ctx::Server(source) => resolve_server(&mut parts, *source),
+        Ctx::Top(hint) => resolve_top(parts, *hint, true),
+        Ctx::Server(source) => resolve_server(parts, *source),
         Ctx::Inner { alias, parent, .. } => {
             let rows = CodeRows::of(&parts.code);
             // A layer of the parent SDK underneath it (Getui's `errorCode` object in its `msg`):
@@ -136,14 +141,14 @@ pub(crate) fn normalize_text<'b>(
                     source: Some(layer),
                     ..Hint::default()
                 };
-                return resolve_top(&mut parts, hint, true);
+                return resolve_top(parts, hint, true);
             }
             // An app SDK's whole callback nested inside another (fusion's `innerMsg` holding
             // the one-tap SDK's JSON): resolved like a callback, with its own causes.
-            if is_app_callback(&parts, rows) {
-                return resolve_top(&mut parts, Hint::default(), true);
+            if is_app_callback(parts, rows) {
+                return resolve_top(parts, Hint::default(), true);
             }
-            resolve_inner(&mut parts, *alias, rows, *parent)
+            resolve_inner(parts, *alias, rows, *parent)
         }
     }
 }
