@@ -13,6 +13,8 @@
 //! The log lines use logstash-logback-encoder's field names (`@timestamp`, `message`,
 //! `stack_trace`). The expected views are written from the payloads, not from output.
 
+use numauth::{normalize, ParseError, MAX_DEPTH};
+
 mod common;
 use common::check;
 
@@ -110,12 +112,54 @@ fn a_log_envelope_field_holding_the_callback_is_read_as_the_callback() {
             r#"{"level":"WARN","message":"ret={code=600008, msg=移动网络未开启}"}"#,
             "pns 600008 mobile_data_disabled msg=移动网络未开启",
         ),
-        // The envelope's request id stands in for the callback's missing one.
+        // A Java map's `toString` in a field without escapes: its carrier data is the cause.
+        (
+            r#"{"level":"WARN","message":"onTokenFailed: {code=600011, msg=获取token失败, carrierFailedResultData={resultCode=103111, desc=网关IP错误}}"}"#,
+            "pns 600011 carrier_unsupported msg=获取token失败 carrier=cmcc <- cmcc 103111 carrier_unsupported msg=网关IP错误 carrier=cmcc",
+        ),
+        // The envelope's request id stands in for the callback's missing one, and only then.
         (
             r#"{"requestId":"req-7","message":"onTokenFailed: {\"code\":\"600008\",\"msg\":\"移动网络未开启\"}"}"#,
             "pns 600008 mobile_data_disabled msg=移动网络未开启 req=req-7",
         ),
+        (
+            r#"{"requestId":"req-7","message":"onTokenFailed: {\"code\":\"600008\",\"requestId\":\"cb-1\"}"}"#,
+            "pns 600008 mobile_data_disabled req=cb-1",
+        ),
     ]);
+}
+
+/// `{"a":{"a":…{"code":"600008"}…}}`, `depth` objects around the callback.
+fn nested(depth: usize, quote: &str) -> String {
+    let open = format!("{{{quote}a{quote}:").repeat(depth);
+    format!(
+        "{open}{{{quote}code{quote}:{quote}600008{quote}}}{}",
+        "}".repeat(depth)
+    )
+}
+
+#[test]
+fn an_envelope_field_is_one_level_deeper_like_a_json_string() {
+    // The payload in an envelope's field and in a JSON string (`"onTokenFailed: {...}"`) is
+    // read at the same level: the depth limit falls at the same nesting for both, with or
+    // without escapes.
+    let mut too_deep = [0, 0];
+    for depth in 10..=16 {
+        // Escaped JSON, and keys and values without quotes (no escapes in the field).
+        for (shape, quote) in ["\\\"", ""].into_iter().enumerate() {
+            let payload = nested(depth, quote);
+            let envelope = format!(r#"{{"level":"ERROR","message":"onTokenFailed: {payload}"}}"#);
+            let string = format!(r#""onTokenFailed: {payload}""#);
+            let (a, b) = (normalize(&envelope), normalize(&string));
+            assert_eq!(a.is_ok(), b.is_ok(), "{envelope}\n{a:?}\n{string}\n{b:?}");
+            if let Err(e) = a {
+                assert_eq!(e, ParseError::TooDeep { max: MAX_DEPTH }, "{envelope}");
+                too_deep[shape] += 1;
+            }
+        }
+    }
+    // In both shapes the deepest nestings reached the limit.
+    assert!(too_deep.iter().all(|&n| n > 0), "{too_deep:?}");
 }
 
 #[test]

@@ -43,3 +43,35 @@ fn code_tokens() {
         Some(("1105".into(), Some("msg:x".into())))
     );
 }
+
+/// The code, its key, the inner code and the Tea mark of a text read by its patterns.
+fn read(text: &str) -> (String, CodeKey, Option<String>, bool) {
+    let mut p = Parts::new(Cow::Borrowed(""), CodeKey::Bare, 0);
+    parse_parts(text, text.len(), 0, false, &mut p).unwrap();
+    let inner = p.inner_code.map(|(_, c)| c.into_owned());
+    (p.code.into_owned(), p.code_key, inner, p.marks.tea)
+}
+
+#[test]
+fn an_http_status_is_the_code_only_when_the_text_names_no_other() {
+    let inner = Some("103911".to_owned());
+    // Only an inner code besides it: the status stays the code, the inner code its cause.
+    assert_eq!(
+        read("code: 500, 系统繁忙 request id: r-9 vendorCode:103911"),
+        ("500".into(), CodeKey::Pattern, inner.clone(), true)
+    );
+    assert_eq!(
+        read("vendorCode:103911 code: 500, 系统繁忙 request id: r-9"),
+        ("500".into(), CodeKey::Pattern, inner, true)
+    );
+    // Another code named after it wins; the text is still the OpenAPI SDK's.
+    assert_eq!(
+        read("code: 400, x request id: r Code: isv.A_B"),
+        ("isv.A_B".into(), CodeKey::Pattern, None, true)
+    );
+    // No status: no mark.
+    assert_eq!(
+        read("code: 600011, x"),
+        ("600011".into(), CodeKey::Pattern, None, false)
+    );
+}
