@@ -16,7 +16,7 @@
 use numauth::{normalize, ParseError, MAX_DEPTH};
 
 mod common;
-use common::check;
+use common::{check, view};
 
 const JAVA_MESSAGE: &str = "code: 400, 号码格式非法 request id: 8E9A2C3D-1F2B";
 
@@ -129,41 +129,148 @@ fn a_log_envelope_field_holding_the_callback_is_read_as_the_callback() {
     ]);
 }
 
-/// `{"a":{"a":…{"code":"600008"}…}}`, `depth` objects around the callback.
+/// `{"a":{"a":…{"code":"600011","carrierFailedResultData":{"resultCode":"103111"}}…}}`, `depth`
+/// objects around the callback, its keys and values between `quote`s.
 fn nested(depth: usize, quote: &str) -> String {
-    let open = format!("{{{quote}a{quote}:").repeat(depth);
-    format!(
-        "{open}{{{quote}code{quote}:{quote}600008{quote}}}{}",
-        "}".repeat(depth)
-    )
+    let q = |s: &str| format!("{quote}{s}{quote}");
+    let open = format!("{{{}:", q("a")).repeat(depth);
+    let callback = format!(
+        "{{{}:{},{}:{{{}:{}}}}}",
+        q("code"),
+        q("600011"),
+        q("carrierFailedResultData"),
+        q("resultCode"),
+        q("103111")
+    );
+    format!("{open}{callback}{}", "}".repeat(depth))
 }
 
 #[test]
 fn an_envelope_field_is_one_level_deeper_like_a_json_string() {
-    // The payload in an envelope's field and in a JSON string (`"onTokenFailed: {...}"`) is
-    // read at the same level: the depth limit falls at the same nesting for both, with or
-    // without escapes.
+    // The payload in an envelope's field is read as in a JSON string (`"onTokenFailed: {...}"`):
+    // one level deeper than the line. Where the string is too deep to read, the line keeps the
+    // code its text names, without the cause underneath.
     let mut too_deep = [0, 0];
-    for depth in 10..=16 {
+    for depth in 8..=16 {
         // Escaped JSON, and keys and values without quotes (no escapes in the field).
         for (shape, quote) in ["\\\"", ""].into_iter().enumerate() {
             let payload = nested(depth, quote);
             let envelope = format!(r#"{{"level":"ERROR","message":"onTokenFailed: {payload}"}}"#);
             let string = format!(r#""onTokenFailed: {payload}""#);
-            let (a, b) = (normalize(&envelope), normalize(&string));
-            assert_eq!(a.is_ok(), b.is_ok(), "{envelope}\n{a:?}\n{string}\n{b:?}");
-            if let Err(e) = a {
-                assert_eq!(e, ParseError::TooDeep { max: MAX_DEPTH }, "{envelope}");
-                too_deep[shape] += 1;
+            let a = numauth::normalize(&envelope).map(|n| view(&n));
+            match normalize(&string) {
+                Ok(b) => {
+                    assert_eq!(a, Ok(view(&b)), "{envelope}");
+                    assert!(view(&b).contains("<- cmcc 103111"), "{string}");
+                }
+                Err(e) => {
+                    assert_eq!(e, ParseError::TooDeep { max: MAX_DEPTH }, "{string}");
+                    assert_eq!(a, Ok("pns 600011 token_failed".into()), "{envelope}");
+                    too_deep[shape] += 1;
+                }
             }
         }
     }
-    // In both shapes the deepest nestings reached the limit.
-    assert!(too_deep.iter().all(|&n| n > 0), "{too_deep:?}");
+    // In both shapes the deepest nestings reached the limit, and the shallower were read.
+    assert!(
+        too_deep.iter().all(|&n| (1..9).contains(&n)),
+        "{too_deep:?}"
+    );
 }
 
 #[test]
-fn a_java_stack_trace_in_a_log_envelope_names_the_server_answer() {
+fn an_envelope_never_makes_the_line_read_worse() {
+    check(&[
+        // The line's text names a code: another field's JSON is no reading of it.
+        (
+            r#"{"level":"ERROR","message":"onTokenFailed resultCode=600011 msg=获取token失败","caller":"LoginActivity.onResult(ret={\"ret\":0})"}"#,
+            "pns 600011 token_failed msg=获取token失败",
+        ),
+        (
+            r#"{"errMsg":"getPhoneNumber:fail 错误码600011 {\"errCode\":\"1\"}"}"#,
+            "pns 600011 token_failed",
+        ),
+        // A field too deep to read beside a code the text names: the code stands.
+        (
+            &format!(
+                r#"{{"message":"错误码600017 获取token失败","detail":"x {}"}}"#,
+                nested(16, "\\\"")
+            ),
+            "pns 600017 invalid_configuration",
+        ),
+        // Nothing in the line names a code as text (`ret` is a code key in objects only): its
+        // request id field still stands in, and an id in another field's text does not.
+        (
+            r#"{"requestId":"req-7","message":"onTokenFailed: {\"ret\":\"600008\",\"msg\":\"移动网络未开启\"}"}"#,
+            "pns 600008 mobile_data_disabled msg=移动网络未开启 req=req-7",
+        ),
+        (
+            r#"{"message":"onTokenFailed: {\"code\":\"600011\"}","stack_trace":"TeaException: code: 400, x request id: 8E9A"}"#,
+            "pns 600011 token_failed",
+        ),
+    ]);
+    // Nothing in the line's text names a code, and the field is too deep: too deep, not
+    // "no code" (`ret` and `x` are no code keys).
+    let unnamed = nested(16, "\\\"")
+        .replace("code", "ret")
+        .replace("resultCode", "x");
+    let deep = format!(r#"{{"message":"x {unnamed}"}}"#);
+    assert_eq!(
+        numauth::normalize(&deep).map(|n| view(&n)),
+        Err(ParseError::TooDeep { max: MAX_DEPTH })
+    );
+}
+
+#[test]
+fn a_shipper_around_a_logger_around_the_callback_is_read() {
+    // Docker's json-file line around logback's JSON line around an Android callback.
+    let logback = r#"{"level":"ERROR","message":"onTokenFailed: {\"code\":\"600011\",\"carrierFailedResultData\":\"{\\\"resultCode\\\":\\\"103111\\\"}\"}"}"#;
+    let docker = format!(
+        r#"{{"log":{},"stream":"stdout","time":"2026-11-30T02:00:00.1Z"}}"#,
+        serde_json::to_string(&format!("{logback}\n")).unwrap()
+    );
+    let with_cause = "pns 600011 carrier_unsupported carrier=cmcc <- cmcc 103111 carrier_unsupported carrier=cmcc";
+    check(&[(logback, with_cause), (&docker, with_cause)]);
+    // Each JSON string around a line is a level: envelopes are looked into at levels 0 to 2,
+    // so the third string leaves the line's text to its patterns, without the cause.
+    let in_strings = |k: usize| {
+        (0..k).fold(logback.to_owned(), |s, _| {
+            serde_json::to_string(&s).unwrap()
+        })
+    };
+    check(&[
+        (&in_strings(2), with_cause),
+        (&in_strings(3), "pns 600011 token_failed"),
+    ]);
+}
+
+#[test]
+fn an_openapi_exception_in_a_callback_message_is_the_servers_cause() {
+    check(&[
+        // A backend's own wrapper around the SDK's text: the status is no China Unicom code.
+        (
+            r#"{"code":"600011","msg":"code: 400, 号码格式非法 request id: 8E9A"}"#,
+            "pns 600011 token_failed msg=code: 400, 号码格式非法 request id: 8E9A <- dypns 400 unknown msg=号码格式非法 req=8E9A",
+        ),
+        // A code inside the server's message is the message's: the status stays the code.
+        (
+            "code: 400, 错误码600017 request id: r-1",
+            "dypns 400 unknown msg=错误码600017 req=r-1",
+        ),
+        // A code beside the exception text keeps its own reading (its message ends where the
+        // next code's key starts, as in any text).
+        (
+            "onTokenFailed code=600011 msg=获取token失败; verify: code: 400, 号码格式非法 request id: r-1",
+            "pns 600011 token_failed msg=获取token失败; verify req=r-1",
+        ),
+        // What an SDK prints for a missing id is no id; a missing id leaves the text as it was.
+        ("code: 503, None request id: None", "dypns 503 unknown"),
+        ("code: 400, 号码格式非法 request id:", "dypns 400 unknown msg=号码格式非法"),
+    ]);
+}
+
+#[test]
+fn an_openapi_message_in_a_log_lines_stack_trace_is_read_with_its_message() {
     let trace = format!(
         r#"{{"@timestamp":"2026-11-30T10:00:01.000+08:00","message":"GetMobile failed","level":"ERROR","stack_trace":"com.aliyun.tea.TeaException: {JAVA_MESSAGE}\n\tat com.aliyun.teaopenapi.Client.doRPCRequest(Client.java:284)\n\tat com.example.LoginService.getMobile(LoginService.java:42)\n"}}"#
     );

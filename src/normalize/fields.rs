@@ -361,24 +361,44 @@ fn next_open(t: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// The string values of the object opening at `open` in `t` that hold an object somewhere: a
-/// log envelope's payload (`{"level":"error","message":"onTokenFailed: {\"code\":…}"}`), which
-/// [`parse_parts`] reads only where it opens the value and is escaped once. At most four, in
-/// order; none when no object opens at `open` or it cannot be read.
-pub(crate) fn enveloped<'a>(t: &'a str, open: usize, level: usize) -> [Option<Val<'a>>; 4] {
-    let mut found = [const { None }; 4];
+/// A log envelope: a JSON log line whose fields name no code, one of them holding the callback
+/// as text (`{"level":"ERROR","message":"onTokenFailed: {\"code\":…}"}`), which [`parse_parts`]
+/// reads only where it opens the field and is escaped once.
+pub(crate) struct Envelope<'a> {
+    /// The string fields that hold an object somewhere: at most four, in order.
+    pub(crate) payloads: [Option<Val<'a>>; 4],
+    /// The line's own request id field (`requestId`, `reqId`, …).
+    pub(crate) request_id: Option<Cow<'a, str>>,
+}
+
+/// The envelope that is the object opening at `open` in `t`; empty when no object opens there
+/// or it cannot be read.
+pub(crate) fn envelope<'a>(t: &'a str, open: usize, level: usize) -> Envelope<'a> {
+    let mut env = Envelope {
+        payloads: [const { None }; 4],
+        request_id: None,
+    };
     let mut fields = Fields::new();
     if t.as_bytes().get(open) != Some(&b'{') || scan::object(t, open, level, &mut fields).is_err() {
-        return found;
+        return env;
     }
-    let candidates = fields.into_iter().filter_map(|f| match f.val {
-        v @ (Val::Esc(s) | Val::Str(Cow::Borrowed(s))) if s.contains('{') => Some(v),
-        _ => None,
-    });
-    for (slot, v) in found.iter_mut().zip(candidates) {
-        *slot = Some(v);
+    let mut slots = env.payloads.iter_mut();
+    let mut rank = u8::MAX;
+    for f in fields {
+        match (role(&f.key).role, f.val) {
+            (_, v @ (Val::Esc(s) | Val::Str(Cow::Borrowed(s)))) if s.contains('{') => {
+                if let Some(slot) = slots.next() {
+                    *slot = Some(v);
+                }
+            }
+            (Role::RequestId(r), v) if r < rank && has_text(&v) => {
+                rank = r;
+                env.request_id = text_of(v);
+            }
+            _ => {}
+        }
     }
-    found
+    env
 }
 
 fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
@@ -441,7 +461,7 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
     // The carrier a bracketed result names (`[CT,(80801)…]`).
     let alias = named.iter().find_map(|n| n.carrier.clone());
     parts.carrier = alias.and_then(|r| Carrier::from_alias(text.get(r)?));
-    parts.marks.tea = openapi.is_some() || super::keys::contains_ci(&text, "TeaException");
+    parts.marks.tea = first.http_status || super::keys::contains_ci(&text, "TeaException");
     if let Some(r) = pattern::request_id(&text) {
         parts.request_id = Some(sub(&text, r));
     }

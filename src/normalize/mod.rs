@@ -323,9 +323,10 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 /// `toString`s, Flutter's `PlatformException(600025, 初始化失败, null, null)`, text naming codes
 /// (`vendorCode:103911, msg:...`, `code:1105msg:...`, `result code:410004 msg:...`), a bare
 /// code, a JSON string holding any of these, and a JSON log line whose field holds one when its
-/// own fields name no code. An Alibaba Cloud OpenAPI SDK's exception message (`code: 400, <msg>
-/// request id: <id>`) names the Dypnsapi server's HTTP status: read as Dypnsapi's, unknown,
-/// unless the body's code is printed beside it.
+/// own fields name no code (a field counts only if it reads as the code the line's text names,
+/// if any). An Alibaba Cloud OpenAPI SDK's exception message (`code: 400, <msg> request id:
+/// <id>`) names the Dypnsapi server's HTTP status: read as Dypnsapi's, unknown, unless the text
+/// names another code outside that message.
 ///
 /// The root cause comes from the carrier data (`carrierFailedResultData`, a string or an
 /// object), the inner code (`innerCode`; for fusion, its one-tap code `16000xx`), or codes named

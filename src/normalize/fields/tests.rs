@@ -64,10 +64,15 @@ fn an_http_status_is_the_code_only_when_the_text_names_no_other() {
         read("vendorCode:103911 code: 500, 系统繁忙 request id: r-9"),
         ("500".into(), CodeKey::Pattern, inner, true)
     );
-    // Another code named after it wins; the text is still the OpenAPI SDK's.
+    // Another code named after it wins, read as any code is (no mark); one in its message
+    // does not.
     assert_eq!(
         read("code: 400, x request id: r Code: isv.A_B"),
-        ("isv.A_B".into(), CodeKey::Pattern, None, true)
+        ("isv.A_B".into(), CodeKey::Pattern, None, false)
+    );
+    assert_eq!(
+        read("code: 400, 错误码600017 request id: r"),
+        ("400".into(), CodeKey::Pattern, None, true)
     );
     // No status: no mark.
     assert_eq!(

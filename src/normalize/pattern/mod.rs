@@ -247,9 +247,11 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
             if !starts_with_ci(b, i, key) || b.get(i + key.len()).is_some_and(|&c| is_word(c)) {
                 return None;
             }
-            let (mut named, end) = hit(kind, after_separator(b, i + key.len())?)?;
+            let (mut named, mut end) = hit(kind, after_separator(b, i + key.len())?)?;
             if key == "code" {
+                // The server's message is its own: a code it names is a cause, read from it.
                 if let Some(msg) = openapi_message(b, &named.code) {
+                    end = msg.end;
                     named.msg = (!msg.is_empty()).then_some(msg);
                     named.http_status = true;
                 }
@@ -382,7 +384,9 @@ pub(crate) fn request_id(text: &str) -> Option<Range<usize>> {
             .iter()
             .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b'_')
             .count();
-        if len > 0 {
+        // What an SDK prints for an id the answer lacked is none.
+        let id = b.get(i..i + len).unwrap_or_default();
+        if len > 0 && !matches!(id, b"None" | b"null" | b"undefined" | b"nil") {
             return Some(i..i + len);
         }
     }

@@ -76,10 +76,10 @@ fn message_end(rest: &[u8]) -> usize {
 /// `Client.doRPCRequest`) put in an exception's message for an HTTP error: `code: <status>,
 /// <the body's Message> request id: <the body's RequestId>`. Java's `getMessage()` and Go's
 /// `Error()` are this text alone; the body's own `Code` (`isv.MOBILE_NUMBER_ILLEGAL`) is not in it.
-const OPENAPI_REQUEST_ID: &[u8] = b" request id: ";
+const OPENAPI_REQUEST_ID: &[u8] = b" request id:";
 
 /// The message of an OpenAPI exception whose `code: ` key named `code` in `b`: `Some` when the
-/// code is an HTTP error status (4xx or 5xx) followed by `, `, a message and ` request id: ` on
+/// code is an HTTP error status (4xx or 5xx) followed by `, `, a message and ` request id:` on
 /// the same line. The range is empty when the body had no message (the SDKs then print `None`,
 /// `null`, `undefined` or nothing).
 pub(super) fn openapi_message(b: &[u8], code: &Range<usize>) -> Option<Range<usize>> {

@@ -184,6 +184,10 @@ pub(super) fn inner_source(
     code_key: CodeKey,
     parent: Source,
 ) -> Source {
+    // An OpenAPI SDK's exception text underneath (`code: 400, … request id: …`): the server's.
+    if marks.tea {
+        return Source::Dypns;
+    }
     if let Some(c) = alias {
         return carrier_namespace(c, rows, msg);
     }

@@ -108,15 +108,12 @@ pub(crate) fn normalize_text<'b>(
     };
     let mut parts = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);
     let parsed = fields::parse_parts(t, from, level, bare, &mut parts);
-    // No code in the object's own fields: a log envelope's payload comes before the codes its
-    // text names.
-    if !matches!(parsed, Err(ParseError::TooDeep { .. }))
-        && (parsed.is_err() || parts.code_key == CodeKey::Pattern)
+    // No code in the object's own fields: it may be a log line around the callback.
+    let pattern_only = parsed.is_ok() && parts.code_key == CodeKey::Pattern;
+    if level < ENVELOPE_LEVELS && (pattern_only || matches!(parsed, Err(ParseError::NoCode { .. })))
     {
-        if let Some(mut n) = enveloped(t, from, level, ctx)? {
-            if n.request_id.is_none() && parsed.is_ok() {
-                n.request_id = parts.request_id.take();
-            }
+        let same_code = pattern_only.then_some(parts.code.as_ref());
+        if let Some(n) = enveloped(t, from, level, ctx, same_code)? {
             return Ok(n);
         }
     }
@@ -153,15 +150,27 @@ fn resolve_parts<'b>(parts: &mut Parts<'b>, ctx: &Ctx) -> Result<Normalized<'b>,
     }
 }
 
-/// The first string value of the object opening at `from` in `t` (see [`fields::enveloped`])
-/// that holds a callback, normalised; `None` when none does.
+/// Log envelopes are looked into at the first levels only: a line is wrapped by a logger and a
+/// log shipper at most (Docker's `{"log":"…"}` around logback's JSON line), and each one unwrapped
+/// is read again.
+const ENVELOPE_LEVELS: usize = 3;
+
+/// The callback in a log envelope (the object opening at `from` in `t`, see
+/// [`fields::Envelope`]): the first of its string fields that holds one, with the line's request
+/// id where the callback has none. When the line's text names a code (`same_code`), only a
+/// reading of that code counts: another field's JSON (`"caller":"f(ret={\"ret\":0})"`) is no
+/// reading of the line. `None` when no field holds one; too deep only when nothing else named
+/// a code.
 fn enveloped<'b>(
     t: &'b str,
     from: usize,
     level: usize,
     ctx: &Ctx,
+    same_code: Option<&str>,
 ) -> Result<Option<Normalized<'b>>, ParseError> {
-    for val in fields::enveloped(t, from, level).into_iter().flatten() {
+    let env = fields::envelope(t, from, level);
+    let mut too_deep = None;
+    for val in env.payloads.into_iter().flatten() {
         // A string is a level of its own.
         let r = match val {
             Val::Esc(raw) => {
@@ -171,12 +180,20 @@ fn enveloped<'b>(
             _ => continue,
         };
         match r {
-            Ok(n) => return Ok(Some(n)),
-            Err(e @ ParseError::TooDeep { .. }) => return Err(e),
-            Err(_) => {}
+            Ok(mut n) if same_code.is_none_or(|c| n.code == c) => {
+                if n.request_id.is_none() {
+                    n.request_id = env.request_id;
+                }
+                return Ok(Some(n));
+            }
+            Err(e @ ParseError::TooDeep { .. }) => too_deep = Some(e),
+            _ => {}
         }
     }
-    Ok(None)
+    match too_deep {
+        Some(e) if same_code.is_none() => Err(e),
+        _ => Ok(None),
+    }
 }
 
 /// Whether parts found underneath are an app SDK's callback rather than a carrier's result:
