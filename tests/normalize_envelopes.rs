@@ -126,6 +126,16 @@ fn a_log_envelope_field_holding_the_callback_is_read_as_the_callback() {
             r#"{"requestId":"req-7","message":"onTokenFailed: {\"code\":\"600008\",\"requestId\":\"cb-1\"}"}"#,
             "pns 600008 mobile_data_disabled req=cb-1",
         ),
+        // Of the line's id fields, the best-ranked that has text (`data/sources.yaml`:
+        // requestId, reqId, seq, processId), the first among equals.
+        (
+            r#"{"processId":"p-3","requestId":" ","reqId":"r-1","seq":"s-2","message":"onTokenFailed: {\"code\":\"600008\"}"}"#,
+            "pns 600008 mobile_data_disabled req=r-1",
+        ),
+        (
+            r#"{"processId":"p-3","process_id":"p-4","message":"onTokenFailed: {\"code\":\"600008\"}"}"#,
+            "pns 600008 mobile_data_disabled req=p-3",
+        ),
     ]);
 }
 
