@@ -212,3 +212,59 @@ fn report_source_overrides_detection() {
     assert_eq!(pns["top_outcomes"][0]["outcome"], "auth_page_shown");
     assert_ne!(fusion["top_outcomes"][0]["outcome"], "auth_page_shown");
 }
+
+/// Whether `text` holds a mainland mobile number: 11 digits `1[3-9]…` with no digit around.
+fn has_mobile_number(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit()).any(|run| {
+        let b = run.as_bytes();
+        b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
+    })
+}
+
+/// A number written in a message, a kept field, a request id or as a code reaches no output:
+/// not a normalised line, not a report in any format.
+#[test]
+fn phone_numbers_in_payloads_reach_no_output() {
+    let log = [
+        r#"{"code":"600011","msg":"手机号13812345678格式非法"}"#,
+        r#"{"code":"13912345678","msg":"x"}"#,
+        r#"{"code":"600099","msg":"号码 150 1234 5678","requestId":"15112345678","note":"用户15212345678"}"#,
+        r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"999999\",\"msg\":\"号码+8613712345678\"}"}"#,
+    ]
+    .join("\n");
+    assert!(
+        has_mobile_number(&log),
+        "the check finds the numbers it looks for"
+    );
+    let o = numauth(&["normalize"], Some(&log));
+    assert!(o.status.success());
+    let out = json_lines(&o);
+    assert_eq!(out.len(), 4);
+    assert_eq!(
+        out[0]["raw_msg"],
+        "手机号<redacted phone: 11 chars>格式非法"
+    );
+    assert_eq!(out[1]["code"], "<redacted phone: 11 chars>");
+    assert_eq!(out[2]["request_id"], "<redacted phone: 11 chars>");
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(!has_mobile_number(&text), "{text}");
+    for format in ["text", "json", "html"] {
+        let o = numauth(&["report", "--format", format], Some(&log));
+        assert!(o.status.success(), "{format}");
+        let report = String::from_utf8(o.stdout).unwrap();
+        assert!(!has_mobile_number(&report), "{format}: {report}");
+        if format == "json" {
+            let r: serde_json::Value = serde_json::from_str(&report).unwrap();
+            assert_eq!(
+                (r["callbacks"].as_u64(), r["unknown_codes"].as_u64()),
+                (Some(4), Some(2))
+            );
+        } else {
+            let counted = ["4 callbacks", r#""callbacks">4<"#];
+            assert!(
+                counted.iter().any(|c| report.contains(c)),
+                "{format}: {report}"
+            );
+        }
+    }
+}

@@ -297,6 +297,15 @@ fn one_payload_gives_the_line_normalize_prints_for_it() {
     assert_eq!(r.json()["outcome"], "invalid_configuration");
     assert_eq!(r.json()["source"], "cmcc");
 
+    // A phone number in the message is redacted, as on the command line.
+    let phone = r#"{"code":"600011","msg":"手机号13812345678格式非法"}"#;
+    let r = server.post("/v1/normalize", "application/json", phone.as_bytes());
+    assert_eq!(r.body, cli_normalize_line(phone, &[]));
+    assert_eq!(
+        r.json()["raw_msg"],
+        "手机号<redacted phone: 11 chars>格式非法"
+    );
+
     let r = server.post(
         "/v1/normalize?lang=zh",
         "application/json",

@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 
 use super::scan::{self, Val};
-use super::secret::{mentions_secret, redacted, secret_in, secret_kind};
+use super::secret::{
+    looks_like_phone, mask_phones, mentions_secret, redacted, secret_in, secret_kind,
+};
 
 /// The value of a field [`Normalized::extra`](crate::Normalized::extra) keeps: a string, or any
 /// other literal (number, `true`/`false`/`null`, object, array) as it was written.
@@ -299,15 +301,15 @@ pub(crate) fn kept_value<'a>(
             // A string holding an object with secrets, alone or within words: redact inside.
             if s.contains('{') && mentions_secret(&s) {
                 if let Some(text) = redact_in_text(&s, level + 1) {
-                    return ExtraValue::Text(Cow::Owned(text));
+                    return ExtraValue::Text(mask_phones(Cow::Owned(text)));
                 }
             }
-            ExtraValue::Text(s)
+            ExtraValue::Text(mask_phones(s))
         }
         Val::Bare(s) => match secret_in(key_kind, s) {
             Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, s))),
             None if is_json_literal(s) => ExtraValue::Json(Cow::Borrowed(s)),
-            None => ExtraValue::Text(Cow::Borrowed(s)),
+            None => ExtraValue::Text(mask_phones(Cow::Borrowed(s))),
         },
         // A whole object under a token key is a credential; under other keys (`GetMobileResultDTO`)
         // only its own secret fields are.
@@ -362,10 +364,22 @@ fn redact_json(v: &mut serde_json::Value, level: usize) {
                 }
             }
         }
-        // A string holding an object with secrets (a callback kept as a JSON string).
-        serde_json::Value::String(s) if s.contains('{') && mentions_secret(s) => {
-            if let Some(text) = redact_in_text(s, level) {
-                *s = text;
+        serde_json::Value::String(s) => {
+            // A string holding an object with secrets (a callback kept as a JSON string).
+            if s.contains('{') && mentions_secret(s) {
+                if let Some(text) = redact_in_text(s, level) {
+                    *s = text;
+                }
+            }
+            if let Cow::Owned(masked) = mask_phones(Cow::Borrowed(s)) {
+                *s = masked;
+            }
+        }
+        // A number in a list is a phone number by its digits alone (under a key, by the key).
+        serde_json::Value::Number(n) => {
+            let digits = n.to_string();
+            if looks_like_phone(&digits) {
+                *v = serde_json::Value::String(redacted("phone", &digits));
             }
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, level)),

@@ -117,7 +117,7 @@ pub struct Callback<'a> {
     pub carrier_data: Option<&'a str>,
     /// The carrier's name (`vendorName`: `cm_zyhl`, `cu_xw`, `ct_sjl`, ...).
     pub vendor_name: Option<&'a str>,
-    /// The request id (`requestId`, `reqId`, `seq`).
+    /// The request id (`requestId`, `reqId`, `seq`); a mobile number in it is redacted.
     pub request_id: Option<&'a str>,
 }
 
@@ -222,18 +222,19 @@ pub struct Normalized<'a> {
     /// The catalog's text for `code`; `None` for an unknown code.
     pub message: Option<Message>,
     /// The message the SDK sent with the code (its `msg`, `resultMsg`, `desc`...), as received,
-    /// unescaped (a login token sent in its place is redacted). Not the catalog's text: that is
-    /// `message`.
+    /// unescaped (a login token sent in its place is redacted, and so is each mobile number
+    /// written in it). Not the catalog's text: that is `message`.
     pub raw_msg: Option<Cow<'a, str>>,
     /// The cause underneath, resolved in the carrier's or inner SDK's namespace.
     pub root_cause: Option<Box<Normalized<'a>>>,
     /// The carrier involved, from the vendor name or the cause.
     pub carrier: Option<Carrier>,
-    /// The request id (`requestId`, `reqId`, `seq`).
+    /// The request id (`requestId`, `reqId`, `seq`); a mobile number in it is redacted.
     pub request_id: Option<Cow<'a, str>>,
     /// Values pulled out of an IDaaS message template.
     pub params: Option<IdaasParams>,
-    /// Every other field of the payload, in order, tokens redacted.
+    /// Every other field of the payload, in order, secrets redacted (tokens, codes, and
+    /// mobile numbers, also where written among words).
     pub extra: Extra<'a>,
     /// What fixes this failure on the caller's platform and versions ([`Hint`], or versions
     /// the payload carries: `sdkVersion`, `release`, `osVersion`), where `data/advice.yaml`

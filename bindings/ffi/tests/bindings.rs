@@ -34,6 +34,30 @@ fn records_carry_the_cores_ids_and_causes() {
     assert!(!format!("{n:?}").contains("secret-token-1"));
 }
 
+/// A phone number in a message, a kept field or a request id reaches no record and no C result.
+#[test]
+fn phone_numbers_are_redacted_in_records_and_the_c_result() {
+    let raw = r#"{"code":"600011","msg":"手机号13812345678格式非法","requestId":"13912345678","note":"用户15012345678","carrierFailedResultData":"{\"resultCode\":\"103119\",\"desc\":\"号码 137 1234 5678\"}"}"#;
+    let n = numauth_ffi::normalize(raw.to_owned()).unwrap();
+    let r11 = "<redacted phone: 11 chars>";
+    assert_eq!(
+        n.raw_msg.as_deref(),
+        Some(format!("手机号{r11}格式非法").as_str())
+    );
+    assert_eq!(n.request_id.as_deref(), Some(r11));
+    assert_eq!(
+        n.causes[0].raw_msg.as_deref(),
+        Some("号码 <redacted phone: 13 chars>")
+    );
+    let (status, json) = c_normalize(&CString::new(raw).unwrap());
+    assert_eq!(status, NumauthStatus::Ok);
+    for out in [format!("{n:?}"), json.unwrap()] {
+        for number in ["13812345678", "13912345678", "15012345678", "137 1234 5678"] {
+            assert!(!out.contains(number), "{number} in {out}");
+        }
+    }
+}
+
 #[test]
 fn every_sample_line_converts_like_the_core() {
     for line in samples() {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
 import pytest
 
 import numauth
@@ -84,3 +85,20 @@ def test_normalize_hints_bytes_and_errors() -> None:
 
 def test_data_version_is_exposed() -> None:
     assert numauth.DATA_VERSION and isinstance(numauth.DATA_VERSION, str)
+
+
+PHONE = "<redacted phone: 11 chars>"
+
+
+def test_phone_numbers_are_redacted_in_rows_and_batches() -> None:
+    raw = '{"code":"600011","msg":"手机号13812345678格式非法","requestId":"13912345678"}'
+    n = numauth.normalize(raw)
+    assert n["raw_msg"] == f"手机号{PHONE}格式非法"
+    assert n["request_id"] == PHONE
+    # A code that is a number, and its row in a batch.
+    rows = numauth.normalize_arrow(pa.array([raw, '{"code":"15012345678"}'])).to_pylist()
+    assert rows[0]["request_id"] == PHONE and rows[0]["code"] == "600011"
+    assert rows[1]["code"] == PHONE and rows[1]["known"] is False
+    shown = json.dumps([n, rows], ensure_ascii=False)
+    for number in ("13812345678", "13912345678", "15012345678"):
+        assert number not in shown

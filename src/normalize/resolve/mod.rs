@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use super::extra::{Extra, ExtraValue};
 use super::fields::{self, CodeKey, Keyed, Marks, Parts};
 use super::scan::{self, Val};
+use super::secret;
 use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, Shape, MAX_DEPTH};
 use crate::catalog::{nfkc, CodeRows};
 use crate::{AuthOutcome, Category, Entry, Platform, Source};
@@ -182,7 +183,8 @@ fn enveloped<'b>(
         match r {
             Ok(mut n) if same_code.is_none_or(|c| n.code == c) => {
                 if n.request_id.is_none() {
-                    n.request_id = env.request_id;
+                    // After the callback's ids were redacted (`resolve_top`): redacted here.
+                    n.request_id = env.request_id.map(secret::mask_phones);
                 }
                 return Ok(Some(n));
             }

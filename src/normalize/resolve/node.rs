@@ -9,7 +9,7 @@ pub(super) fn node<'a>(
     code: Cow<'a, str>,
     raw_msg: Option<Cow<'a, str>>,
 ) -> Normalized<'a> {
-    let raw_msg = raw_msg.map(redact_token);
+    let raw_msg = raw_msg.map(redact_message);
     let v = Verdict::of(rows, source, raw_msg.as_deref());
     let params = v.params(raw_msg.as_deref());
     // Built as one literal, so that it is written where the caller keeps it (192 bytes;
@@ -34,9 +34,10 @@ pub(super) fn node<'a>(
     }
 }
 
-/// Sets what the catalog says about the node's own code, whose `rows` these are (after its
-/// message changed).
-pub(super) fn classify(n: &mut Normalized<'_>, rows: CodeRows) {
+/// Gives the node `msg` as its message (redacted as [`node`] redacts one), and sets again what
+/// the catalog says about its own code, whose `rows` these are.
+pub(super) fn set_message<'a>(n: &mut Normalized<'a>, rows: CodeRows, msg: Cow<'a, str>) {
+    n.raw_msg = Some(redact_message(msg));
     let v = Verdict::of(rows, n.source, n.raw_msg.as_deref());
     n.known = v.known();
     n.outcome = v.outcome;
@@ -129,15 +130,16 @@ pub(super) fn deepest_carrier(n: &Normalized<'_>) -> Option<Carrier> {
 }
 
 /// A message that is a credential (JVerification returns the login token in `content`, the
-/// field that holds the message on failure) is redacted like a token in `extra`.
-fn redact_token(message: Cow<'_, str>) -> Cow<'_, str> {
+/// field that holds the message on failure) is redacted like a token in `extra`; a phone
+/// number written in one (`手机号13812345678格式非法`) is redacted in place.
+fn redact_message(message: Cow<'_, str>) -> Cow<'_, str> {
     if looks_like_token(&message) {
         Cow::Owned(format!(
             "<redacted token: {} chars>",
             message.chars().count()
         ))
     } else {
-        message
+        secret::mask_phones(message)
     }
 }
 

@@ -49,9 +49,8 @@ impl<'a> Under<'a> {
         if let (Some(c), Some((_, ic))) = (from_data.as_mut(), &self.inner_code) {
             if c.code == *ic {
                 merged = true;
-                if c.raw_msg.is_none() && self.inner_text.is_some() {
-                    c.raw_msg = self.inner_text.clone();
-                    classify(c, CodeRows::of(&c.code));
+                if let (None, Some(text)) = (&c.raw_msg, &self.inner_text) {
+                    set_message(c, CodeRows::of(&c.code), text.clone());
                 }
             }
         }
@@ -249,6 +248,7 @@ pub(crate) fn resolve_top<'a>(
     n.carrier = top_carrier(&n, carrier, wraps);
     // Here, not in `normalize_with`: there, the result was copied to reach into it.
     n.advice = advise(&n, &with_payload_versions(hint, &n.extra));
+    secret::redact_ids(&mut n);
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).
     match err {

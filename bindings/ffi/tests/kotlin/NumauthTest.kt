@@ -87,6 +87,10 @@ fun testApi() {
     val token = ok.extra.first { it.key == "token" }.value
     check(token is ExtraValue.Text && token.value.startsWith("<redacted"), "token redacted: $token")
     check(!ok.toString().contains("STsid0000001"), "token never in the result")
+    val phone = normalize("""{"code":"600011","msg":"手机号13812345678格式非法","requestId":"13912345678"}""")
+    check(phone.rawMsg == "手机号<redacted phone: 11 chars>格式非法" && phone.requestId == "<redacted phone: 11 chars>",
+        "phone numbers redacted: ${phone.rawMsg} ${phone.requestId}")
+    check(!phone.toString().contains("13812345678") && !phone.toString().contains("13912345678"), "no number in the result")
 
     val idaas = normalize("""{"error_code":"IDAAS.SDK.LOGIN.1003","error_msg":"用户因多次登录失败已被锁定，将在4分30秒后解锁"}""")
     check(idaas.params?.lockMinutes == 4u && idaas.params?.lockSeconds == 30u, "IDaaS params")

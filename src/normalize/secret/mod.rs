@@ -1,6 +1,11 @@
 //! Secrets in a payload: which keys name a credential or a person's number, and how a value is
 //! redacted (kept as its kind and length, see [`ExtraValue`](crate::ExtraValue)).
 
+mod phones;
+
+use phones::first_phone;
+pub(crate) use phones::{looks_like_phone, mask_phones, redact_ids};
+
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
 pub(crate) fn is_secret_key(key: &str) -> bool {
     super::keys::contains_ci(key, "token")
@@ -126,28 +131,7 @@ pub(super) fn mentions_secret(text: &str) -> bool {
     first_secret_word(folded).is_some()
         || has(b"msisdn")
         || has(b"number")
-        || text
-            .split(|c: char| !c.is_ascii_digit())
-            .any(looks_like_phone_digits)
-}
-
-/// An 11-digit mainland mobile number (1[3-9]xxxxxxxxx), maybe after +86/86.
-pub(super) fn looks_like_phone(value: &str) -> bool {
-    let v = super::scan::trim(value);
-    let v = v
-        .strip_prefix("+86")
-        .or_else(|| v.strip_prefix("86"))
-        .filter(|r| r.len() == 11)
-        .unwrap_or(v);
-    looks_like_phone_digits(v)
-}
-
-pub(super) fn looks_like_phone_digits(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 11
-        && b.first() == Some(&b'1')
-        && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c))
-        && b.iter().all(u8::is_ascii_digit)
+        || first_phone(text.as_bytes()).is_some()
 }
 
 /// The kind of secret a field holds, by its key (`key_kind`, the key's [`secret_kind`]) or,
