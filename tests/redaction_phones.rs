@@ -172,3 +172,129 @@ fn ids_and_codes_that_are_numbers_are_redacted() {
     );
     assert_eq!(typed.request_id.as_deref(), Some(R11));
 }
+
+/// Causes are read from the message as written, and the number redacted afterwards: the
+/// redaction never joins or splits the codes around a number.
+#[test]
+fn causes_are_read_before_the_number_is_redacted() {
+    // Digits run into `code:1105`: as written, no cause is named (the text reads `…5678code`).
+    let joined = n(
+        r#"{"code":"600011","msg":"获取token失败(手机号13812345678code:1105msg:参数信息错误)","vendorName":"cu_xw"}"#,
+    );
+    assert_eq!(
+        (joined.outcome, joined.root_cause.is_none()),
+        (AuthOutcome::TokenFailed, true)
+    );
+    assert_eq!(
+        joined.raw_msg.as_deref(),
+        Some(format!("获取token失败(手机号{R11}code:1105msg:参数信息错误)").as_str())
+    );
+    // A number as a JSON code in GeYan's message: still its cause, the code redacted.
+    let geyan = n(
+        r#"{"gyuid":"g","code":30008,"operator":"CU","msg":"{\"errorCode\":13812345678,\"errorDesc\":\"x\"}"}"#,
+    );
+    let c = cause(&geyan);
+    assert_eq!((c.source, c.code.as_ref()), (Source::Cucc, R11));
+    assert_eq!(
+        geyan.raw_msg.as_deref(),
+        Some(format!(r#"{{"errorCode":{R11},"errorDesc":"x"}}"#).as_str())
+    );
+    // A phone key in a cause read from the message: redacted once, with the value's length.
+    let keyed =
+        n(r#"{"code":"600011","msg":"{\"resultCode\":\"103111\",\"phone\":\"138 1234 5678\"}"}"#);
+    assert_eq!(
+        extra(cause(&keyed), "phone").unwrap().as_str(),
+        "<redacted phone: 13 chars>"
+    );
+}
+
+/// JSON held in a message or a kept string, with its Chinese escaped as `\uXXXX`: the escape's
+/// hex digits are not the number's.
+#[test]
+fn numbers_after_escaped_chinese_are_found() {
+    let escaped = n(
+        r#"{"code":"600011","msg":"{\"desc\": \"\\u624b\\u673a\\u53f7\\uff1a13812345678\"}","data":"{\"x\": \"\\u53f7\\u780113912345678\"}"}"#,
+    );
+    assert_eq!(
+        escaped.raw_msg.as_deref(),
+        Some(format!(r#"{{"desc": "\u624b\u673a\u53f7\uff1a{R11}"}}"#).as_str())
+    );
+    assert_eq!(
+        extra(&escaped, "data").unwrap().as_str(),
+        format!(r#"{{"x": "\u53f7\u7801{R11}"}}"#)
+    );
+}
+
+#[test]
+fn keys_numbers_and_prefixes_that_hold_a_number_are_redacted() {
+    let got = n(
+        r#"{"code":"tel13812345678","msg":"号码008613812345678","13912345678":"x","obj":{"15012345678":1,"f":13812345678.0,"g":-13812345678},"h":-13812345678,"e":1.3812345678E10,"small":1.5E3}"#,
+    );
+    assert_eq!(got.code, format!("tel{R11}"));
+    assert_eq!(
+        got.raw_msg.as_deref(),
+        Some("号码<redacted phone: 15 chars>")
+    );
+    let keys: Vec<&str> = got.extra.iter().map(|(k, _)| k.as_ref()).collect();
+    assert_eq!(keys, [R11, "obj", "h", "e", "small"]);
+    let obj: serde_json::Value =
+        serde_json::from_str(extra(&got, "obj").unwrap().as_str()).unwrap();
+    let (f, g) = ("<redacted phone: 13 chars>", "<redacted phone: 12 chars>");
+    assert_eq!(obj, serde_json::json!({R11: 1, "f": f, "g": g}));
+    assert_eq!(extra(&got, "h"), Some(&ExtraValue::Text(g.into())));
+    // A number written with an exponent, which JSON output prints as `13812345678.0`.
+    let e = "<redacted phone: 15 chars>";
+    assert_eq!(extra(&got, "e"), Some(&ExtraValue::Text(e.into())));
+    assert_eq!(
+        extra(&got, "small"),
+        Some(&ExtraValue::Json("1.5E3".into()))
+    );
+    // Keys of objects written as Java or Dart print them.
+    for raw in [
+        "TokenRet{code=600011, extras={13812345678=ok, a=b}}",
+        "{code: 600011, 13812345678: ok, data: {13912345678: 1}}",
+    ] {
+        let out = serde_json::to_string(&n(raw)).unwrap();
+        assert!(
+            !out.contains("13812345678") && !out.contains("13912345678"),
+            "{out}"
+        );
+        assert!(out.contains(R11), "{out}");
+    }
+}
+
+/// JSON held in a kept string is kept as written, the number redacted in place: its keys
+/// keep their order and `1.50` its zero.
+#[test]
+fn json_held_in_a_string_keeps_its_form() {
+    let got =
+        n(r#"{"code":"600011","data":"{\"z\": 1, \"x\": \"call 13812345678\", \"n\": 1.50}"}"#);
+    assert_eq!(
+        extra(&got, "data").unwrap().as_str(),
+        format!(r#"{{"z": 1, "x": "call {R11}", "n": 1.50}}"#)
+    );
+}
+
+/// Results built by hand are redacted as `normalize`'s are.
+#[test]
+fn built_results_and_typed_callbacks_are_redacted_too() {
+    let built = numauth::Normalized::from_code(Source::Pns, "13812345678")
+        .with_raw_msg("号码13912345678")
+        .with_request_id("15012345678");
+    assert_eq!(built.code, R11);
+    assert_eq!(
+        built.raw_msg.as_deref(),
+        Some(format!("号码{R11}").as_str())
+    );
+    assert_eq!(built.request_id.as_deref(), Some(R11));
+    let cb = Callback {
+        code: "600011",
+        vendor_name: Some("vendor13812345678"),
+        ..Callback::default()
+    };
+    let typed = normalize_callback(&cb, Hint::default());
+    assert_eq!(
+        extra(&typed, "vendorName").unwrap().as_str(),
+        format!("vendor{R11}")
+    );
+}

@@ -91,7 +91,7 @@ impl<'a> Normalized<'a> {
         self
     }
 
-    /// The same result with a request id.
+    /// The same result with a request id (a mobile number in it redacted, as `normalize` does).
     ///
     /// ```
     /// use numauth::{Normalized, Source};
@@ -99,7 +99,7 @@ impl<'a> Normalized<'a> {
     /// assert_eq!(n.request_id.as_deref(), Some("0b6f"));
     /// ```
     pub fn with_request_id(mut self, request_id: impl Into<Cow<'a, str>>) -> Normalized<'a> {
-        self.request_id = Some(request_id.into());
+        self.request_id = Some(super::secret::mask_phones(request_id.into()));
         self
     }
 
@@ -172,6 +172,7 @@ impl<'a> Normalized<'a> {
     fn advised(mut self) -> Normalized<'a> {
         let hint = with_payload_versions(Hint::default(), &self.extra);
         self.advice = crate::advice::advise(&self, &hint);
+        super::secret::redact_numbers(&mut self);
         self
     }
 }

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::scan::{self, Val};
 use super::secret::{
-    looks_like_phone, mask_phones, mentions_secret, redacted, secret_in, secret_kind,
+    holds_phone, mask_json, mentions_secret, names_secret, redacted, secret_in, secret_kind,
 };
 
 /// The value of a field [`Normalized::extra`](crate::Normalized::extra) keeps: a string, or any
@@ -175,6 +175,11 @@ impl<'a> Extra<'a> {
         self.0.push(field);
     }
 
+    /// The fields, in order, to change in place.
+    pub(crate) fn iter_mut(&mut self) -> std::slice::IterMut<'_, ExtraField<'a>> {
+        self.0.iter_mut()
+    }
+
     /// Keeps only the fields `keep` says yes to.
     pub(crate) fn retain(&mut self, keep: impl FnMut(&ExtraField<'a>) -> bool) {
         self.0.retain(keep);
@@ -298,18 +303,24 @@ pub(crate) fn kept_value<'a>(
             if let Some(kind) = secret_in(key_kind, &s) {
                 return ExtraValue::Text(Cow::Owned(redacted(kind, &s)));
             }
-            // A string holding an object with secrets, alone or within words: redact inside.
-            if s.contains('{') && mentions_secret(&s) {
+            // A string holding an object with secret keys, alone or within words: redact
+            // inside. (Numbers written in text are redacted in place with the callback's other
+            // text, `secret::redact_numbers`: the text is kept as written.)
+            if s.contains('{') && names_secret(&s) {
                 if let Some(text) = redact_in_text(&s, level + 1) {
-                    return ExtraValue::Text(mask_phones(Cow::Owned(text)));
+                    return ExtraValue::Text(Cow::Owned(text));
                 }
             }
-            ExtraValue::Text(mask_phones(s))
+            ExtraValue::Text(s)
         }
         Val::Bare(s) => match secret_in(key_kind, s) {
             Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, s))),
+            // A number holding a phone number (`-13812345678`, `13812345678.0`).
+            None if is_json_literal(s) && number_holds_phone(s) => {
+                ExtraValue::Text(Cow::Owned(redacted("phone", s)))
+            }
             None if is_json_literal(s) => ExtraValue::Json(Cow::Borrowed(s)),
-            None => ExtraValue::Text(mask_phones(Cow::Borrowed(s))),
+            None => ExtraValue::Text(Cow::Borrowed(s)),
         },
         // A whole object under a token key is a credential; under other keys (`GetMobileResultDTO`)
         // only its own secret fields are.
@@ -329,9 +340,19 @@ pub(crate) fn kept_value<'a>(
     }
 }
 
-/// A nested object or array as JSON with its tokens redacted.
+/// Whether a number literal holds a phone number as written or as it is printed
+/// (`1.3812345678E10` is printed `13812345678.0`).
+fn number_holds_phone(literal: &str) -> bool {
+    holds_phone(literal)
+        || (literal.contains(['e', 'E'])
+            && serde_json::from_str::<serde_json::Value>(literal)
+                .is_ok_and(|v| holds_phone(&v.to_string())))
+}
+
+/// A nested object or array as JSON with its secrets redacted: tokens and codes by key, phone
+/// numbers by key and wherever they are written.
 fn nested_to_json(raw: &str, level: usize) -> serde_json::Value {
-    match serde_json::from_str::<serde_json::Value>(raw) {
+    let mut v = match serde_json::from_str::<serde_json::Value>(raw) {
         Ok(mut v) => {
             // Its strings lie inside the value's own object, one level down.
             redact_json(&mut v, level + 1);
@@ -339,8 +360,10 @@ fn nested_to_json(raw: &str, level: usize) -> serde_json::Value {
         }
         Err(_) if raw.starts_with('{') => object_to_json(raw, level),
         // Not JSON and not an object we can read: keep nothing that could be a credential.
-        Err(_) => serde_json::Value::String(redacted("value", raw)),
-    }
+        Err(_) => return serde_json::Value::String(redacted("value", raw)),
+    };
+    mask_json(&mut v);
+    v
 }
 
 /// Redacts the secrets in JSON that serde_json parsed (so at most 128 levels deep: the recursion
@@ -364,22 +387,10 @@ fn redact_json(v: &mut serde_json::Value, level: usize) {
                 }
             }
         }
-        serde_json::Value::String(s) => {
-            // A string holding an object with secrets (a callback kept as a JSON string).
-            if s.contains('{') && mentions_secret(s) {
-                if let Some(text) = redact_in_text(s, level) {
-                    *s = text;
-                }
-            }
-            if let Cow::Owned(masked) = mask_phones(Cow::Borrowed(s)) {
-                *s = masked;
-            }
-        }
-        // A number in a list is a phone number by its digits alone (under a key, by the key).
-        serde_json::Value::Number(n) => {
-            let digits = n.to_string();
-            if looks_like_phone(&digits) {
-                *v = serde_json::Value::String(redacted("phone", &digits));
+        // A string holding an object with secrets (a callback kept as a JSON string).
+        serde_json::Value::String(s) if s.contains('{') && names_secret(s) => {
+            if let Some(text) = redact_in_text(s, level) {
+                *s = text;
             }
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, level)),

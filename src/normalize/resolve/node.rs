@@ -9,7 +9,7 @@ pub(super) fn node<'a>(
     code: Cow<'a, str>,
     raw_msg: Option<Cow<'a, str>>,
 ) -> Normalized<'a> {
-    let raw_msg = raw_msg.map(redact_message);
+    let raw_msg = raw_msg.map(redact_token);
     let v = Verdict::of(rows, source, raw_msg.as_deref());
     let params = v.params(raw_msg.as_deref());
     // Built as one literal, so that it is written where the caller keeps it (192 bytes;
@@ -37,7 +37,7 @@ pub(super) fn node<'a>(
 /// Gives the node `msg` as its message (redacted as [`node`] redacts one), and sets again what
 /// the catalog says about its own code, whose `rows` these are.
 pub(super) fn set_message<'a>(n: &mut Normalized<'a>, rows: CodeRows, msg: Cow<'a, str>) {
-    n.raw_msg = Some(redact_message(msg));
+    n.raw_msg = Some(redact_token(msg));
     let v = Verdict::of(rows, n.source, n.raw_msg.as_deref());
     n.known = v.known();
     n.outcome = v.outcome;
@@ -130,16 +130,16 @@ pub(super) fn deepest_carrier(n: &Normalized<'_>) -> Option<Carrier> {
 }
 
 /// A message that is a credential (JVerification returns the login token in `content`, the
-/// field that holds the message on failure) is redacted like a token in `extra`; a phone
-/// number written in one (`手机号13812345678格式非法`) is redacted in place.
-fn redact_message(message: Cow<'_, str>) -> Cow<'_, str> {
+/// field that holds the message on failure) is redacted like a token in `extra`. (A phone
+/// number written in one is redacted once the callback is resolved: `secret::redact_numbers`.)
+fn redact_token(message: Cow<'_, str>) -> Cow<'_, str> {
     if looks_like_token(&message) {
         Cow::Owned(format!(
             "<redacted token: {} chars>",
             message.chars().count()
         ))
     } else {
-        secret::mask_phones(message)
+        message
     }
 }
 

@@ -248,7 +248,7 @@ pub(crate) fn resolve_top<'a>(
     n.carrier = top_carrier(&n, carrier, wraps);
     // Here, not in `normalize_with`: there, the result was copied to reach into it.
     n.advice = advise(&n, &with_payload_versions(hint, &n.extra));
-    secret::redact_ids(&mut n);
+    secret::redact_numbers(&mut n);
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).
     match err {
@@ -296,6 +296,7 @@ pub(crate) fn from_callback<'a>(cb: &Callback<'a>, hint: Hint) -> Normalized<'a>
         let source = hinted(&hint, rows).unwrap_or_else(|| pns_for(hint.platform));
         let mut n = node(rows, source, code, None);
         n.advice = advise(&n, &hint);
+        secret::redact_numbers(&mut n);
         n
     })
 }

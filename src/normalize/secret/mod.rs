@@ -4,7 +4,7 @@
 mod phones;
 
 use phones::first_phone;
-pub(crate) use phones::{looks_like_phone, mask_phones, redact_ids};
+pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers};
 
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
 pub(crate) fn is_secret_key(key: &str) -> bool {
@@ -113,10 +113,20 @@ pub(crate) fn fold_key<'b>(key: &str, buf: &'b mut [u8]) -> &'b [u8] {
     buf.get(..n).unwrap_or_default()
 }
 
-/// Whether a text may hold a key that names a secret, before parsing a nested value: the text
-/// folded as keys are (so `authorization_code` and `Access-Code` are found), with the same words
-/// as [`secret_kind`], or an 11-digit mobile number in it.
+/// Whether a nested value may hold a secret, before parsing it: a key naming one
+/// ([`names_secret`]) or a mobile number written in it.
 pub(super) fn mentions_secret(text: &str) -> bool {
+    names_secret(text) || holds_phone(text)
+}
+
+/// Whether a text holds a mobile number written in it (see [`mask_phones`]).
+pub(super) fn holds_phone(text: &str) -> bool {
+    first_phone(text.as_bytes()).is_some()
+}
+
+/// Whether a text may hold a key that names a secret: the text folded as keys are (so
+/// `authorization_code` and `Access-Code` are found), with the same words as [`secret_kind`].
+pub(super) fn names_secret(text: &str) -> bool {
     // Folded on the stack; a text with more letters and digits than that, into a `Vec`.
     const STACK: usize = 256;
     let mut stack = [0u8; STACK];
@@ -128,10 +138,7 @@ pub(super) fn mentions_secret(text: &str) -> bool {
     }
     let has =
         |w: &[u8]| (0..folded.len()).any(|i| folded.get(i..).is_some_and(|r| r.starts_with(w)));
-    first_secret_word(folded).is_some()
-        || has(b"msisdn")
-        || has(b"number")
-        || first_phone(text.as_bytes()).is_some()
+    first_secret_word(folded).is_some() || has(b"msisdn") || has(b"number")
 }
 
 /// The kind of secret a field holds, by its key (`key_kind`, the key's [`secret_kind`]) or,

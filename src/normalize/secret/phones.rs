@@ -4,21 +4,65 @@
 use std::borrow::Cow;
 
 use super::redacted;
-use crate::Normalized;
+use crate::{ExtraValue, Normalized};
 
-/// The ids of a result and of its causes that hold a phone number: a request id field filled
-/// with the user's number (redacted in place, as in a message), or a code that is one (never a
-/// catalog code: none is, see the tests). Messages and `extra` are redacted where they are read.
-pub(crate) fn redact_ids(n: &mut Normalized<'_>) {
+/// Redacts each mobile number written in the text of a result and of its causes: messages,
+/// IDaaS template values, request ids, codes, and `extra`'s keys and text values (its JSON
+/// values are redacted as they are kept, see `extra::kept_value`). Done once a callback is
+/// resolved, so that its causes were read from the message as written: a number redacted
+/// first could join or split the codes around it.
+pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
     let mut cur = Some(n);
     while let Some(c) = cur {
-        if let Some(id) = c.request_id.take() {
-            c.request_id = Some(mask_phones(id));
+        for text in [&mut c.raw_msg, &mut c.request_id] {
+            if let Some(t) = text.take() {
+                *text = Some(mask_phones(t));
+            }
         }
-        if c.code.len() >= 11 && looks_like_phone(&c.code) {
-            c.code = Cow::Owned(redacted("phone", &c.code));
+        c.code = mask_phones(std::mem::take(&mut c.code));
+        for value in c.params.iter_mut().flat_map(|p| p.values.iter_mut()) {
+            mask_string(value);
+        }
+        for (key, value) in c.extra.iter_mut() {
+            *key = mask_phones(std::mem::take(key));
+            if let ExtraValue::Text(t) = value {
+                *t = mask_phones(std::mem::take(t));
+            }
         }
         cur = c.root_cause.as_deref_mut();
+    }
+}
+
+/// [`mask_phones`] on an owned string, in place.
+pub(crate) fn mask_string(s: &mut String) {
+    if let Cow::Owned(masked) = mask_phones(Cow::Borrowed(s)) {
+        *s = masked;
+    }
+}
+
+/// Redacts the mobile numbers in a JSON value kept in `extra`: in its strings (in place) and
+/// its keys, and a number that holds one (`13812345678`, `-13812345678`, `13812345678.0`)
+/// becomes the redaction's string. serde_json parsed the value, so the recursion is bounded.
+pub(crate) fn mask_json(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => mask_string(s),
+        serde_json::Value::Number(number) => {
+            let digits = number.to_string();
+            if first_phone(digits.as_bytes()).is_some() {
+                *v = serde_json::Value::String(redacted("phone", &digits));
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(mask_json),
+        serde_json::Value::Object(map) => {
+            if map.keys().any(|k| first_phone(k.as_bytes()).is_some()) {
+                *map = std::mem::take(map)
+                    .into_iter()
+                    .map(|(k, v)| (mask_phones(Cow::Owned(k)).into_owned(), v))
+                    .collect();
+            }
+            map.values_mut().for_each(mask_json);
+        }
+        serde_json::Value::Null | serde_json::Value::Bool(_) => {}
     }
 }
 
@@ -26,7 +70,16 @@ pub(crate) fn redact_ids(n: &mut Normalized<'_>) {
 /// value (`手机号13812345678格式非法` → `手机号<redacted phone: 11 chars>格式非法`): for
 /// messages and other free text, where a number sits among words. Borrowed when it holds none,
 /// as almost every text does.
+#[inline]
 pub(crate) fn mask_phones(text: Cow<'_, str>) -> Cow<'_, str> {
+    // Most texts (keys, codes, short messages) are shorter than a number: not even a call.
+    if text.len() < 11 {
+        return text;
+    }
+    mask_found(text)
+}
+
+fn mask_found(text: Cow<'_, str>) -> Cow<'_, str> {
     let Some(first) = first_phone(text.as_bytes()) else {
         return text;
     };
@@ -44,29 +97,45 @@ pub(crate) fn mask_phones(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 /// The byte span of the first mobile number in `b` at or after `from`, as written: 11 digits
-/// `1[3-9]…` (or 13 with `86` before them, and a `+` before that), or 3-4-4 digits split by
-/// one space or hyphen (`138 1234 5678`), with no digit on either side. Digits inside a longer
-/// hex word with letters (a request id, a trace id, a hash) belong to that id.
+/// `1[3-9]…` (after `86`, `+86` or `0086`: the span holds them), or 3-4-4 digits split by one
+/// space or hyphen (`138 1234 5678`), with no digit on either side. The hex digits of a
+/// `\uXXXX` escape just before are the escape's (JSON held in a string, `\u53f7\u7801` 号码
+/// then the number); digits inside a hex identifier are the identifier's ([`inside_id`]).
 fn next_phone(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
-    while let Some(start) = first_digit(b, i) {
-        let end = digits_end(b, start);
+    while let Some(found) = first_digit(b, i) {
+        let end = digits_end(b, found);
+        let start = escape_end(b, found).unwrap_or(found);
         let span = match b.get(start..end).unwrap_or_default() {
             run if looks_like_phone_digits(run) => Some((start, end)),
             [b'8', b'6', rest @ ..] if looks_like_phone_digits(rest) => {
                 let plus = start.checked_sub(1).filter(|&p| b.get(p) == Some(&b'+'));
                 Some((plus.unwrap_or(start), end))
             }
+            [b'0', b'0', b'8', b'6', rest @ ..] if looks_like_phone_digits(rest) => {
+                Some((start, end))
+            }
             [b'1', b'3'..=b'9', _] => grouped_end(b, end).map(|e| (start, e)),
             _ => None,
         };
         match span {
-            Some((s, e)) if !inside_hex_word(b, s, e) => return Some((s, e)),
+            Some((s, e)) if !inside_id(b, s, e) => return Some((s, e)),
             // A grouped number's parts are runs of their own: go on after its first.
             _ => i = end,
         }
     }
     None
+}
+
+/// Where a `\uXXXX` (or NSDictionary's `\UXXXX`) escape ends, when `at` is one of its four
+/// hex digits.
+fn escape_end(b: &[u8], at: usize) -> Option<usize> {
+    (1..=4).find_map(|back| {
+        let u = at.checked_sub(back)?;
+        let escape = b.get(u.checked_sub(1)?..u + 5)?;
+        let is_escape = matches!(escape, [b'\\', b'u' | b'U', hex @ ..] if hex.iter().all(u8::is_ascii_hexdigit));
+        is_escape.then_some(u + 5)
+    })
 }
 
 /// The first mobile number in `b` ([`next_phone`]), looked for only when `b` has the 11 digits
@@ -77,28 +146,34 @@ pub(super) fn first_phone(b: &[u8]) -> Option<(usize, usize)> {
 
 /// Whether `b` has at least 11 ASCII digits, counted eight bytes at a time.
 fn has_eleven_digits(b: &[u8]) -> bool {
-    // A count per byte lane; the lanes are summed (by a multiply) every 16 words, while their
-    // sum fits the top byte.
-    let sum = |lanes: u64| (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     if b.len() < 11 {
         return false;
     }
-    let mut words = b.chunks_exact(8);
-    let (mut lanes, mut total) = (0u64, 0usize);
-    for (n, word) in words.by_ref().enumerate() {
-        let word = <[u8; 8]>::try_from(word).unwrap_or_default();
-        lanes += digit_bits(u64::from_le_bytes(word)) >> 7;
-        if n % 16 == 15 {
-            total += sum(lanes);
-            lanes = 0;
+    let word = |at: usize| {
+        let bytes = b.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+        bytes.map_or(0, u64::from_le_bytes)
+    };
+    // A count per byte lane, summed into the top byte by a multiply: every 16 words, while the
+    // sum fits in it.
+    let sum = |lanes: u64| (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    let whole = b.len() / 8 * 8;
+    let (mut at, mut total) = (0, 0);
+    while at < whole {
+        let block = whole.min(at + 128);
+        let mut lanes = 0;
+        while at < block {
+            lanes += digit_bits(word(at)) >> 7;
+            at += 8;
         }
+        total += sum(lanes);
     }
-    let rest = words
-        .remainder()
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .count();
-    total + sum(lanes) + rest >= 11
+    // The last eight bytes (b has 11 or more), of which the words did not count the last `rest`.
+    let rest = b.len() - whole;
+    if rest > 0 {
+        let last = word(b.len() - 8) & (u64::MAX << (8 * (8 - rest)));
+        total += sum(digit_bits(last) >> 7);
+    }
+    total >= 11
 }
 
 /// The high bit of each byte of `x` that is an ASCII digit: eight bytes looked at at once.
@@ -142,16 +217,42 @@ fn grouped_end(b: &[u8], end: usize) -> Option<usize> {
     (third == second + 5).then_some(third)
 }
 
-/// Whether the span lies in a word of hex digits and hyphens longer than a phone number with
-/// letters in it (`0b6f3a1e-…-a13812345678`): an identifier, not a number someone typed.
-fn inside_hex_word(b: &[u8], start: usize, end: usize) -> bool {
-    let hexish = |c: &u8| c.is_ascii_hexdigit() || *c == b'-';
-    let before = b.get(..start).unwrap_or_default();
+/// Whether the span lies in an identifier: its word (letters and digits around it) is hex
+/// with a letter, and either long (a trace id, a hash: 16 or more) or the last group of a
+/// UUID (`0b6f3a1e-77c2-4d1a-9f3e-a13812345678`). A word with other letters (`phone`, `user`,
+/// `trace`) is words around a number. The word is looked at 64 bytes either way at most, so
+/// that a long run of numbers costs each of them the same.
+fn inside_id(b: &[u8], start: usize, end: usize) -> bool {
+    const REACH: usize = 64;
+    let before = b
+        .get(start.saturating_sub(REACH)..start)
+        .unwrap_or_default();
     let after = b.get(end..).unwrap_or_default();
-    let left = before.iter().rev().take_while(|c| hexish(c)).count();
-    let right = after.iter().take_while(|c| hexish(c)).count();
-    let word = b.get(start - left..end + right).unwrap_or_default();
-    word.len() > 14 && word.iter().any(u8::is_ascii_alphabetic)
+    let left = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let right = after
+        .iter()
+        .take(REACH)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let (from, to) = (start - left, end + right);
+    let word = b.get(from..to).unwrap_or_default();
+    let hex_id = word.iter().all(u8::is_ascii_hexdigit) && word.iter().any(u8::is_ascii_alphabetic);
+    hex_id && (word.len() >= 16 || is_uuid(from.checked_sub(24).and_then(|f| b.get(f..to))))
+}
+
+/// Whether `b` is a UUID's text: hex in groups of 8-4-4-4-12.
+fn is_uuid(b: Option<&[u8]>) -> bool {
+    b.is_some_and(|b| {
+        b.len() == 36
+            && b.iter().enumerate().all(|(i, c)| match i {
+                8 | 13 | 18 | 23 => *c == b'-',
+                _ => c.is_ascii_hexdigit(),
+            })
+    })
 }
 
 /// An 11-digit mainland mobile number (1[3-9]xxxxxxxxx), maybe after +86/86.
@@ -243,6 +344,8 @@ mod tests {
         assert_eq!(masked("13812345678"), r(11));
         assert_eq!(masked("x+8613812345678"), format!("x{}", r(14)));
         assert_eq!(masked("x 8613812345678"), format!("x {}", r(13)));
+        assert_eq!(masked("x 008613812345678."), format!("x {}.", r(15)));
+        assert_eq!(masked("x+008613812345678"), format!("x+{}", r(15)));
         assert_eq!(masked("+86 13812345678"), format!("+86 {}", r(11)));
         for kept in [
             "1381234567",
@@ -281,22 +384,67 @@ mod tests {
     #[test]
     fn digits_inside_an_identifier_are_the_identifiers() {
         let r = "<redacted phone: 11 chars>";
-        // A hex word (digits, a-f, hyphens) longer than 14 with a letter: an id, kept.
+        // A hex word with a letter, 16 or longer, or a UUID's last group: an id, kept.
         for kept in [
-            "abcd13812345678",
-            "13812345678abcd",
+            "abcde13812345678",
+            "13812345678abcde",
+            "x deadbeef13812345678cafe y",
             "0b6f3a1e-77c2-4d1a-9f3e-a13812345678",
-            "ab-13812345678-c",
+            "id=0B6F3A1E-77C2-4D1A-9F3E-13812345678F.",
         ] {
             assert_eq!(masked(kept), kept, "{kept}");
         }
-        // 14 or shorter, or without a letter, or letters that are not hex: a number.
-        assert_eq!(masked("abc13812345678"), format!("abc{r}"));
-        assert_eq!(masked("13812345678abc"), format!("{r}abc"));
-        assert_eq!(masked("13812345678-1234"), format!("{r}-1234"));
-        assert_eq!(masked("xyzw13812345678"), format!("xyzw{r}"));
-        // Two numbers joined by a hyphen are both numbers.
-        assert_eq!(masked("13812345678-13912345678"), format!("{r}-{r}"));
+        // Shorter, or no letter, or a letter that is not hex, or not a UUID: words and a number.
+        for (text, want) in [
+            ("abcd13812345678", format!("abcd{r}")),
+            ("13812345678abcd", format!("{r}abcd")),
+            ("phone13812345678", format!("phone{r}")),
+            ("trace-13812345678", format!("trace-{r}")),
+            ("user-13812345678-deleted", format!("user-{r}-deleted")),
+            ("13812345678-13912345678-a", format!("{r}-{r}-a")),
+            ("gtc_17112345678", format!("gtc_{r}")),
+            ("9f3e-a13812345678", format!("9f3e-a{r}")),
+            (
+                "0b6f3a1e-77c2-4d1a-9f3-a13812345678",
+                format!("0b6f3a1e-77c2-4d1a-9f3-a{r}"),
+            ),
+            (
+                "0b6f3a1e-77c2-4d1a-9f3-ea13812345678",
+                format!("0b6f3a1e-77c2-4d1a-9f3-ea{r}"),
+            ),
+            (
+                "xb6f3a1e-77c2-4d1a-9f3e-a13812345678",
+                format!("xb6f3a1e-77c2-4d1a-9f3e-a{r}"),
+            ),
+        ] {
+            assert_eq!(masked(text), want, "{text}");
+        }
+        // A hex word is looked at 64 bytes either way: past that, what lies beyond is not read.
+        let long = format!("{}13812345678{}", "a".repeat(64), "z");
+        assert_eq!(
+            masked(&long),
+            format!("{}{r}z", "a".repeat(64)),
+            "the z is read"
+        );
+        let far = format!("z{}13812345678", "a".repeat(64));
+        assert_eq!(masked(&far), far, "the z is 65 bytes away");
+    }
+
+    #[test]
+    fn escapes_before_a_number_are_not_its_digits() {
+        let r = "<redacted phone: 11 chars>";
+        for (text, want) in [
+            (r"\u53f7\u780113812345678", format!(r"\u53f7\u7801{r}")),
+            (r"\uff1a13812345678", format!(r"\uff1a{r}")),
+            (r"\U53f713812345678", format!(r"\U53f7{r}")),
+            (r"\u300013812345678", format!(r"\u3000{r}")),
+            (r"\u30013812345678", format!(r"\u3001{}", "3812345678")),
+        ] {
+            assert_eq!(masked(text), want, "{text}");
+        }
+        // Not an escape: digits of a word, and a backslash without `u`.
+        assert_eq!(masked(r"\x780113812345678"), r"\x780113812345678");
+        assert_eq!(masked(r"u780113812345678"), r"u780113812345678");
     }
 
     #[test]
@@ -312,7 +460,7 @@ mod tests {
         ));
     }
 
-    /// [`redact_ids`] redacts any code that is a phone number: that never hides a catalog code.
+    /// [`redact_numbers`] redacts a number in any code: that never hides a catalog code.
     #[test]
     fn no_catalog_code_is_a_phone_number() {
         assert!(crate::entries().all(|e| !looks_like_phone(e.code())));
