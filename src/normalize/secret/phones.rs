@@ -34,7 +34,7 @@ pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
 }
 
 /// [`mask_phones`] on an owned string, in place.
-pub(crate) fn mask_string(s: &mut String) {
+fn mask_string(s: &mut String) {
     if let Cow::Owned(masked) = mask_phones(Cow::Borrowed(s)) {
         *s = masked;
     }
@@ -149,28 +149,24 @@ fn has_eleven_digits(b: &[u8]) -> bool {
     if b.len() < 11 {
         return false;
     }
-    let word = |at: usize| {
-        let bytes = b.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
-        bytes.map_or(0, u64::from_le_bytes)
-    };
     // A count per byte lane, summed into the top byte by a multiply: every 16 words, while the
     // sum fits in it.
     let sum = |lanes: u64| (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     let whole = b.len() / 8 * 8;
-    let (mut at, mut total) = (0, 0);
-    while at < whole {
-        let block = whole.min(at + 128);
-        let mut lanes = 0;
-        while at < block {
-            lanes += digit_bits(word(at)) >> 7;
-            at += 8;
-        }
+    let mut total = 0;
+    for block in b.get(..whole).unwrap_or_default().chunks(128) {
+        let words = block.chunks_exact(8);
+        let lanes: u64 = words
+            .map(|w| <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes))
+            .map(|x| digit_bits(x) >> 7)
+            .sum();
         total += sum(lanes);
     }
     // The last eight bytes (b has 11 or more), of which the words did not count the last `rest`.
     let rest = b.len() - whole;
     if rest > 0 {
-        let last = word(b.len() - 8) & (u64::MAX << (8 * (8 - rest)));
+        let word = b.last_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+        let last = word & (u64::MAX << (8 * (8 - rest)));
         total += sum(digit_bits(last) >> 7);
     }
     total >= 11
@@ -187,8 +183,8 @@ fn digit_bits(x: u64) -> u64 {
 /// The first ASCII digit in `b` at or after `from`, eight bytes at a time.
 fn first_digit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        let digits = digit_bits(u64::from_le_bytes(chunk));
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let digits = digit_bits(u64::from_le_bytes(*chunk));
         if digits != 0 {
             return Some(i + digits.trailing_zeros() as usize / 8);
         }
@@ -353,6 +349,9 @@ mod tests {
             "11812345678",
             "23812345678",
             "0086138123",
+            "0086123456789",
+            "008612812345678",
+            "8612812345678",
         ] {
             assert_eq!(masked(kept), kept);
         }
