@@ -254,7 +254,7 @@ fn keys_numbers_and_prefixes_that_hold_a_number_are_redacted() {
         "TokenRet{code=600011, extras={13812345678=ok, a=b}}",
         "{code: 600011, 13812345678: ok, data: {13912345678: 1}}",
     ] {
-        let out = serde_json::to_string(&n(raw)).unwrap();
+        let out = format!("{:?}", n(raw));
         assert!(
             !out.contains("13812345678") && !out.contains("13912345678"),
             "{out}"
