@@ -11,7 +11,7 @@
 //!
 //! # Normalising a callback
 //!
-//! [`normalize`] takes a callback as it was logged (JSON, an iOS `NSDictionary` dump, a Dart map,
+//! [`normalize`] takes a callback as it was logged (JSON, an iOS `NSDictionary` dump or Swift dictionary print, a Dart map,
 //! a Java `toString`, log text around any of these), finds the SDK that sent it and the cause
 //! underneath, and gives one [`Normalized`] result. Here PNS's `600011` ("failed to obtain the
 //! token") on Android carries China Mobile's own result, which says what to fix:

@@ -45,6 +45,17 @@ fn errors_say_why() {
             Shape::NsDictionary,
             "NSDictionary description",
         ),
+        // Swift's print of an `[AnyHashable: Any]` and of a `[String: Any]`.
+        (
+            r#"[AnyHashable("msg"): 获取token失败]"#,
+            Shape::SwiftDictionary,
+            "Swift dictionary print",
+        ),
+        (
+            r#"Optional(["msg": "x"])"#,
+            Shape::SwiftDictionary,
+            "Swift dictionary print",
+        ),
         // As many quoted keys as bare ones: JSON.
         (r#"{"msg":"x", note: y}"#, Shape::Json, "JSON object"),
         // Single-quoted and escaped-quoted keys count as quoted.

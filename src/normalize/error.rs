@@ -26,6 +26,9 @@ pub enum Shape {
     NsDictionary,
     /// A Dart/Flutter map print (`{msg: 蜂窝网络未开启, code: 600008}`).
     DartMap,
+    /// A Swift dictionary print (`[AnyHashable("resultCode"): 600011, AnyHashable("msg"): …]`),
+    /// as `print(resultDic)` writes an iOS SDK's callback in Swift.
+    SwiftDictionary,
     /// A Java `toString` (`TokenRet{code='600011', ...}`).
     JavaToString,
     /// Text with no map in it (`result code:410004 msg:数据网络未开启`).
@@ -46,6 +49,7 @@ impl Shape {
             Shape::Json => "JSON object",
             Shape::NsDictionary => "NSDictionary description",
             Shape::DartMap => "Dart map print",
+            Shape::SwiftDictionary => "Swift dictionary print",
             Shape::JavaToString => "Java toString",
             Shape::Text => "plain text",
             Shape::Xml => "XML document",

@@ -306,7 +306,7 @@ pub(crate) fn kept_value<'a>(
             // A string holding an object with secret keys, alone or within words: redact
             // inside. (Numbers written in text are redacted in place with the callback's other
             // text, `secret::redact_numbers`: the text is kept as written.)
-            if s.contains('{') && names_secret(&s) {
+            if s.contains(['{', '[']) && names_secret(&s) {
                 if let Some(text) = redact_in_text(&s, level + 1) {
                     return ExtraValue::Text(Cow::Owned(text));
                 }
@@ -358,7 +358,7 @@ fn nested_to_json(raw: &str, level: usize) -> serde_json::Value {
             redact_json(&mut v, level + 1);
             v
         }
-        Err(_) if raw.starts_with('{') => object_to_json(raw, level),
+        Err(_) if scan::opens_map(raw) => object_to_json(raw, level),
         // Not JSON and not an object we can read: keep nothing that could be a credential.
         Err(_) => return serde_json::Value::String(redacted("value", raw)),
     };
@@ -412,7 +412,7 @@ fn redact_in_text(text: &str, level: usize) -> Option<String> {
     let mut out = String::new();
     let mut from = 0;
     let mut found = false;
-    while let Some(open) = text.get(from..).and_then(|t| t.find('{')).map(|i| from + i) {
+    while let Some(open) = scan::find_map(text, from) {
         let mut fields = scan::Fields::new();
         let Ok(obj) = scan::object(text, open, level, &mut fields) else {
             return Some(redacted("value", text));
@@ -436,7 +436,7 @@ fn redact_in_text(text: &str, level: usize) -> Option<String> {
 /// Any recognised object shape as a JSON object, tokens redacted. Unreadable input gives an
 /// empty object (the caller only uses this for values that mention a token).
 fn object_to_json(raw: &str, level: usize) -> serde_json::Value {
-    let Some(open) = raw.find('{') else {
+    let Some(open) = scan::find_map(raw, 0) else {
         return serde_json::Value::Object(serde_json::Map::new());
     };
     let mut fields = scan::Fields::new();

@@ -336,8 +336,9 @@ fn fill<'a>(
     }
 }
 
-/// Where the next object of a text opens: a `{`, or the `(` of a Kotlin data class print
-/// (`TokenRet(code=600011, msg=...)`), whichever comes first from `from`.
+/// Where the next object of a text opens: a `{`, the `[` of a Swift dictionary print, or the
+/// `(` of a Kotlin data class print (`TokenRet(code=600011, msg=...)`), whichever comes first
+/// from `from`.
 fn next_open(t: &str, from: usize) -> Option<usize> {
     let b = t.as_bytes();
     // Most payloads are an object from their first byte: no search.
@@ -347,8 +348,8 @@ fn next_open(t: &str, from: usize) -> Option<usize> {
     // One pass for both: a Java `toString` opens with `Name(key=`, and only a `(` before the
     // first brace can open it.
     let mut at = from;
-    while let Some(p) = scan::find_either(b, at, b'{', b'(') {
-        let opens = b.get(p) == Some(&b'{')
+    while let Some(p) = scan::find_open(b, at) {
+        let opens = b.get(p) != Some(&b'(')
             || p > from && b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric) && {
                 let len = scan::ident_len(b, p + 1);
                 len > 0 && b.get(p + 1 + len) == Some(&b'=')
@@ -406,7 +407,7 @@ fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
     // Only what looks like an object; whether an escaped one can be read is checked when it is
     // needed (the object had no code of its own), not for every callback.
     let candidates = fields.iter().filter_map(|f| match &f.val {
-        Val::Nested(s) if s.starts_with('{') => Some(Val::Nested(s)),
+        Val::Nested(s) if scan::opens_map(s) => Some(Val::Nested(s)),
         Val::Esc(s) if scan::trim_start(s).starts_with('{') => Some(Val::Esc(s)),
         Val::Str(Cow::Borrowed(s)) if scan::trim_start(s).starts_with('{') => Some(Val::Nested(s)),
         _ => None,

@@ -83,7 +83,7 @@ pub(super) fn resolve_server<'a>(
 pub(super) fn data_object<'a>(n: &Normalized<'a>) -> Option<Cow<'a, str>> {
     n.extra.iter().find_map(|(key, value)| {
         let (ExtraValue::Text(v) | ExtraValue::Json(v)) = value;
-        (scan::trim_start(v).starts_with('{') && role(key).role == Role::Data).then(|| v.clone())
+        (scan::opens_map(v) && role(key).role == Role::Data).then(|| v.clone())
     })
 }
 

@@ -1,5 +1,6 @@
 //! A tolerant scanner for the map-like shapes callbacks are logged in: JSON (strict or broken),
-//! iOS `NSDictionary` descriptions, Dart map prints and Java `toString`s.
+//! iOS `NSDictionary` descriptions, Swift dictionary prints, Dart map prints and Java
+//! `toString`s.
 //!
 //! One pass over the text, no recursion: a nested object or array is only skipped (with its
 //! depth counted against [`MAX_DEPTH`]) and kept as a raw slice, to be parsed again when it is
@@ -12,8 +13,12 @@
 use std::borrow::Cow;
 
 mod strings;
+mod swift;
 
 pub(crate) use strings::*;
+#[cfg(test)]
+use swift::opens_dict;
+pub(crate) use swift::{find_map, find_open, opens_map};
 
 use super::{ParseError, Shape, MAX_DEPTH};
 
@@ -46,6 +51,8 @@ pub(crate) struct Style {
     equals: u32,
     semicolons: u32,
     ns_prefix: bool,
+    /// Opened by `[`: a Swift dictionary's print.
+    swift: bool,
 }
 
 impl Style {
@@ -54,6 +61,7 @@ impl Style {
         let before = slice(src, 0, open);
         Style {
             ns_prefix: before.trim_end().ends_with('='),
+            swift: byte(src.as_bytes(), open) == Some(b'['),
             ..Style::default()
         }
     }
@@ -62,7 +70,9 @@ impl Style {
     /// `name =`, else a Java `toString`'s (`TokenRet{code=...}`: a name right before the brace
     /// can never also be an `=`).
     pub(crate) fn shape(self) -> Shape {
-        if self.equals > 0 {
+        if self.swift {
+            Shape::SwiftDictionary
+        } else if self.equals > 0 {
             if self.semicolons > 0 || self.ns_prefix {
                 Shape::NsDictionary
             } else {
@@ -181,6 +191,9 @@ fn next_entry_follows(b: &[u8], i: usize) -> bool {
                 return false;
             };
             i + 2 + close + 1
+        }
+        Some(b'A') if swift::any_hashable_end(b, i).is_some() => {
+            swift::any_hashable_end(b, i).unwrap_or(i)
         }
         Some(c) if is_ident(c) => {
             let mut j = i;
@@ -331,27 +344,36 @@ fn key<'a>(
             style.quoted_keys += 1;
             Some(escaped_quoted(src, i))
         }
-        _ => {
-            let mut j = i;
-            while let Some(c) = byte(b, j) {
-                if matches!(
-                    c,
-                    b':' | b'=' | b',' | b';' | b'{' | b'}' | b'[' | b']' | b'\n' | b'\r' | b'"'
-                ) {
-                    break;
-                }
-                j += 1;
-            }
-            if j == i {
-                return None;
-            }
-            style.bare_keys += 1;
-            Some((Cow::Borrowed(trim(slice(src, i, j))), j))
+        Some(b'A') if style.swift => {
+            let found = swift::any_hashable_key(src, i);
+            style.quoted_keys += u32::from(found.is_some());
+            found.or_else(|| bare_key(src, i, style))
         }
+        _ => bare_key(src, i, style),
     }
 }
 
-/// Parses the object whose opening brace is at `open` into `fields` (cleared first: the
+/// A key written without quotes, up to what ends it.
+fn bare_key<'a>(src: &'a str, i: usize, style: &mut Style) -> Option<(Cow<'a, str>, usize)> {
+    let b = src.as_bytes();
+    let mut j = i;
+    while let Some(c) = byte(b, j) {
+        if matches!(
+            c,
+            b':' | b'=' | b',' | b';' | b'{' | b'}' | b'[' | b']' | b'\n' | b'\r' | b'"'
+        ) {
+            break;
+        }
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    style.bare_keys += 1;
+    Some((Cow::Borrowed(trim(slice(src, i, j))), j))
+}
+
+/// Parses the object whose opening brace (or a Swift dictionary's `[`) is at `open` into `fields` (cleared first: the
 /// caller's buffer, kept where it is rather than moved, being 400 bytes). `parent_level` is the
 /// nesting level of what contains it (0 for the text itself). Tolerant: an unclosed object ends
 /// with the text, a stray character is skipped, a key without a value is dropped. Its `end` is
@@ -370,6 +392,8 @@ pub(crate) fn object<'a>(
     let b = src.as_bytes();
     let mut style = Style::before(src, open);
     let mut dead = [usize::MAX; 2];
+    // A Swift dictionary's print is closed by `]`, any other object by `}`.
+    let close = if style.swift { b']' } else { b'}' };
     let mut i = open + 1;
     // Every turn moves `i` on: a key reads at least one byte (`None` steps over one), and a
     // value starts past its `:`, so the loop ends.
@@ -386,11 +410,11 @@ pub(crate) fn object<'a>(
         }
         match byte(b, i) {
             None => break,
-            Some(b'}') => {
+            Some(c) if c == close => {
                 i += 1;
                 break;
             }
-            Some(b']' | b')') => {
+            Some(b'}' | b']' | b')') => {
                 i += 1;
                 continue;
             }
@@ -434,157 +458,4 @@ pub(crate) fn object<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// White space of every kind at either end (ASCII, the vertical tab that
-        /// `u8::is_ascii_whitespace` leaves out, U+0085, NBSP, U+3000), beside ASCII, controls,
-        /// DEL and multi-byte letters.
-        #[test]
-        fn trim_agrees_with_str_trim(s in "[ \t\n\x0b\x0c\r\u{85}\u{a0}\u{3000}a~!\x00\x1f\x7f不]{0,8}") {
-            prop_assert_eq!(trim(&s), s.trim());
-            prop_assert_eq!(trim_start(&s), s.trim_start());
-        }
-    }
-
-    /// The object at the first `{`, and its fields.
-    fn scanned(src: &str) -> (Object, Fields<'_>) {
-        let mut fields = Fields::new();
-        let obj = object(src, src.find('{').unwrap(), 0, &mut fields).unwrap();
-        (obj, fields)
-    }
-
-    fn fields(src: &str) -> Vec<(String, Val<'_>)> {
-        scanned(src)
-            .1
-            .into_iter()
-            .map(|f| (f.key.into_owned(), f.val))
-            .collect()
-    }
-
-    #[test]
-    fn json_strings_borrow_unless_escaped() {
-        let f = fields(r#"{"code":"600011","msg":"\u83b7\u53d6","n":-8004,"o":{"a":"}"}}"#);
-        assert_eq!(f[0].1, Val::Str(Cow::Borrowed("600011")));
-        assert!(matches!(&f[0].1, Val::Str(Cow::Borrowed(_))));
-        assert_eq!(f[1].1, Val::Esc("\\u83b7\\u53d6"));
-        assert_eq!(f[2].1, Val::Bare("-8004"));
-        assert_eq!(f[3].1, Val::Nested(r#"{"a":"}"}"#));
-    }
-
-    #[test]
-    fn ns_dictionary() {
-        let src = "resultDic = {\n    msg = \"\\U65e0SIM\\U5361\";\n    requestId = 7c2d;\n    resultCode = 600007;\n}";
-        let (obj, fields) = scanned(src);
-        assert_eq!(obj.style.shape(), Shape::NsDictionary);
-        let f: Vec<_> = fields
-            .iter()
-            .map(|f| (f.key.as_ref(), f.val.clone()))
-            .collect();
-        assert_eq!(f[0], ("msg", Val::Esc("\\U65e0SIM\\U5361")));
-        assert_eq!(unescape("\\U65e0SIM\\U5361"), "无SIM卡");
-        assert_eq!(f[1], ("requestId", Val::Bare("7c2d")));
-        assert_eq!(f[2], ("resultCode", Val::Bare("600007")));
-    }
-
-    #[test]
-    fn dart_values_keep_commas_and_colons() {
-        let f = fields("{msg: 失败, 请重试: 稍后, code: 600008, data: null}");
-        assert_eq!(f[0], ("msg".into(), Val::Bare("失败, 请重试: 稍后")));
-        assert_eq!(f[1], ("code".into(), Val::Bare("600008")));
-        assert_eq!(f[2], ("data".into(), Val::Bare("null")));
-        // A quoted key after a comma ends the value only if it closes within 80 bytes.
-        for (len, key_found) in [(79, true), (80, false)] {
-            let src = format!("{{msg: a, \"{}\": b, code: 1}}", "k".repeat(len));
-            assert_eq!(fields(&src).len(), if key_found { 3 } else { 2 }, "{src}");
-        }
-    }
-
-    #[test]
-    fn java_to_string() {
-        let src = "TokenRet{vendorName='cu_xw', code='600011', msg='it's odd', carrierFailedResultData='{\"a\":1}', requestId=5e, token='null'}";
-        let (obj, fields) = scanned(src);
-        assert_eq!(obj.style.shape(), Shape::JavaToString);
-        let f: Vec<_> = fields
-            .iter()
-            .map(|f| (f.key.as_ref(), f.val.clone()))
-            .collect();
-        assert_eq!(f[2], ("msg", Val::Str(Cow::Borrowed("it's odd"))));
-        assert_eq!(
-            f[3],
-            (
-                "carrierFailedResultData",
-                Val::Str(Cow::Borrowed("{\"a\":1}"))
-            )
-        );
-        assert_eq!(f[4], ("requestId", Val::Bare("5e")));
-    }
-
-    #[test]
-    fn finds_the_first_quote_or_backslash_at_any_offset() {
-        for len in 0..40 {
-            for at in 0..=len {
-                for c in [b'"', b'\\'] {
-                    // Bytes that differ from the targets by one bit, and multi-byte text.
-                    let mut text: Vec<u8> =
-                        "#]\u{e9}!ab\u{5931}".bytes().cycle().take(len).collect();
-                    if at < len {
-                        text[at] = c;
-                        text.extend(b"\"\\");
-                    }
-                    let want = (at < len).then_some(at);
-                    // From any start up to the target: the word-at-a-time search and the tail
-                    // after it both count from the start.
-                    for from in 0..=at.min(len.saturating_sub(1)) {
-                        let got = find_quote_or_backslash(&text, from);
-                        assert_eq!(got, want, "len {len} at {at} from {from}");
-                    }
-                    assert_eq!(find_quote_or_backslash(&text, len + 5), None);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn surrogates_and_broken_escapes() {
-        assert_eq!(quoted(r#""\ud83d\ude00\x\u12""#, 0).0, "😀\\x\\u12");
-        assert_eq!(quoted(r#""\ud83d""#, 0).0, "\u{FFFD}");
-        assert_eq!(quoted("\"abc", 0), (Cow::Borrowed("abc"), 4));
-    }
-
-    #[test]
-    fn depth_is_limited() {
-        let deep = format!(
-            "{{\"a\":{}{}}}",
-            "[".repeat(MAX_DEPTH),
-            "]".repeat(MAX_DEPTH)
-        );
-        assert!(matches!(
-            object(&deep, 0, 0, &mut Fields::new()),
-            Err(ParseError::TooDeep { .. })
-        ));
-    }
-
-    /// After a comma in an unquoted value: is a `key:` next? Keys are quoted, escaped-quoted
-    /// (`\"code\":`), or letters and digits; a lone `:` or a backslash before other text is not.
-    #[test]
-    fn what_follows_a_comma() {
-        let follows = |s: &str| next_entry_follows(s.as_bytes(), 1);
-        assert!(follows(r#", \"code\": 1"#));
-        // Blanks first: the key is read from where it starts.
-        assert!(follows(r#",    \"code\": 1"#));
-        assert!(follows(r#",    'code': 1"#));
-        assert!(!follows(r#",    \"code\" 1"#));
-        assert!(follows(r#", "code": 1"#));
-        assert!(follows(", code: 1"));
-        assert!(follows(" }"));
-        assert!(!follows(r#", \x": 1"#));
-        assert!(!follows(", : x"));
-        assert!(!follows(", more text"));
-        // A bare key is at most 64 characters.
-        assert!(follows(&format!(", {}: x", "a".repeat(64))));
-        assert!(!follows(&format!(", {}: x", "a".repeat(65))));
-    }
-}
+mod tests;

@@ -39,13 +39,21 @@ pub(super) fn find_quote_or_backslash(b: &[u8], from: usize) -> Option<usize> {
 /// test marks the first of them exactly (it can mark wrongly only bytes after a zero byte).
 #[inline(always)]
 pub(crate) fn find_either(b: &[u8], from: usize, x: u8, y: u8) -> Option<usize> {
+    find_any(b, from, [x, y])
+}
+
+/// The position of the first byte equal to one of `needles` in `b[from..]`, eight bytes at a
+/// time as [`find_either`] explains.
+#[inline(always)]
+pub(crate) fn find_any<const N: usize>(b: &[u8], from: usize, needles: [u8; N]) -> Option<usize> {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS;
     let mut i = from;
     while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
         let word = u64::from_le_bytes(*chunk);
-        let hits =
-            zero_bytes(word ^ (ONES * u64::from(x))) | zero_bytes(word ^ (ONES * u64::from(y)));
+        let hits = needles.iter().fold(0, |hits, &n| {
+            hits | zero_bytes(word ^ (ONES * u64::from(n)))
+        });
         if hits != 0 {
             return Some(i + (hits.trailing_zeros() / 8) as usize);
         }
@@ -53,7 +61,7 @@ pub(crate) fn find_either(b: &[u8], from: usize, x: u8, y: u8) -> Option<usize> 
     }
     b.get(i..)?
         .iter()
-        .position(|&c| c == x || c == y)
+        .position(|c| needles.contains(c))
         .map(|at| i + at)
 }
 
@@ -366,6 +374,23 @@ mod tests {
                     .map(|p| from + p);
                 prop_assert_eq!(find_either(&b, from, x, y), want);
             }
+        }
+
+        /// Three targets (a scanner looks for `{`, `(` and `[` at once), the same as `position`.
+        #[test]
+        fn find_any_agrees_with_position(
+            b in proptest::collection::vec(
+                prop_oneof![Just(b'['), Just(b'{'), Just(b'('), any::<u8>()],
+                0..40,
+            ),
+            z in prop_oneof![Just(b'['), any::<u8>()],
+            from in 0usize..44,
+        ) {
+            let want = b
+                .get(from..)
+                .and_then(|r| r.iter().position(|&c| c == b'{' || c == b'(' || c == z))
+                .map(|p| from + p);
+            prop_assert_eq!(find_any(&b, from, [b'{', b'(', z]), want);
         }
     }
 }

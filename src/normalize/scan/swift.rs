@@ -1,0 +1,83 @@
+//! Swift's print of a dictionary, read as an object that `]` closes. In Swift an iOS SDK's
+//! callback dictionary is `[AnyHashable: Any]`, and `print(resultDic)` writes
+//! `[AnyHashable("resultCode"): 600011, AnyHashable("msg"): 获取token失败]`; a `[String: Any]`
+//! prints `["resultCode": "600000"]`. Values are written bare or quoted (a bridged `NSString`
+//! prints bare, a Swift `String` quoted), a nested `NSDictionary` as its description (`{ … }`).
+
+use std::borrow::Cow;
+
+use super::{byte, first_80, quoted, skip_blank, skip_ws};
+
+/// What opens an `AnyHashable` key.
+const ANY_HASHABLE: &[u8] = b"AnyHashable(\"";
+
+/// Where the key `AnyHashable("…")` starting at `i` ends (past its `)`), if one starts there.
+/// Its quotes are looked for within 80 bytes, like a key's in `next_entry_follows`.
+pub(super) fn any_hashable_end(b: &[u8], i: usize) -> Option<usize> {
+    let body = i + ANY_HASHABLE.len();
+    if !b.get(i..)?.starts_with(ANY_HASHABLE) {
+        return None;
+    }
+    let close = body + first_80(b.get(body..)?).iter().position(|&c| c == b'"')?;
+    (byte(b, close + 1) == Some(b')')).then_some(close + 2)
+}
+
+/// The key `AnyHashable("resultCode")` at `i` as `resultCode`, and the position past its `)`.
+pub(super) fn any_hashable_key(src: &str, i: usize) -> Option<(Cow<'_, str>, usize)> {
+    let end = any_hashable_end(src.as_bytes(), i)?;
+    let (key, _) = quoted(src, i + ANY_HASHABLE.len() - 1);
+    Some((key, end))
+}
+
+/// Whether the `[` at `p` opens a Swift dictionary's print: its first entry's key is
+/// `AnyHashable("…")`, or a quoted string followed by `:` (a JSON array of strings has a `,` or
+/// `]` there).
+pub(crate) fn opens_dict(b: &[u8], p: usize) -> bool {
+    if byte(b, p) != Some(b'[') {
+        return false;
+    }
+    let i = skip_ws(b, p + 1);
+    if any_hashable_end(b, i).is_some() {
+        return true;
+    }
+    if byte(b, i) != Some(b'"') {
+        return false;
+    }
+    let rest = b.get(i + 1..).unwrap_or_default();
+    first_80(rest)
+        .iter()
+        .position(|&c| c == b'"')
+        .is_some_and(|close| byte(b, skip_blank(b, i + 2 + close)) == Some(b':'))
+}
+
+/// Whether `s`, blanks aside, starts with an object: `{`, or a Swift dictionary's `[`.
+pub(crate) fn opens_map(s: &str) -> bool {
+    let s = super::trim_start(s);
+    s.starts_with('{') || opens_dict(s.as_bytes(), 0)
+}
+
+/// The first `{`, `(` or Swift dictionary `[` in `b[from..]`: where an object may open (other
+/// `[`s, JSON arrays and log prefixes such as `[main]`, are passed over).
+pub(crate) fn find_open(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let p = super::find_any(b, at, [b'{', b'(', b'['])?;
+        if byte(b, p) != Some(b'[') || opens_dict(b, p) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+}
+
+/// The first `{` or Swift dictionary `[` in `s` from `from`: where a map opens.
+pub(crate) fn find_map(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut at = from;
+    loop {
+        let p = super::find_either(b, at, b'{', b'[')?;
+        if byte(b, p) == Some(b'{') || opens_dict(b, p) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+}

@@ -1,0 +1,129 @@
+//! Swift's print of an iOS SDK's callback dictionary. In Swift the PNS SDK's `resultDic` is an
+//! `[AnyHashable: Any]`, and `print(resultDic)` writes `[AnyHashable("resultCode"): 600011, …]`;
+//! a `[String: Any]` prints `["resultCode": "600011", …]`. Values print bare (a bridged
+//! `NSString`) or quoted (a Swift `String`), a nested `NSDictionary` as its description.
+//!
+//! Expected outcomes come from what the codes mean (the catalog's tables), not from output.
+
+use numauth::{normalize, ExtraValue, ParseError, Shape};
+
+mod common;
+use common::{check, extra, n};
+
+#[test]
+fn any_hashable_prints_read_their_code_and_carrier_data() {
+    check(&[
+        // Bare values; the carrier data an NSDictionary description over several lines, in a
+        // log line whose prefix holds brackets of its own.
+        (
+            "2026-11-20 10:31:02.123 Demo[1234:5678] resultDic: [AnyHashable(\"msg\"): 获取token失败, \
+             AnyHashable(\"carrierFailedResultData\"): {\n    desc = \"appid不存在\";\n    resultCode = 103119;\n}, \
+             AnyHashable(\"resultCode\"): 600011, AnyHashable(\"requestId\"): 8a7b6c5d]",
+            "pns 600011 invalid_configuration msg=获取token失败 req=8a7b6c5d carrier=cmcc \
+             <- cmcc 103119 invalid_configuration msg=appid不存在 carrier=cmcc",
+        ),
+        // The carrier data a Swift dictionary too.
+        (
+            "[AnyHashable(\"resultCode\"): 600011, AnyHashable(\"carrierFailedResultData\"): \
+             [AnyHashable(\"resultCode\"): 103911, AnyHashable(\"desc\"): token请求过于频繁], \
+             AnyHashable(\"msg\"): 获取token失败]",
+            "pns 600011 rate_limited msg=获取token失败 carrier=cmcc \
+             <- cmcc 103911 rate_limited msg=token请求过于频繁 carrier=cmcc",
+        ),
+        // Quoted values, an escaped quote in one; a message with a comma.
+        (
+            r#"[AnyHashable("resultCode"): "600008", AnyHashable("msg"): "蜂窝网络未开启, 请打开\"移动数据\""]"#,
+            r#"pns 600008 mobile_data_disabled msg=蜂窝网络未开启, 请打开"移动数据""#,
+        ),
+        // `Optional(...)` around it (printing `resultDic` as an optional): the `])` closes the
+        // print, it is not the message's.
+        (
+            r#"Optional([AnyHashable("resultCode"): 700000, AnyHashable("msg"): 用户取消操作])"#,
+            "pns 700000 user_cancelled msg=用户取消操作",
+        ),
+        // A code no table knows keeps its source and blames no carrier.
+        (
+            r#"[AnyHashable("resultCode"): 600099, AnyHashable("msg"): 新错误]"#,
+            "pns 600099 unknown msg=新错误",
+        ),
+    ]);
+}
+
+#[test]
+fn string_keyed_prints_keep_the_top_code() {
+    check(&[
+        // The carrier data a Swift string holding JSON: its brace is not where the callback
+        // opens, so the top-level code stays the result.
+        (
+            r#"["resultCode": "600011", "msg": "获取token失败, 请重试", "carrierFailedResultData": "{\"resultCode\":\"103119\",\"desc\":\"appid不存在\"}"]"#,
+            "pns 600011 invalid_configuration msg=获取token失败, 请重试 carrier=cmcc \
+             <- cmcc 103119 invalid_configuration msg=appid不存在 carrier=cmcc",
+        ),
+        (
+            r#"["resultCode": "600008", "msg": "蜂窝网络未开启"]"#,
+            "pns 600008 mobile_data_disabled msg=蜂窝网络未开启",
+        ),
+    ]);
+}
+
+#[test]
+fn other_brackets_are_not_dictionaries() {
+    check(&[
+        // A JSON array of callbacks, and a log prefix in brackets before JSON: read as before.
+        (
+            r#"[{"code":"600000","msg":"获取token成功"}]"#,
+            "pns 600000 success msg=获取token成功",
+        ),
+        (
+            r#"[main] [AuthSDK] onTokenFailed: {"code":"600008","msg":"蜂窝网络未开启"}"#,
+            "pns 600008 mobile_data_disabled msg=蜂窝网络未开启",
+        ),
+        // An array of strings with a colon in one is no dictionary: the text's pattern counts.
+        (
+            r#"["a:b", "c"] code:600008"#,
+            "pns 600008 mobile_data_disabled",
+        ),
+    ]);
+    // A Swift print without a code says which shape it was.
+    assert_eq!(
+        normalize(r#"[AnyHashable("msg"): 获取token失败, AnyHashable("requestId"): 7f]"#),
+        Err(ParseError::NoCode {
+            shape: Shape::SwiftDictionary
+        })
+    );
+}
+
+#[test]
+fn secrets_in_swift_prints_are_redacted() {
+    let raw = "[AnyHashable(\"resultCode\"): 600000, AnyHashable(\"token\"): STsid0000011234567890abcdef, \
+               AnyHashable(\"msg\"): 获取token成功, AnyHashable(\"info\"): [AnyHashable(\"phone\"): 13812345678, \
+               AnyHashable(\"accessToken\"): abcdefgh], AnyHashable(\"note\"): \"saved [AnyHashable(\\\"accessToken\\\"): qwertyuiop] ok\"]";
+    let n = n(raw);
+    let shown = format!("{n:?}");
+    for secret in [
+        "STsid0000011234567890abcdef",
+        "13812345678",
+        "abcdefgh",
+        "qwertyuiop",
+    ] {
+        assert!(!shown.contains(secret), "{secret} in {shown}");
+    }
+    assert_eq!(
+        extra(&n, "token"),
+        Some(&ExtraValue::Text("<redacted token: 27 chars>".into()))
+    );
+    // A nested dictionary becomes JSON with its secrets redacted, its other fields kept.
+    let info: serde_json::Value =
+        serde_json::from_str(extra(&n, "info").expect("info kept").as_str()).expect("JSON");
+    assert_eq!(
+        info,
+        serde_json::json!({"phone": "<redacted phone: 11 chars>", "accessToken": "<redacted token: 8 chars>"})
+    );
+    // A string holding a Swift print: its secret redacted in place, the words around kept.
+    let note = extra(&n, "note").expect("note kept").as_str();
+    assert!(
+        note.starts_with("saved ") && note.ends_with(" ok"),
+        "{note}"
+    );
+    assert!(note.contains("<redacted token: 10 chars>"), "{note}");
+}
