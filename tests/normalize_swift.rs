@@ -63,7 +63,40 @@ fn string_keyed_prints_keep_the_top_code() {
             r#"["resultCode": "600008", "msg": "蜂窝网络未开启"]"#,
             "pns 600008 mobile_data_disabled msg=蜂窝网络未开启",
         ),
+        // The same inside `Optional(...)`.
+        (
+            r#"Optional(["resultCode": "600011", "carrierFailedResultData": "{\"resultCode\":\"103119\",\"desc\":\"appid不存在\"}"])"#,
+            "pns 600011 invalid_configuration carrier=cmcc \
+             <- cmcc 103119 invalid_configuration msg=appid不存在 carrier=cmcc",
+        ),
+        // A print logged inside a JSON string (its quotes escaped): the string is read.
+        (
+            r#"resultDic: "[AnyHashable(\"resultCode\"): 600011, AnyHashable(\"carrierFailedResultData\"): {\"resultCode\":\"103119\"}]""#,
+            "pns 600011 invalid_configuration carrier=cmcc \
+             <- cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
     ]);
+}
+
+#[test]
+fn prints_in_a_json_log_line() {
+    check(&[
+        // A JSON logger's line whose message holds the print, its quotes escaped.
+        (
+            r#"{"level":"ERROR","message":"resultDic: [AnyHashable(\"resultCode\"): 600011, AnyHashable(\"msg\"): 获取token失败, AnyHashable(\"carrierFailedResultData\"): [AnyHashable(\"resultCode\"): 103119]]"}"#,
+            "pns 600011 invalid_configuration msg=获取token失败 carrier=cmcc \
+             <- cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+        (
+            r#"{"level":"ERROR","message":"[\"resultCode\": \"600011\", \"carrierFailedResultData\": [\"resultCode\": \"103911\"]]"}"#,
+            "pns 600011 rate_limited carrier=cmcc <- cmcc 103911 rate_limited carrier=cmcc",
+        ),
+    ]);
+    // A field with brackets that open no dictionary is no callback.
+    assert_eq!(
+        normalize(r#"{"level":"ERROR","thread":"[main]","message":"[1, 2] tapped"}"#),
+        Err(ParseError::NoCode { shape: Shape::Json })
+    );
 }
 
 #[test]

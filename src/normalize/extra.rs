@@ -412,7 +412,7 @@ fn redact_in_text(text: &str, level: usize) -> Option<String> {
     let mut out = String::new();
     let mut from = 0;
     let mut found = false;
-    while let Some(open) = scan::find_map(text, from) {
+    while let Some(open) = scan::find_map(text.as_bytes(), from) {
         let mut fields = scan::Fields::new();
         let Ok(obj) = scan::object(text, open, level, &mut fields) else {
             return Some(redacted("value", text));
@@ -436,7 +436,7 @@ fn redact_in_text(text: &str, level: usize) -> Option<String> {
 /// Any recognised object shape as a JSON object, tokens redacted. Unreadable input gives an
 /// empty object (the caller only uses this for values that mention a token).
 fn object_to_json(raw: &str, level: usize) -> serde_json::Value {
-    let Some(open) = scan::find_map(raw, 0) else {
+    let Some(open) = scan::find_map(raw.as_bytes(), 0) else {
         return serde_json::Value::Object(serde_json::Map::new());
     };
     let mut fields = scan::Fields::new();

@@ -366,7 +366,8 @@ fn next_open(t: &str, from: usize) -> Option<usize> {
 /// as text (`{"level":"ERROR","message":"onTokenFailed: {\"code\":…}"}`), which [`parse_parts`]
 /// reads only where it opens the field and is escaped once.
 pub(crate) struct Envelope<'a> {
-    /// The string fields that hold an object somewhere: at most four, in order.
+    /// The string fields that hold an object (or a Swift dictionary print) somewhere: at most
+    /// four, in order.
     pub(crate) payloads: [Option<Val<'a>>; 4],
     /// The line's own request id field (`requestId`, `reqId`, …).
     pub(crate) request_id: Option<Cow<'a, str>>,
@@ -387,7 +388,9 @@ pub(crate) fn envelope<'a>(t: &'a str, open: usize, level: usize) -> Envelope<'a
     let mut rank = u8::MAX;
     for f in fields {
         match (role(&f.key).role, f.val) {
-            (_, v @ (Val::Esc(s) | Val::Str(Cow::Borrowed(s)))) if s.contains('{') => {
+            (_, v @ (Val::Esc(s) | Val::Str(Cow::Borrowed(s))))
+                if scan::find_map(s.as_bytes(), 0).is_some() =>
+            {
                 if let Some(slot) = slots.next() {
                     *slot = Some(v);
                 }

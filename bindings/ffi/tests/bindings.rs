@@ -119,6 +119,13 @@ fn errors_say_what_was_wrong() {
         matches!(&err, NumauthError::NoCode { shape, .. } if shape == "dart_map"),
         "{err:?}"
     );
+    // Swift's print of the iOS SDK's `resultDic`, as an iOS team pastes it.
+    let err = numauth_ffi::normalize(r#"[AnyHashable("msg"): 获取token失败]"#.into()).unwrap_err();
+    assert!(
+        matches!(&err, NumauthError::NoCode { shape, detail }
+            if shape == "swift_dictionary" && detail.contains("Swift dictionary print")),
+        "{err:?}"
+    );
     assert!(matches!(
         numauth_ffi::normalize(" ".into()),
         Err(NumauthError::Empty { .. })

@@ -40,17 +40,16 @@ pub(crate) enum Ctx {
     Server(Source),
 }
 
-/// Where the fields' search for objects starts, and the first brace past the first byte: one
-/// search for both (most payloads are an object from the first byte: no search). A `(` first
-/// may open a Kotlin print, which the fields' search checks itself. A Swift dictionary's `[`
-/// first holds the braces that follow: none of them is looked at alone.
+/// Where the fields' search for objects starts, and the first object past the first byte (a
+/// `{`, or a Swift dictionary's `[`: the braces inside it are its values): one search for both
+/// (most payloads are an object from the first byte: no search). A `(` first may open a Kotlin
+/// print, which the fields' search checks itself.
 #[inline(always)]
 fn first_open(b: &[u8]) -> (usize, Option<usize>) {
     match b.first() {
         Some(b'{') => (0, None),
         _ => match scan::find_open(b, 0) {
-            Some(p) if b.get(p) == Some(&b'[') => (0, None),
-            Some(p) if b.get(p) == Some(&b'(') => (0, scan::find_either(b, p, b'{', b'{')),
+            Some(p) if b.get(p) == Some(&b'(') => (0, scan::find_map(b, p)),
             Some(p) => (p, Some(p)),
             None => (b.len(), None),
         },

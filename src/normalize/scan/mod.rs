@@ -192,16 +192,16 @@ fn next_entry_follows(b: &[u8], i: usize) -> bool {
             };
             i + 2 + close + 1
         }
-        Some(b'A') if swift::any_hashable_end(b, i).is_some() => {
-            swift::any_hashable_end(b, i).unwrap_or(i)
-        }
-        Some(c) if is_ident(c) => {
-            let mut j = i;
-            while byte(b, j).is_some_and(is_ident) && j - i < 64 {
-                j += 1;
+        Some(c) if is_ident(c) => match swift::any_hashable_end(b, i) {
+            Some(end) => end,
+            None => {
+                let mut j = i;
+                while byte(b, j).is_some_and(is_ident) && j - i < 64 {
+                    j += 1;
+                }
+                j
             }
-            j
-        }
+        },
         Some(_) => return false,
     };
     let j = skip_blank(b, key_end);
@@ -344,11 +344,8 @@ fn key<'a>(
             style.quoted_keys += 1;
             Some(escaped_quoted(src, i))
         }
-        Some(b'A') if style.swift => {
-            let found = swift::any_hashable_key(src, i);
-            style.quoted_keys += u32::from(found.is_some());
-            found.or_else(|| bare_key(src, i, style))
-        }
+        // Swift's `AnyHashable("key")`; its object is named by its `[` (`Style::swift`).
+        Some(b'A') => swift::any_hashable_key(src, i).or_else(|| bare_key(src, i, style)),
         _ => bare_key(src, i, style),
     }
 }

@@ -11,6 +11,9 @@ use super::{byte, first_80, quoted, skip_blank, skip_ws};
 /// What opens an `AnyHashable` key.
 const ANY_HASHABLE: &[u8] = b"AnyHashable(\"";
 
+/// The same in a print held in a JSON string, its quotes escaped.
+const ANY_HASHABLE_ESCAPED: &[u8] = b"AnyHashable(\\\"";
+
 /// Where the key `AnyHashable("…")` starting at `i` ends (past its `)`), if one starts there.
 /// Its quotes are looked for within 80 bytes, like a key's in `next_entry_follows`.
 pub(super) fn any_hashable_end(b: &[u8], i: usize) -> Option<usize> {
@@ -31,23 +34,30 @@ pub(super) fn any_hashable_key(src: &str, i: usize) -> Option<(Cow<'_, str>, usi
 
 /// Whether the `[` at `p` opens a Swift dictionary's print: its first entry's key is
 /// `AnyHashable("…")`, or a quoted string followed by `:` (a JSON array of strings has a `,` or
-/// `]` there).
+/// `]` there). A print inside a JSON string (`[AnyHashable(\"…`, `[\"resultCode\":`) counts,
+/// for the string to be read.
 pub(crate) fn opens_dict(b: &[u8], p: usize) -> bool {
     if byte(b, p) != Some(b'[') {
         return false;
     }
     let i = skip_ws(b, p + 1);
-    if any_hashable_end(b, i).is_some() {
+    let rest = b.get(i..).unwrap_or_default();
+    if any_hashable_end(b, i).is_some() || rest.starts_with(ANY_HASHABLE_ESCAPED) {
         return true;
     }
-    if byte(b, i) != Some(b'"') {
+    // The key's quotes: `"`, or `\"` in a print held in a JSON string.
+    let quote: &[u8] = if rest.starts_with(b"\\\"") {
+        b"\\\""
+    } else {
+        b"\""
+    };
+    let Some(body) = rest.strip_prefix(quote) else {
         return false;
-    }
-    let rest = b.get(i + 1..).unwrap_or_default();
-    first_80(rest)
-        .iter()
-        .position(|&c| c == b'"')
-        .is_some_and(|close| byte(b, skip_blank(b, i + 2 + close)) == Some(b':'))
+    };
+    first_80(body)
+        .windows(quote.len())
+        .position(|w| w == quote)
+        .is_some_and(|close| byte(b, skip_blank(b, i + 2 * quote.len() + close)) == Some(b':'))
 }
 
 /// Whether `s`, blanks aside, starts with an object: `{`, or a Swift dictionary's `[`.
@@ -69,9 +79,8 @@ pub(crate) fn find_open(b: &[u8], from: usize) -> Option<usize> {
     }
 }
 
-/// The first `{` or Swift dictionary `[` in `s` from `from`: where a map opens.
-pub(crate) fn find_map(s: &str, from: usize) -> Option<usize> {
-    let b = s.as_bytes();
+/// The first `{` or Swift dictionary `[` in `b` from `from`: where a map opens.
+pub(crate) fn find_map(b: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {
         let p = super::find_either(b, at, b'{', b'[')?;

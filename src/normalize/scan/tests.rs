@@ -214,12 +214,13 @@ fn what_opens_a_swift_dictionary() {
     assert_eq!(find_open(src.as_bytes(), 0), src.find(r#"["k""#));
     assert_eq!(find_open(b"[1] (x", 0), Some(4));
     assert_eq!(find_open(b"[1] [2]", 0), None);
-    assert_eq!(find_map(r#"(x) [1] ["k": 1]"#, 0), Some(8));
-    assert_eq!(find_map("(x) [1] {", 0), Some(8));
-    assert_eq!(find_map("(x) [1]", 0), None);
+    assert_eq!(find_map(br#"(x) [1] ["k": 1]"#, 0), Some(8));
+    assert_eq!(find_map(b"(x) [1] {", 0), Some(8));
+    assert_eq!(find_map(b"(x) [1]", 0), None);
     // After a comma, an `AnyHashable` key starts the next entry.
     let follows = |s: &str| next_entry_follows(s.as_bytes(), 1);
     assert!(follows(r#", AnyHashable("code"): 1"#));
+    assert!(follows(", AnyCode: 1") && follows(", AppId: 1"));
     assert!(!follows(r#", AnyHashable("code") 1"#));
     assert!(!follows(r#", AnyHashable(code): 1"#));
 }
