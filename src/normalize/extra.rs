@@ -4,7 +4,8 @@ use std::borrow::Cow;
 
 use super::scan::{self, Val};
 use super::secret::{
-    holds_phone, mask_json, mentions_secret, names_secret, redacted, secret_in, secret_kind,
+    holds_phone, mask_json, mask_phones, mentions_secret, names_secret, redacted, secret_in,
+    secret_kind,
 };
 
 /// The value of a field [`Normalized::extra`](crate::Normalized::extra) keeps: a string, or any
@@ -328,11 +329,12 @@ pub(crate) fn kept_value<'a>(
             Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, raw))),
             None if mentions_secret(raw) => {
                 let json = nested_to_json(raw, level).to_string();
-                // Rewritten only when something was redacted: else kept as written.
+                // Rewritten only when something was redacted: else kept as written, with the
+                // numbers in text that no field of it held (broken JSON drops them) redacted.
                 if json.contains("<redacted ") {
                     ExtraValue::Json(Cow::Owned(json))
                 } else {
-                    ExtraValue::Json(Cow::Borrowed(raw))
+                    ExtraValue::Json(mask_phones(Cow::Borrowed(raw)))
                 }
             }
             None => ExtraValue::Json(Cow::Borrowed(raw)),
