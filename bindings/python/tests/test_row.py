@@ -102,3 +102,19 @@ def test_phone_numbers_are_redacted_in_rows_and_batches() -> None:
     shown = json.dumps([n, rows], ensure_ascii=False)
     for number in ("13812345678", "13912345678", "15012345678"):
         assert number not in shown
+
+
+def test_swift_prints_are_read_in_rows_and_batches() -> None:
+    # What `print(resultDic)` writes for the iOS SDK's callback in Swift, as a support engineer
+    # pastes it or an app logs it.
+    raw = ('[AnyHashable("resultCode"): 600011, AnyHashable("msg"): 获取token失败, '
+           'AnyHashable("carrierFailedResultData"): [AnyHashable("resultCode"): 103911, '
+           'AnyHashable("desc"): token请求过于频繁]]')
+    n = numauth.normalize(raw)
+    assert (n["source"], n["code"], n["outcome"]) == ("pns", "600011", "rate_limited")
+    assert (n["root_cause"]["source"], n["root_cause"]["code"]) == ("cmcc", "103911")
+    row = numauth.normalize_arrow(pa.array([raw])).to_pylist()[0]
+    assert (row["code"], row["root_source"], row["root_code"], row["carrier"]) == (
+        "600011", "cmcc", "103911", "cmcc")
+    with pytest.raises(numauth.NormalizeError, match="Swift dictionary print"):
+        numauth.normalize('[AnyHashable("msg"): 获取token失败]')
