@@ -71,6 +71,28 @@ fn a_dash_is_standard_input() {
     assert_eq!(r["callbacks"], 2);
 }
 
+/// A line pasted from Xcode's console as it is, not as a JSON string: a Swift print of the
+/// SDK's `resultDic`.
+#[test]
+fn a_swift_print_pasted_into_standard_input_is_read() {
+    let pasted = "[AnyHashable(\"resultCode\"): 600011, AnyHashable(\"msg\"): 获取token失败, \
+                  AnyHashable(\"carrierFailedResultData\"): [AnyHashable(\"resultCode\"): 103119, \
+                  AnyHashable(\"desc\"): appid不存在]]\n";
+    let out = json_lines(&run(&["normalize", "-"], pasted.as_bytes()));
+    assert_eq!(out.len(), 1);
+    let (top, cause) = (&out[0], &out[0]["root_cause"]);
+    assert_eq!(
+        (top["source"].as_str(), top["code"].as_str()),
+        (Some("pns"), Some("600011"))
+    );
+    assert_eq!(
+        (cause["source"].as_str(), cause["code"].as_str()),
+        (Some("cmcc"), Some("103119"))
+    );
+    assert_eq!(top["outcome"], "invalid_configuration");
+    assert_eq!(top["carrier"], "cmcc");
+}
+
 #[test]
 fn a_path_that_cannot_be_read_is_named_and_exits_2() {
     let dir = env!("CARGO_TARGET_TMPDIR");

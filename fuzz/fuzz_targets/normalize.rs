@@ -29,16 +29,23 @@ fn check(n: &Normalized<'_>, depth: usize) {
     }
 }
 
-/// The number planted in the text: a mobile number as `secret::phones` reads one.
-const PLANTED: &str = "13812345678";
+/// The numbers planted in the text: a mobile number as `secret::phones` reads one, written the
+/// ways it reads (alone, after `+86`, in 3-4-4 groups), and what of each must not be left.
+const PLANTED: [(&str, &str); 4] = [
+    ("13812345678", "13812345678"),
+    ("+8613812345678", "13812345678"),
+    ("138 1234 5678", "138 1234 5678"),
+    ("138-1234-5678", "138-1234-5678"),
+];
 
-/// `text` with [`PLANTED`] put in at a character boundary the first byte picks, a space on
-/// either side (so it is a word of its own, inside no id and touching no other digit); `None`
-/// when the text could make the number without it: digits that read as ASCII ones after
-/// unescaping or NFKC (`\u0031`, `&#49;`, `１`), or its last ten digits already in the text.
-/// Those would test what the redaction leaves on purpose (see the README), not a leak.
-fn planted(text: &str, data: &[u8]) -> Option<String> {
-    let unsure = text.contains(&PLANTED[1..])
+/// `text` with one of [`PLANTED`] (the second byte picks) put in at a character boundary the
+/// first byte picks, a space on either side (so it is a word of its own, inside no id and
+/// touching no other digit), and what of it must not reach the output; `None` when the text
+/// could make a number without it: digits that read as ASCII ones after unescaping or NFKC
+/// (`\u0031`, `&#49;`, `１`), or the number's last digits already in the text. Those would test
+/// what the redaction leaves on purpose (see the README), not a leak.
+fn planted(text: &str, data: &[u8]) -> Option<(String, &'static str)> {
+    let unsure = text.contains("5678")
         || text.contains("\\u")
         || text.contains("\\U")
         || text.contains("&#")
@@ -46,9 +53,10 @@ fn planted(text: &str, data: &[u8]) -> Option<String> {
     if unsure {
         return None;
     }
+    let (number, left) = PLANTED[usize::from(data.get(1).copied().unwrap_or_default()) % 4];
     let at = usize::from(data.first().copied().unwrap_or_default()) * text.len() / 256;
     let at = (0..=at).rev().find(|&i| text.is_char_boundary(i))?;
-    Some(format!("{} {PLANTED} {}", &text[..at], &text[at..]))
+    Some((format!("{} {number} {}", &text[..at], &text[at..]), left))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -80,11 +88,20 @@ fuzz_target!(|data: &[u8]| {
             check(&n, 0);
         }
     }
-    if let Some(planted) = planted(text, data) {
+    if let Some((planted, left)) = planted(text, data) {
         if let Ok(n) = normalize(&planted) {
             let out = format!("{n:?}");
-            assert!(!out.contains(PLANTED), "the planted number leaked: {out}");
+            assert!(!out.contains(left), "the planted number leaked: {out}");
         }
+        // The same text as a typed callback's message and carrier data.
+        let callback = Callback {
+            code: "600011",
+            msg: Some(&planted),
+            carrier_data: Some(&planted),
+            ..Callback::default()
+        };
+        let out = format!("{:?}", normalize_callback(&callback, Hint::default()));
+        assert!(!out.contains(left), "the planted number leaked: {out}");
     }
     let (code, rest) = text.split_at(text.char_indices().nth(8).map_or(text.len(), |(i, _)| i));
     let callback = Callback {
