@@ -1,3 +1,4 @@
+//! iOS prints besides the `NSDictionary` description: an `NSError`'s (at the end), and first
 //! Swift's print of an iOS SDK's callback dictionary. In Swift the PNS SDK's `resultDic` is an
 //! `[AnyHashable: Any]`, and `print(resultDic)` writes `[AnyHashable("resultCode"): 600011, …]`;
 //! a `[String: Any]` prints `["resultCode": "600011", …]`. Values print bare (a bridged
@@ -159,4 +160,46 @@ fn secrets_in_swift_prints_are_redacted() {
         "{note}"
     );
     assert!(note.contains("<redacted token: 10 chars>"), "{note}");
+}
+
+/// `[error description]` or Swift's `print(error)`: `Error Domain=… Code=… "…" UserInfo={…}`.
+#[test]
+fn ns_error_prints_read_their_code_and_description() {
+    check(&[
+        (
+            r#"2026-11-20 E/Auth: Error Domain=NSURLErrorDomain Code=-1001 "The request timed out." UserInfo={NSErrorFailingURLStringKey=https://example.com/a, NSLocalizedDescription=The request timed out.}"#,
+            "pns -1001 unknown msg=The request timed out. extra=domain",
+        ),
+        // A description with quotes and parentheses in it, and none at all.
+        (
+            r#"Error Domain=com.example Code=600008 "网络"异常"(1)" UserInfo={}"#,
+            r#"pns 600008 mobile_data_disabled msg=网络"异常"(1) extra=domain"#,
+        ),
+        (
+            "Error Domain=com.example Code=600008",
+            "pns 600008 mobile_data_disabled extra=domain",
+        ),
+        // No description: the message its `UserInfo` names.
+        (
+            r#"Error Domain=SDKErrorDomain Code=600017 "(null)" UserInfo={msg=应用不存在}"#,
+            "pns 600017 invalid_configuration msg=应用不存在 extra=domain",
+        ),
+        // Inside a callback's message it is that callback's cause, read the same way.
+        (
+            r#"onTokenFailed: {"code":"600011","msg":"Error Domain=NSURLErrorDomain Code=-1001 \"请求超时\""}"#,
+            r#"pns 600011 token_failed msg=Error Domain=NSURLErrorDomain Code=-1001 "请求超时" <- pns -1001 unknown msg=请求超时 extra=domain"#,
+        ),
+    ]);
+    // The code is the error's, never one in its `UserInfo` (`code = 0` there is no success);
+    // the domain is kept (which SDK a domain is, numauth does not know: OnePass and OneLogin
+    // share their numbers).
+    let n = common::n(
+        r#"Error Domain=GOPErrorDomain Code=-20302 "(null)" UserInfo={GOPMetadataErrorKey={code = 0;}}"#,
+    );
+    assert_eq!((n.code.as_ref(), n.raw_msg.as_deref()), ("-20302", None));
+    assert_ne!(n.category, numauth::Category::Success);
+    assert_eq!(
+        extra(&n, "domain"),
+        Some(&ExtraValue::Text("GOPErrorDomain".into()))
+    );
 }

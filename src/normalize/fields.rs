@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::extra::{kept_value, Extra};
+use super::extra::{kept_value, Extra, ExtraValue};
 use super::keys::{role, KeyRole, Role, NO_ROLE};
 use super::scan::{self, Field, Fields, Val};
 use super::secret::secret_kind;
@@ -421,6 +421,21 @@ fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
     found
 }
 
+/// The parts of an `NSError` print: its code; its description as the message, else the one
+/// its `UserInfo` names (`UserInfo={msg=…}`), as text patterns read them; its domain kept.
+fn from_ns_error<'a>(t: &'a str, e: pattern::NsError, level: usize, out: &mut Parts<'a>) {
+    let text = Cow::Borrowed(t);
+    let code = sub(&text, e.code);
+    if from_patterns(t, level, out).is_none() || out.code != code {
+        *out = Parts::new(code, CodeKey::Pattern, level);
+    }
+    if let Some(r) = e.description {
+        out.msg = Some(sub(&text, r));
+    }
+    let domain = ExtraValue::Text(sub(&text, e.domain));
+    out.extra.push((Cow::Borrowed("domain"), domain));
+}
+
 /// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
 fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option<()> {
     let text = nfkc(text);
@@ -486,6 +501,13 @@ pub(crate) fn parse_parts<'a>(
 ) -> Result<(), ParseError> {
     if t.is_empty() {
         return Err(ParseError::Empty);
+    }
+    // An `NSError`'s print: its `UserInfo` object is the error's details, not a callback.
+    if t.as_bytes().first() != Some(&b'{') {
+        if let Some(e) = pattern::ns_error(t) {
+            from_ns_error(t, e, level, out);
+            return Ok(());
+        }
     }
     let mut shape = None;
     let mut from = from;

@@ -1,10 +1,11 @@
 //! Codes named in free text: `vendorCode:103911, msg:…`, `code:1105msg:…`,
 //! `result code:410004 msg:…`, `resultCode=600011`, `错误码600017`, and a carrier's result in
-//! brackets, `[CT,(80801)WIFI切换异常]` (JVerification's `content`), and Flutter's
-//! `PlatformException(600025, 初始化失败, null, null)`.
+//! brackets, `[CT,(80801)WIFI切换异常]` (JVerification's `content`), Flutter's
+//! `PlatformException(600025, 初始化失败, null, null)`, and an `NSError`'s print.
 
 mod prints;
 
+pub(crate) use prints::{ns_error, NsError};
 use prints::{openapi_message, platform_exception, PLATFORM_EXCEPTION};
 use std::ops::Range;
 

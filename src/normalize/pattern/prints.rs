@@ -105,3 +105,58 @@ pub(super) fn openapi_message(b: &[u8], code: &Range<usize>) -> Option<Range<usi
         start..start + msg.len()
     })
 }
+
+/// Foundation's print of an `NSError` (`[error description]`, Swift's `print(error)`):
+/// `Error Domain=<domain> Code=<code> "<description>" UserInfo={…}`. Its `UserInfo` is the
+/// error's details, never a callback: `{code = 0;}` there is no success.
+const NS_ERROR: &str = "Error Domain=";
+
+/// The parts of an `NSError` print in a text: where its domain, code and description are.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct NsError {
+    pub(crate) domain: Range<usize>,
+    pub(crate) code: Range<usize>,
+    /// `None` when the error has none (Foundation prints `"(null)"`) or it is empty.
+    pub(crate) description: Option<Range<usize>>,
+}
+
+/// The first `NSError` print in `t`, if its domain is followed by ` Code=` and a number.
+pub(crate) fn ns_error(t: &str) -> Option<NsError> {
+    let b = t.as_bytes();
+    let at = t.find(NS_ERROR)?;
+    // After a brace, it is text inside a callback (its message), not the error itself.
+    if t.get(..at)?.contains('{') {
+        return None;
+    }
+    let domain_at = at + NS_ERROR.len();
+    let domain_len = b.get(domain_at..)?.iter().position(|&c| c == b' ')?;
+    let code_at = domain_at + domain_len + " Code=".len();
+    if domain_len == 0 || b.get(domain_at + domain_len..code_at) != Some(b" Code=") {
+        return None;
+    }
+    let sign = usize::from(b.get(code_at) == Some(&b'-'));
+    let digits = b
+        .get(code_at + sign..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    let code_end = code_at + sign + digits;
+    // The description runs to the quote before ` UserInfo=`, else to the line's last quote.
+    let open = code_end + 2;
+    let description = (b.get(code_end..open) == Some(b" \"")).then(|| {
+        let line = b.get(open..).unwrap_or_default();
+        let end = line.iter().position(|&c| c == b'\n').unwrap_or(line.len());
+        let line = line.get(..end).unwrap_or(line);
+        let info = line.windows(11).position(|w| w == b"\" UserInfo=");
+        let close = info.or_else(|| line.iter().rposition(|&c| c == b'"'))?;
+        (close > 0 && line.get(..close) != Some(b"(null)")).then_some(open..open + close)
+    });
+    Some(NsError {
+        domain: domain_at..domain_at + domain_len,
+        code: code_at..code_end,
+        description: description.flatten(),
+    })
+}

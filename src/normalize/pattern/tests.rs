@@ -184,3 +184,44 @@ fn an_openapi_exception_message_names_an_http_status_and_its_message() {
         assert!(openapi(text).iter().all(|n| !n.2), "{text}");
     }
 }
+
+#[test]
+fn ns_error_prints() {
+    let parts = |t: &str| {
+        ns_error(t).map(|e| {
+            let at = |r: Range<usize>| t.get(r).unwrap().to_owned();
+            (at(e.domain), at(e.code), e.description.map(at))
+        })
+    };
+    let want = |d: &str, c: &str, m: Option<&str>| Some((d.into(), c.into(), m.map(Into::into)));
+    assert_eq!(
+        parts(r#"x: Error Domain=D.e Code=-1001 "a "b" c" UserInfo={k="v"}"#),
+        want("D.e", "-1001", Some(r#"a "b" c"#))
+    );
+    assert_eq!(
+        parts(r#"Error Domain=D Code=7 "(null)""#),
+        want("D", "7", None)
+    );
+    assert_eq!(parts("Error Domain=D Code=7"), want("D", "7", None));
+    assert_eq!(
+        parts("Error Domain=D Code=7 UserInfo={}"),
+        want("D", "7", None)
+    );
+    // The description ends with its line; a line's last quote closes it.
+    assert_eq!(
+        parts("Error Domain=D Code=7 \"a\" b\"\nc\""),
+        want("D", "7", Some("a\" b"))
+    );
+    assert_eq!(parts(r#"Error Domain=D Code=7 """#), want("D", "7", None));
+    for not in [
+        "Error Domain= Code=7",
+        "Error Domain=D Code=x",
+        "Error Domain=D Code=-",
+        "Error Domain=D  Code=7",
+        "Error Domain=D",
+        "Error Domain=D Code",
+        r#"{"msg":"Error Domain=D Code=7"}"#,
+    ] {
+        assert_eq!(parts(not), None, "{not}");
+    }
+}
