@@ -120,10 +120,31 @@ pub(crate) struct NsError {
     pub(crate) description: Option<Range<usize>>,
 }
 
+/// Where `Error Domain=` first is in `b`: looked for at each `D` (rare in callbacks), eight
+/// bytes at a time, as `str::find`'s set-up costs more than the search on most log lines.
+fn find_ns_error(b: &[u8]) -> Option<usize> {
+    // Too short for `Error Domain=D Code=1`: most messages.
+    if b.len() < NS_ERROR.len() + " Code=".len() + 2 {
+        return None;
+    }
+    let mut at = 0;
+    while let Some(p) = crate::normalize::scan::find_either(b, at, b'D', b'D') {
+        let start = p.checked_sub("Error ".len());
+        if let Some(start) = start.filter(|&s| {
+            b.get(s..)
+                .is_some_and(|r| r.starts_with(NS_ERROR.as_bytes()))
+        }) {
+            return Some(start);
+        }
+        at = p + 1;
+    }
+    None
+}
+
 /// The first `NSError` print in `t`, if its domain is followed by ` Code=` and a number.
 pub(crate) fn ns_error(t: &str) -> Option<NsError> {
     let b = t.as_bytes();
-    let at = t.find(NS_ERROR)?;
+    let at = find_ns_error(b)?;
     // After a brace, it is text inside a callback (its message), not the error itself.
     if t.get(..at)?.contains('{') {
         return None;
