@@ -179,6 +179,12 @@ fn ns_error_prints_read_their_code_and_description() {
             "Error Domain=com.example Code=600008",
             "pns 600008 mobile_data_disabled extra=domain",
         ),
+        // A code named before the print comes first, as in any text; the error's description is
+        // its own code's message only.
+        (
+            r#"登录失败 code:600011 error:Error Domain=com.x Code=-1001 "请求超时""#,
+            "pns 600011 token_failed extra=domain",
+        ),
         // No description: the message its `UserInfo` names.
         (
             r#"Error Domain=SDKErrorDomain Code=600017 "(null)" UserInfo={msg=应用不存在}"#,
@@ -190,6 +196,12 @@ fn ns_error_prints_read_their_code_and_description() {
             r#"pns 600011 token_failed msg=Error Domain=NSURLErrorDomain Code=-1001 "请求超时" <- pns -1001 unknown msg=请求超时 extra=domain"#,
         ),
     ]);
+    // A code no pattern reads (too long to be one) is no code, and its `UserInfo` no callback.
+    let long = "1".repeat(80);
+    assert_eq!(
+        normalize(&format!(r#"Error Domain=D Code={long} "x""#)),
+        Err(ParseError::NoCode { shape: Shape::Text })
+    );
     // The code is the error's, never one in its `UserInfo` (`code = 0` there is no success);
     // the domain is kept (which SDK a domain is, numauth does not know: OnePass and OneLogin
     // share their numbers).

@@ -421,15 +421,18 @@ fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
     found
 }
 
-/// The parts of an `NSError` print: its code; its description as the message, else the one
-/// its `UserInfo` names (`UserInfo={msg=…}`), as text patterns read them; its domain kept.
+/// The parts of a text holding an `NSError` print, as text patterns read them (the error's
+/// `Code=` among them; a code named before the print comes first, as in any text), with the
+/// error's description as the message of its own code, and its domain kept.
 fn from_ns_error<'a>(t: &'a str, e: pattern::NsError, level: usize, out: &mut Parts<'a>) {
-    let text = Cow::Borrowed(t);
-    let code = sub(&text, e.code);
-    if from_patterns(t, level, out).is_none() || out.code != code {
-        *out = Parts::new(code, CodeKey::Pattern, level);
+    if from_patterns(t, level, out).is_none() {
+        return;
     }
-    if let Some(r) = e.description {
+    let text = Cow::Borrowed(t);
+    if let Some(r) = e
+        .description
+        .filter(|_| out.code == sub(&text, e.code.clone()))
+    {
         out.msg = Some(sub(&text, r));
     }
     let domain = ExtraValue::Text(sub(&text, e.domain));
@@ -506,7 +509,10 @@ pub(crate) fn parse_parts<'a>(
     if t.as_bytes().first() != Some(&b'{') {
         if let Some(e) = pattern::ns_error(t) {
             from_ns_error(t, e, level, out);
-            return Ok(());
+            return match out.code.is_empty() {
+                false => Ok(()),
+                true => Err(ParseError::NoCode { shape: Shape::Text }),
+            };
         }
     }
     let mut shape = None;

@@ -322,7 +322,9 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 /// Accepted shapes, also inside log text (`onTokenFailed: {...}`): JSON objects (strict, or
 /// broken but still naming a code), iOS `NSDictionary` descriptions and Swift dictionary prints
 /// (`[AnyHashable("resultCode"): 600011, AnyHashable("msg"): 获取token失败]`), Dart map prints, Java
-/// `toString`s, Flutter's `PlatformException(600025, 初始化失败, null, null)`, text naming codes
+/// `toString`s, Flutter's `PlatformException(600025, 初始化失败, null, null)`, an `NSError`'s print
+/// (`Error Domain=… Code=-1001 "…" UserInfo={…}`: its code, never one in its `UserInfo`; its
+/// domain kept in `extra`), text naming codes
 /// (`vendorCode:103911, msg:...`, `code:1105msg:...`, `result code:410004 msg:...`), a bare
 /// code, a JSON string holding any of these, and a JSON log line whose field holds one when its
 /// own fields name no code (a field counts only if it reads as the code the line's text names,

@@ -123,10 +123,6 @@ pub(crate) struct NsError {
 /// Where `Error Domain=` first is in `b`: looked for at each `D` (rare in callbacks), eight
 /// bytes at a time, as `str::find`'s set-up costs more than the search on most log lines.
 fn find_ns_error(b: &[u8]) -> Option<usize> {
-    // Too short for `Error Domain=D Code=1`: most messages.
-    if b.len() < NS_ERROR.len() + " Code=".len() + 2 {
-        return None;
-    }
     let mut at = 0;
     while let Some(p) = crate::normalize::scan::find_either(b, at, b'D', b'D') {
         let start = p.checked_sub("Error ".len());
