@@ -50,6 +50,37 @@ fn any_hashable_prints_read_their_code_and_carrier_data() {
     ]);
 }
 
+/// `Optional(…)` values: a dictionary built of optionals (`[String: Any?]`) prints each value so.
+#[test]
+fn optional_values_are_what_they_wrap() {
+    check(&[(
+        r#"["resultCode": Optional(600011), "msg": Optional("获取token失败"), "carrierFailedResultData": Optional({"resultCode":"103119"})]"#,
+        "pns 600011 invalid_configuration msg=获取token失败 carrier=cmcc \
+         <- cmcc 103119 invalid_configuration carrier=cmcc",
+    )]);
+    let n = n(
+        r#"[AnyHashable("resultCode"): Optional(600008), AnyHashable("msg"): Optional(蜂窝网络未开启), AnyHashable("q"): Optional("a\"b"), AnyHashable("info"): Optional({"token":"SECRETX"}), AnyHashable("y"): nil, AnyHashable("z"): Optional(x]"#,
+    );
+    assert_eq!(n.raw_msg.as_deref(), Some("蜂窝网络未开启"));
+    assert_eq!(extra(&n, "q"), Some(&ExtraValue::Text(r#"a"b"#.into())));
+    // An object it wraps is read as a nested value: its secrets redacted.
+    let info: serde_json::Value =
+        serde_json::from_str(extra(&n, "info").expect("info kept").as_str()).expect("JSON");
+    assert_eq!(
+        info,
+        serde_json::json!({"token": "<redacted token: 7 chars>"})
+    );
+    assert_eq!(extra(&n, "y"), Some(&ExtraValue::Text("nil".into())));
+    // Not closed: kept as written.
+    assert_eq!(extra(&n, "z"), Some(&ExtraValue::Text("Optional(x".into())));
+    // Outside a Swift print, a word is kept as written.
+    let dart = common::n("{code: 600011, x: Optional(1)}");
+    assert_eq!(
+        extra(&dart, "x"),
+        Some(&ExtraValue::Text("Optional(1)".into()))
+    );
+}
+
 #[test]
 fn string_keyed_prints_keep_the_top_code() {
     check(&[

@@ -113,6 +113,22 @@ fn secrets_inside_strings_and_lists_are_redacted() {
         extra(&null, "innerMsg"),
         Some(&ExtraValue::Json("null".into()))
     );
+    // An unquoted value holding an object with a secret, in a Dart map and a Java print: as a
+    // string's, redacted inside.
+    assert_eq!(
+        text(
+            r#"{code: 600000, info: saved {"token":"SECRETX"} ok}"#,
+            "info"
+        ),
+        r#"saved {"token":"<redacted token: 7 chars>"} ok"#
+    );
+    assert_eq!(
+        text(
+            r#"TokenRet{code=600000, info=x {"token":"SECRETX"}}"#,
+            "info"
+        ),
+        r#"x {"token":"<redacted token: 7 chars>"}"#
+    );
     let list = text("{code: 600000, list: [token=SECRETX]}", "list");
     assert!(
         !list.contains("SECRETX") && list.contains("<redacted value: 15 chars>"),

@@ -321,7 +321,8 @@ pub(crate) fn kept_value<'a>(
                 ExtraValue::Text(Cow::Owned(redacted("phone", s)))
             }
             None if is_json_literal(s) => ExtraValue::Json(Cow::Borrowed(s)),
-            None => ExtraValue::Text(Cow::Borrowed(s)),
+            // Text, as a string's is kept (an object with secrets in it redacted inside).
+            None => kept_value(key_kind, Val::Str(Cow::Borrowed(s)), level),
         },
         // A whole object under a token key is a credential; under other keys (`GetMobileResultDTO`)
         // only its own secret fields are.

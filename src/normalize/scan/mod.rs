@@ -249,7 +249,7 @@ fn unquoted(src: &str, start: usize, after_equals: bool) -> (&str, usize) {
     }
 }
 
-/// A value starting at `i`.
+/// A value starting at `i` (`after_equals`: in `key = value`; `swift`: in a Swift print).
 // Inlined into `object`, its one caller: left to itself the compiler stopped inlining it
 // (and the field push after it) as `object` grew, at +250 instructions per Android callback.
 #[inline(always)]
@@ -257,7 +257,7 @@ fn value<'a>(
     src: &'a str,
     i: usize,
     level: usize,
-    after_equals: bool,
+    (after_equals, swift): (bool, bool),
     dead: &mut [usize; 2],
 ) -> Result<(Val<'a>, usize), ParseError> {
     let b = src.as_bytes();
@@ -285,7 +285,7 @@ fn value<'a>(
         }
         Some(_) => {
             let (s, end) = unquoted(src, i, after_equals);
-            (Val::Bare(s), end)
+            (swift::bare(s, swift), end)
         }
     })
 }
@@ -370,8 +370,9 @@ fn bare_key<'a>(src: &'a str, i: usize, style: &mut Style) -> Option<(Cow<'a, st
     Some((Cow::Borrowed(trim(slice(src, i, j))), j))
 }
 
-/// Parses the object whose opening brace (or a Swift dictionary's `[`) is at `open` into `fields` (cleared first: the
-/// caller's buffer, kept where it is rather than moved, being 400 bytes). `parent_level` is the
+/// Parses the object whose opening brace (or a Swift dictionary's `[`) is at `open` into
+/// `fields` (cleared first: the caller's buffer, kept where it is rather than moved, being 400
+/// bytes). `parent_level` is the
 /// nesting level of what contains it (0 for the text itself). Tolerant: an unclosed object ends
 /// with the text, a stray character is skipped, a key without a value is dropped. Its `end` is
 /// past `open`.
@@ -444,7 +445,7 @@ pub(crate) fn object<'a>(
         if matches!(byte(b, i), Some(b'\n' | b'\r')) {
             i = skip_ws(b, i);
         }
-        let (val, end) = value(src, i, level, after_equals, &mut dead)?;
+        let (val, end) = value(src, i, level, (after_equals, style.swift), &mut dead)?;
         fields.push(Field { key: k, val });
         i = end;
     }

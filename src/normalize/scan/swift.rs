@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{byte, first_80, quoted, skip_blank, skip_ws};
+use super::{byte, first_80, quoted, quoted_raw, skip_blank, skip_ws, trim, Val};
 
 /// What opens an `AnyHashable` key.
 const ANY_HASHABLE: &[u8] = b"AnyHashable(\"";
@@ -88,5 +88,36 @@ pub(crate) fn find_map(b: &[u8], from: usize) -> Option<usize> {
             return Some(p);
         }
         at = p + 1;
+    }
+}
+
+/// A bare value (`Val::Bare`) as read in a Swift print (`swift`), where `Optional(…)` is the
+/// value it wraps (an `Any?` in the dictionary: `Optional(600011)`, `Optional("获取token失败")`,
+/// `Optional({…})`); as it is anywhere else.
+#[inline]
+pub(super) fn bare(s: &str, swift: bool) -> Val<'_> {
+    if swift {
+        unwrap_optional(s)
+    } else {
+        Val::Bare(s)
+    }
+}
+
+/// A bare value as [`bare`] reads it in a Swift print.
+fn unwrap_optional(s: &str) -> Val<'_> {
+    let Some(inner) = s
+        .strip_prefix("Optional(")
+        .and_then(|r| r.strip_suffix(')'))
+        .map(trim)
+    else {
+        return Val::Bare(s);
+    };
+    match quoted_raw(inner, 0) {
+        // An object or array: read as any nested value (its secrets too).
+        _ if inner.starts_with(['{', '[']) => Val::Nested(inner),
+        _ if !inner.starts_with('"') => Val::Bare(inner),
+        (q, false, end) if end == inner.len() => Val::Str(Cow::Borrowed(q)),
+        (q, true, end) if end == inner.len() => Val::Esc(q),
+        _ => Val::Bare(inner),
     }
 }
