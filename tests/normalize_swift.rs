@@ -59,7 +59,7 @@ fn optional_values_are_what_they_wrap() {
          <- cmcc 103119 invalid_configuration carrier=cmcc",
     )]);
     let n = n(
-        r#"[AnyHashable("resultCode"): Optional(600008), AnyHashable("msg"): Optional(蜂窝网络未开启), AnyHashable("q"): Optional("a\"b"), AnyHashable("info"): Optional({"token":"SECRETX"}), AnyHashable("y"): nil, AnyHashable("z"): Optional(x]"#,
+        r#"[AnyHashable("resultCode"): Optional(600008), AnyHashable("msg"): Optional(蜂窝网络未开启), AnyHashable("q"): Optional("a\"b"), AnyHashable("info"): Optional({"token":"SECRETX"}), AnyHashable("y"): nil, AnyHashable("w"): Optional("a" b), AnyHashable("v"): Optional("a\"" b), AnyHashable("z"): Optional(x]"#,
     );
     assert_eq!(n.raw_msg.as_deref(), Some("蜂窝网络未开启"));
     assert_eq!(extra(&n, "q"), Some(&ExtraValue::Text(r#"a"b"#.into())));
@@ -70,6 +70,10 @@ fn optional_values_are_what_they_wrap() {
         info,
         serde_json::json!({"token": "<redacted token: 7 chars>"})
     );
+    assert!(matches!(extra(&n, "info"), Some(ExtraValue::Json(_))));
+    // More than one string in it: kept as written.
+    assert_eq!(extra(&n, "w"), Some(&ExtraValue::Text(r#""a" b"#.into())));
+    assert_eq!(extra(&n, "v"), Some(&ExtraValue::Text(r#""a\"" b"#.into())));
     assert_eq!(extra(&n, "y"), Some(&ExtraValue::Text("nil".into())));
     // Not closed: kept as written.
     assert_eq!(extra(&n, "z"), Some(&ExtraValue::Text("Optional(x".into())));
