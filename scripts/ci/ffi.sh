@@ -40,7 +40,8 @@ install() {
   command -v gcc >/dev/null || need+=(gcc)
   [ -f /usr/share/java/jna.jar ] || need+=(libjna-java)
   if ((${#need[@]})); then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null &&
+      apt-get clean # the downloaded .deb files: disk, not needed once installed
   fi
   # kotlinc, pinned by tests/kotlin/package-lock.json.
   [ -f "$FFI/tests/kotlin/node_modules/kotlin-compiler/lib/kotlin-compiler.jar" ] ||

@@ -19,5 +19,6 @@ rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/numauth-codegen-* \
 verify_dir=target/package-verify
 rm -rf "$verify_dir"
 check cargo publish --dry-run --allow-dirty --target-dir "$verify_dir" -p numauth-codegen -p numauth
+rm -rf "$verify_dir" # emptied before every run anyway; ~0.3 GiB
 echo "package: ${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

@@ -15,6 +15,7 @@ echo "== python: Java for the Spark test"
 if ! command -v java >/dev/null 2>&1; then
   apt-get update -q
   apt-get install -y -q openjdk-17-jre-headless
+  apt-get clean # the downloaded .deb files: disk, not needed once installed
 fi
 java -version 2>&1 | head -1
 
@@ -29,6 +30,8 @@ rustup component add llvm-tools 2>&1 | tail -1 || echo "WARNING: rustup could no
 rm -rf target/wheels-python
 bindings/python/pgo/build.sh --python "$venv/bin/python" --out target/wheels-python
 "$venv/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels-python/numauth-*.whl
+# The instrumented build (target/pgo, ~0.3 GiB) is rebuilt by every run of pgo/build.sh anyway.
+rm -rf target/pgo
 
 echo "== python: the CLI the tests compare against"
 cargo build -q -p numauth-cli

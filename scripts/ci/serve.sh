@@ -10,7 +10,8 @@ command -v chromedriver > /dev/null || need+=(chromium-driver)
 # A CJK font, so the zh screenshot shows characters rather than boxes.
 fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
 if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" > /dev/null
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" > /dev/null &&
+    apt-get clean # the downloaded .deb files: disk, not needed once installed
 fi
 
 passed=0
