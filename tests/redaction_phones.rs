@@ -314,3 +314,48 @@ fn built_results_and_typed_callbacks_are_redacted_too() {
         format!("vendor{R11}")
     );
 }
+
+/// A number typed in full-width digits (a Chinese input method's full-width mode) is one too:
+/// in the callback's message, a cause's, `extra`'s text and keys, and a typed callback's fields.
+#[test]
+fn numbers_in_full_width_digits_are_redacted() {
+    let wide = "１３８１２３４５６７８";
+    assert_eq!(
+        in_msg(&format!("手机号{wide}格式非法")),
+        format!("手机号{R11}格式非法")
+    );
+    assert_eq!(
+        in_msg("号码＋８６１３８１２３４５６７８，请核对"),
+        "号码<redacted phone: 14 chars>，请核对"
+    );
+    // Full-width punctuation and short full-width numbers around it are words, kept.
+    assert_eq!(
+        in_msg("错误码：１０３１１１，第２次"),
+        "错误码：１０３１１１，第２次"
+    );
+    let raw = format!(
+        r#"{{"code":"600011","msg":"获取token失败","carrierFailedResultData":"{{\"resultCode\":\"103111\",\"msg\":\"号码{wide}错误\"}}","note":"用户１３８　１２３４　５６７８","{wide}":"k"}}"#
+    );
+    let got = n(&raw);
+    let c = cause(&got);
+    assert_eq!(
+        (c.code.as_ref(), c.raw_msg.as_deref()),
+        ("103111", Some(format!("号码{R11}错误").as_str()))
+    );
+    assert_eq!(
+        extra(&got, "note").unwrap().as_str(),
+        "用户<redacted phone: 13 chars>"
+    );
+    assert_eq!(extra(&got, R11).unwrap().as_str(), "k");
+    let json = serde_json::to_string(&got).unwrap();
+    assert!(!json.contains("５６７８"), "{json}");
+    let cb = Callback {
+        code: "600011",
+        msg: Some(&format!("号码{wide}")),
+        carrier_data: Some(&format!(r#"{{"resultCode":"103111","msg":"{wide}"}}"#)),
+        ..Callback::default()
+    };
+    let typed = normalize_callback(&cb, Hint::default());
+    let json = serde_json::to_string(&typed).unwrap();
+    assert!(!json.contains("５６７８") && json.contains(R11), "{json}");
+}

@@ -30,19 +30,25 @@ fn check(n: &Normalized<'_>, depth: usize) {
 }
 
 /// The numbers planted in the text: a mobile number as `secret::phones` reads one, written the
-/// ways it reads (alone, after `+86`, in 3-4-4 groups), and what of each must not be left.
-const PLANTED: [(&str, &str); 4] = [
+/// ways it reads (alone, after `+86`, in 3-4-4 groups, in ASCII or full-width digits), and what
+/// of each must not be left. (`Debug` writes the ideographic space as `\u{3000}`: of that form,
+/// the last group is looked for.)
+const PLANTED: [(&str, &str); 7] = [
     ("13812345678", "13812345678"),
     ("+8613812345678", "13812345678"),
     ("138 1234 5678", "138 1234 5678"),
     ("138-1234-5678", "138-1234-5678"),
+    ("１３８１２３４５６７８", "１３８１２３４５６７８"),
+    ("＋８６１３８１２３４５６７８", "１３８１２３４５６７８"),
+    ("１３８\u{3000}１２３４\u{3000}５６７８", "５６７８"),
 ];
 
 /// `text` with one of [`PLANTED`] (the second byte picks) put in at a character boundary the
 /// first byte picks, a space on either side (so it is a word of its own, inside no id and
 /// touching no other digit), and what of it must not reach the output; `None` when the text
 /// could make a number without it: digits that read as ASCII ones after unescaping or NFKC
-/// (`\u0031`, `&#49;`, `１`), or the number's last digits already in the text. Those would test
+/// (`\u0031`, `&#49;`), digits of other scripts (`１`, `١`), or the number's last digits
+/// already in the text. Those would test
 /// what the redaction leaves on purpose (see the README), not a leak.
 fn planted(text: &str, data: &[u8]) -> Option<(String, &'static str)> {
     let unsure = text.contains("5678")
@@ -53,7 +59,8 @@ fn planted(text: &str, data: &[u8]) -> Option<(String, &'static str)> {
     if unsure {
         return None;
     }
-    let (number, left) = PLANTED[usize::from(data.get(1).copied().unwrap_or_default()) % 4];
+    let (number, left) =
+        PLANTED[usize::from(data.get(1).copied().unwrap_or_default()) % PLANTED.len()];
     let at = usize::from(data.first().copied().unwrap_or_default()) * text.len() / 256;
     let at = (0..=at).rev().find(|&i| text.is_char_boundary(i))?;
     Some((format!("{} {number} {}", &text[..at], &text[at..]), left))

@@ -2,6 +2,7 @@
 //! redacted (kept as its kind and length, see [`ExtraValue`](crate::ExtraValue)).
 
 mod phones;
+mod wide;
 
 use phones::first_phone;
 pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers};

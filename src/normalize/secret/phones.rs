@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::redacted;
+use super::wide::next_wide_phone;
 use crate::{ExtraValue, Normalized};
 
 /// Redacts each mobile number written in the text of a result and of its causes: messages,
@@ -80,20 +81,60 @@ pub(crate) fn mask_phones(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 fn mask_found(text: Cow<'_, str>) -> Cow<'_, str> {
-    let Some(first) = first_phone(text.as_bytes()) else {
+    let mut numbers = Numbers::new(text.as_bytes()).peekable();
+    if numbers.peek().is_none() {
         return text;
-    };
+    }
     let mut out = String::with_capacity(text.len() + 16);
-    let (mut from, mut span) = (0, Some(first));
-    while let Some((start, end)) = span {
+    let mut from = 0;
+    for (start, end) in numbers {
         let number = text.get(start..end).unwrap_or_default();
         out.push_str(text.get(from..start).unwrap_or_default());
         out.push_str(&redacted("phone", number));
         from = end;
-        span = next_phone(text.as_bytes(), end);
     }
     out.push_str(text.get(from..).unwrap_or_default());
     Cow::Owned(out)
+}
+
+/// The spans of the mobile numbers in a text, in order and not overlapping: ASCII ones
+/// ([`next_phone`]) and ones with a full-width digit ([`next_wide_phone`]). Each search goes
+/// on from where it stopped, so a text is read once by each, however many numbers it holds.
+struct Numbers<'b> {
+    b: &'b [u8],
+    ascii: Option<(usize, usize)>,
+    wide: Option<(usize, usize)>,
+}
+
+impl<'b> Numbers<'b> {
+    #[inline(always)]
+    fn new(b: &'b [u8]) -> Self {
+        // A number needs 11 ASCII digits, or a full-width one.
+        let (eleven, lead) = census(b);
+        let ascii = eleven.then(|| next_phone(b, 0)).flatten();
+        let wide = lead.then(|| next_wide_phone(b, 0)).flatten();
+        Numbers { b, ascii, wide }
+    }
+}
+
+impl Iterator for Numbers<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let span = match (self.ascii, self.wide) {
+            (Some(a), Some(w)) if w.0 < a.0 => w,
+            (Some(a), _) => a,
+            (None, w) => w?,
+        };
+        // The one taken, and the other if the two overlap, are looked for again after it.
+        if self.ascii.is_some_and(|a| a.0 < span.1) {
+            self.ascii = next_phone(self.b, span.1);
+        }
+        if self.wide.is_some_and(|w| w.0 < span.1) {
+            self.wide = next_wide_phone(self.b, span.1);
+        }
+        Some(span)
+    }
 }
 
 /// The byte span of the first mobile number in `b` at or after `from`, as written: 11 digits
@@ -138,27 +179,34 @@ fn escape_end(b: &[u8], at: usize) -> Option<usize> {
     })
 }
 
-/// The first mobile number in `b` ([`next_phone`]), looked for only when `b` has the 11 digits
-/// one needs: every message and kept text is searched, and almost none has that many.
+/// The first mobile number in `b` ([`Numbers`]): ASCII ones are looked for only when `b` has
+/// the 11 digits one needs (every message and kept text is searched, and almost none has that
+/// many), ones with full-width digits where a full-width digit is.
 pub(super) fn first_phone(b: &[u8]) -> Option<(usize, usize)> {
-    has_eleven_digits(b).then(|| next_phone(b, 0)).flatten()
+    Numbers::new(b).next()
 }
 
-/// Whether `b` has at least 11 ASCII digits, counted eight bytes at a time.
-fn has_eleven_digits(b: &[u8]) -> bool {
+/// What `b` may hold, in one pass eight bytes at a time: whether it has the 11 ASCII digits
+/// an ASCII number needs, and whether it has a full-width digit's lead byte (`0xEF`; most
+/// texts have none, and then no search for full-width digits is made).
+#[inline(always)]
+fn census(b: &[u8]) -> (bool, bool) {
     if b.len() < 11 {
-        return false;
+        return (false, false);
     }
     // A count per byte lane, summed into the top byte by a multiply: every 16 words, while the
     // sum fits in it.
     let sum = |lanes: u64| (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     let whole = b.len() / 8 * 8;
-    let mut total = 0;
+    let (mut total, mut lead) = (0, 0);
     for block in b.get(..whole).unwrap_or_default().chunks(128) {
         let words = block.chunks_exact(8);
         let lanes: u64 = words
             .map(|w| <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes))
-            .map(|x| digit_bits(x) >> 7)
+            .map(|x| {
+                lead |= lead_bits(x);
+                digit_bits(x) >> 7
+            })
             .sum();
         total += sum(lanes);
     }
@@ -168,8 +216,16 @@ fn has_eleven_digits(b: &[u8]) -> bool {
         let word = b.last_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
         let last = word & (u64::MAX << (8 * (8 - rest)));
         total += sum(digit_bits(last) >> 7);
+        lead |= lead_bits(word);
     }
-    total >= 11
+    (total >= 11, lead & 0x8080_8080_8080_8080 != 0)
+}
+
+/// The zero-byte test of `x` XOR `0xEF` in every byte, before its mask of high bits (applied
+/// once to all words' bits together): a high bit set where a byte of `x` is `0xEF`.
+fn lead_bits(x: u64) -> u64 {
+    let v = x ^ 0xEFEF_EFEF_EFEF_EFEF;
+    v.wrapping_sub(0x0101_0101_0101_0101) & !v
 }
 
 /// The high bit of each byte of `x` that is an ASCII digit: eight bytes looked at at once.
@@ -306,26 +362,24 @@ mod tests {
             t
         };
         for pad in [0, 1, 5, 7, 8, 300, 600] {
-            assert!(
-                !has_eleven_digits(text(10, pad).as_bytes()),
-                "10 after {pad}"
-            );
-            assert!(
-                has_eleven_digits(text(11, pad).as_bytes()),
-                "11 after {pad}"
-            );
+            assert!(!eleven(text(10, pad).as_bytes()), "10 after {pad}");
+            assert!(eleven(text(11, pad).as_bytes()), "11 after {pad}");
         }
         // Many words of digits (past the lanes' 16 words), and digits in every lane.
-        assert!(has_eleven_digits(&[b'7'; 4096]));
-        assert!(has_eleven_digits(&[b'7'; 11]));
-        assert!(!has_eleven_digits(&[b'7'; 10]));
+        assert!(eleven(&[b'7'; 4096]));
+        assert!(eleven(&[b'7'; 11]));
+        assert!(!eleven(&[b'7'; 10]));
         let mut spread = vec![b'x'; 8 * 40];
         for k in 0..11 {
             spread[k * 29] = b'1';
         }
-        assert!(has_eleven_digits(&spread));
+        assert!(eleven(&spread));
         spread[0] = b'x';
-        assert!(!has_eleven_digits(&spread));
+        assert!(!eleven(&spread));
+    }
+
+    fn eleven(b: &[u8]) -> bool {
+        census(b).0
     }
 
     fn masked(text: &str) -> String {

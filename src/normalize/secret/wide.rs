@@ -1,0 +1,278 @@
+//! Mobile numbers written with full-width digits (`１３８１２３４５６７８`, what a Chinese input
+//! method types in full-width mode), alone or mixed with ASCII ones: found where a full-width
+//! digit is, read as the digits they stand for, and matched as [`super::phones`] matches ASCII
+//! numbers (11 digits `1[3-9]…`, after `86`, `+86`, `＋86` or `0086`, or grouped 3-4-4).
+
+use crate::normalize::scan::find_any;
+
+/// The span of the first number at or after `from` that has a full-width digit in it. Its
+/// digits, ASCII or full-width, have no digit on either side.
+pub(super) fn next_wide_phone(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while let Some(wide) = first_wide_digit(b, i) {
+        let start = run_start(b, wide);
+        let (end, _) = run(b, start);
+        // The run may be the second or third group of `138 1234 5678`: its number starts up
+        // to two groups back.
+        let back1 = group_before(b, start);
+        let back2 = back1.and_then(|s| group_before(b, s));
+        let found = [back2, back1, Some(start)]
+            .into_iter()
+            .flatten()
+            .filter_map(|s| number_at(b, s))
+            .find(|&(s, e)| s >= from && e >= end);
+        if found.is_some() {
+            return found;
+        }
+        i = end;
+    }
+    None
+}
+
+/// The first full-width digit at or after `from` (U+FF10..U+FF19 are `EF BC 90`..`EF BC 99`
+/// in UTF-8): a search for its lead byte, eight bytes at a time, then a look at the two after.
+fn first_wide_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let lead = find_any(b, i, [0xEF])?;
+        if matches!(b.get(lead + 1..lead + 3), Some([0xBC, 0x90..=0x99])) {
+            return Some(lead);
+        }
+        i = lead + 1;
+    }
+}
+
+/// The value of the digit starting at `i`, and its length in bytes: 1 (ASCII) or 3.
+fn digit_at(b: &[u8], i: usize) -> Option<(u8, usize)> {
+    match b.get(i..)? {
+        [c @ b'0'..=b'9', ..] => Some((c - b'0', 1)),
+        [0xEF, 0xBC, c @ 0x90..=0x99, ..] => Some((c - 0x90, 3)),
+        _ => None,
+    }
+}
+
+/// Where the digit that ends at `end` starts, if one does.
+fn digit_ending_at(b: &[u8], end: usize) -> Option<usize> {
+    match b.get(..end)? {
+        [.., b'0'..=b'9'] => Some(end - 1),
+        [.., 0xEF, 0xBC, 0x90..=0x99] => Some(end - 3),
+        _ => None,
+    }
+}
+
+/// The start of the run of digits that holds the digit at `at`.
+fn run_start(b: &[u8], at: usize) -> usize {
+    let mut start = at;
+    while let Some(s) = digit_ending_at(b, start) {
+        start = s;
+    }
+    start
+}
+
+/// The run of digits from `start`: where it ends, and its digits (the first 16 of them; the
+/// count goes on past them).
+fn run(b: &[u8], start: usize) -> (usize, Digits) {
+    let mut digits = Digits::default();
+    let mut i = start;
+    while let Some((d, len)) = digit_at(b, i) {
+        digits.push(d);
+        i += len;
+    }
+    (i, digits)
+}
+
+/// A group separator starting at `i`, and its length: a space, a hyphen, the ideographic space
+/// (U+3000) or the full-width hyphen-minus (U+FF0D).
+fn separator_at(b: &[u8], i: usize) -> Option<&[u8]> {
+    let len = match b.get(i..)? {
+        [b' ' | b'-', ..] => 1,
+        [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBC, 0x8D, ..] => 3,
+        _ => return None,
+    };
+    b.get(i..i + len)
+}
+
+/// The start of the run of digits before the separator that ends at `start`, if any.
+fn group_before(b: &[u8], start: usize) -> Option<usize> {
+    let sep = [1, 3]
+        .into_iter()
+        .filter_map(|len| start.checked_sub(len))
+        .find(|&s| separator_at(b, s).is_some_and(|sep| s + sep.len() == start))?;
+    digit_ending_at(b, sep).map(|d| run_start(b, d))
+}
+
+/// The number that starts at the run of digits at `start`, if its digits make one: the
+/// span (a `+` or `＋` before `86` included), as `phones::next_phone` reads ASCII numbers.
+fn number_at(b: &[u8], start: usize) -> Option<(usize, usize)> {
+    let (end, digits) = run(b, start);
+    match digits.as_slice() {
+        d if is_phone(d) => Some((start, end)),
+        [8, 6, rest @ ..] if is_phone(rest) => Some((plus_before(b, start), end)),
+        [0, 0, 8, 6, rest @ ..] if is_phone(rest) => Some((start, end)),
+        [1, 3..=9, _] => {
+            let sep = separator_at(b, end)?;
+            let (second, middle) = run(b, end + sep.len());
+            b.get(second..).filter(|rest| rest.starts_with(sep))?;
+            let (third, last) = run(b, second + sep.len());
+            (middle.len == 4 && last.len == 4).then_some((start, third))
+        }
+        _ => None,
+    }
+}
+
+/// `start`, or where a `+` or `＋` (U+FF0B) just before it starts.
+fn plus_before(b: &[u8], start: usize) -> usize {
+    match b.get(..start).unwrap_or_default() {
+        [.., b'+'] => start - 1,
+        [.., 0xEF, 0xBC, 0x8B] => start - 3,
+        _ => start,
+    }
+}
+
+/// 11 digits, `1[3-9]…`.
+fn is_phone(d: &[u8]) -> bool {
+    matches!(d, [1, 3..=9, ..] if d.len() == 11)
+}
+
+/// The values of a run's first digits, and how many the run has.
+#[derive(Default)]
+struct Digits {
+    kept: [u8; 16],
+    len: usize,
+}
+
+impl Digits {
+    fn push(&mut self, d: u8) {
+        if let Some(slot) = self.kept.get_mut(self.len) {
+            *slot = d;
+        }
+        self.len += 1;
+    }
+
+    /// The digits, or none when the run is longer than any number (16 digits or more).
+    fn as_slice(&self) -> &[u8] {
+        self.kept.get(..self.len).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::secret::mask_phones;
+    use std::borrow::Cow;
+
+    fn masked(text: &str) -> String {
+        mask_phones(Cow::Borrowed(text)).into_owned()
+    }
+
+    fn r(n: usize) -> String {
+        format!("<redacted phone: {n} chars>")
+    }
+
+    #[test]
+    fn full_width_numbers_are_found_as_ascii_ones_are() {
+        let cases = [
+            (
+                "手机号１３８１２３４５６７８格式非法",
+                format!("手机号{}格式非法", r(11)),
+            ),
+            ("１９９１２３４５６７８", r(11)),
+            // `86`, `+86`, `＋86` and `0086` before it are the number's.
+            (
+                "号码＋８６１３８１２３４５６７８。",
+                format!("号码{}。", r(14)),
+            ),
+            ("号码+８６１３８１２３４５６７８", format!("号码{}", r(14))),
+            ("x ８６１３８１２３４５６７８", format!("x {}", r(13))),
+            ("x ００８６１３８１２３４５６７８", format!("x {}", r(15))),
+            // 3-4-4 with one separator twice: space, hyphen, the ideographic space, `－`.
+            ("１３８ １２３４ ５６７８", r(13)),
+            ("(１３８-１２３４-５６７８)", format!("({})", r(13))),
+            ("１３８　１２３４　５６７８。", format!("{}。", r(13))),
+            ("１３８－１２３４－５６７８", r(13)),
+            // Full-width digits mixed with ASCII ones, in any group.
+            ("1381234567８", r(11)),
+            ("138 1234 ５６７８", r(13)),
+            ("138 １２３４ 5678", r(13)),
+            ("８６13812345678", r(13)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(masked(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn full_width_digits_that_are_no_number_are_kept() {
+        for kept in [
+            "１３８１２３４５６７",           // 10 digits
+            "１３８１２３４５６７８９",       // 12
+            "9１３８１２３４５６７８",        // an ASCII digit before
+            "１３８１２３４５６７８0",        // and after
+            "１１８１２３４５６７８",         // not 1[3-9]
+            "８７１３８１２３４５６７８",     // 87, not 86
+            "００８６１２８１２３４５６７８", // 0086 and no number
+            "１３８ １２３４－５６７８",      // two separators
+            "１３８  １２３４ ５６７８",      // a double one
+            "１３８ １２３４ ５６７８９",     // a last group of five
+            "１３８ １２３ ４５６７８",       // 3-3-5
+            "１３８１２３４ ５６７８",        // 7-4
+            "１２３ １２３４ ５６７８",       // not 1[3-9]
+            "第１２３４５号，金额：１００元", // full-width punctuation, short runs
+        ] {
+            assert_eq!(masked(kept), kept, "{kept}");
+            assert!(matches!(mask_phones(Cow::Borrowed(kept)), Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn every_number_is_redacted_in_order_whatever_its_digits() {
+        let text = "13812345678和１３９１２３４５６７８及137 1234 5678或１５０－１２３４－５６７８";
+        assert_eq!(
+            masked(text),
+            format!("{}和{}及{}或{}", r(11), r(11), r(13), r(13))
+        );
+        // A number found by both searches is redacted once.
+        assert_eq!(masked("号码８６13812345678。"), format!("号码{}。", r(13)));
+        assert_eq!(masked("+８６13812345678"), r(14));
+    }
+
+    #[test]
+    fn the_search_starts_where_it_is_told_and_stops_at_the_end() {
+        let b = "１３８１２３４５６７８ １３９１２３４５６７８".as_bytes();
+        assert_eq!(next_wide_phone(b, 0), Some((0, 33)));
+        // From inside the first number: its rest is no number, the second one is found.
+        assert_eq!(next_wide_phone(b, 3), Some((34, 67)));
+        assert_eq!(next_wide_phone(b, 34), Some((34, 67)));
+        assert_eq!(next_wide_phone(b, 35), None);
+        assert_eq!(next_wide_phone(b, 67), None);
+        assert_eq!(next_wide_phone(b, 99), None);
+        // A lead byte cut short, or with other bytes after it.
+        assert_eq!(first_wide_digit(b"\xEF\xBC", 0), None);
+        assert_eq!(first_wide_digit(b"\xEF\xBC\x8F\xEF\xBC\x90", 0), Some(3));
+        assert_eq!(first_wide_digit(b"\xEF\xBD\x90", 0), None);
+        assert_eq!(first_wide_digit(b"\xEF\xBC\x9A", 0), None);
+    }
+
+    #[test]
+    fn digits_are_read_whatever_their_width() {
+        let b = "1２".as_bytes();
+        assert_eq!(digit_at(b, 0), Some((1, 1)));
+        assert_eq!(digit_at(b, 1), Some((2, 3)));
+        assert_eq!(digit_at(b, 4), None);
+        assert_eq!(digit_ending_at(b, 4), Some(1));
+        assert_eq!(digit_ending_at(b, 1), Some(0));
+        assert_eq!(digit_ending_at(b, 0), None);
+        assert_eq!(digit_ending_at(b, 5), None);
+        // `：` (EF BC 9A) and `/` (0x2F) are next to the digits, not digits.
+        assert_eq!(digit_at("：".as_bytes(), 0), None);
+        assert_eq!(digit_at(b"/", 0), None);
+        assert_eq!(digit_ending_at("：".as_bytes(), 3), None);
+        let (end, digits) = run("x１2３４５６７８９０１２３４５６７８".as_bytes(), 1);
+        assert_eq!((end, digits.len), (53, 18));
+        assert_eq!(
+            digits.as_slice(),
+            &[] as &[u8],
+            "a run too long for a number"
+        );
+    }
+}
