@@ -6,7 +6,7 @@
 //!
 //! Expected outcomes come from what the codes mean (the catalog's tables), not from output.
 
-use numauth::{normalize, ExtraValue, ParseError, Shape};
+use numauth::{normalize, ExtraValue, ParseError, Shape, Source};
 
 mod common;
 use common::{check, extra, n};
@@ -233,9 +233,28 @@ fn ns_error_prints_read_their_code_and_description() {
     ]);
     // A code no pattern reads (too long to be one) is no code, and its `UserInfo` no callback.
     let long = "1".repeat(80);
+    for code in [long.clone(), format!("-{long}"), "1234567890123".into()] {
+        for info in [
+            "",
+            " UserInfo={code = 0;}",
+            " UserInfo={resultCode=600000, msg=ok}",
+        ] {
+            let text = format!(r#"Error Domain=D Code={code} "x"{info}"#);
+            assert_eq!(
+                normalize(&text),
+                Err(ParseError::NoCode { shape: Shape::Text }),
+                "{text}"
+            );
+        }
+    }
+    // A code named before such a print still stands for it; twelve digits are a code.
+    let before = format!("code: 600011, Error Domain=D Code={long} \"x\" UserInfo={{code = 0;}}");
+    let n = common::n(&before);
+    assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600011"));
+    let n = common::n(r#"Error Domain=D Code=-123456789012 "x" UserInfo={code = 0;}"#);
     assert_eq!(
-        normalize(&format!(r#"Error Domain=D Code={long} "x""#)),
-        Err(ParseError::NoCode { shape: Shape::Text })
+        (n.code.as_ref(), n.raw_msg.as_deref()),
+        ("-123456789012", Some("x"))
     );
     // The code is the error's, never one in its `UserInfo` (`code = 0` there is no success);
     // the domain is kept (which SDK a domain is, numauth does not know: OnePass and OneLogin

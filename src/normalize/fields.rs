@@ -425,7 +425,15 @@ fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
 /// `Code=` among them; a code named before the print comes first, as in any text), with the
 /// error's description as the message of its own code, and its domain kept.
 fn from_ns_error<'a>(t: &'a str, e: pattern::NsError, level: usize, out: &mut Parts<'a>) {
-    if from_patterns(t, level, out).is_none() {
+    // A `Code=` too long to be a code leaves the error without one: then only a code named
+    // before the print stands for it, never one in its `UserInfo` (`{code = 0;}` there is no
+    // success).
+    let digits = e.code.len() - usize::from(t.as_bytes().get(e.code.start) == Some(&b'-'));
+    let read = match digits > pattern::MAX_CODE_DIGITS {
+        true => t.get(..e.start).unwrap_or_default(),
+        false => t,
+    };
+    if from_patterns(read, level, out).is_none() {
         return;
     }
     let text = Cow::Borrowed(t);

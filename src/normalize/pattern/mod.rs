@@ -124,6 +124,10 @@ fn value_start(b: &[u8], mut i: usize) -> usize {
     }
 }
 
+/// The most digits a numeric code has (the catalog's longest have 7): more is an id or
+/// an amount, not a code.
+pub(crate) const MAX_CODE_DIGITS: usize = 12;
+
 /// The code token at `i`: a number, or (not for `Numeric`) a dotted identifier such as
 /// `IDAAS.SDK.LOGIN.1005` or `isv.TOKEN_INVALID`.
 fn code_token(b: &[u8], i: usize, kind: Kind) -> Option<Range<usize>> {
@@ -135,7 +139,7 @@ fn code_token(b: &[u8], i: usize, kind: Kind) -> Option<Range<usize>> {
         .count();
     if digits > 0 {
         let min = if kind == Kind::Prose { 3 } else { 1 };
-        return (min..=12)
+        return (min..=MAX_CODE_DIGITS)
             .contains(&digits)
             .then_some(i..digits_from + digits);
     }

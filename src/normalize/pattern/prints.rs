@@ -114,6 +114,8 @@ const NS_ERROR: &str = "Error Domain=";
 /// The parts of an `NSError` print in a text: where its domain, code and description are.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct NsError {
+    /// Where the print starts (`Error Domain=`).
+    pub(crate) start: usize,
     pub(crate) domain: Range<usize>,
     pub(crate) code: Range<usize>,
     /// `None` when the error has none (Foundation prints `"(null)"`) or it is empty.
@@ -172,6 +174,7 @@ pub(crate) fn ns_error(t: &str) -> Option<NsError> {
         (close > 0 && line.get(..close) != Some(b"(null)")).then_some(open..open + close)
     });
     Some(NsError {
+        start: at,
         domain: domain_at..domain_at + domain_len,
         code: code_at..code_end,
         description: description.flatten(),
