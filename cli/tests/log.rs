@@ -215,6 +215,14 @@ fn report_source_overrides_detection() {
 
 /// Whether `text` holds a mainland mobile number: 11 digits `1[3-9]…` with no digit around.
 fn has_mobile_number(text: &str) -> bool {
+    // Full-width digits (U+FF10..U+FF19) read as the ASCII ones they stand for.
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
+            c => c,
+        })
+        .collect();
     text.split(|c: char| !c.is_ascii_digit()).any(|run| {
         let b = run.as_bytes();
         b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
@@ -230,16 +238,22 @@ fn phone_numbers_in_payloads_reach_no_output() {
         r#"{"code":"13912345678","msg":"x"}"#,
         r#"{"code":"600099","msg":"号码 150 1234 5678","requestId":"15112345678","note":"用户15212345678"}"#,
         r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"999999\",\"msg\":\"号码+8613712345678\"}"}"#,
+        r#"{"code":"600011","msg":"手机号：１３６１２３４５６７８，请核对"}"#,
     ]
     .join("\n");
     assert!(
         has_mobile_number(&log),
         "the check finds the numbers it looks for"
     );
+    assert!(has_mobile_number("号码１３６１２３４５６７８"));
     let o = numauth(&["normalize"], Some(&log));
     assert!(o.status.success());
     let out = json_lines(&o);
-    assert_eq!(out.len(), 4);
+    assert_eq!(out.len(), 5);
+    assert_eq!(
+        out[4]["raw_msg"],
+        "手机号：<redacted phone: 11 chars>，请核对"
+    );
     assert_eq!(
         out[0]["raw_msg"],
         "手机号<redacted phone: 11 chars>格式非法"
@@ -257,10 +271,10 @@ fn phone_numbers_in_payloads_reach_no_output() {
             let r: serde_json::Value = serde_json::from_str(&report).unwrap();
             assert_eq!(
                 (r["callbacks"].as_u64(), r["unknown_codes"].as_u64()),
-                (Some(4), Some(2))
+                (Some(5), Some(2))
             );
         } else {
-            let counted = ["4 callbacks", r#""callbacks">4<"#];
+            let counted = ["5 callbacks", r#""callbacks">5<"#];
             assert!(
                 counted.iter().any(|c| report.contains(c)),
                 "{format}: {report}"

@@ -99,8 +99,11 @@ def test_phone_numbers_are_redacted_in_rows_and_batches() -> None:
     rows = numauth.normalize_arrow(pa.array([raw, '{"code":"15012345678"}'])).to_pylist()
     assert rows[0]["request_id"] == PHONE and rows[0]["code"] == "600011"
     assert rows[1]["code"] == PHONE and rows[1]["known"] is False
-    shown = json.dumps([n, rows], ensure_ascii=False)
-    for number in ("13812345678", "13912345678", "15012345678"):
+    # Typed in full-width digits (a Chinese input method's full-width mode), it is one too.
+    wide = numauth.normalize('{"code":"600011","msg":"号码：１３６１２３４５６７８。"}')
+    assert wide["raw_msg"] == f"号码：{PHONE}。"
+    shown = json.dumps([n, rows, wide], ensure_ascii=False)
+    for number in ("13812345678", "13912345678", "15012345678", "１３６１２３４５６７８"):
         assert number not in shown
 
 

@@ -121,10 +121,10 @@ impl Iterator for Numbers<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
+        // The earlier of the two (two numbers never start at the same byte).
         let span = match (self.ascii, self.wide) {
-            (Some(a), Some(w)) if w.0 < a.0 => w,
-            (Some(a), _) => a,
-            (None, w) => w?,
+            (Some(a), Some(w)) => a.min(w),
+            (a, w) => a.or(w)?,
         };
         // The one taken, and the other if the two overlap, are looked for again after it.
         if self.ascii.is_some_and(|a| a.0 < span.1) {
@@ -376,6 +376,26 @@ mod tests {
         assert!(eleven(&spread));
         spread[0] = b'x';
         assert!(!eleven(&spread));
+    }
+
+    #[test]
+    fn a_lead_byte_is_seen_anywhere_and_nothing_else_is() {
+        // Every length from 11 on across two words and a tail, the byte at every offset.
+        for len in 11..=24 {
+            for at in 0..len {
+                for c in [0xEF, 0xEE, 0xFF, 0x6F, 0xBC, 0x90, b'1'] {
+                    let mut b = vec![b'x'; len];
+                    b[at] = c;
+                    assert_eq!(census(&b).1, c == 0xEF, "{len} {at} {c:#x}");
+                }
+            }
+        }
+        assert!(!census(&[0xEF; 10]).1, "too short for any number");
+        assert!(
+            !census("获取token失败, 请重试".as_bytes()).1,
+            "CJK without full-width forms"
+        );
+        assert!(census("号码：１３８".as_bytes()).1);
     }
 
     fn eleven(b: &[u8]) -> bool {

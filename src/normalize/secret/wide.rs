@@ -24,6 +24,7 @@ pub(super) fn next_wide_phone(b: &[u8], from: usize) -> Option<(usize, usize)> {
         if found.is_some() {
             return found;
         }
+        // Past the digit found: the run holds it.
         i = end;
     }
     None
@@ -194,6 +195,9 @@ mod tests {
             ("1381234567８", r(11)),
             ("138 1234 ５６７８", r(13)),
             ("138 １２３４ 5678", r(13)),
+            // The same after other text: the number starts two groups before the digit found.
+            ("号码 138 1234 ５６７８。", format!("号码 {}。", r(13))),
+            ("号码:138-１２３４-5678", format!("号码:{}", r(13))),
             ("８６13812345678", r(13)),
         ];
         for (text, want) in cases {
@@ -210,6 +214,8 @@ mod tests {
             "１３８１２３４５６７８0",        // and after
             "１１８１２３４５６７８",         // not 1[3-9]
             "８７１３８１２３４５６７８",     // 87, not 86
+            "８６１２８１２３４５６７８",     // 86 and no number
+            "８６１３８１２３４５６７",       // 86 and ten digits
             "００８６１２８１２３４５６７８", // 0086 and no number
             "１３８ １２３４－５６７８",      // two separators
             "１３８  １２３４ ５６７８",      // a double one
@@ -260,6 +266,8 @@ mod tests {
         assert_eq!(digit_at(b, 1), Some((2, 3)));
         assert_eq!(digit_at(b, 4), None);
         assert_eq!(digit_ending_at(b, 4), Some(1));
+        assert_eq!(digit_ending_at("ab２".as_bytes(), 5), Some(2));
+        assert_eq!(digit_ending_at("abc9".as_bytes(), 4), Some(3));
         assert_eq!(digit_ending_at(b, 1), Some(0));
         assert_eq!(digit_ending_at(b, 0), None);
         assert_eq!(digit_ending_at(b, 5), None);
