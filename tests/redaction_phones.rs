@@ -42,6 +42,12 @@ fn a_number_in_a_message_is_redacted_in_place() {
             "tel <redacted phone: 13 chars> x".into(),
         ),
         ("tel 138-1234-5678", "tel <redacted phone: 13 chars>".into()),
+        ("tel 138.1234.5678", "tel <redacted phone: 13 chars>".into()),
+        ("tel 138-12345678", "tel <redacted phone: 12 chars>".into()),
+        (
+            "号码138 12345678。",
+            "号码<redacted phone: 12 chars>。".into(),
+        ),
         ("phone13812345678", format!("phone{R11}")),
         // Every number, not only the first.
         (
@@ -65,6 +71,7 @@ fn digits_that_are_no_mobile_number_are_kept() {
         "138****5678 已脱敏",                           // already masked
         "138 1234-5678",                                // two separators
         "138 12345 678",                                // groups of another size
+        "cost 138.12345678 ms",                         // a fraction, not 3-8
         "id 0b6f3a1e-77c2-4d1a-9f3e-a13812345678",      // in a UUID
         "sha deadbeef13812345678cafe",                  // in a hex word
         "code:600011 msg:获取token失败 req:1234567890", // no number at all

@@ -216,12 +216,24 @@ fn report_source_overrides_detection() {
 /// Whether `text` holds a mainland mobile number: 11 digits `1[3-9]…` with no digit around.
 fn has_mobile_number(text: &str) -> bool {
     // Full-width digits (U+FF10..U+FF19) read as the ASCII ones they stand for.
-    let text: String = text
+    let chars: Vec<char> = text
         .chars()
         .map(|c| match c {
             '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
             c => c,
         })
+        .collect();
+    // A separator between two digits joins them: `150 1234 5678`, `151-12345678` are numbers.
+    let text: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            let between = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            !(between && matches!(c, ' ' | '-' | '.' | '\u{3000}'))
+        })
+        .map(|(_, c)| *c)
         .collect();
     text.split(|c: char| !c.is_ascii_digit()).any(|run| {
         let b = run.as_bytes();
@@ -236,7 +248,7 @@ fn phone_numbers_in_payloads_reach_no_output() {
     let log = [
         r#"{"code":"600011","msg":"手机号13812345678格式非法"}"#,
         r#"{"code":"13912345678","msg":"x"}"#,
-        r#"{"code":"600099","msg":"号码 150 1234 5678","requestId":"15112345678","note":"用户15212345678"}"#,
+        r#"{"code":"600099","msg":"号码 150 1234 5678","requestId":"15112345678","note":"用户15212345678, 备用 153-12345678 或 154.1234.5678"}"#,
         r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"999999\",\"msg\":\"号码+8613712345678\"}"}"#,
         r#"{"code":"600011","msg":"手机号：１３６１２３４５６７８，请核对"}"#,
     ]
@@ -246,6 +258,10 @@ fn phone_numbers_in_payloads_reach_no_output() {
         "the check finds the numbers it looks for"
     );
     assert!(has_mobile_number("号码１３６１２３４５６７８"));
+    assert!(has_mobile_number("备用 153-12345678"));
+    assert!(!has_mobile_number(
+        "153-1234567 或 <redacted phone: 13 chars>"
+    ));
     let o = numauth(&["normalize"], Some(&log));
     assert!(o.status.success());
     let out = json_lines(&o);

@@ -102,8 +102,12 @@ def test_phone_numbers_are_redacted_in_rows_and_batches() -> None:
     # Typed in full-width digits (a Chinese input method's full-width mode), it is one too.
     wide = numauth.normalize('{"code":"600011","msg":"号码：１３６１２３４５６７８。"}')
     assert wide["raw_msg"] == f"号码：{PHONE}。"
-    shown = json.dumps([n, rows, wide], ensure_ascii=False)
-    for number in ("13812345678", "13912345678", "15012345678", "１３６１２３４５６７８"):
+    # Written in groups: 3-4-4 split by a dot, 3-8 by a hyphen.
+    grouped = numauth.normalize('{"code":"600011","msg":"号码137.1234.5678或151-12345678"}')
+    assert grouped["raw_msg"] == "号码<redacted phone: 13 chars>或<redacted phone: 12 chars>"
+    shown = json.dumps([n, rows, wide, grouped], ensure_ascii=False)
+    for number in ("13812345678", "13912345678", "15012345678", "１３６１２３４５６７８",
+                   "137.1234.5678", "12345678"):
         assert number not in shown
 
 

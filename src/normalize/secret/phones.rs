@@ -138,10 +138,11 @@ impl Iterator for Numbers<'_> {
 }
 
 /// The byte span of the first mobile number in `b` at or after `from`, as written: 11 digits
-/// `1[3-9]…` (after `86`, `+86` or `0086`: the span holds them), or 3-4-4 digits split by one
-/// space or hyphen (`138 1234 5678`), with no digit on either side. The hex digits of a
-/// `\uXXXX` escape just before are the escape's (JSON held in a string, `\u53f7\u7801` 号码
-/// then the number); digits inside a hex identifier are the identifier's ([`inside_id`]).
+/// `1[3-9]…` (after `86`, `+86` or `0086`: the span holds them), or grouped 3-4-4 or 3-8
+/// ([`grouped_end`]: `138 1234 5678`, `138.1234.5678`, `138-12345678`), with no digit on either
+/// side. The hex digits of a `\uXXXX` escape just before are the escape's (JSON held in a
+/// string, `\u53f7\u7801` 号码 then the number); digits inside a hex identifier are the
+/// identifier's ([`inside_id`]).
 fn next_phone(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     while let Some(found) = first_digit(b, i) {
@@ -257,11 +258,15 @@ fn digits_end(b: &[u8], start: usize) -> usize {
         .unwrap_or(b.len())
 }
 
-/// After a 3-digit `1[3-9]x` run ending at `end`: the end of ` 1234 5678` or `-1234-5678`
-/// (the same separator twice, runs of exactly four digits).
+/// After a 3-digit `1[3-9]x` run ending at `end`: the end of ` 1234 5678`, `-1234-5678` or
+/// `.1234.5678` (the same separator twice, runs of exactly four digits), or of ` 12345678` or
+/// `-12345678` (one run of eight; not after a dot, where the digits read as a fraction).
 fn grouped_end(b: &[u8], end: usize) -> Option<usize> {
-    let sep = *b.get(end).filter(|c| matches!(c, b' ' | b'-'))?;
+    let sep = *b.get(end).filter(|c| matches!(c, b' ' | b'-' | b'.'))?;
     let second = digits_end(b, end + 1);
+    if second == end + 9 && sep != b'.' {
+        return Some(second);
+    }
     if second != end + 5 || b.get(second) != Some(&sep) {
         return None;
     }
@@ -432,7 +437,16 @@ mod tests {
         // 3-4-4, one separator used twice; each group exactly that long.
         assert_eq!(masked("138 1234 5678."), format!("{}.", r(13)));
         assert_eq!(masked("(199-1234-5678)"), format!("({})", r(13)));
+        assert_eq!(masked("号码138.1234.5678。"), format!("号码{}。", r(13)));
+        // 3-8, split by a space or a hyphen.
+        assert_eq!(masked("call 138 12345678."), format!("call {}.", r(12)));
+        assert_eq!(masked("(150-12345678)"), format!("({})", r(12)));
         for kept in [
+            "138.12345678",
+            "138 1234567",
+            "138-123456789",
+            "138.1234-5678",
+            "138.1234.56789",
             "138 1234-5678",
             "138-1234 5678",
             "138  1234 5678",

@@ -1,7 +1,7 @@
 //! Mobile numbers written with full-width digits (`１３８１２３４５６７８`, what a Chinese input
 //! method types in full-width mode), alone or mixed with ASCII ones: found where a full-width
 //! digit is, read as the digits they stand for, and matched as [`super::phones`] matches ASCII
-//! numbers (11 digits `1[3-9]…`, after `86`, `+86`, `＋86` or `0086`, or grouped 3-4-4).
+//! numbers (11 digits `1[3-9]…`, after `86`, `+86`, `＋86` or `0086`, or grouped 3-4-4 or 3-8).
 
 use crate::normalize::scan::find_any;
 
@@ -82,15 +82,20 @@ fn run(b: &[u8], start: usize) -> (usize, Digits) {
     (i, digits)
 }
 
-/// A group separator starting at `i`, and its length: a space, a hyphen, the ideographic space
-/// (U+3000) or the full-width hyphen-minus (U+FF0D).
+/// A group separator starting at `i`, and its length: a space, a hyphen, a dot, the
+/// ideographic space (U+3000), the full-width hyphen-minus (U+FF0D) or full stop (U+FF0E).
 fn separator_at(b: &[u8], i: usize) -> Option<&[u8]> {
     let len = match b.get(i..)? {
-        [b' ' | b'-', ..] => 1,
-        [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBC, 0x8D, ..] => 3,
+        [b' ' | b'-' | b'.', ..] => 1,
+        [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBC, 0x8D | 0x8E, ..] => 3,
         _ => return None,
     };
     b.get(i..i + len)
+}
+
+/// Whether a separator is a dot (`.` or `．`): after one, eight digits read as a fraction.
+fn is_dot(sep: &[u8]) -> bool {
+    matches!(sep, b"." | [0xEF, 0xBC, 0x8E])
 }
 
 /// The start of the run of digits before the separator that ends at `start`, if any.
@@ -103,7 +108,8 @@ fn group_before(b: &[u8], start: usize) -> Option<usize> {
 }
 
 /// The number that starts at the run of digits at `start`, if its digits make one: the
-/// span (a `+` or `＋` before `86` included), as `phones::next_phone` reads ASCII numbers.
+/// span (a `+` or `＋` before `86` included), as `phones::next_phone` reads ASCII numbers:
+/// 11 digits, or grouped 3-4-4 or 3-8.
 fn number_at(b: &[u8], start: usize) -> Option<(usize, usize)> {
     let (end, digits) = run(b, start);
     match digits.as_slice() {
@@ -113,6 +119,9 @@ fn number_at(b: &[u8], start: usize) -> Option<(usize, usize)> {
         [1, 3..=9, _] => {
             let sep = separator_at(b, end)?;
             let (second, middle) = run(b, end + sep.len());
+            if middle.len == 8 && !is_dot(sep) {
+                return Some((start, second));
+            }
             b.get(second..).filter(|rest| rest.starts_with(sep))?;
             let (third, last) = run(b, second + sep.len());
             (middle.len == 4 && last.len == 4).then_some((start, third))
@@ -191,6 +200,12 @@ mod tests {
             ("(１３８-１２３４-５６７８)", format!("({})", r(13))),
             ("１３８　１２３４　５６７８。", format!("{}。", r(13))),
             ("１３８－１２３４－５６７８", r(13)),
+            ("１３８.１２３４.５６７８", r(13)),
+            ("１３８．１２３４．５６７８", r(13)),
+            // 3-8, split by anything but a dot.
+            ("１３８ １２３４５６７８", r(12)),
+            ("号码１３８－１２３４５６７８。", format!("号码{}。", r(12))),
+            ("１３８　１２３４５６７８", r(12)),
             // Full-width digits mixed with ASCII ones, in any group.
             ("1381234567８", r(11)),
             ("138 1234 ５６７８", r(13)),
@@ -198,6 +213,7 @@ mod tests {
             // The same after other text: the number starts two groups before the digit found.
             ("号码 138 1234 ５６７８。", format!("号码 {}。", r(13))),
             ("号码:138-１２３４-5678", format!("号码:{}", r(13))),
+            ("号码 138 1234567８。", format!("号码 {}。", r(12))),
             ("８６13812345678", r(13)),
         ];
         for (text, want) in cases {
@@ -222,6 +238,11 @@ mod tests {
             "１３８ １２３４ ５６７８９",     // a last group of five
             "１３８ １２３ ４５６７８",       // 3-3-5
             "１３８１２３４ ５６７８",        // 7-4
+            "１３８．１２３４５６７８",       // 3-8 after a dot: a fraction
+            "１３８.１２３４５６７８",        // the same
+            "１３８ １２３４５６７",          // 3-7
+            "１３８ １２３４５６７８９",      // 3-9
+            "１３８．１２３４.５６７８",      // two dots that differ
             "１２３ １２３４ ５６７８",       // not 1[3-9]
             "第１２３４５号，金额：１００元", // full-width punctuation, short runs
         ] {
