@@ -247,3 +247,67 @@ fn a_value_too_short_for_a_phone_number_is_kept_under_a_phone_key() {
         "{out}"
     );
 }
+
+/// A message that holds an object with secret fields: Getui's `msg` is JSON, with the login
+/// token under `data` on success (GY_ANDROID_API_DOC). Its secrets are redacted in `raw_msg`,
+/// the rest of it kept; the reading is what the message said.
+#[test]
+fn secrets_in_a_message_holding_an_object_are_redacted() {
+    let token = "STsid0000001582682466484D8dBPcVZhZqNkDKcAFqzMj4TtqLf7FAB";
+    let layer = format!(
+        r#"{{"errorCode":0,"errorDesc":"gysdk success!","data":{{"token":"{token}","accessCode":"ac-0123456789","expiredTime":1700000000000}}}}"#
+    );
+    let raw =
+        json!({"gyuid": "gtc_1", "success": true, "code": 30000, "operator": "CM", "msg": layer})
+            .to_string();
+    let got = n(&raw);
+    assert_eq!(
+        (got.source, got.code.as_ref()),
+        (numauth::Source::Geyan, "30000")
+    );
+    assert_eq!(got.category, numauth::Category::Success);
+    let msg = got.raw_msg.as_deref().unwrap();
+    assert!(
+        !msg.contains(token) && !msg.contains("ac-0123456789"),
+        "{msg}"
+    );
+    assert!(msg.contains("<redacted token: 56 chars>"), "{msg}");
+    assert!(msg.contains("<redacted code: 13 chars>"), "{msg}");
+    // What holds no secret is kept.
+    assert!(
+        msg.contains("gysdk success!") && msg.contains("1700000000000"),
+        "{msg}"
+    );
+    // In words around the object, too; a message with no secret is kept as written.
+    let words = r#"{"code":"600011","msg":"saved {\"token\":\"abcdef0123456789\"} failed"}"#;
+    let m = n(words).raw_msg.unwrap().into_owned();
+    assert_eq!(m, r#"saved {"token":"<redacted token: 16 chars>"} failed"#);
+    let plain = r#"{"code":"600011","msg":"bad {\"step\":\"token\"}"}"#;
+    assert_eq!(n(plain).raw_msg.as_deref(), Some(r#"bad {"step":"token"}"#));
+}
+
+/// The Flutter plugins around PNS hand over the login token as `data` on success
+/// (CodeGather/flutter_ali_auth: `resultFormatData(code, null, tokenRet.getToken())`); a `data`
+/// text that is no token is kept.
+#[test]
+fn a_token_as_the_data_text_is_redacted() {
+    let token = "STsid0000001728000000abcdEFGHijkl9";
+    for raw in [
+        format!(r#"{{"code":"600000","msg":"获取token成功","data":"{token}","isChecked":true}}"#),
+        format!("{{code: 600000, msg: 获取token成功, data: {token}, isChecked: true}}"),
+        format!(
+            r#"{{"code":"600000","data":"{}"}}"#,
+            token.replace('0', "0\\/")
+        ),
+    ] {
+        let got = n(&raw);
+        let data = extra(&got, "data").unwrap().as_str().to_owned();
+        assert!(data.starts_with("<redacted token: "), "{raw} => {data}");
+        assert!(!format!("{got:?}").contains(token), "{raw}");
+    }
+    let kept = n(r#"{"code":"600011","msg":"x","data":"预取号失败，请稍后重试"}"#);
+    assert_eq!(
+        extra(&kept, "data").unwrap().as_str(),
+        "预取号失败，请稍后重试"
+    );
+}

@@ -408,6 +408,16 @@ fn item_text(v: &serde_json::Value) -> String {
     }
 }
 
+/// `text` with the secrets in the objects it holds redacted ([`redact_in_text`]): for a
+/// message, which a callback keeps as written. Borrowed when it holds none.
+pub(crate) fn redact_objects_in(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !(text.contains('{') && names_secret(&text)) {
+        return text;
+    }
+    // A message lies in the callback's object, one level down.
+    redact_in_text(&text, 1).map_or(text, Cow::Owned)
+}
+
 /// A text holding objects (`saved {"token":"…"} ok`, or only the object): the text with each
 /// object that held a secret rewritten as JSON, its secrets redacted, and the words around kept.
 /// `None` when no object in it held one. An object too deep to read redacts the whole text.

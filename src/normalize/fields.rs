@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::extra::{kept_value, Extra, ExtraValue};
 use super::keys::{role, KeyRole, Role, NO_ROLE};
 use super::scan::{self, Field, Fields, Val};
-use super::secret::secret_kind;
+use super::secret::{looks_like_token, secret_kind};
 use super::{pattern, Carrier, ParseError, Shape};
 use crate::catalog::nfkc;
 use crate::Source;
@@ -242,6 +242,18 @@ fn data_field<'a>(val: &Val<'a>, parts: &mut Parts<'a>) {
     }
 }
 
+/// Whether a `data` value is a login token as text: the Flutter plugins around PNS hand the
+/// app the token there on success (CodeGather/flutter_ali_auth: `resultFormatData(code, null,
+/// tokenRet.getToken())` on Android, `@"data": token` on iOS).
+fn data_token(val: &Val<'_>) -> bool {
+    match val {
+        Val::Str(s) => looks_like_token(s),
+        Val::Esc(s) => looks_like_token(&scan::unescape(s)),
+        Val::Bare(s) => looks_like_token(s),
+        Val::Nested(_) => false,
+    }
+}
+
 /// Where the winning fields are in an object.
 struct Indices {
     code: Option<usize>,
@@ -319,11 +331,12 @@ fn fill<'a>(
             Role::Data => data_field(&field.val, parts),
             _ => {}
         }
-        // A key with a role names no secret (held as the crate builds): only the value is checked.
+        // A key with a role names no secret (held as the crate builds): only the value is
+        // checked, and a `data` text that is a token is one.
         let key_kind = if *r == NO_ROLE {
             secret_kind(&field.key)
         } else {
-            None
+            (r.role == Role::Data && data_token(&field.val)).then_some("token")
         };
         let value = kept_value(key_kind, field.val, level);
         parts.extra.push((field.key, value));

@@ -1,6 +1,7 @@
 //! A code's node: what the catalog says about it, and following its root cause.
 
 use super::*;
+use crate::normalize::secret::looks_like_token;
 
 /// A node for `code` (whose `rows` these are) in `source`, classified.
 pub(super) fn node<'a>(
@@ -140,54 +141,5 @@ fn redact_token(message: Cow<'_, str>) -> Cow<'_, str> {
         ))
     } else {
         message
-    }
-}
-
-/// At least 32 characters of base64/JWT alphabet with letters and digits, and not a UUID.
-pub(super) fn looks_like_token(s: &str) -> bool {
-    let b = s.as_bytes();
-    let alphabet =
-        |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'_' | b'.' | b'-');
-    let uuid = b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                *c == b'-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        });
-    b.len() >= 32
-        && b.iter().all(alphabet)
-        && b.iter().any(u8::is_ascii_digit)
-        && b.iter().any(u8::is_ascii_alphabetic)
-        && !uuid
-}
-
-#[cfg(test)]
-mod tests {
-    use super::looks_like_token;
-
-    #[test]
-    fn tokens_and_not_tokens() {
-        assert!(looks_like_token("STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9xyz"));
-        assert!(looks_like_token(
-            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc"
-        ));
-        assert!(
-            !looks_like_token("0b6f3a1e-77c2-4d1a-9f3e-0123456789ab"),
-            "a UUID"
-        );
-        assert!(!looks_like_token(
-            "fetch loginToken failed because the network is down"
-        ));
-        assert!(!looks_like_token("short1"));
-        // UUID-long but no UUID: a token.
-        let token36 = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1Nia";
-        assert_eq!(token36.len(), 36);
-        assert!(looks_like_token(token36));
-        assert!(
-            !looks_like_token("abcdefghijklmnopqrstuvwxyzabcdefghij"),
-            "no digit"
-        );
     }
 }

@@ -5,20 +5,23 @@ use std::borrow::Cow;
 
 use super::redacted;
 use super::wide::next_wide_phone;
+use crate::normalize::extra::redact_objects_in;
 use crate::{ExtraValue, Normalized};
 
 /// Redacts each mobile number written in the text of a result and of its causes: messages,
 /// IDaaS template values, request ids, codes, and `extra`'s keys and text values (its JSON
 /// values are redacted as they are kept, see `extra::kept_value`). Done once a callback is
 /// resolved, so that its causes were read from the message as written: a number redacted
-/// first could join or split the codes around it.
+/// first could join or split the codes around it. A message holding an object with secret
+/// fields (Getui's `msg`, JSON with `data.token` on success) has them redacted then too.
 pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
     let mut cur = Some(n);
     while let Some(c) = cur {
-        for text in [&mut c.raw_msg, &mut c.request_id] {
-            if let Some(t) = text.take() {
-                *text = Some(mask_phones(t));
-            }
+        if let Some(t) = c.raw_msg.take() {
+            c.raw_msg = Some(mask_phones(redact_objects_in(t)));
+        }
+        if let Some(t) = c.request_id.take() {
+            c.request_id = Some(mask_phones(t));
         }
         c.code = mask_phones(std::mem::take(&mut c.code));
         for value in c.params.iter_mut().flat_map(|p| p.values.iter_mut()) {
