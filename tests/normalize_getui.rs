@@ -291,3 +291,49 @@ fn a_getui_layer_is_read_in_getui_codes_where_other_vendors_share_the_number() {
         numauth::AuthOutcome::Unknown
     );
 }
+
+/// The H5 SDK's `metadata` is Getui's own `{"code":xxxx,"desc":xxxxx}` (GY_H5_CODE_DOC): read
+/// in its H5 table, whose 10040 is China Unicom's step, and blamed on no carrier the payload
+/// does not name (its `desc` key is no sign of China Mobile here).
+#[test]
+fn getui_h5_metadata_is_read_in_getuis_h5_codes() {
+    let raw = r#"{"code":30005,"msg":{"errorCode":-40001,"errorDesc":"运营商返回的其他错误","metadata":{"code":10040,"desc":"联通获取token失败"}}}"#;
+    let n = normalize(raw).unwrap();
+    assert_eq!(
+        chain(&n),
+        [
+            (Source::GeyanError, "-40001", true),
+            (Source::GeyanH5, "10040", true)
+        ]
+    );
+    assert_eq!(n.carrier, None);
+    let h5 = numauth::lookup(Source::GeyanH5, "10040").unwrap();
+    assert_eq!((n.outcome, n.actor), (h5.outcome(), h5.actor()));
+    // Named by `operator`, the carrier is kept; a carrier's own code under -40001 is still the
+    // carrier's.
+    let named = raw.replace(r#"{"code":30005,"#, r#"{"code":30005,"operator":"CU","#);
+    assert_eq!(normalize(&named).unwrap().carrier, Some(Carrier::Cucc));
+    let cm = r#"{"code":30005,"operator":"CM","msg":{"errorCode":-40001,"metadata":{"resultCode":"103111","desc":"网关IP错误"}}}"#;
+    let n = normalize(cm).unwrap();
+    assert_eq!(chain(&n).last(), Some(&(Source::Cmcc, "103111", true)));
+}
+
+/// uni-app's `errMsg` carries Getui's text (DC_UNIVERIFY): an `errorCode` object in it is
+/// Getui's layer, not China Telecom's -10003 that shares the number.
+#[test]
+fn a_getui_layer_in_uni_apps_message_is_getuis() {
+    let raw = r#"{"errCode":30005,"errMsg":"preLogin:fail {\"errorCode\":-10003,\"errorDesc\":\"接口请求超时\"}"}"#;
+    let n = normalize(raw).unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Univerify, "30005"));
+    assert_eq!(chain(&n), [(Source::GeyanError, "-10003", true)]);
+    assert_eq!(n.carrier, None);
+    let timeout = numauth::lookup(Source::GeyanError, "-10003")
+        .unwrap()
+        .outcome();
+    assert_eq!(n.outcome, timeout);
+    assert_ne!(
+        numauth::lookup(Source::Ctcc, "-10003").unwrap().outcome(),
+        timeout,
+        "the test tells the two tables apart"
+    );
+}

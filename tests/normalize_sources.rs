@@ -310,12 +310,14 @@ fn every_carrier_alias() {
                 "{alias}"
             ),
             None => {
-                // No carrier named: the best-ranked carrier knowing the code; the alias is kept.
-                assert_eq!(c.source, Source::Cucc);
+                // No carrier named, and no message to tell the two meanings apart: read in
+                // the callback's namespace, unknown, and blamed on neither carrier; the alias
+                // is kept.
+                assert_eq!((c.source, c.known), (Source::Pns, false));
                 assert_eq!(extra(&n, "vendorName").unwrap().as_str(), "unknown");
             }
         }
-        assert_eq!(n.carrier, carrier.or(Some(Carrier::Cucc)), "{alias}");
+        assert_eq!(n.carrier, carrier, "{alias}");
         if let Some(carrier) = carrier {
             assert_eq!(Carrier::from_source(carrier.source()), Some(carrier));
         }
@@ -412,4 +414,56 @@ fn idaas_params_read_full_width_digits() {
     // A message that only matches once both sides are normalised still fills.
     let n = idaas("IDAAS.SDK.LOGIN.1005", "用户名或密码错误,剩余登录次数:2");
     assert_eq!(n.params.unwrap().attempts_left, Some(2));
+}
+
+/// A code two carriers know, with no carrier named: the message decides which meaning it is
+/// (China Telecom's -10008 超过预设取号阈值, China Unicom's JSON转换失败); with a message that
+/// gives neither, or none, no carrier is blamed.
+#[test]
+fn a_shared_carrier_code_is_read_by_its_message_or_blamed_on_no_carrier() {
+    let raw = |msg: &str| {
+        json!({"resultCode": "600011", "msg": "获取token失败", "innerCode": "-10008", "innerMsg": msg})
+            .to_string()
+    };
+    let ct_raw = raw("超过预设取号阈值");
+    let ct = n(&ct_raw);
+    assert_eq!(
+        sco(cause(&ct)),
+        s(Source::Ctcc, "-10008", AuthOutcome::RateLimited)
+    );
+    assert_eq!(
+        (ct.carrier, ct.outcome),
+        (Some(Carrier::Ctcc), AuthOutcome::RateLimited)
+    );
+    let cu_raw = raw("JSON转换失败");
+    let cu = n(&cu_raw);
+    assert_eq!(
+        sco(cause(&cu)),
+        s(Source::Cucc, "-10008", AuthOutcome::SdkError)
+    );
+    assert_eq!(cu.carrier, Some(Carrier::Cucc));
+    let neither_raw = raw("失败");
+    let neither = n(&neither_raw);
+    assert_eq!(
+        (cause(&neither).source, cause(&neither).known),
+        (Source::Pns, false)
+    );
+    assert_eq!(neither.carrier, None);
+    assert_eq!(
+        neither.outcome,
+        AuthOutcome::TokenFailed,
+        "the callback's own reading"
+    );
+    // Shanyan's timeout with `innerCode` 0, a success in both China Unicom's and China
+    // Telecom's tables: no carrier, and no success under the timeout.
+    let shanyan = n(r#"{"code":1023,"message":"超时","innerCode":0,"innerDesc":"超时"}"#);
+    assert_eq!((shanyan.source, shanyan.carrier), (Source::Shanyan, None));
+    assert_eq!(cause(&shanyan).category, numauth::Category::Failure);
+    assert_ne!(cause(&shanyan).source, Source::Cucc);
+    // A code one carrier alone knows still names that carrier.
+    let cm = n(r#"{"resultCode":"600011","innerCode":"103111","innerMsg":"网关IP错误"}"#);
+    assert_eq!(
+        (cause(&cm).source, cm.carrier),
+        (Source::Cmcc, Some(Carrier::Cmcc))
+    );
 }

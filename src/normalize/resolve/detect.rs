@@ -201,8 +201,10 @@ pub(super) fn inner_source(
         return s;
     }
     // Another carrier's table is no reading of a code the keys say is this carrier's.
-    if let Some(first) = known.clone().next().filter(|_| preferred.is_none()) {
-        return first;
+    if preferred.is_none() {
+        if let Some(s) = one_carrier(known.clone(), rows, msg) {
+            return s;
+        }
     }
     if rows.lookup(Source::Pns).is_some() {
         return Source::Pns;
@@ -210,6 +212,32 @@ pub(super) fn inner_source(
     // A code no table knows is kept in the namespace above it, and blamed on no carrier
     // that the payload did not name (by an alias or by its keys).
     preferred.unwrap_or(parent)
+}
+
+/// The carrier table a code is read in when no carrier is named: the one table that knows it;
+/// of several (China Telecom's `-10008` 超过预设取号阈值 is China Unicom's JSON转换失败), the
+/// one whose meaning the message gives. `None` when the message gives none of theirs, or
+/// several: the payload does not say which carrier it is, and a guess would blame one.
+fn one_carrier(
+    mut known: impl Iterator<Item = Source> + Clone,
+    rows: CodeRows,
+    msg: Option<&str>,
+) -> Option<Source> {
+    let first = known.next()?;
+    // A source's rows of a code are consecutive: another source is the next that differs.
+    if known.clone().all(|s| s == first) {
+        return Some(first);
+    }
+    let msg = msg.map(crate::catalog::nfkc)?;
+    let gives = |s: Source| {
+        rows.find(s, Some(&msg)).is_some_and(|e| {
+            let zh = e.message(crate::Lang::Zh);
+            e.is_message_row() || (!zh.is_empty() && msg.contains(zh))
+        })
+    };
+    let mut told = std::iter::once(first).chain(known).filter(|&s| gives(s));
+    let s = told.next()?;
+    told.all(|t| t == s).then_some(s)
 }
 
 #[cfg(test)]
