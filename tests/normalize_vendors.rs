@@ -202,6 +202,50 @@ fn an_inner_code_without_a_code_is_the_carrier_s_that_alone_knows_it() {
     assert_eq!(init.message.map(|m| m.zh), Some("初始化成功"));
 }
 
+/// Shanyan's results name no carrier when they fail or are cancelled (`telecom` comes with a
+/// prefetch), but `innerDesc` is its key alone (SY_* payload shapes: {code, message, innerCode,
+/// innerDesc, ...}): its codes are read in its table, not taken for PNS by their inner code.
+#[test]
+fn shanyans_inner_message_key_names_shanyan() {
+    let cancel =
+        normalize(r#"{"code":1011,"message":"点击返回","innerCode":1011,"innerDesc":"点击返回"}"#)
+            .unwrap();
+    assert_eq!(
+        (cancel.source, cancel.code.as_ref()),
+        (Source::Shanyan, "1011")
+    );
+    assert_eq!((cancel.category, cancel.carrier), (Cancelled, None));
+    let ok =
+        normalize(r#"{"code":1000,"message":"获取token成功","innerCode":0,"innerDesc":"成功"}"#)
+            .unwrap();
+    assert_eq!(
+        (ok.source, ok.category, ok.carrier),
+        (Source::Shanyan, Success, None)
+    );
+    // 1003 carries the carrier's code: China Unicom's `1` + message.
+    check(
+        r#"{"code":1003,"message":"获取token失败","innerCode":1,"innerDesc":"请求超时"}"#,
+        &Want {
+            source: Source::Shanyan,
+            code: "1003",
+            category: Failure,
+            actor: numauth::lookup_with_msg(Source::Cucc, "1", "请求超时")
+                .unwrap()
+                .actor(),
+            carrier: Some(Carrier::Cucc),
+            request_id: None,
+            causes: &[(Source::Cucc, "1", true)],
+        },
+    );
+    // An inner code without that key is still the PNS SDK's carrier code.
+    let pns = normalize(r#"{"resultCode":"600011","innerCode":"103111","innerMsg":"网关IP错误"}"#)
+        .unwrap();
+    assert_eq!(
+        (pns.source, pns.carrier),
+        (Source::Pns, Some(Carrier::Cmcc))
+    );
+}
+
 #[test]
 fn vendor_names_by_form() {
     for (vendor, carrier) in [

@@ -36,8 +36,10 @@ pub(crate) enum CodeKey {
 pub(crate) struct Marks {
     /// `templateId`, `nodeId`, or a `16000xx`/`17000xx` inner code: fusion auth.
     pub(crate) fusion: bool,
-    /// `carrierFailedResultData`, `vendorName`, `requestCode`, `innerCode`: the PNS SDK.
+    /// `carrierFailedResultData`, `vendorName`, `requestCode`: the PNS SDK.
     pub(crate) pns: bool,
+    /// An inner code that is no one-tap code: the PNS SDK's, in its own callbacks.
+    pub(crate) pns_inner: bool,
     /// `seq`, `resultMsg`: China Unicom.
     pub(crate) unicom: bool,
     /// `reqId`: China Telecom.
@@ -75,13 +77,20 @@ impl Marks {
     }
 
     /// Notes what an inner code says: a one-tap code (seven digits from 16 or 17) is fusion
-    /// auth's, any other is the PNS SDK's carrier code.
+    /// auth's, any other is the PNS SDK's carrier code unless a key of another vendor's says
+    /// otherwise ([`Marks::pns_inner`]).
     pub(crate) fn inner_code(&mut self, code: &str) {
         if is_fusion_inner(code) {
             self.fusion = true;
         } else {
-            self.pns = true;
+            self.pns_inner = true;
         }
+    }
+
+    /// Whether the keys say PNS: one of its own keys, or an inner code where no key of
+    /// another vendor's is (Shanyan's `innerCode` comes with its `innerDesc`).
+    pub(crate) fn says_pns(&self) -> bool {
+        self.pns || (self.pns_inner && self.vendor.is_none())
     }
 }
 

@@ -56,7 +56,7 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
     }
     let preferred = if marks.fusion {
         Some(Source::Fusion)
-    } else if marks.pns {
+    } else if marks.says_pns() {
         Some(pns_for(platform))
     } else if marks.token_data || (marks.data_text && p.msg.is_none()) {
         Some(Source::IdaasSdk)

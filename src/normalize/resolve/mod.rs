@@ -202,7 +202,7 @@ fn enveloped<'b>(
 /// Whether parts found underneath are an app SDK's callback rather than a carrier's result:
 /// no carrier knows the code, and the keys or the catalog say PNS or fusion.
 fn is_app_callback(p: &Parts<'_>, rows: CodeRows) -> bool {
-    let mut app = p.marks.pns || p.marks.fusion;
+    let mut app = p.marks.says_pns() || p.marks.fusion;
     for e in rows.entries() {
         if Carrier::from_source(e.source()).is_some() {
             return false;
