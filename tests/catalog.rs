@@ -58,7 +58,7 @@ fn entry_counts_per_source_are_locked() {
         (Source::Pns, 46),
         (Source::Fusion, 109),
         (Source::Cmcc, 76),
-        (Source::Cucc, 143),
+        (Source::Cucc, 145),
         (Source::Ctcc, 119),
         (Source::Dypns, 20),
         (Source::Idaas, 43),

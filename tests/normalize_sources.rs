@@ -467,3 +467,36 @@ fn a_shared_carrier_code_is_read_by_its_message_or_blamed_on_no_carrier() {
         (Source::Cmcc, Some(Carrier::Cmcc))
     );
 }
+
+/// China Unicom codes whose meaning its message gives: `100` is 成功 in the fusion page's table
+/// but 参数校验失败 on the one-tap page's; `410021`'s init-failure path says 操作频繁 for a rate
+/// limit. A result that says it failed is no success, and a rate limit is no misuse.
+#[test]
+fn china_unicom_codes_read_by_their_message() {
+    let under_pns = |code: &str, msg: &str| {
+        let data = json!({"resultCode": code, "resultMsg": msg}).to_string();
+        json!({"code": "600012", "msg": "预取号失败", "vendorName": "cu_xw", "carrierFailedResultData": data}).to_string()
+    };
+    let bad = under_pns("100", "参数校验失败");
+    let n = n(&bad);
+    assert_eq!(
+        sco(cause(&n)),
+        s(Source::Cucc, "100", AuthOutcome::InvalidRequest)
+    );
+    assert_eq!(n.outcome, AuthOutcome::InvalidRequest);
+    let fine = under_pns("100", "成功");
+    assert_eq!(
+        cause(&numauth::normalize(&fine).unwrap()).outcome,
+        AuthOutcome::Success
+    );
+    let busy = under_pns("410021", "操作频繁,请稍后再试");
+    assert_eq!(
+        numauth::normalize(&busy).unwrap().outcome,
+        AuthOutcome::RateLimited
+    );
+    let uninit = under_pns("410021", "sdk未初始化");
+    assert_eq!(
+        numauth::normalize(&uninit).unwrap().outcome,
+        AuthOutcome::SdkMisuse
+    );
+}
