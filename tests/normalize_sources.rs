@@ -454,6 +454,10 @@ fn a_shared_carrier_code_is_read_by_its_message_or_blamed_on_no_carrier() {
         AuthOutcome::TokenFailed,
         "the callback's own reading"
     );
+    // A message that gives both meanings names neither.
+    let both_raw = raw("JSON转换失败；超过预设取号阈值");
+    let both = n(&both_raw);
+    assert_eq!((cause(&both).source, both.carrier), (Source::Pns, None));
     // Shanyan's timeout with `innerCode` 0, a success in both China Unicom's and China
     // Telecom's tables: no carrier, and no success under the timeout.
     let shanyan = n(r#"{"code":1023,"message":"超时","innerCode":0,"innerDesc":"超时"}"#);
