@@ -246,6 +246,49 @@ fn shanyans_inner_message_key_names_shanyan() {
     );
 }
 
+/// A code with one row per platform is read in the caller's platform's row: JVerification's
+/// 2018 is a carrier the device does not support on Android, a carrier SDK missing from the
+/// app on iOS (JV_IOS_DOC). A row the message picks stays picked.
+#[test]
+fn the_platform_picks_the_row_of_a_code_read_differently_on_each() {
+    use numauth::{normalize_with, AuthOutcome, Hint, Platform};
+    let raw = r#"{"code":2018,"content":"Local unsupported operator,operator sdk don't exist"}"#;
+    let on = |platform| {
+        let hint = Hint {
+            platform,
+            ..Hint::default()
+        };
+        let n = normalize_with(raw, hint).unwrap();
+        (n.source, n.outcome, n.actor)
+    };
+    let ios = numauth::lookup_on(Source::Jverify, "2018", Platform::Ios).unwrap();
+    assert_eq!(ios.outcome(), AuthOutcome::SdkMisuse);
+    assert_eq!(
+        on(Some(Platform::Ios)),
+        (Source::Jverify, AuthOutcome::SdkMisuse, Actor::Developer)
+    );
+    assert_eq!(
+        on(Some(Platform::Android)).1,
+        AuthOutcome::CarrierUnsupported
+    );
+    // No platform, or one without a row of its own: the code's first row.
+    assert_eq!(on(None).1, AuthOutcome::CarrierUnsupported);
+    assert_eq!(on(Some(Platform::Web)).1, AuthOutcome::CarrierUnsupported);
+    // Shanyan's 1000 is the token or, with its message, the page shown (an Android row).
+    let page = r#"{"code":1000,"message":"授权页拉起成功","innerDesc":"x"}"#;
+    for platform in [None, Some(Platform::Android), Some(Platform::Ios)] {
+        let hint = Hint {
+            platform,
+            ..Hint::default()
+        };
+        let n = normalize_with(page, hint).unwrap();
+        assert_eq!(
+            (n.source, n.outcome),
+            (Source::Shanyan, AuthOutcome::AuthPageShown)
+        );
+    }
+}
+
 #[test]
 fn vendor_names_by_form() {
     for (vendor, carrier) in [

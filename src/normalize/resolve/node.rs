@@ -39,7 +39,26 @@ pub(super) fn node<'a>(
 /// the catalog says about its own code, whose `rows` these are.
 pub(super) fn set_message<'a>(n: &mut Normalized<'a>, rows: CodeRows, msg: Cow<'a, str>) {
     n.raw_msg = Some(redact_token(msg));
-    let v = Verdict::of(rows, n.source, n.raw_msg.as_deref());
+    apply(n, Verdict::of(rows, n.source, n.raw_msg.as_deref()));
+}
+
+/// Reads the node's code in its row for `platform` where the source has one row per platform
+/// (JVerification's 2018: a carrier unsupported on Android, a missing carrier SDK on iOS) and
+/// no row keyed by the message decided it.
+pub(super) fn on_platform(n: &mut Normalized<'_>, rows: CodeRows, platform: Platform) {
+    let picked = rows.find(n.source, n.raw_msg.as_deref());
+    if picked.is_some_and(Entry::is_message_row) {
+        return;
+    }
+    let entry = rows.lookup_on(n.source, platform);
+    if entry.is_some_and(|e| picked.is_none_or(|p| !std::ptr::eq(p, e))) {
+        let outcome = entry.map_or(AuthOutcome::Unknown, Entry::outcome);
+        apply(n, Verdict { entry, outcome });
+    }
+}
+
+/// Sets what the catalog says about the node's code: its verdict `v`.
+fn apply(n: &mut Normalized<'_>, v: Verdict) {
     n.known = v.known();
     n.outcome = v.outcome;
     n.category = v.outcome.category();

@@ -194,6 +194,9 @@ pub(crate) fn resolve_top<'a>(
     let data_is_message = msg.is_none() && source == Source::IdaasSdk && data_text.is_some();
     let msg = if data_is_message { data_text } else { msg };
     let mut n = node(rows, source, std::mem::take(&mut p.code), msg);
+    if let Some(platform) = hint.platform {
+        node::on_platform(&mut n, rows, platform);
+    }
     n.request_id = p.request_id.take();
     std::mem::swap(&mut n.extra, &mut p.extra); // not assigned: see `resolve_inner`
     if data_is_message {
