@@ -52,6 +52,29 @@ fn an_openapi_exception_message_is_the_server_answering_with_an_http_status() {
     ]);
 }
 
+/// The old Java SDK (`aliyun-java-sdk-core`, `com.aliyuncs.exceptions`): `getMessage()` is
+/// `<ErrCode> : <ErrMsg>` and, when the server answered, `\r\nRequestId : <RequestId>`; the code
+/// is the body's, read in the Dypnsapi table.
+#[test]
+fn the_old_java_sdks_exception_is_the_servers_code() {
+    check(&[
+        (
+            "com.aliyuncs.exceptions.ServerException: Throttling.System : The request was denied due to API flow control.\r\nRequestId : 5C2F-01",
+            "dypns Throttling.System rate_limited msg=The request was denied due to API flow control. req=5C2F-01",
+        ),
+        (
+            "isv.MOBILE_NUMBER_ILLEGAL : 号码格式非法\r\nRequestId : 8E9A",
+            "dypns isv.MOBILE_NUMBER_ILLEGAL invalid_request msg=号码格式非法 req=8E9A",
+        ),
+        // A client-side error (no answer, no request id): named by its class.
+        (
+            "com.aliyuncs.exceptions.ClientException: SDK.ServerUnreachable : Server unreachable: connection refused\n\tat com.aliyuncs.DefaultAcsClient.doAction(DefaultAcsClient.java:315)",
+            "dypns SDK.ServerUnreachable unknown msg=Server unreachable: connection refused",
+        ),
+    ]);
+    assert!(normalize("Throttling.User : Request was denied").is_err());
+}
+
 #[test]
 fn the_body_code_wins_over_the_http_status_wherever_it_is_named() {
     check(&[

@@ -5,8 +5,8 @@
 
 mod prints;
 
+use prints::{java_sdk_error, openapi_message, platform_exception, PLATFORM_EXCEPTION};
 pub(crate) use prints::{ns_error, NsError};
-use prints::{openapi_message, platform_exception, PLATFORM_EXCEPTION};
 use std::ops::Range;
 
 /// A code named in text, with the message that follows it, as byte ranges of the text.
@@ -21,6 +21,9 @@ pub(crate) struct Named {
     /// The HTTP status in an Alibaba Cloud OpenAPI SDK's exception message (`code: 400, …
     /// request id: …`): the server's answer, not a code of any SDK's or carrier's table.
     pub(crate) http_status: bool,
+    /// Named by the old Java SDK's exception print (`Throttling.User : …` / `RequestId : …`):
+    /// the server's code.
+    pub(crate) server: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -232,6 +235,7 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
                 inner: kind == Kind::Inner,
                 carrier: None,
                 http_status: false,
+                server: false,
             };
             (named, end)
         })
@@ -313,6 +317,7 @@ fn bracketed(b: &[u8], i: usize) -> Option<(Named, usize)> {
         inner: true,
         carrier: Some(alias),
         http_status: false,
+        server: false,
     };
     Some((named, msg_end))
 }
@@ -347,6 +352,13 @@ pub(crate) fn scan(text: &str) -> ([Named; MAX_NAMED], usize) {
                 len += 1;
             }
             None => i += 1,
+        }
+    }
+    // No key names a code: the old Java SDK's exception print may.
+    if let (0, Some(first)) = (len, out.first_mut()) {
+        if let Some(named) = java_sdk_error(b) {
+            *first = named;
+            len = 1;
         }
     }
     for k in 0..len {

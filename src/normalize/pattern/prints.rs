@@ -1,6 +1,6 @@
 //! Codes in the prints of SDK exceptions: Flutter's `PlatformException(600025, 初始化失败, null,
-//! null)`, and the message of an Alibaba Cloud OpenAPI SDK's exception, `code: 400, <Message>
-//! request id: <RequestId>`.
+//! null)`, the message of an Alibaba Cloud OpenAPI SDK's exception, `code: 400, <Message>
+//! request id: <RequestId>`, and the old Java SDK's `<Code> : <Message>` / `RequestId : <id>`.
 
 use super::{skip, Named};
 use std::ops::Range;
@@ -37,6 +37,7 @@ pub(super) fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
         inner: false,
         carrier: None,
         http_status: false,
+        server: false,
         code,
     };
     Some((named, at + token.len()))
@@ -104,6 +105,72 @@ pub(super) fn openapi_message(b: &[u8], code: &Range<usize>) -> Option<Range<usi
     } else {
         start..start + msg.len()
     })
+}
+
+/// The old Alibaba Cloud Java SDK (`aliyun-java-sdk-core`): its `ClientException`, and the
+/// `ServerException` that extends it, print `<ErrCode> : <ErrMsg>` with a line `RequestId :
+/// <RequestId>` after it (`\r\n` between), the class name before it in a stack trace
+/// (`com.aliyuncs.exceptions.ServerException: Throttling.User : Request was denied ...`).
+const JAVA_REQUEST_ID: &[u8] = b"RequestId : ";
+
+/// The code and message of such a print in `b`: the line just before its first `RequestId : `
+/// line reads `<code> : <message>`, after the line's start or an `Exception: `; the code is
+/// the body's `Code`, a word with a letter (`Throttling.User`, `isv.MOBILE_NUMBER_ILLEGAL`).
+pub(super) fn java_sdk_error(b: &[u8]) -> Option<Named> {
+    let line = match find_java_request_id(b) {
+        Some(rid) => b.get(..rid)?.strip_suffix(b"\n")?,
+        // A client-side error has no request id: the class name alone says what it is.
+        None => {
+            let class = find(b, JAVA_EXCEPTIONS)?;
+            let len = b.get(class..)?.iter().position(|&c| c == b'\n');
+            b.get(..len.map_or(b.len(), |l| class + l))?
+        }
+    };
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let start = line.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    const CLASS: &[u8] = b"Exception: ";
+    let class_end = line.get(start..).and_then(|own| find(own, CLASS));
+    let at = start + class_end.map_or(0, |p| p + CLASS.len());
+    let rest = line.get(at..)?;
+    let len = rest
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+        .count();
+    let code = rest.get(..len)?;
+    if !code.iter().any(u8::is_ascii_alphabetic) || rest.get(len..len + 3) != Some(b" : ") {
+        return None;
+    }
+    let msg_at = at + len + 3;
+    let msg = line.get(msg_at..)?.trim_ascii_end();
+    Some(Named {
+        code: at..at + len,
+        msg: (!msg.is_empty()).then_some(msg_at..msg_at + msg.len()),
+        inner: false,
+        carrier: None,
+        http_status: false,
+        server: true,
+    })
+}
+
+/// The package of the old Java SDK's exceptions.
+const JAVA_EXCEPTIONS: &[u8] = b"com.aliyuncs.exceptions.";
+
+/// Where `needle` first is in `b`.
+fn find(b: &[u8], needle: &[u8]) -> Option<usize> {
+    b.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Where a `RequestId : ` at a line's start first is in `b`, looked for at each `R`.
+fn find_java_request_id(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(p) = crate::normalize::scan::find_either(b, at, b'R', b'R') {
+        let line_start = p.checked_sub(1).is_some_and(|q| b.get(q) == Some(&b'\n'));
+        if line_start && b.get(p..).is_some_and(|r| r.starts_with(JAVA_REQUEST_ID)) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+    None
 }
 
 /// Foundation's print of an `NSError` (`[error description]`, Swift's `print(error)`):

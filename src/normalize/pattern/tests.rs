@@ -225,3 +225,51 @@ fn ns_error_prints() {
         assert_eq!(parts(not), None, "{not}");
     }
 }
+
+fn java(text: &str) -> Vec<(&str, Option<&str>, bool)> {
+    let (named, len) = scan(text);
+    named
+        .into_iter()
+        .take(len)
+        .map(|n| (&text[n.code], n.msg.map(|m| &text[m]), n.server))
+        .collect()
+}
+
+#[test]
+fn the_old_java_sdks_exception_names_the_servers_code() {
+    let want = |code, msg| vec![(code, Some(msg), true)];
+    // `getMessage()`: `<ErrCode> : <ErrMsg>`, then `\r\nRequestId : <id>`.
+    let t = "com.aliyuncs.exceptions.ServerException: Throttling.User : Request was denied.\r\nRequestId : 7A-1";
+    assert_eq!(java(t), want("Throttling.User", "Request was denied."));
+    assert_eq!(
+        java("isv.MOBILE_NUMBER_ILLEGAL : 号码格式非法 \nRequestId : r\n\tat x"),
+        want("isv.MOBILE_NUMBER_ILLEGAL", "号码格式非法")
+    );
+    // The line just before the request id's; a client error with none, by its class.
+    assert_eq!(
+        java("start\nSDK.InvalidRegionId : Can not find endpoint.\r\nRequestId : r"),
+        want("SDK.InvalidRegionId", "Can not find endpoint.")
+    );
+    let client = "Caused by: com.aliyuncs.exceptions.ClientException: SDK.ServerUnreachable : Server unreachable: x\n\tat y";
+    assert_eq!(
+        java(client),
+        want("SDK.ServerUnreachable", "Server unreachable: x")
+    );
+    assert_eq!(
+        java("SDK.X : \r\nRequestId : r"),
+        vec![("SDK.X", None, true)]
+    );
+    // Not that print: no request id line and no SDK class, the id not at a line's start, no
+    // ` : ` after a word, a code of digits alone, or a code some key names.
+    for text in [
+        "Throttling.User : Request was denied.",
+        "Throttling.User : x RequestId : r",
+        "Throttling.User: x\nRequestId : r",
+        "400 : x\nRequestId : r",
+        " : x\nRequestId : r",
+        "com.aliyuncs.exceptions.ClientException: no code here",
+    ] {
+        assert!(java(text).is_empty(), "{text}");
+    }
+    assert_eq!(java("code: 600011 x\nRequestId : r")[0].2, false);
+}
