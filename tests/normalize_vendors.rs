@@ -459,3 +459,30 @@ fn a_vendor_code_that_wraps_a_carrier_reads_its_cause_there() {
         (Source::Onelogin, Some(Carrier::Ctcc), true)
     );
 }
+
+/// What lies under an error in `cause`: MobTech's `VerifyException.getCause()` is the
+/// carrier's result (MOB_ANDROID_README), uni-app x's `UniError.cause` Getui's detail (DC_UVX).
+#[test]
+fn an_errors_cause_is_its_root_cause() {
+    let mob = r#"{"code":6119404,"message":"运营商登录失败","cause":"{\"resultCode\":\"103111\",\"desc\":\"网关IP错误\"}"}"#;
+    let n = normalize(mob).unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Secverify, "6119404"));
+    let cause = n.root_cause.as_deref().unwrap();
+    assert_eq!(
+        (cause.source, cause.code.as_ref()),
+        (Source::Cmcc, "103111")
+    );
+    assert_eq!(n.carrier, Some(Carrier::Cmcc));
+    let uni = r#"{"errSubject":"uni-verify","errCode":30006,"errMsg":"一键登录失败","cause":{"subject":"gysdk","code":-20301,"message":"登录授权页退出"}}"#;
+    let n = normalize(uni).unwrap();
+    assert_eq!((n.source, n.category), (Source::Univerify, Cancelled));
+    let cause = n.root_cause.as_deref().unwrap();
+    assert_eq!(
+        (cause.source, cause.code.as_ref()),
+        (Source::GeyanError, "-20301")
+    );
+    // A cause with no code is kept as it was.
+    let plain = normalize(r#"{"code":"600011","cause":{"message":"inner"}}"#).unwrap();
+    assert!(plain.root_cause.is_none());
+    assert!(plain.extra.get("cause").is_some());
+}
