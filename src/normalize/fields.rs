@@ -513,8 +513,7 @@ fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option
     // The carrier a bracketed result names (`[CT,(80801)…]`).
     let alias = named.iter().find_map(|n| n.carrier.clone());
     parts.carrier = alias.and_then(|r| Carrier::from_alias(text.get(r)?));
-    parts.marks.tea =
-        first.http_status || first.server || super::keys::contains_ci(&text, "TeaException");
+    parts.marks.tea = first.http_status || super::keys::contains_ci(&text, "TeaException");
     if let Some(r) = pattern::request_id(&text) {
         parts.request_id = Some(sub(&text, r));
     }

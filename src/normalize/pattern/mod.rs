@@ -21,9 +21,6 @@ pub(crate) struct Named {
     /// The HTTP status in an Alibaba Cloud OpenAPI SDK's exception message (`code: 400, …
     /// request id: …`): the server's answer, not a code of any SDK's or carrier's table.
     pub(crate) http_status: bool,
-    /// Named by the old Java SDK's exception print (`Throttling.User : …` / `RequestId : …`):
-    /// the server's code.
-    pub(crate) server: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -235,7 +232,6 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
                 inner: kind == Kind::Inner,
                 carrier: None,
                 http_status: false,
-                server: false,
             };
             (named, end)
         })
@@ -317,7 +313,6 @@ fn bracketed(b: &[u8], i: usize) -> Option<(Named, usize)> {
         inner: true,
         carrier: Some(alias),
         http_status: false,
-        server: false,
     };
     Some((named, msg_end))
 }

@@ -37,7 +37,6 @@ pub(super) fn platform_exception(b: &[u8], i: usize) -> Option<(Named, usize)> {
         inner: false,
         carrier: None,
         http_status: false,
-        server: false,
         code,
     };
     Some((named, at + token.len()))
@@ -148,7 +147,6 @@ pub(super) fn java_sdk_error(b: &[u8]) -> Option<Named> {
         inner: false,
         carrier: None,
         http_status: false,
-        server: true,
     })
 }
 

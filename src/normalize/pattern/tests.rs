@@ -226,18 +226,18 @@ fn ns_error_prints() {
     }
 }
 
-fn java(text: &str) -> Vec<(&str, Option<&str>, bool)> {
+fn java(text: &str) -> Vec<(&str, Option<&str>)> {
     let (named, len) = scan(text);
     named
         .into_iter()
         .take(len)
-        .map(|n| (&text[n.code], n.msg.map(|m| &text[m]), n.server))
+        .map(|n| (&text[n.code], n.msg.map(|m| &text[m])))
         .collect()
 }
 
 #[test]
 fn the_old_java_sdks_exception_names_the_servers_code() {
-    let want = |code, msg| vec![(code, Some(msg), true)];
+    let want = |code, msg| vec![(code, Some(msg))];
     // `getMessage()`: `<ErrCode> : <ErrMsg>`, then `\r\nRequestId : <id>`.
     let t = "com.aliyuncs.exceptions.ServerException: Throttling.User : Request was denied.\r\nRequestId : 7A-1";
     assert_eq!(java(t), want("Throttling.User", "Request was denied."));
@@ -255,10 +255,7 @@ fn the_old_java_sdks_exception_names_the_servers_code() {
         java(client),
         want("SDK.ServerUnreachable", "Server unreachable: x")
     );
-    assert_eq!(
-        java("SDK.X : \r\nRequestId : r"),
-        vec![("SDK.X", None, true)]
-    );
+    assert_eq!(java("SDK.X : \r\nRequestId : r"), vec![("SDK.X", None)]);
     // Not that print: no request id line and no SDK class, the id not at a line's start, no
     // ` : ` after a word, a code of digits alone, or a code some key names.
     for text in [
@@ -271,5 +268,5 @@ fn the_old_java_sdks_exception_names_the_servers_code() {
     ] {
         assert!(java(text).is_empty(), "{text}");
     }
-    assert_eq!(java("code: 600011 x\nRequestId : r")[0].2, false);
+    assert_eq!(java("code: 600011 x\nRequestId : r")[0].0, "600011");
 }
