@@ -261,6 +261,7 @@ fn the_old_java_sdks_exception_names_the_servers_code() {
     for text in [
         "Throttling.User : Request was denied.",
         "Throttling.User : x RequestId : r",
+        "Throttling.User : x\nRetry later\nRequestId : r",
         "Throttling.User: x\nRequestId : r",
         "400 : x\nRequestId : r",
         " : x\nRequestId : r",
