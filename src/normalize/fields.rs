@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::extra::{kept_value, Extra, ExtraValue};
 use super::keys::{role, KeyRole, Role, NO_ROLE};
 use super::scan::{self, Field, Fields, Val};
-use super::secret::{looks_like_token, secret_kind};
+use super::secret::{is_token_text, secret_kind};
 use super::{pattern, Carrier, ParseError, Shape};
 use crate::catalog::nfkc;
 use crate::Source;
@@ -251,15 +251,14 @@ fn data_field<'a>(val: &Val<'a>, parts: &mut Parts<'a>) {
     }
 }
 
-/// Whether a `data` value is a login token as text: the Flutter plugins around PNS hand the
-/// app the token there on success (CodeGather/flutter_ali_auth: `resultFormatData(code, null,
-/// tokenRet.getToken())` on Android, `@"data": token` on iOS).
-fn data_token(val: &Val<'_>) -> bool {
-    match val {
-        Val::Str(s) => looks_like_token(s),
-        Val::Esc(s) => looks_like_token(&scan::unescape(s)),
-        Val::Bare(s) => looks_like_token(s),
-        Val::Nested(_) => false,
+/// The secret kind a kept field's value is redacted as: a key with a role names no secret
+/// (held as the crate builds), so only the value is checked, and a `data` text that is a token
+/// is one; any other key's own kind.
+fn kept_kind(r: &KeyRole, key: &str, val: &Val<'_>) -> Option<&'static str> {
+    if *r == NO_ROLE {
+        secret_kind(key)
+    } else {
+        (r.role == Role::Data && is_token_text(val)).then_some("token")
     }
 }
 
@@ -340,14 +339,7 @@ fn fill<'a>(
             Role::Data => data_field(&field.val, parts),
             _ => {}
         }
-        // A key with a role names no secret (held as the crate builds): only the value is
-        // checked, and a `data` text that is a token is one.
-        let key_kind = if *r == NO_ROLE {
-            secret_kind(&field.key)
-        } else {
-            (r.role == Role::Data && data_token(&field.val)).then_some("token")
-        };
-        let value = kept_value(key_kind, field.val, level);
+        let value = kept_value(kept_kind(r, &field.key, &field.val), field.val, level);
         parts.extra.push((field.key, value));
     }
     // `code:1105msg:参数信息错误`: a message glued to the code.

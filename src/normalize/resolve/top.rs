@@ -184,15 +184,7 @@ pub(crate) fn resolve_top<'a>(
 ) -> Result<Normalized<'a>, ParseError> {
     let rows = CodeRows::of(&p.code);
     let source = hinted(&hint, rows).unwrap_or_else(|| detect(p, rows, hint.platform));
-    let msg = match p.msg.take() {
-        // An inner code standing in for the code brings its message (Shanyan's `innerDesc`).
-        None if p.code_key == CodeKey::Inner => p.inner_msg.take().map(|(_, m)| m),
-        msg => msg,
-    };
-    let data_text = p.data_text.take();
-    // The IDaaS SDK's failure callback describes the failure in `data`: that is its message.
-    let data_is_message = msg.is_none() && source == Source::IdaasSdk && data_text.is_some();
-    let msg = if data_is_message { data_text } else { msg };
+    let (msg, data_is_message) = top_message(p, source);
     let mut n = node(rows, source, std::mem::take(&mut p.code), msg);
     if let Some(platform) = hint.platform {
         node::on_platform(&mut n, rows, platform);
@@ -258,6 +250,22 @@ pub(crate) fn resolve_top<'a>(
         Some(e) => Err(e),
         None => Ok(n),
     }
+}
+
+/// The callback's message, and whether it is its `data` text: the IDaaS SDK's failure callback
+/// describes the failure there. An inner code standing in for the code brings its message
+/// (Shanyan's `innerDesc`).
+fn top_message<'a>(p: &mut Parts<'a>, source: Source) -> (Option<Cow<'a, str>>, bool) {
+    let msg = match p.msg.take() {
+        None if p.code_key == CodeKey::Inner => p.inner_msg.take().map(|(_, m)| m),
+        msg => msg,
+    };
+    let data_text = p.data_text.take();
+    let data_is_message = msg.is_none() && source == Source::IdaasSdk && data_text.is_some();
+    (
+        if data_is_message { data_text } else { msg },
+        data_is_message,
+    )
 }
 
 /// Normalises a typed callback.

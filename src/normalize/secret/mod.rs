@@ -5,6 +5,8 @@ mod phones;
 mod wide;
 
 use phones::first_phone;
+
+use crate::normalize::scan::Val;
 pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers};
 
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
@@ -176,6 +178,18 @@ pub(crate) fn looks_like_token(s: &str) -> bool {
         && b.iter().any(u8::is_ascii_digit)
         && b.iter().any(u8::is_ascii_alphabetic)
         && !uuid
+}
+
+/// Whether a value is a login token as text ([`looks_like_token`]), as a `data` text is where
+/// the Flutter plugins around PNS hand the app the token on success (CodeGather/flutter_ali_auth:
+/// `resultFormatData(code, null, tokenRet.getToken())` on Android, `@"data": token` on iOS).
+pub(crate) fn is_token_text(val: &Val<'_>) -> bool {
+    match val {
+        Val::Str(s) => looks_like_token(s),
+        Val::Esc(s) => looks_like_token(&crate::normalize::scan::unescape(s)),
+        Val::Bare(s) => looks_like_token(s),
+        Val::Nested(_) => false,
+    }
 }
 
 pub(super) fn redacted(kind: &str, value: &str) -> String {
