@@ -88,3 +88,30 @@ fn a_carriers_keys_make_the_code_the_carriers_known_or_not() {
         ),
     ]);
 }
+
+/// A message that gives one source's meaning of a number, and not the best-ranked source's,
+/// names that source: 600032 is the app SDK's wrong device clock but the H5 SDK's wrong
+/// business type (业务类型错误). A message that gives neither, or the first's own meaning in
+/// shorter words (蜂窝网络未开启 of 蜂窝网络未开启或不稳定), keeps the ranking; a plugin's words
+/// still need a hint.
+#[test]
+fn a_message_gives_the_meaning_of_the_source_it_comes_from() {
+    check(&[
+        (
+            r#"{"code":600032,"msg":"业务类型错误"}"#,
+            "pns_web 600032 invalid_request msg=业务类型错误",
+        ),
+        (
+            r#"{"code":600032,"msg":"设备时间错误"}"#,
+            "pns 600032 device_clock_wrong msg=设备时间错误",
+        ),
+        (
+            r#"{"code":600032,"msg":"失败"}"#,
+            "pns 600032 device_clock_wrong msg=失败",
+        ),
+        (
+            r#"{"code":600008,"msg":"蜂窝网络未开启"}"#,
+            "pns 600008 mobile_data_disabled msg=蜂窝网络未开启",
+        ),
+    ]);
+}

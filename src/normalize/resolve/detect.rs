@@ -131,7 +131,19 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
     let first = sources.next()?;
     let source = first.source();
     if pointed.is_some() || Carrier::from_source(source).is_none() {
-        return Some(source);
+        // A message that gives another official source's meaning of the number, one with
+        // another outcome, and not this one's, names that source (`600032` 业务类型错误 is the
+        // H5 SDK's, not the app SDK's clock). A plugin's reading still needs a hint: its
+        // messages are its own words for the official codes it passes on.
+        let outcome = first.outcome();
+        let msg = msg
+            .map(crate::catalog::nfkc)
+            .filter(|m| !gives(rows, source, m));
+        let others = sources
+            .filter(|e| e.outcome() != outcome && e.source().wraps().is_none())
+            .map(Entry::source);
+        let other = msg.and_then(|m| told_apart(others, rows, &m));
+        return Some(other.unwrap_or(source));
     }
     let outcome = first.outcome();
     let contested = sources.any(|e| e.source() != source && e.outcome() != outcome);
@@ -229,15 +241,26 @@ fn one_carrier(
         return Some(first);
     }
     let msg = msg.map(crate::catalog::nfkc)?;
-    let gives = |s: Source| {
-        rows.find(s, Some(&msg)).is_some_and(|e| {
-            let zh = e.message(crate::Lang::Zh);
-            e.is_message_row() || (!zh.is_empty() && msg.contains(zh))
-        })
-    };
-    let mut told = std::iter::once(first).chain(known).filter(|&s| gives(s));
+    told_apart(std::iter::once(first).chain(known), rows, &msg)
+}
+
+/// Of `sources` that know the code (a source may come once per row), the one whose meaning
+/// `msg` gives ([`gives`]), when exactly one does.
+fn told_apart(sources: impl Iterator<Item = Source>, rows: CodeRows, msg: &str) -> Option<Source> {
+    let mut told = sources.filter(|&s| gives(rows, s, msg));
     let s = told.next()?;
     told.all(|t| t == s).then_some(s)
+}
+
+/// Whether the message (NFKC-normalised) gives the code's meaning in `s`: a row keyed by the
+/// message, or the row's zh text within it or it within the row's text (蜂窝网络未开启 of
+/// 蜂窝网络未开启或不稳定). A text under four characters (成功, 失败) tells no two meanings apart.
+fn gives(rows: CodeRows, s: Source, msg: &str) -> bool {
+    let long = |t: &str| t.chars().nth(3).is_some();
+    rows.find(s, Some(msg)).is_some_and(|e| {
+        let zh = e.message(crate::Lang::Zh);
+        e.is_message_row() || (long(zh) && msg.contains(zh)) || (long(msg) && zh.contains(msg))
+    })
 }
 
 #[cfg(test)]
