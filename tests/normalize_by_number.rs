@@ -113,5 +113,16 @@ fn a_message_gives_the_meaning_of_the_source_it_comes_from() {
             r#"{"code":600008,"msg":"蜂窝网络未开启"}"#,
             "pns 600008 mobile_data_disabled msg=蜂窝网络未开启",
         ),
+        // 1000: China Unicom's unparsable request, JVerification's verified number, uni-app's
+        // not enabled, Shanyan's token. The message tells which; without one, none is taken.
+        (
+            r#"{"code":1000,"message":"获取token成功"}"#,
+            "shanyan 1000 success msg=获取token成功",
+        ),
+        (
+            r#"{"code":1000,"msg":"手机号验证一致"}"#,
+            "jverify 1000 success msg=手机号验证一致",
+        ),
+        (r#"{"code":1000,"msg":"x"}"#, "pns 1000 unknown msg=x"),
     ]);
 }

@@ -122,8 +122,9 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
 /// Unicom's `{"resultCode":10000,"resultMsg":...}` is not China Telecom's 10000). And when
 /// nothing points at a carrier, a carrier's reading is taken only if no other source reads
 /// the number differently (`-10008`: China Unicom's JSON failure, China Telecom's rate limit)
-/// or the carrier's message rows recognise the message (China Unicom's `1` + 请求超时): else
-/// the code is known nowhere, blamed on no carrier ([`guess`]).
+/// or the carrier's message rows recognise the message (China Unicom's `1` + 请求超时), or
+/// the message gives one source's meaning: else the code is known nowhere, blamed on no
+/// carrier ([`guess`]).
 fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Option<Source> {
     let mut sources = rows.entries().filter(|e| {
         Carrier::from_source(e.source()).is_none_or(|c| pointed.is_none_or(|p| p == c))
@@ -151,7 +152,14 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
         msg.and_then(|m| rows.lookup_with_msg(source, m))
             .is_some_and(|e| e.matcher.is_some())
     };
-    (!contested || by_message()).then_some(source)
+    if !contested || by_message() {
+        return Some(source);
+    }
+    // Contested: a message that gives one official source's meaning names it (Shanyan's 1000
+    // 获取token成功, not China Unicom's unparsable request).
+    let msg = msg.map(crate::catalog::nfkc)?;
+    let official = rows.entries().filter(|e| e.source().wraps().is_none());
+    told_apart(official.map(Entry::source), rows, &msg)
 }
 
 /// A guess for a code no source knows, from its form.
