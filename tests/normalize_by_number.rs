@@ -126,3 +126,21 @@ fn a_message_gives_the_meaning_of_the_source_it_comes_from() {
         (r#"{"code":1000,"msg":"x"}"#, "pns 1000 unknown msg=x"),
     ]);
 }
+
+/// Every row of the catalog, sent as `{"code": <code>, "msg": <its zh text>}` with no hint, is
+/// read in its own source nine times in ten or more (926 of 1,028 rows when this was written,
+/// 802 before messages told sources apart). Most of the rest are numbers whose sources say the
+/// same (the HarmonyOS and app PNS SDKs), plugins' rows (read as theirs with a hint only) and
+/// carrier rows a more common table shares.
+#[test]
+fn the_catalogs_own_words_name_their_source() {
+    let rows: Vec<_> = numauth::entries().collect();
+    let own = rows
+        .iter()
+        .filter(|e| {
+            let raw = serde_json::json!({"code": e.code(), "msg": e.message(numauth::Lang::Zh)});
+            numauth::normalize(&raw.to_string()).is_ok_and(|n| n.source == e.source())
+        })
+        .count();
+    assert!(own * 10 >= rows.len() * 9, "{own} of {}", rows.len());
+}
