@@ -101,6 +101,11 @@ fn a_message_gives_the_meaning_of_the_source_it_comes_from() {
             r#"{"code":600032,"msg":"业务类型错误"}"#,
             "pns_web 600032 invalid_request msg=业务类型错误",
         ),
+        // The meaning within more words.
+        (
+            r#"{"code":600032,"msg":"业务类型错误，请检查BizType"}"#,
+            "pns_web 600032 invalid_request msg=业务类型错误，请检查BizType",
+        ),
         (
             r#"{"code":600032,"msg":"设备时间错误"}"#,
             "pns 600032 device_clock_wrong msg=设备时间错误",
