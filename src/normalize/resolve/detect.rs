@@ -137,12 +137,17 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
         // H5 SDK's, not the app SDK's clock). A plugin's reading still needs a hint: its
         // messages are its own words for the official codes it passes on.
         let outcome = first.outcome();
+        let mut others = sources
+            .filter(|e| e.outcome() != outcome && e.source().wraps().is_none())
+            .map(Entry::source)
+            .peekable();
+        // Most numbers have no other reading: no message to normalise for them.
+        if others.peek().is_none() {
+            return Some(source);
+        }
         let msg = msg
             .map(crate::catalog::nfkc)
             .filter(|m| !gives(rows, source, m));
-        let others = sources
-            .filter(|e| e.outcome() != outcome && e.source().wraps().is_none())
-            .map(Entry::source);
         let other = msg.and_then(|m| told_apart(others, rows, &m));
         return Some(other.unwrap_or(source));
     }
