@@ -155,3 +155,40 @@ fn a_message_in_text_keeps_no_escapes_of_the_print_around_it() {
         ("103911", Some("请求频繁"))
     );
 }
+
+/// A log line that writes the callback's fields as text and its carrier data as an object after
+/// them (`code=600011 msg=… carrierFailedResultData={…}`): the code before the object is the
+/// callback's, the object its cause. Without a code before it, the object is read as before.
+#[test]
+fn carrier_data_written_after_the_code_in_log_text_is_its_cause() {
+    let want = Want {
+        source: Source::Pns,
+        code: "600011",
+        category: Failure,
+        actor: actor(Source::Cmcc, "103119"),
+        carrier: Some(Carrier::Cmcc),
+        request_id: None,
+        causes: &[(Source::Cmcc, "103119", true)],
+    };
+    let line = r#"getLoginToken fail: code=600011 msg=获取token失败 carrierFailedResultData={"resultCode":"103119","desc":"appid不存在"}"#;
+    check(line, &want);
+    assert_eq!(
+        normalize(line).unwrap().raw_msg.as_deref(),
+        Some("获取token失败")
+    );
+    check(
+        r#"resultCode: 600011, "carrierFailedResultData": {resultCode: 103119}"#,
+        &want,
+    );
+    // Not a carrier-data key before the object, or no code before the key: the object is read.
+    let other = normalize(r#"code=600011 note={"resultCode":"103119"}"#).unwrap();
+    assert_eq!(
+        (other.source, other.code.as_ref()),
+        (Source::Cmcc, "103119")
+    );
+    let alone = normalize(r#"carrierFailedResultData={"resultCode":"103119"}"#).unwrap();
+    assert_eq!(
+        (alone.source, alone.code.as_ref()),
+        (Source::Cmcc, "103119")
+    );
+}

@@ -2,17 +2,17 @@
 //! inner code, the carrier data...; what the keys say about the source; everything else kept.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use super::extra::{kept_value, Extra, ExtraValue};
 use super::keys::{role, KeyRole, Role, NO_ROLE};
 use super::scan::{self, Field, Fields, Val};
 use super::secret::{is_token_text, secret_kind};
 use super::{pattern, Carrier, ParseError, Shape};
-use crate::catalog::nfkc;
 use crate::Source;
 
+mod patterns;
 mod values;
+use patterns::{carrier_data_key, from_patterns, sub_str};
 use values::{code_of, code_token, has_text};
 pub(crate) use values::{is_fusion_inner, sub, text_of};
 
@@ -461,57 +461,6 @@ fn from_ns_error<'a>(t: &'a str, e: pattern::NsError, level: usize, out: &mut Pa
     out.extra.push((Cow::Borrowed("domain"), domain));
 }
 
-/// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
-fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option<()> {
-    let text = nfkc(text);
-    let (named, len) = pattern::scan(&text);
-    let named = named.get(..len).unwrap_or_default();
-    // An OpenAPI exception's HTTP status gives way to a code the text names besides it.
-    let openapi = named.iter().find(|n| n.http_status);
-    let top = named
-        .iter()
-        .position(|n| !n.inner && !n.http_status)
-        .or_else(|| named.iter().position(|n| !n.inner))
-        .or(if named.is_empty() { None } else { Some(0) })?;
-    let first = named.get(top)?;
-    let key = if first.inner {
-        CodeKey::Inner
-    } else {
-        CodeKey::Pattern
-    };
-    *out = Parts::new(sub(&text, first.code.clone()), key, level);
-    let parts = out;
-    // A message in text keeps the escapes of the print it sits in (`msg=\U5e94\U7528`).
-    let message = |r: Range<usize>| {
-        let m = sub(&text, r);
-        if m.contains('\\') {
-            Cow::Owned(scan::unescape(&m))
-        } else {
-            m
-        }
-    };
-    parts.msg = first
-        .msg
-        .clone()
-        .or_else(|| openapi?.msg.clone())
-        .map(message);
-    if let Some((_, inner)) = named.iter().enumerate().find(|&(i, n)| i != top && n.inner) {
-        parts.inner_code = Some((Cow::Borrowed("vendorCode"), sub(&text, inner.code.clone())));
-        parts.inner_msg = inner
-            .msg
-            .clone()
-            .map(|r| (Cow::Borrowed("vendorMsg"), message(r)));
-    }
-    // The carrier a bracketed result names (`[CT,(80801)…]`).
-    let alias = named.iter().find_map(|n| n.carrier.clone());
-    parts.carrier = alias.and_then(|r| Carrier::from_alias(text.get(r)?));
-    parts.marks.tea = first.http_status || super::keys::contains_ci(&text, "TeaException");
-    if let Some(r) = pattern::request_id(&text) {
-        parts.request_id = Some(sub(&text, r));
-    }
-    Some(())
-}
-
 /// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).
 /// Objects are looked for from `from` (no `{` or `(` comes before it; 0 when the caller does
 /// not know). `level` is the nesting level of what holds the text. `bare`: a text that is only
@@ -547,6 +496,17 @@ pub(crate) fn parse_parts<'a>(
         };
         let obj = scan::object(t, open, level, &mut fields)?;
         shape.get_or_insert(obj.style.shape());
+        // A callback's carrier data written after its code in log text (`code=600011 msg=…
+        // carrierFailedResultData={…}`): the text before its key names the callback.
+        if let Some((key, at)) = (open > 0).then(|| carrier_data_key(t, open)).flatten() {
+            let before = t.get(..at).unwrap_or_default();
+            if from_patterns(before, level, out).is_some() {
+                out.marks.mark(role(key).marks);
+                out.carrier_data =
+                    Some((Cow::Borrowed(key), Val::Nested(sub_str(t, open, obj.end))));
+                return Ok(());
+            }
+        }
         if from_fields(&mut fields, level + 1, out) {
             return Ok(());
         }

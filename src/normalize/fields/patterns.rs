@@ -1,0 +1,83 @@
+//! Codes named by `key: value` patterns in text, and a carrier's result written after them.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::super::keys::{role, Role};
+use super::super::{pattern, scan, Carrier};
+use super::values::sub;
+use super::{CodeKey, Parts};
+use crate::catalog::nfkc;
+
+/// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
+pub(super) fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option<()> {
+    let text = nfkc(text);
+    let (named, len) = pattern::scan(&text);
+    let named = named.get(..len).unwrap_or_default();
+    // An OpenAPI exception's HTTP status gives way to a code the text names besides it.
+    let openapi = named.iter().find(|n| n.http_status);
+    let top = named
+        .iter()
+        .position(|n| !n.inner && !n.http_status)
+        .or_else(|| named.iter().position(|n| !n.inner))
+        .or(if named.is_empty() { None } else { Some(0) })?;
+    let first = named.get(top)?;
+    let key = if first.inner {
+        CodeKey::Inner
+    } else {
+        CodeKey::Pattern
+    };
+    *out = Parts::new(sub(&text, first.code.clone()), key, level);
+    let parts = out;
+    // A message in text keeps the escapes of the print it sits in (`msg=\U5e94\U7528`).
+    let message = |r: Range<usize>| {
+        let m = sub(&text, r);
+        if m.contains('\\') {
+            Cow::Owned(scan::unescape(&m))
+        } else {
+            m
+        }
+    };
+    parts.msg = first
+        .msg
+        .clone()
+        .or_else(|| openapi?.msg.clone())
+        .map(message);
+    if let Some((_, inner)) = named.iter().enumerate().find(|&(i, n)| i != top && n.inner) {
+        parts.inner_code = Some((Cow::Borrowed("vendorCode"), sub(&text, inner.code.clone())));
+        parts.inner_msg = inner
+            .msg
+            .clone()
+            .map(|r| (Cow::Borrowed("vendorMsg"), message(r)));
+    }
+    // The carrier a bracketed result names (`[CT,(80801)…]`).
+    let alias = named.iter().find_map(|n| n.carrier.clone());
+    parts.carrier = alias.and_then(|r| Carrier::from_alias(text.get(r)?));
+    parts.marks.tea = first.http_status || super::super::keys::contains_ci(&text, "TeaException");
+    if let Some(r) = pattern::request_id(&text) {
+        parts.request_id = Some(sub(&text, r));
+    }
+    Some(())
+}
+
+/// The key just before the object at `open` (`carrierFailedResultData=` or `: `, quoted or
+/// not), when it is a carrier-data key: the key, and where it starts.
+pub(super) fn carrier_data_key(t: &str, open: usize) -> Option<(&str, usize)> {
+    let before = t.get(..open)?.trim_end_matches([' ', '"', '\'']);
+    let before = before
+        .strip_suffix(['=', ':'])?
+        .trim_end_matches([' ', '"', '\'']);
+    let len = before
+        .bytes()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let at = before.len() - len;
+    let key = before.get(at..)?;
+    (!key.is_empty() && role(key).role == Role::CarrierData).then_some((key, at))
+}
+
+/// `t[from..to]`, or nothing.
+pub(super) fn sub_str(t: &str, from: usize, to: usize) -> &str {
+    t.get(from..to).unwrap_or_default()
+}
