@@ -481,6 +481,12 @@ fn an_errors_cause_is_its_root_cause() {
         (cause.source, cause.code.as_ref()),
         (Source::GeyanError, "-20301")
     );
+    // Logged as text, `toString()`-like, with the cause's JSON after the code.
+    let text = r#"VerifyException: code=6119403, message=运营商预取号失败, cause={"result":-8004,"msg":"移动数据网络未开启"}"#;
+    let n = normalize(text).unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Secverify, "6119403"));
+    let cause = n.root_cause.as_deref().unwrap();
+    assert_eq!((cause.source, cause.code.as_ref()), (Source::Ctcc, "-8004"));
     // A cause with no code is kept as it was.
     let plain = normalize(r#"{"code":"600011","cause":{"message":"inner"}}"#).unwrap();
     assert!(plain.root_cause.is_none());
