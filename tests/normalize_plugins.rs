@@ -322,6 +322,38 @@ fn a_callback_in_a_platform_exceptions_details_is_read_as_the_callback() {
     );
 }
 
+/// A red-team shape (no plugin's source shows it): a plugin passing the SDK's fields as the
+/// details map. The print's code is the callback's, the details its fields, the carrier data in
+/// them its cause; before, the carrier data alone was the result and 600011 was lost.
+#[test]
+fn carrier_data_in_a_platform_exceptions_details_is_the_cause_of_its_code() {
+    common::check(&[
+        (
+            r#"PlatformException(600011, 获取token失败, {carrierFailedResultData: {"resultCode":"103119","desc":"appid不存在"}, vendorName: cm_zyhl, requestId: 5e0c, step: 2}, null)"#,
+            "pns 600011 invalid_configuration msg=获取token失败 req=5e0c carrier=cmcc extra=step <- cmcc 103119 invalid_configuration msg=appid不存在 carrier=cmcc",
+        ),
+        // No message in the print: the details' own.
+        (
+            r#"PlatformException(600011, null, {carrierFailedResultData: {result: -8004, msg: 移动网络未开启}, msg: 获取失败}, null)"#,
+            "pns 600011 mobile_data_disabled msg=获取失败 carrier=ctcc <- ctcc -8004 mobile_data_disabled msg=移动网络未开启 carrier=ctcc",
+        ),
+        // Log text naming the code before such an object reads the same way.
+        (
+            r#"E/flutter: code=600011 {carrierFailedResultData: {"result":-10009}, vendorName: ct_sjl}"#,
+            "pns 600011 invalid_request carrier=ctcc <- ctcc -10009 invalid_request carrier=ctcc",
+        ),
+        // No code before the object, or no carrier data in it: the callback inside is the result.
+        (
+            r#"details {carrierFailedResultData: {"resultCode":"103119"}}"#,
+            "cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+        (
+            r#"PlatformException(600011, x, {extraInfo: {"resultCode":"103119"}}, null)"#,
+            "cmcc 103119 invalid_configuration carrier=cmcc",
+        ),
+    ]);
+}
+
 #[test]
 fn a_platform_exception_without_a_code_and_message_is_no_code() {
     // Not Flutter's print (no message after the code, another class, another case), or a code

@@ -12,7 +12,7 @@ use crate::Source;
 
 mod patterns;
 mod values;
-use patterns::{carrier_data_key, from_patterns, sub_str};
+use patterns::{carrier_data_key, details_after_code, from_patterns, sub_str};
 use values::{code_of, code_token, has_text};
 pub(crate) use values::{is_fusion_inner, sub, text_of};
 
@@ -507,7 +507,9 @@ pub(crate) fn parse_parts<'a>(
                 return Ok(());
             }
         }
-        if from_fields(&mut fields, level + 1, out) {
+        if from_fields(&mut fields, level + 1, out)
+            || open > 0 && details_after_code(t, open, &mut fields, level + 1, out)
+        {
             return Ok(());
         }
         // Looked for only now: most objects have a code.

@@ -3,10 +3,11 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::super::keys::{role, Role};
+use super::super::keys::{role, KeyRole, Role};
+use super::super::scan::Fields;
 use super::super::{pattern, scan, Carrier};
 use super::values::sub;
-use super::{CodeKey, Parts};
+use super::{fill, pick, CodeKey, Indices, Parts};
 use crate::catalog::nfkc;
 
 /// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
@@ -75,6 +76,40 @@ pub(super) fn carrier_data_key(t: &str, open: usize) -> Option<(&str, usize)> {
     let at = before.len() - len;
     let key = before.get(at..)?;
     (!key.is_empty() && role(key).role == Role::CarrierData).then_some((key, at))
+}
+
+/// A print's details after its code, holding the callback's carrier data and no code of their
+/// own (`PlatformException(600011, 获取token失败, {carrierFailedResultData: {…}, vendorName:
+/// cm_zyhl}, null)`): the code the text before the object at `open` names is the callback's, and
+/// the object's fields are its other fields (the print's message first). `false`, with `out` as
+/// it was, otherwise: then a callback nested in the object is the result.
+pub(super) fn details_after_code<'a>(
+    t: &'a str,
+    open: usize,
+    fields: &mut Fields<'a>,
+    level: usize,
+    out: &mut Parts<'a>,
+) -> bool {
+    let roles: Vec<KeyRole> = fields.iter().map(|f| role(&f.key)).collect();
+    let holds_cause = roles.iter().any(|r| r.role == Role::CarrierData);
+    let before = t.get(..open).unwrap_or_default();
+    if !holds_cause || before.is_empty() || from_patterns(before, level, out).is_none() {
+        return false;
+    }
+    let picked = pick(fields, &roles);
+    let at = Indices {
+        code: None,
+        promoted_inner: None,
+        inner: None,
+        msg: picked.msg.filter(|_| out.msg.is_none()).map(|m| m.1),
+        request: picked
+            .request
+            .filter(|_| out.request_id.is_none())
+            .map(|r| r.1),
+    };
+    let code = (out.code.clone(), out.code_key, None);
+    fill(fields, &roles, &at, code, level, out);
+    true
 }
 
 /// `t[from..to]`, or nothing.

@@ -49,7 +49,7 @@ fn trim_end_quoted(s: &[u8]) -> &[u8] {
 }
 
 /// Where a `PlatformException` print's message ends in `rest`: at the `, ` (outside parentheses)
-/// before `null`, `{` or `[` details, or at the `)` that closes the print.
+/// before `null`, `{` or `[` details or the end of `rest`, or at the `)` that closes the print.
 fn message_end(rest: &[u8]) -> usize {
     let mut depth = 0usize;
     for (k, &c) in rest.iter().enumerate() {
@@ -62,7 +62,8 @@ fn message_end(rest: &[u8]) -> usize {
                 let null = after
                     .strip_prefix(b"null")
                     .is_some_and(|r| matches!(r.first(), None | Some(b',' | b')' | b' ' | b'\t')));
-                if null || after.starts_with(b"{") || after.starts_with(b"[") {
+                // Or nothing: the text before the details (see `details_after_code`).
+                if null || after.is_empty() || after.starts_with(b"{") || after.starts_with(b"[") {
                     return k;
                 }
             }
