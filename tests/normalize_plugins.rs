@@ -323,10 +323,10 @@ fn a_callback_in_a_platform_exceptions_details_is_read_as_the_callback() {
 }
 
 /// A red-team shape (no plugin's source shows it): a plugin passing the SDK's fields as the
-/// details map. The print's code is the callback's, the details its fields, the carrier data in
-/// them its cause; before, the carrier data alone was the result and 600011 was lost.
+/// details map. The print's code is the callback's, the details its fields, the carrier data or
+/// inner code in them its cause; before, the cause alone was the result and 600011 was lost.
 #[test]
-fn carrier_data_in_a_platform_exceptions_details_is_the_cause_of_its_code() {
+fn the_cause_in_a_platform_exceptions_details_is_the_cause_of_its_code() {
     common::check(&[
         (
             r#"PlatformException(600011, 获取token失败, {carrierFailedResultData: {"resultCode":"103119","desc":"appid不存在"}, vendorName: cm_zyhl, requestId: 5e0c, step: 2}, null)"#,
@@ -337,12 +337,26 @@ fn carrier_data_in_a_platform_exceptions_details_is_the_cause_of_its_code() {
             r#"PlatformException(600011, null, {carrierFailedResultData: {result: -8004, msg: 移动网络未开启}, msg: 获取失败}, null)"#,
             "pns 600011 mobile_data_disabled msg=获取失败 carrier=ctcc <- ctcc -8004 mobile_data_disabled msg=移动网络未开启 carrier=ctcc",
         ),
+        // An inner code in the details is the inner code, not the callback's code.
+        (
+            r#"PlatformException(600011, 获取token失败, {innerCode: -10009, innerMsg: 时间戳过期, vendorName: ct_sjl}, null)"#,
+            "pns 600011 invalid_request msg=获取token失败 carrier=ctcc <- ctcc -10009 invalid_request msg=时间戳过期 carrier=ctcc",
+        ),
         // Log text naming the code before such an object reads the same way.
         (
             r#"E/flutter: code=600011 {carrierFailedResultData: {"result":-10009}, vendorName: ct_sjl}"#,
             "pns 600011 invalid_request carrier=ctcc <- ctcc -10009 invalid_request carrier=ctcc",
         ),
-        // No code before the object, or no carrier data in it: the callback inside is the result.
+        (
+            "code=600011 msg=获取token失败 {innerCode=103119, innerMsg=appid不存在}",
+            "pns 600011 invalid_configuration msg=获取token失败 carrier=cmcc <- cmcc 103119 invalid_configuration msg=appid不存在 carrier=cmcc",
+        ),
+        // No code before the object: its inner code stands in for the code.
+        (
+            "onTokenFailed: {innerCode=103119, innerMsg=appid不存在}",
+            "cmcc 103119 invalid_configuration msg=appid不存在 carrier=cmcc",
+        ),
+        // No code before the object, or no cause in it: the callback inside is the result.
         (
             r#"details {carrierFailedResultData: {"resultCode":"103119"}}"#,
             "cmcc 103119 invalid_configuration carrier=cmcc",

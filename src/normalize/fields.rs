@@ -179,9 +179,15 @@ fn pick<'a>(fields: &[Field<'a>], roles: &[KeyRole]) -> Picked<'a> {
     p
 }
 
-/// The parts of an object's fields into `out` (the fields taken out), if one of them is a code;
-/// else `false`, with the fields and `out` left as they were. `level` is the object's level.
-fn from_fields<'a>(fields: &mut Fields<'a>, level: usize, out: &mut Parts<'a>) -> bool {
+/// The parts of an object's fields into `out` (the fields taken out), if one of them is a code,
+/// or the text `before` the object names the code they are the details of; else `false`, with
+/// the fields and `out` left as they were. `level` is the object's level.
+fn from_fields<'a>(
+    fields: &mut Fields<'a>,
+    level: usize,
+    before: &'a str,
+    out: &mut Parts<'a>,
+) -> bool {
     // Each key's role, computed once: on the stack for callbacks of up to 12 fields (Android's
     // has 6; a longer array cost more to fill than it saved).
     let mut stack = [NO_ROLE; 12];
@@ -195,12 +201,16 @@ fn from_fields<'a>(fields: &mut Fields<'a>, level: usize, out: &mut Parts<'a>) -
         heap = fields.iter().map(|f| role(&f.key)).collect();
         &heap
     };
+    let picked = pick(fields, roles);
+    if picked.code.is_none() && details_after_code(before, fields, roles, &picked, level, out) {
+        return true;
+    }
     let Picked {
         code,
         inner,
         msg,
         request,
-    } = pick(fields, roles);
+    } = picked;
     let (code_index, code_text, glued, code_key) = match (code, &inner) {
         // Only China Telecom's `result` is a numeric-only code key.
         (Some((_, i, c, rest, numeric)), _) => (
@@ -507,9 +517,7 @@ pub(crate) fn parse_parts<'a>(
                 return Ok(());
             }
         }
-        if from_fields(&mut fields, level + 1, out)
-            || open > 0 && details_after_code(t, open, &mut fields, level + 1, out)
-        {
+        if from_fields(&mut fields, level + 1, sub_str(t, 0, open), out) {
             return Ok(());
         }
         // Looked for only now: most objects have a code.

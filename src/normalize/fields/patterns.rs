@@ -7,7 +7,7 @@ use super::super::keys::{role, KeyRole, Role};
 use super::super::scan::Fields;
 use super::super::{pattern, scan, Carrier};
 use super::values::sub;
-use super::{fill, pick, CodeKey, Indices, Parts};
+use super::{fill, CodeKey, Indices, Parts, Picked};
 use crate::catalog::nfkc;
 
 /// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
@@ -78,29 +78,29 @@ pub(super) fn carrier_data_key(t: &str, open: usize) -> Option<(&str, usize)> {
     (!key.is_empty() && role(key).role == Role::CarrierData).then_some((key, at))
 }
 
-/// A print's details after its code, holding the callback's carrier data and no code of their
-/// own (`PlatformException(600011, 获取token失败, {carrierFailedResultData: {…}, vendorName:
-/// cm_zyhl}, null)`): the code the text before the object at `open` names is the callback's, and
-/// the object's fields are its other fields (the print's message first). `false`, with `out` as
-/// it was, otherwise: then a callback nested in the object is the result.
+/// A print's details after its code, holding the callback's cause (carrier data or an inner
+/// code) and no code of their own (`PlatformException(600011, 获取token失败,
+/// {carrierFailedResultData: {…}, vendorName: cm_zyhl}, null)`): the code the text `before` the
+/// object names is the callback's, and the object's fields are its other fields (the print's
+/// message first). `false`, with `out` as it was, otherwise: then an inner code stands in for
+/// the code, or a callback nested in the object is the result.
 pub(super) fn details_after_code<'a>(
-    t: &'a str,
-    open: usize,
+    before: &'a str,
     fields: &mut Fields<'a>,
+    roles: &[KeyRole],
+    picked: &Picked<'a>,
     level: usize,
     out: &mut Parts<'a>,
 ) -> bool {
-    let roles: Vec<KeyRole> = fields.iter().map(|f| role(&f.key)).collect();
-    let holds_cause = roles.iter().any(|r| r.role == Role::CarrierData);
-    let before = t.get(..open).unwrap_or_default();
-    if !holds_cause || before.is_empty() || from_patterns(before, level, out).is_none() {
+    let holds_cause =
+        || picked.inner.is_some() || roles.iter().any(|r| r.role == Role::CarrierData);
+    if before.is_empty() || !holds_cause() || from_patterns(before, level, out).is_none() {
         return false;
     }
-    let picked = pick(fields, &roles);
     let at = Indices {
         code: None,
         promoted_inner: None,
-        inner: None,
+        inner: picked.inner.as_ref().map(|i| i.0),
         msg: picked.msg.filter(|_| out.msg.is_none()).map(|m| m.1),
         request: picked
             .request
@@ -108,7 +108,7 @@ pub(super) fn details_after_code<'a>(
             .map(|r| r.1),
     };
     let code = (out.code.clone(), out.code_key, None);
-    fill(fields, &roles, &at, code, level, out);
+    fill(fields, roles, &at, code, level, out);
     true
 }
 
