@@ -62,6 +62,13 @@ pub fn open(path: Option<&Path>) -> Result<Input, String> {
     })
 }
 
+/// `raw` decoded as [`open`] decodes a file (gzip, UTF-16 with a byte order mark, a UTF-8
+/// byte order mark skipped): for input that comes another way, such as an HTTP body.
+pub fn decoded<'a>(raw: impl Read + Send + 'a) -> io::Result<impl BufRead + Send + 'a> {
+    let (reader, _) = decode(Box::new(raw), true)?;
+    Ok(BufReader::with_capacity(BUFFER, reader))
+}
+
 /// A reader whose errors name the input (a truncated gzip file deep in a batch of paths).
 struct Named<R> {
     inner: R,
@@ -103,7 +110,10 @@ const UTF8_BOM: &[u8] = &[0xef, 0xbb, 0xbf];
 /// Reads the first bytes of `raw` and wraps it in the decoder they call for; the flag says
 /// whether anything was decoded. Gzip is looked for once (`gzip` true), then a byte order mark
 /// inside it.
-fn decode(mut raw: Box<dyn Read + Send>, gzip: bool) -> io::Result<(Box<dyn Read + Send>, bool)> {
+fn decode<'a>(
+    mut raw: Box<dyn Read + Send + 'a>,
+    gzip: bool,
+) -> io::Result<(Box<dyn Read + Send + 'a>, bool)> {
     let head = sniff(&mut raw)?;
     let rest = |skip: usize| io::Cursor::new(head[skip..].to_vec()).chain(raw);
     Ok(if gzip && head.starts_with(GZIP) {

@@ -142,13 +142,19 @@ enum Command {
         /// Largest request body (bytes, or with a K, M or G suffix); larger gets 413
         #[arg(long, default_value = "256M", value_parser = serve::parse_size)]
         max_body: u64,
-        /// Seconds a request body may take in all before it gets 408
-        #[arg(long, default_value_t = 300)]
+        /// Seconds a request body may take in all before it gets 408, 1 to 86400
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
         timeout: u64,
-        /// Origin allowed to call the API from a browser (repeat for more); none: CORS off
-        #[arg(long)]
+        /// Seconds a request body may send nothing, or a streamed answer wait for the client
+        /// to read, before the request ends, 1 to 3600
+        #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        idle_timeout: u64,
+        /// Origin allowed to call the API from a browser, scheme://host[:port] (repeat for
+        /// more; * for any); none: CORS off
+        #[arg(long, value_parser = numauth_server::cors_origin)]
         cors_origin: Vec<String>,
-        /// Threads per NDJSON normalise request, 1 to 256
+        /// Threads for NDJSON normalise requests, 1 to 256, shared by all requests: a request
+        /// takes what is free, up to N, else runs on one thread
         #[arg(long, short, value_name = "N", value_parser = parse_jobs, default_value = "1")]
         jobs: NonZeroUsize,
     },
@@ -301,7 +307,7 @@ fn serve_config(
     numauth_server::Config {
         listen,
         max_body,
-        body_timeout: Duration::from_secs(timeout.max(1)),
+        body_timeout: Duration::from_secs(timeout),
         cors_origins,
         ..numauth_server::Config::default()
     }
@@ -380,9 +386,18 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
             listen,
             max_body,
             timeout,
+            idle_timeout,
             cors_origin,
             jobs,
-        } => serve::run(serve_config(listen, max_body, timeout, cors_origin), jobs)?,
+        } => {
+            let config = numauth_server::Config {
+                jobs,
+                lang: style.explicit_lang,
+                idle_timeout: Duration::from_secs(idle_timeout),
+                ..serve_config(listen, max_body, timeout, cors_origin)
+            };
+            serve::run(config)?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,25 +10,25 @@ use numauth::{Entry, Hint, Lang, Source};
 use crate::{explain, normalize, report};
 
 /// The CLI's code behind the service's endpoints.
-pub struct CliEngine {
-    /// Threads per NDJSON normalise request (`serve --jobs`).
-    pub jobs: NonZeroUsize,
-}
+pub struct CliEngine;
 
 impl numauth_server::Engine for CliEngine {
     fn normalize(
         &self,
-        mut input: &mut (dyn BufRead + Send),
+        input: &mut (dyn BufRead + Send),
         mut out: &mut (dyn Write + Send),
         hint: Hint,
         lang: Option<Lang>,
+        jobs: NonZeroUsize,
     ) -> io::Result<usize> {
+        // A body is read as a file is: gzip and UTF-16 with a byte order mark decoded.
+        let mut input = crate::input::decoded(input)?;
         let options = normalize::Options {
             hint,
             // One output shape, as `numauth normalize`: `explain` on every line (English unless
             // the request asks for another language).
             lang: Some(lang.unwrap_or(Lang::En)),
-            jobs: self.jobs,
+            jobs,
             // The server's body queue already hands over what has arrived; batches as for files.
             live: false,
         };
@@ -42,6 +42,7 @@ impl numauth_server::Engine for CliEngine {
         top: usize,
         lang: Lang,
     ) -> io::Result<Vec<u8>> {
+        let input = crate::input::decoded(input)?;
         let report = report::build(input, None, hint, top, lang)?;
         serde_json::to_vec(&report).map_err(io::Error::other)
     }
@@ -62,8 +63,8 @@ impl numauth_server::Engine for CliEngine {
 }
 
 /// Runs the service until the process is stopped.
-pub fn run(config: numauth_server::Config, jobs: NonZeroUsize) -> io::Result<()> {
-    numauth_server::serve(Arc::new(CliEngine { jobs }), config)
+pub fn run(config: numauth_server::Config) -> io::Result<()> {
+    numauth_server::serve(Arc::new(CliEngine), config)
 }
 
 /// `--max-body`: bytes, with an optional K, M or G suffix (powers of 1024).

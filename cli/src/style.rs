@@ -20,6 +20,8 @@ pub enum ColorChoice {
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub lang: Lang,
+    /// `--lang` when given (the server's default for requests that name none).
+    pub explicit_lang: Option<Lang>,
     color: bool,
 }
 
@@ -35,6 +37,7 @@ impl Style {
         };
         Style {
             lang: lang.unwrap_or_else(lang_from_env),
+            explicit_lang: lang,
             color,
         }
     }

@@ -26,7 +26,7 @@ if [ -n "${NUMAUTH_TEST_ALL:-}" ]; then
   cargo build -q -p numauth-cli || failed=$((failed + 1))
 elif cargo build -q -p numauth-cli; then
   { cargo test -q -p numauth-server --lib 2>&1
-    cargo test -q -p numauth-cli --bin numauth --test serve 2>&1; } | tee "$log/cargo-test.txt"
+    cargo test -q -p numauth-cli --bin numauth --test serve --test serve_limits 2>&1; } | tee "$log/cargo-test.txt"
   while read -r p f; do
     passed=$((passed + p)); failed=$((failed + f))
   done < <(sed -n 's/^test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' "$log/cargo-test.txt")

@@ -100,7 +100,8 @@ fn explain_with(
     source: Option<Source>,
     msg: Option<String>,
 ) -> Result<Vec<&'static Entry>, ApiError> {
-    let found = state.engine.explain(&code, source, msg.as_deref());
+    // Pasted text is trimmed, as `numauth explain` trims it.
+    let found = state.engine.explain(code.trim(), source, msg.as_deref());
     found.map_err(ApiError::unknown_code)
 }
 
@@ -138,7 +139,7 @@ pub async fn catalog(State(state): AppState, headers: HeaderMap) -> Response {
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+        .is_some_and(|v| v.split(',').map(weak).any(|t| t == etag || t == "*"));
     let etag = HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"\""));
     if fresh {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
@@ -156,6 +157,13 @@ pub async fn catalog(State(state): AppState, headers: HeaderMap) -> Response {
         .into_response()
 }
 
+/// An entity tag as `If-None-Match` compares it: weakly (RFC 9110 §13.1.2), so `W/"v"`, as
+/// a proxy that compresses sends it back, matches `"v"`.
+fn weak(tag: &str) -> &str {
+    let tag = tag.trim();
+    tag.strip_prefix("W/").unwrap_or(tag)
+}
+
 /// `GET /healthz`.
 pub async fn healthz() -> Response {
     json(
@@ -171,8 +179,17 @@ pub async fn not_found(uri: Uri) -> ApiError {
     ))
 }
 
-pub async fn method_not_allowed() -> ApiError {
-    ApiError::method_not_allowed("this endpoint does not take that method")
+pub async fn method_not_allowed(method: axum::http::Method, uri: Uri) -> ApiError {
+    let allowed = if uri.path().starts_with("/v1/normalize") || uri.path().starts_with("/v1/report")
+    {
+        "POST"
+    } else {
+        "GET"
+    };
+    ApiError::method_not_allowed(format!(
+        "{} does not take {method}: use {allowed} (the Allow header says the same)",
+        uri.path()
+    ))
 }
 
 /// What a body holds, from its `Content-Type`.
@@ -239,6 +256,7 @@ impl WorkQuery {
 fn limits(state: &crate::State) -> Limits {
     Limits {
         max: state.config.max_body,
+        limit: "--max-body",
         idle: state.config.idle_timeout,
         total: state.config.body_timeout,
     }
@@ -253,25 +271,31 @@ pub async fn normalize(
 ) -> Result<Response, ApiError> {
     let q = query(q)?;
     let kind = kind(&headers, &[Kind::Ndjson, Kind::Text, Kind::Json])?;
-    let (hint, lang) = (q.hint()?, q.lang()?);
+    let (hint, lang) = (q.hint()?, q.lang()?.or(state.config.lang));
     if kind == Kind::Ndjson {
-        body::check_length(&headers, state.config.max_body)?;
+        body::check_length(&headers, &limits(&state))?;
         let chunks = body::pump(body, limits(&state));
         return Ok(stream_normalize(state, chunks, hint, lang));
     }
     // A single payload is held whole, so it gets a small limit of its own.
     let limits = Limits {
         max: state.config.max_body.min(SINGLE_MAX),
+        limit: if state.config.max_body <= SINGLE_MAX {
+            "--max-body"
+        } else {
+            "a single payload's limit; send NDJSON for more"
+        },
         ..limits(&state)
     };
-    body::check_length(&headers, limits.max)?;
+    body::check_length(&headers, &limits)?;
     let chunks = body::pump(body, limits);
     let payload = body::collect(chunks).await?;
     let line = one_line(kind, &payload)?;
     let engine = state.engine.clone();
     let (failed, mut out) = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();
-        let failed = engine.normalize(&mut line.as_bytes(), &mut out, hint, lang);
+        let jobs = std::num::NonZeroUsize::MIN;
+        let failed = engine.normalize(&mut line.as_bytes(), &mut out, hint, lang, jobs);
         failed.map(|f| (f, out))
     })
     .await
@@ -297,6 +321,8 @@ pub async fn normalize(
 fn one_line(kind: Kind, payload: &[u8]) -> Result<String, ApiError> {
     let text = std::str::from_utf8(payload)
         .map_err(|e| ApiError::bad_request(format!("the body is not UTF-8: {e}")))?;
+    // A byte order mark is no part of the payload (the CLI skips it too).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ApiError::bad_request("the body is empty"));
     }
@@ -321,17 +347,20 @@ fn stream_normalize(
     hint: Hint,
     lang: Option<Lang>,
 ) -> Response {
-    let (mut out, response) = body::stream(state.metrics.clone());
+    let (mut out, response) = body::stream(state.metrics.clone(), state.config.idle_timeout);
     let engine = state.engine.clone();
+    // Taken now, given back when the work ends (the lease moves into it).
+    let lease = state.threads.take(state.config.jobs.get());
     tokio::task::spawn_blocking(move || {
         let mut input = ChunkReader::new(chunks);
         let done = engine
-            .normalize(&mut input, &mut out, hint, lang)
+            .normalize(&mut input, &mut out, hint, lang, lease.jobs())
             .and_then(|_| std::io::Write::flush(&mut out));
+        drop(lease);
         match done {
             Ok(()) => {}
-            // The client went away: nobody to tell.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            // The client went away, or reads nothing: nobody to tell.
+            Err(e) if body::client_gone(&e) => {}
             Err(e) => out.fail(&body::api_error(&e)),
         }
     });
@@ -348,9 +377,9 @@ pub async fn report(
     let q = query(q)?;
     kind(&headers, &[Kind::Ndjson, Kind::Text])?;
     let hint = q.hint()?;
-    let lang = q.lang()?.unwrap_or(Lang::En);
+    let lang = q.lang()?.or(state.config.lang).unwrap_or(Lang::En);
     let top = q.top.unwrap_or(10);
-    body::check_length(&headers, state.config.max_body)?;
+    body::check_length(&headers, &limits(&state))?;
     let chunks = body::pump(body, limits(&state));
     let engine = state.engine.clone();
     let report = tokio::task::spawn_blocking(move || {

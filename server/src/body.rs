@@ -22,6 +22,9 @@ use tokio::time::Instant;
 use crate::error::ApiError;
 use crate::metrics::Metrics;
 
+/// A wait with no other bound.
+const YEAR: Duration = Duration::from_secs(365 * 24 * 3600);
+
 /// Chunks waiting in a queue: with hyper's frames of up to 64 KiB or our 64 KiB batches, a few
 /// hundred KiB per request at most.
 const QUEUE: usize = 4;
@@ -30,18 +33,20 @@ const QUEUE: usize = 4;
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub max: u64,
+    /// Which limit `max` is, for the 413's message (`--max-body`).
+    pub limit: &'static str,
     pub idle: Duration,
     pub total: Duration,
 }
 
 /// Refuses a body whose declared length is already over the limit, before reading a byte.
-pub fn check_length(headers: &HeaderMap, max: u64) -> Result<(), ApiError> {
+pub fn check_length(headers: &HeaderMap, limits: &Limits) -> Result<(), ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     match declared {
-        Some(n) if n > max => Err(ApiError::too_large(max)),
+        Some(n) if n > limits.max => Err(ApiError::too_large(limits.max, limits.limit)),
         _ => Ok(()),
     }
 }
@@ -72,9 +77,16 @@ pub fn pump(body: Body, limits: Limits) -> mpsc::Receiver<io::Result<Bytes>> {
     tokio::spawn(async move {
         let mut body = body;
         let mut read = 0u64;
-        let deadline = Instant::now() + limits.total;
+        // Far enough for any `--timeout` (a sum that overflows has no deadline to keep).
+        let later = |d: Duration| Instant::now().checked_add(d);
+        let deadline = later(limits.total);
         loop {
-            let wait = deadline.min(Instant::now() + limits.idle);
+            let wait = match (deadline, later(limits.idle)) {
+                (Some(d), Some(i)) => d.min(i),
+                (d, i) => d
+                    .or(i)
+                    .unwrap_or_else(|| later(YEAR).unwrap_or_else(Instant::now)),
+            };
             let cut = match tokio::time::timeout_at(wait, body.frame()).await {
                 Err(_) => ApiError::timeout(format!(
                     "the body did not arrive in time (nothing for {:?}, or not all in {:?})",
@@ -88,7 +100,7 @@ pub fn pump(body: Body, limits: Limits) -> mpsc::Receiver<io::Result<Bytes>> {
                     };
                     read += data.len() as u64;
                     if read > limits.max {
-                        ApiError::too_large(limits.max)
+                        ApiError::too_large(limits.max, limits.limit)
                     } else if tx.send(Ok(data)).await.is_err() {
                         // The reader is gone; so is the need for the rest.
                         return;
@@ -161,14 +173,28 @@ pub struct ChunkWriter {
     tx: mpsc::Sender<io::Result<Bytes>>,
     buf: Vec<u8>,
     metrics: Arc<Metrics>,
+    /// How long a chunk may wait for the client to take it.
+    idle: Duration,
+    runtime: tokio::runtime::Handle,
+}
+
+/// Whether a write error means the client is gone or reads nothing: nobody to tell.
+pub fn client_gone(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::BrokenPipe | io::ErrorKind::TimedOut
+    )
 }
 
 impl ChunkWriter {
-    pub fn new(tx: mpsc::Sender<io::Result<Bytes>>, metrics: Arc<Metrics>) -> Self {
-        Self {
-            tx,
-            buf: Vec::new(),
-            metrics,
+    /// Sends `chunk`, waiting at most `idle` for room: a client that reads nothing for that
+    /// long would otherwise hold this thread, and enough of them every thread.
+    fn send(&self, chunk: Bytes) -> io::Result<()> {
+        let send = tokio::time::timeout(self.idle, self.tx.send(Ok(chunk)));
+        match self.runtime.block_on(send) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(_)) => Err(io::ErrorKind::BrokenPipe.into()),
+            Err(_) => Err(io::ErrorKind::TimedOut.into()),
         }
     }
 
@@ -180,7 +206,7 @@ impl ChunkWriter {
         self.buf.extend_from_slice(error.to_json().as_bytes());
         self.buf.push(b'\n');
         let line = Bytes::from(std::mem::take(&mut self.buf));
-        let _ = self.tx.blocking_send(Ok(line));
+        let _ = self.send(line);
     }
 }
 
@@ -196,9 +222,7 @@ impl Write for ChunkWriter {
         }
         self.metrics.count_output(&self.buf);
         let chunk = Bytes::from(std::mem::take(&mut self.buf));
-        self.tx
-            .blocking_send(Ok(chunk))
-            .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))
+        self.send(chunk)
     }
 }
 
@@ -219,8 +243,16 @@ impl http_body::Body for ChannelBody {
     }
 }
 
-/// A queue for a streamed response: the writer for the blocking side, the body to answer with.
-pub fn stream(metrics: Arc<Metrics>) -> (ChunkWriter, Body) {
+/// A queue for a streamed response: the writer for the blocking side (a chunk the client does
+/// not take within `idle` ends the stream), the body to answer with. Called on the runtime.
+pub fn stream(metrics: Arc<Metrics>, idle: Duration) -> (ChunkWriter, Body) {
     let (tx, rx) = mpsc::channel(QUEUE);
-    (ChunkWriter::new(tx, metrics), Body::new(ChannelBody(rx)))
+    let writer = ChunkWriter {
+        tx,
+        buf: Vec::new(),
+        metrics,
+        idle,
+        runtime: tokio::runtime::Handle::current(),
+    };
+    (writer, Body::new(ChannelBody(rx)))
 }

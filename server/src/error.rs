@@ -65,12 +65,12 @@ impl ApiError {
         Self::new(StatusCode::REQUEST_TIMEOUT, "timeout", message)
     }
 
-    /// 413: the body is over `--max-body`.
-    pub fn too_large(limit: u64) -> Self {
+    /// 413: the body is over `limit` bytes, the limit `which` names (`--max-body`).
+    pub fn too_large(limit: u64, which: &str) -> Self {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "payload_too_large",
-            format!("the body is over the limit of {limit} bytes (--max-body)"),
+            format!("the body is over the limit of {limit} bytes ({which})"),
         )
     }
 

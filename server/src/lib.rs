@@ -15,9 +15,11 @@ mod body;
 mod error;
 mod metrics;
 mod page;
+mod threads;
 
 use std::io::{self, BufRead, Write};
 use std::net::SocketAddr;
+use std::num::NonZeroUsize;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -38,14 +40,16 @@ pub use error::ApiError;
 /// and `numauth explain`, so an answer over HTTP is byte for byte the command's output.
 /// Every method is called on a blocking thread, never on the async runtime.
 pub trait Engine: Send + Sync + 'static {
-    /// `numauth normalize`: one output line per input line of `input`, written to `out`, which
-    /// is flushed after each batch; returns how many lines could not be used.
+    /// `numauth normalize --jobs JOBS`: one output line per input line of `input`, written to
+    /// `out`, which is flushed after each batch; returns how many lines could not be used.
+    /// `input` is the request body as sent (gzip or UTF-16 with a byte order mark included).
     fn normalize(
         &self,
         input: &mut (dyn BufRead + Send),
         out: &mut (dyn Write + Send),
         hint: Hint,
         lang: Option<Lang>,
+        jobs: NonZeroUsize,
     ) -> io::Result<usize>;
 
     /// `numauth report --json`: the report of the log in `input`, as JSON (compact).
@@ -76,12 +80,20 @@ pub struct Config {
     pub max_body: u64,
     /// A request whose headers are not all in after this long is dropped.
     pub header_timeout: Duration,
-    /// A request body that sends nothing for this long gets 408.
+    /// A request body that sends nothing for this long gets 408, and a streamed answer the
+    /// client takes nothing of for this long ends (`--idle-timeout`).
     pub idle_timeout: Duration,
     /// A request body not all in after this long gets 408 (`--timeout`).
     pub body_timeout: Duration,
-    /// Origins allowed to call the API from a browser (`--cors-origin`); none: CORS is off.
+    /// Origins allowed to call the API from a browser (`--cors-origin`; `*` for any); none:
+    /// CORS is off.
     pub cors_origins: Vec<String>,
+    /// Threads an NDJSON normalise request may use, shared by all requests (`--jobs`): a
+    /// request takes what is free, up to this, or else runs on its own thread alone.
+    pub jobs: NonZeroUsize,
+    /// The language of `explain` and reports when a request names none (`--lang`); English
+    /// when `None`.
+    pub lang: Option<Lang>,
 }
 
 impl Default for Config {
@@ -93,6 +105,8 @@ impl Default for Config {
             idle_timeout: Duration::from_secs(15),
             body_timeout: Duration::from_secs(300),
             cors_origins: Vec::new(),
+            jobs: NonZeroUsize::MIN,
+            lang: None,
         }
     }
 }
@@ -104,16 +118,19 @@ pub(crate) struct State {
     pub metrics: Arc<metrics::Metrics>,
     /// `numauth export --format json`, built once.
     pub catalog: bytes::Bytes,
+    /// The normaliser threads all requests share.
+    pub threads: Arc<threads::Budget>,
 }
 
 /// The whole service: API, page, health and metrics, with CORS when origins are given.
 ///
 /// # Errors
-/// When a `--cors-origin` is not a valid header value.
+/// When a `--cors-origin` is not an origin (`https://host[:port]`) or `*`.
 pub fn router(engine: Arc<dyn Engine>, config: Config) -> Result<Router, ApiError> {
     let cors = cors_layer(&config.cors_origins)?;
     let state = Arc::new(State {
         engine,
+        threads: threads::Budget::new(config.jobs),
         config,
         metrics: Arc::default(),
         catalog: api::catalog_json(),
@@ -128,11 +145,7 @@ pub fn router(engine: Arc<dyn Engine>, config: Config) -> Result<Router, ApiErro
         .route("/v1/report", post(api::report))
         .route("/healthz", get(api::healthz))
         .route("/metrics", get(metrics::render));
-    let api = match cors {
-        Some(cors) => api.layer(cors),
-        None => api,
-    };
-    Ok(api
+    let app = api
         .merge(page::routes())
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
@@ -140,26 +153,65 @@ pub fn router(engine: Arc<dyn Engine>, config: Config) -> Result<Router, ApiErro
             state.clone(),
             metrics::track,
         ))
-        .with_state(state))
+        .with_state(state);
+    // Around everything, so that a preflight `OPTIONS` is answered before the routes see it
+    // (on the routes, their 405 answered it) and errors carry the headers a page needs to
+    // read them.
+    Ok(match cors {
+        Some(cors) => app.layer(cors),
+        None => app,
+    })
 }
 
 fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>, ApiError> {
     if origins.is_empty() {
         return Ok(None);
     }
-    let list = origins
-        .iter()
-        .map(|o| {
-            HeaderValue::from_str(o)
-                .map_err(|_| ApiError::bad_request(format!("not a valid CORS origin: {o:?}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        let list = origins.iter().map(|o| origin(o));
+        AllowOrigin::list(list.collect::<Result<Vec<_>, _>>()?)
+    };
     Ok(Some(
         CorsLayer::new()
-            .allow_origin(AllowOrigin::list(list))
+            .allow_origin(allow)
             .allow_methods([Method::GET, Method::POST])
             .allow_headers([header::CONTENT_TYPE, header::IF_NONE_MATCH]),
     ))
+}
+
+/// Checks a `--cors-origin`: `*`, or an origin as browsers send it in `Origin`,
+/// `scheme://host[:port]` with nothing after. The error says what to give instead.
+///
+/// # Errors
+/// When `o` is neither.
+pub fn cors_origin(o: &str) -> Result<String, String> {
+    let bad = || {
+        format!(
+            "not a CORS origin: {o:?} (give scheme://host[:port] as a browser sends it, \
+             e.g. https://ops.example.com, or * for any)"
+        )
+    };
+    if o == "*" {
+        return Ok(o.to_owned());
+    }
+    let (scheme, host) = o.split_once("://").ok_or_else(bad)?;
+    let scheme_ok = !scheme.is_empty() && scheme.bytes().all(|c| c.is_ascii_alphanumeric());
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"-.:[]_".contains(&c));
+    match scheme_ok && host_ok {
+        true => Ok(o.to_owned()),
+        false => Err(bad()),
+    }
+}
+
+fn origin(o: &str) -> Result<HeaderValue, ApiError> {
+    cors_origin(o)
+        .and_then(|o| HeaderValue::from_str(&o).map_err(|e| e.to_string()))
+        .map_err(ApiError::bad_request)
 }
 
 /// Runs the service until the process ends, printing `numauth: listening on http://ADDR` on
@@ -169,8 +221,11 @@ fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>, ApiError> {
 /// When the address cannot be bound or the runtime cannot start.
 pub fn serve(engine: Arc<dyn Engine>, config: Config) -> io::Result<()> {
     let app = router(engine, config.clone()).map_err(|e| io::Error::other(e.to_string()))?;
+    // Blocking threads (one per request at work) end 2 s after their last work rather than
+    // tokio's 10: after a burst the process is back to its size soon.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_keep_alive(Duration::from_secs(2))
         .build()?;
     runtime.block_on(async move {
         let listener = TcpListener::bind(config.listen).await?;

@@ -1,0 +1,259 @@
+//! `numauth serve` under the load and the inputs a red-team run found it failing on: bursts of
+//! streams, clients that read nothing, browser preflights, flags out of range, and bodies the
+//! command line reads (gzip, UTF-16, a byte order mark). The real binary on a real port.
+
+use std::io::Write;
+use std::net::TcpStream;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+mod http;
+use http::*;
+
+/// The threads of process `pid` now (Linux's `/proc`; `None` elsewhere).
+fn threads(pid: u32) -> Option<usize> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("Threads:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Samples the thread count of `pid` until `stop`, keeping the most seen.
+fn watch_threads(pid: u32, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<usize> {
+    std::thread::spawn(move || {
+        let mut most = 0;
+        while !stop.load(Ordering::Relaxed) {
+            most = most.max(threads(pid).unwrap_or(0));
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        most
+    })
+}
+
+#[test]
+fn a_burst_of_streams_shares_the_normaliser_threads_and_the_server_stays_up() {
+    // Before, each request started `--jobs` + 1 threads of its own: 200 at once with 256 jobs
+    // ran the process out of threads and it aborted.
+    let server = Arc::new(Server::start(&["--jobs", "256"]));
+    let stop = Arc::new(AtomicBool::new(false));
+    let watcher = watch_threads(server.child.id(), stop.clone());
+    let body: Vec<u8> = "{\"code\":\"600011\",\"msg\":\"获取token失败\"}\n"
+        .repeat(20)
+        .into_bytes();
+    let complete = Arc::new(AtomicUsize::new(0));
+    let clients: Vec<_> = (0..200)
+        .map(|_| {
+            let (server, body, complete) = (server.clone(), body.clone(), complete.clone());
+            std::thread::spawn(move || {
+                let r = server.post("/v1/normalize", "application/x-ndjson", &body);
+                let lines = r
+                    .text()
+                    .lines()
+                    .filter(|l| l.contains("token_failed"))
+                    .count();
+                if r.status == 200 && lines == 20 {
+                    complete.fetch_add(1, Ordering::Relaxed);
+                }
+            })
+        })
+        .collect();
+    for c in clients {
+        c.join().unwrap();
+    }
+    stop.store(true, Ordering::Relaxed);
+    let most = watcher.join().unwrap();
+    assert_eq!(
+        complete.load(Ordering::Relaxed),
+        200,
+        "every stream in full"
+    );
+    assert_eq!(server.get("/healthz").status, 200, "the server is up");
+    // tokio's blocking threads (at most 512) and the 256 shared ones, not 200 × 257.
+    if threads(server.child.id()).is_some() {
+        assert!(most < 512 + 256 + 64, "{most} threads at once");
+    }
+}
+
+#[test]
+fn a_client_that_reads_nothing_gives_its_thread_back_after_the_idle_timeout() {
+    // Before, a stream the client did not read held its thread for as long as the connection
+    // stayed open; enough such clients held every thread, and normalising hung.
+    let server = Server::start(&["--idle-timeout", "1"]);
+    let pid = server.child.id();
+    let Some(before) = threads(pid) else {
+        eprintln!("SKIPPED: no /proc/<pid>/status on this system to count threads");
+        return;
+    };
+    let body = "{\"code\":\"600011\",\"msg\":\"x\"}\n".repeat(20_000);
+    let mut idle: Vec<TcpStream> = Vec::new();
+    for _ in 0..24 {
+        let mut s = TcpStream::connect(server.addr).unwrap();
+        let head = head(
+            "POST",
+            "/v1/normalize",
+            &[("content-type", "application/x-ndjson")],
+            Some(body.len()),
+        );
+        s.write_all(&head).unwrap();
+        s.set_write_timeout(Some(Duration::from_secs(5))).unwrap();
+        let _ = s.write_all(body.as_bytes());
+        idle.push(s);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let busy = threads(pid).unwrap();
+    assert!(
+        busy >= before + 20,
+        "{before} threads before, {busy} at work"
+    );
+    // The idle timeout (1 s), then the 2 s a blocking thread stays before it ends.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while threads(pid).unwrap() > before + 4 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let after = threads(pid).unwrap();
+    assert!(
+        after <= before + 4,
+        "{before} before, {busy} busy, {after} after"
+    );
+    // The connections are still open; the work for them has ended.
+    let r = server.post("/v1/normalize", "text/plain", b"code=600011");
+    assert_eq!(r.status, 200);
+    drop(idle);
+}
+
+#[test]
+fn a_browser_preflight_is_answered_and_errors_carry_the_cors_headers() {
+    let origin = "https://ops.example.com";
+    let server = Server::start(&["--cors-origin", origin]);
+    let preflight = [
+        ("origin", origin),
+        ("access-control-request-method", "POST"),
+        ("access-control-request-headers", "content-type"),
+    ];
+    let r = server.send("OPTIONS", "/v1/normalize", &preflight, b"");
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.header("access-control-allow-origin"), Some(origin));
+    assert!(r
+        .header("access-control-allow-methods")
+        .unwrap()
+        .contains("POST"));
+    assert!(r
+        .header("access-control-allow-headers")
+        .unwrap()
+        .contains("content-type"));
+    // A page on that origin can read the API's errors too.
+    let r = server.send("GET", "/v1/nope", &[("origin", origin)], b"");
+    r.assert_error(404, "not_found");
+    assert_eq!(r.header("access-control-allow-origin"), Some(origin));
+    let r = server.send("PUT", "/v1/normalize", &[("origin", origin)], b"");
+    let message = r.assert_error(405, "method_not_allowed");
+    assert!(
+        message.contains("PUT") && message.contains("POST"),
+        "{message}"
+    );
+    assert_eq!(r.header("access-control-allow-origin"), Some(origin));
+
+    let any = Server::start(&["--cors-origin", "*"]);
+    let r = any.send("GET", "/healthz", &[("origin", "https://a.example")], b"");
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+}
+
+#[test]
+fn flags_out_of_range_are_usage_errors_naming_what_to_give() {
+    for (args, says) in [
+        (&["--timeout", "9223372036854775807"][..], "1..=86400"),
+        (&["--timeout", "0"][..], "1..=86400"),
+        (&["--idle-timeout", "0"][..], "1..=3600"),
+        (&["--cors-origin", "not a url"][..], "scheme://host[:port]"),
+        (
+            &["--cors-origin", "https://a.example/path"][..],
+            "scheme://host[:port]",
+        ),
+    ] {
+        let o = numauth(&[&["serve", "--listen", "127.0.0.1:0"][..], args].concat());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn bodies_are_read_as_the_command_line_reads_files() {
+    let server = Server::start(&[]);
+    let log = std::fs::read(SAMPLE).unwrap();
+    let dir = std::env::temp_dir().join(format!("numauth-serve-bodies-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // UTF-16 with a byte order mark: China Unicom's `1` + 请求超时 is a timeout only when the
+    // message arrives whole.
+    let text =
+        "{\"code\":\"1\",\"msg\":\"请求超时\",\"vendorName\":\"CU\"}\n{\"code\":\"600008\"}\n";
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let gz = {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(&log).unwrap();
+        e.finish().unwrap()
+    };
+    for (name, body) in [("utf16.ndjson", &utf16), ("log.ndjson.gz", &gz)] {
+        let path = dir.join(name);
+        std::fs::write(&path, body).unwrap();
+        let path = path.to_str().unwrap();
+        let r = server.post("/v1/normalize", "application/x-ndjson", body);
+        assert_eq!(r.status, 200);
+        let cli = numauth(&["--lang", "en", "normalize", "--jobs", "1", path]);
+        assert_eq!(r.text(), String::from_utf8_lossy(&cli.stdout), "{name}");
+        let r = server.post("/v1/report", "application/x-ndjson", body);
+        assert_eq!(r.json(), cli_json(&["report", "--json", path]), "{name}");
+    }
+    let r = server.post("/v1/normalize", "application/x-ndjson", &utf16);
+    assert!(r
+        .text()
+        .lines()
+        .next()
+        .unwrap()
+        .contains("\"outcome\":\"timeout\""));
+    let _ = std::fs::remove_dir_all(&dir);
+    // A UTF-8 byte order mark before one JSON payload.
+    let r = server.post(
+        "/v1/normalize",
+        "application/json",
+        b"\xef\xbb\xbf{\"code\":\"600008\"}",
+    );
+    assert_eq!(r.json()["outcome"], "mobile_data_disabled");
+}
+
+#[test]
+fn lookups_take_pasted_codes_and_weak_entity_tags() {
+    let server = Server::start(&[]);
+    let r = server.get("/v1/explain/%20600011%20");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()[0]["code"], "600011");
+    let etag = server.get("/v1/catalog").header("etag").unwrap().to_owned();
+    let weak = format!("W/{etag}");
+    let r = server.send("GET", "/v1/catalog", &[("if-none-match", &weak)], b"");
+    assert_eq!(r.status, 304, "a proxy's weak tag matches");
+    let r = server.send("GET", "/v1/catalog", &[("if-none-match", "W/\"old\"")], b"");
+    assert_eq!(r.status, 200);
+}
+
+#[test]
+fn a_single_payload_over_its_limit_names_that_limit_and_lang_sets_the_default() {
+    let server = Server::start(&[]);
+    let big = vec![b'a'; 2 << 20];
+    let message = server
+        .post("/v1/normalize", "text/plain", &big)
+        .assert_error(413, "payload_too_large");
+    assert!(
+        message.contains("1048576") && message.contains("single payload"),
+        "{message}"
+    );
+
+    // `--lang` before the subcommand is the language of requests that name none.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_numauth"));
+    child.args(["--lang", "zh"]);
+    let zh = Server::start_with(child, &[]);
+    let r = zh.post("/v1/normalize", "text/plain", b"code=600011");
+    assert_eq!(r.json()["explain"]["title"], "获取Token失败");
+    let r = zh.post("/v1/normalize?lang=en", "text/plain", b"code=600011");
+    assert_eq!(r.json()["explain"]["title"], "Token request failed");
+}
