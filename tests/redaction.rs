@@ -311,3 +311,32 @@ fn a_token_as_the_data_text_is_redacted() {
         "预取号失败，请稍后重试"
     );
 }
+
+/// Found by a red-team run over HTTP: a log line writing the secret as `key=value` kept it in
+/// `raw_msg` as written, and a kept text field the same.
+#[test]
+fn secrets_written_as_key_value_in_text_are_redacted() {
+    let token = "STsid0000001679461234567abcdefABCDEF";
+    let line = format!(r#""code=600000 msg=获取token成功 token={token}""#);
+    let n = self::n(&line);
+    assert_eq!(
+        n.raw_msg.as_deref(),
+        Some("获取token成功 token=<redacted token: 36 chars>")
+    );
+    let n = self::n(r#""code=600011 msg=failed accessCode=ac_0123456789abcdef password=hunter2""#);
+    assert_eq!(
+        n.raw_msg.as_deref(),
+        Some("failed accessCode=<redacted code: 19 chars> password=<redacted secret: 7 chars>")
+    );
+    let n = self::n(r#"{"code":"600011","note":"retry with authCode: 'abc123' later"}"#);
+    assert_eq!(
+        extra(&n, "note").unwrap().as_str(),
+        "retry with authCode: '<redacted code: 6 chars>' later"
+    );
+    // Words that only look like keys are kept.
+    let n = self::n(r#"{"code":"600011","msg":"token请求过于频繁: 稍后再试 at 10:31:02"}"#);
+    assert_eq!(
+        n.raw_msg.as_deref(),
+        Some("token请求过于频繁: 稍后再试 at 10:31:02")
+    );
+}

@@ -369,3 +369,34 @@ fn numbers_in_full_width_digits_are_redacted() {
         "{shown}"
     );
 }
+
+/// Found by a red-team run: groups separated by the no-break space a word processor puts
+/// there, a tab, a dash, or a full-width space or hyphen between ASCII digits, were kept.
+#[test]
+fn groups_with_other_separators_are_redacted() {
+    for (sep, len) in [
+        ('\u{a0}', 13),
+        ('\t', 13),
+        ('\u{2013}', 13),
+        ('\u{2014}', 13),
+        ('\u{3000}', 13),
+        ('\u{ff0d}', 13),
+    ] {
+        let msg = format!("号码138{sep}1234{sep}5678错误");
+        assert_eq!(
+            in_msg(&msg),
+            format!("号码<redacted phone: {len} chars>错误"),
+            "{sep:?}"
+        );
+        let eight = format!("号码138{sep}12345678");
+        assert_eq!(in_msg(&eight), "号码<redacted phone: 12 chars>", "{sep:?}");
+    }
+    // Two different separators, or groups of other sizes, are no number.
+    for kept in [
+        "138\u{a0}1234-5678",
+        "1381\u{a0}234\u{a0}5678",
+        "138\u{2013}123\u{2013}45678",
+    ] {
+        assert_eq!(in_msg(kept), kept);
+    }
+}

@@ -231,7 +231,18 @@ fn has_mobile_number(text: &str) -> bool {
             let between = i > 0
                 && chars[i - 1].is_ascii_digit()
                 && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-            !(between && matches!(c, ' ' | '-' | '.' | '\u{3000}'))
+            let separator = matches!(
+                c,
+                ' ' | '\t'
+                    | '-'
+                    | '.'
+                    | '\u{a0}'
+                    | '\u{2013}'
+                    | '\u{2014}'
+                    | '\u{3000}'
+                    | '\u{ff0d}'
+            );
+            !(between && separator)
         })
         .map(|(_, c)| *c)
         .collect();

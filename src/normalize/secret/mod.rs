@@ -1,6 +1,7 @@
 //! Secrets in a payload: which keys name a credential or a person's number, and how a value is
 //! redacted (kept as its kind and length, see [`ExtraValue`](crate::ExtraValue)).
 
+mod keyed;
 mod phones;
 mod wide;
 

@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 
+use super::keyed::mask_keyed;
 use super::redacted;
-use super::wide::next_wide_phone;
+use super::wide::{is_dot, next_wide_phone, separator_at};
 use crate::normalize::extra::redact_objects_in;
 use crate::{ExtraValue, Normalized};
 
@@ -13,12 +14,13 @@ use crate::{ExtraValue, Normalized};
 /// values are redacted as they are kept, see `extra::kept_value`). Done once a callback is
 /// resolved, so that its causes were read from the message as written: a number redacted
 /// first could join or split the codes around it. A message holding an object with secret
-/// fields (Getui's `msg`, JSON with `data.token` on success) has them redacted then too.
+/// fields (Getui's `msg`, JSON with `data.token` on success) has them redacted then too, and
+/// so does one that writes a secret as `key=value` (`获取token成功 token=STsid…`).
 pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
     let mut cur = Some(n);
     while let Some(c) = cur {
         if let Some(t) = c.raw_msg.take() {
-            c.raw_msg = Some(mask_phones(redact_objects_in(t)));
+            c.raw_msg = Some(mask_keyed(mask_phones(redact_objects_in(t))));
         }
         if let Some(t) = c.request_id.take() {
             c.request_id = Some(mask_phones(t));
@@ -30,7 +32,7 @@ pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
         for (key, value) in c.extra.iter_mut() {
             *key = mask_phones(std::mem::take(key));
             if let ExtraValue::Text(t) = value {
-                *t = mask_phones(std::mem::take(t));
+                *t = mask_keyed(mask_phones(std::mem::take(t)));
             }
         }
         cur = c.root_cause.as_deref_mut();
@@ -262,19 +264,20 @@ fn digits_end(b: &[u8], start: usize) -> usize {
 }
 
 /// After a 3-digit `1[3-9]x` run ending at `end`: the end of ` 1234 5678`, `-1234-5678` or
-/// `.1234.5678` (the same separator twice, runs of exactly four digits), or of ` 12345678` or
-/// `-12345678` (one run of eight; not after a dot, where the digits read as a fraction).
+/// `.1234.5678` (the same separator twice, [`separator_at`]; runs of exactly four digits), or of
+/// ` 12345678` or `-12345678` (one run of eight; not after a dot, where the digits read as a
+/// fraction).
 fn grouped_end(b: &[u8], end: usize) -> Option<usize> {
-    let sep = *b.get(end).filter(|c| matches!(c, b' ' | b'-' | b'.'))?;
-    let second = digits_end(b, end + 1);
-    if second == end + 9 && sep != b'.' {
+    let sep = separator_at(b, end)?;
+    let second = digits_end(b, end + sep.len());
+    if second == end + sep.len() + 8 && !is_dot(sep) {
         return Some(second);
     }
-    if second != end + 5 || b.get(second) != Some(&sep) {
+    if second != end + sep.len() + 4 || !b.get(second..)?.starts_with(sep) {
         return None;
     }
-    let third = digits_end(b, second + 1);
-    (third == second + 5).then_some(third)
+    let third = digits_end(b, second + sep.len());
+    (third == second + sep.len() + 4).then_some(third)
 }
 
 /// Whether the span lies in an identifier: its word (letters and digits around it) is hex

@@ -82,25 +82,28 @@ fn run(b: &[u8], start: usize) -> (usize, Digits) {
     (i, digits)
 }
 
-/// A group separator starting at `i`, and its length: a space, a hyphen, a dot, the
-/// ideographic space (U+3000), the full-width hyphen-minus (U+FF0D) or full stop (U+FF0E).
-fn separator_at(b: &[u8], i: usize) -> Option<&[u8]> {
+/// A group separator starting at `i` (its bytes), for numbers in either width: a space, a tab,
+/// a hyphen, a dot, the no-break space (U+00A0, what a word processor puts between groups),
+/// the en and em dashes (U+2013, U+2014), the ideographic space (U+3000), the full-width
+/// hyphen-minus (U+FF0D) or full stop (U+FF0E).
+pub(super) fn separator_at(b: &[u8], i: usize) -> Option<&[u8]> {
     let len = match b.get(i..)? {
-        [b' ' | b'-' | b'.', ..] => 1,
-        [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBC, 0x8D | 0x8E, ..] => 3,
+        [b' ' | b'\t' | b'-' | b'.', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0x93 | 0x94, ..] | [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBC, 0x8D | 0x8E, ..] => 3,
         _ => return None,
     };
     b.get(i..i + len)
 }
 
 /// Whether a separator is a dot (`.` or `．`): after one, eight digits read as a fraction.
-fn is_dot(sep: &[u8]) -> bool {
+pub(super) fn is_dot(sep: &[u8]) -> bool {
     matches!(sep, b"." | [0xEF, 0xBC, 0x8E])
 }
 
 /// The start of the run of digits before the separator that ends at `start`, if any.
 fn group_before(b: &[u8], start: usize) -> Option<usize> {
-    let sep = [1, 3]
+    let sep = [1, 2, 3]
         .into_iter()
         .filter_map(|len| start.checked_sub(len))
         .find(|&s| separator_at(b, s).is_some_and(|sep| s + sep.len() == start))?;
