@@ -11,8 +11,15 @@
 /// assert!(err.expected().contains(&"cmcc"));
 /// assert!(err.to_string().contains("expected one of"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} {given:?}; expected one of: {}", .expected.join(", "))]
+///
+/// The message repeats what was given as the outputs would show it: a phone number or a secret
+/// in it redacted ([`redact_text`](crate::redact_text)), and cut after 64 characters.
+///
+/// ```
+/// let err = "13812345678".parse::<numauth::Source>().unwrap_err();
+/// assert!(err.to_string().starts_with("unknown source \"<redacted phone: 11 chars>\";"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseIdError {
     kind: &'static str,
     given: String,
@@ -43,3 +50,19 @@ impl ParseIdError {
         self.expected
     }
 }
+
+impl std::fmt::Display for ParseIdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let given = crate::redact_text(&self.given);
+        let shown: String = given.chars().take(64).collect();
+        let cut = if shown.len() < given.len() { "…" } else { "" };
+        write!(
+            f,
+            "unknown {} {shown:?}{cut}; expected one of: {}",
+            self.kind,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for ParseIdError {}

@@ -105,8 +105,8 @@ pub use generated::{
 };
 pub use lang::Lang;
 pub use normalize::{
-    normalize, normalize_callback, normalize_with, Callback, Carrier, Extra, ExtraField,
-    ExtraValue, Hint, IdaasParams, Message, Normalized, ParseError, Shape, MAX_DEPTH,
+    normalize, normalize_callback, normalize_with, redact_text, Callback, Carrier, Extra,
+    ExtraField, ExtraValue, Hint, IdaasParams, Message, Normalized, ParseError, Shape, MAX_DEPTH,
     MAX_INPUT_BYTES,
 };
 

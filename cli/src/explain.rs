@@ -40,6 +40,8 @@ pub fn unknown(code: &str, source: Option<Source>) -> String {
         Some(s) => vec![s.to_string()],
         None => Source::iter().map(|s| s.to_string()).collect(),
     };
+    // The code as the outputs would show it: a phone number typed in by mistake is redacted.
+    let code = numauth::redact_text(code);
     format!(
         "unknown code {code:?}: not in the catalog of {} (searched: {}). Check the code, or try `numauth list` to browse.",
         if searched.len() == 1 { "that source" } else { "any source" },

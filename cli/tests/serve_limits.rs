@@ -257,3 +257,29 @@ fn a_single_payload_over_its_limit_names_that_limit_and_lang_sets_the_default() 
     let r = zh.post("/v1/normalize?lang=en", "text/plain", b"code=600011");
     assert_eq!(r.json()["explain"]["title"], "Token request failed");
 }
+
+#[test]
+fn errors_repeat_no_phone_number_the_request_held() {
+    let server = Server::start(&[]);
+    let phone = "13812345678";
+    for (path, status, code) in [
+        (format!("/v1/explain/{phone}"), 404, "unknown_code"),
+        (format!("/v1/codes/pns/{phone}"), 404, "unknown_code"),
+        (format!("/v1/codes/{phone}/600011"), 400, "bad_request"),
+        (format!("/v1/codes?outcome={phone}"), 400, "bad_request"),
+        (format!("/{phone}"), 404, "not_found"),
+    ] {
+        let message = server.get(&path).assert_error(status, code);
+        assert!(
+            !message.contains(phone) && message.contains("<redacted phone: 11 chars>"),
+            "{path}: {message}"
+        );
+    }
+    // The command line's error says the same.
+    let o = numauth(&["explain", "138-1234-5678"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !o.status.success() && !err.contains("5678") && err.contains("redacted"),
+        "{err}"
+    );
+}

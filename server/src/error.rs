@@ -27,7 +27,7 @@ impl ApiError {
         Self {
             status,
             code,
-            message: message.into(),
+            message: shown(message.into()),
         }
     }
 
@@ -95,6 +95,21 @@ impl ApiError {
             code: self.code,
         })
         .unwrap_or_else(|_| format!("{{\"error\":\"\",\"code\":\"{}\"}}", self.code))
+    }
+}
+
+/// A message as a client may see it: what it repeats of the request (a path, a query value)
+/// with phone numbers and secrets redacted as the outputs redact them, and at most 1,000
+/// characters of it.
+fn shown(message: String) -> String {
+    const MAX: usize = 1000;
+    let message = match numauth::redact_text(&message) {
+        std::borrow::Cow::Borrowed(_) => message,
+        std::borrow::Cow::Owned(redacted) => redacted,
+    };
+    match message.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &message[..cut]),
+        None => message,
     }
 }
 

@@ -40,6 +40,7 @@ pub use extra::{Extra, ExtraField, ExtraValue};
 pub use idaas::IdaasParams;
 pub(crate) use keys::{fold, KeyEntry, KeyRole, Role};
 pub(crate) use secret::fold_key;
+pub use secret::redact_text;
 
 /// The largest input [`normalize`] accepts, in bytes (64 KiB). A callback is a few hundred
 /// bytes; a larger input is a whole log, which should be split into lines first.

@@ -80,10 +80,25 @@ fn guard(body: impl FnOnce() -> Result<NumauthStatus, Failure>) -> NumauthStatus
         Ok(status) => (status, None),
         Err(Failure(status, message)) => (status, Some(message)),
     };
-    // Interior NULs cannot occur in these messages; replacing keeps this infallible anyway.
-    let message = message.map(|m| CString::new(m.replace('\0', " ")).unwrap_or_default());
-    LAST_ERROR.with(|last| *last.borrow_mut() = message);
+    let message = message.map(|m| CString::new(shown(&m)).unwrap_or_default());
+    // During thread or process exit (a call from an `atexit` handler or a thread-local's
+    // destructor) the slot may be gone: the message is lost, the status still says what
+    // happened. `with` would panic there, outside `catch_unwind`, and abort the process.
+    let _ = LAST_ERROR.try_with(|last| *last.borrow_mut() = message);
     status
+}
+
+/// A message as the caller may see it: what it repeats of the arguments with phone numbers and
+/// secrets redacted as the outputs redact them, at most 1,000 characters of it, and no NUL
+/// (none can occur; replacing keeps the `CString` infallible anyway).
+fn shown(message: &str) -> String {
+    const MAX: usize = 1000;
+    let redacted = numauth::redact_text(message);
+    let mut out: String = redacted.chars().take(MAX).collect();
+    if out.len() < redacted.len() {
+        out.push('…');
+    }
+    out.replace('\0', " ")
 }
 
 /// The UTF-8 text of a C string argument.
@@ -294,11 +309,14 @@ pub extern "C" fn numauth_catalog_version() -> *const c_char {
 /// The text stays valid until the next numauth call on the same thread; do not free it.
 #[no_mangle]
 pub extern "C" fn numauth_last_error() -> *const c_char {
-    LAST_ERROR.with(|last| {
-        last.borrow()
-            .as_ref()
-            .map_or(std::ptr::null(), |c| c.as_ptr())
-    })
+    // NULL too when the thread's slot is gone (called during thread or process exit).
+    LAST_ERROR
+        .try_with(|last| {
+            last.borrow()
+                .as_ref()
+                .map_or(std::ptr::null(), |c| c.as_ptr())
+        })
+        .unwrap_or(std::ptr::null())
 }
 
 /// Frees a string numauth returned as `char *`. NULL is ignored.

@@ -10,6 +10,24 @@ use phones::first_phone;
 use crate::normalize::scan::Val;
 pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers};
 
+/// `text` with what the outputs redact redacted in place: mobile numbers written in it (in any
+/// grouping and width the normaliser recognises) and values written after a secret key
+/// (`token=…`, `accessCode: …`). For text that reaches people by another way than a result,
+/// such as an error message that repeats what the caller passed. Borrowed when nothing was
+/// redacted.
+///
+/// ```
+/// assert_eq!(
+///     numauth::redact_text("unknown code \"13812345678\""),
+///     "unknown code \"<redacted phone: 11 chars>\""
+/// );
+/// assert_eq!(numauth::redact_text("token=abc123"), "token=<redacted token: 6 chars>");
+/// assert!(matches!(numauth::redact_text("600011"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
+    keyed::mask_keyed(mask_phones(std::borrow::Cow::Borrowed(text)))
+}
+
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
 pub(crate) fn is_secret_key(key: &str) -> bool {
     super::keys::contains_ci(key, "token")

@@ -203,8 +203,60 @@ static void test_threads(void) {
         numauth_string_free(expected[k]);
 }
 
+/* Errors repeat what was passed as the outputs would show it: a phone number redacted, a long
+ * argument cut (a red-team run got a 1 MiB id back in full). */
+static void test_errors_redact_and_cut(void) {
+    NumauthLookup ids;
+    CHECK(numauth_lookup("pns", "13812345678", &ids) == NUMAUTH_STATUS_NOT_FOUND);
+    CHECK(contains(numauth_last_error(), "<redacted phone: 11 chars>"));
+    CHECK(!contains(numauth_last_error(), "13812345678"));
+    size_t n = 100000;
+    char *long_id = malloc(n + 1);
+    memset(long_id, 'x', n);
+    long_id[n] = '\0';
+    CHECK(numauth_lookup(long_id, "600011", &ids) == NUMAUTH_STATUS_INVALID_ID);
+    CHECK(numauth_last_error() != NULL && strlen(numauth_last_error()) < 2000);
+    free(long_id);
+}
+
+/* Calls made while a thread or the process ends: a pthread key's destructor, then an atexit
+ * handler. Before, the last-error slot was gone there and the process aborted (exit 134). */
+static pthread_key_t exit_key;
+
+static void call_while_ending(void *unused) {
+    (void)unused;
+    char *json = NULL;
+    if (numauth_normalize("{\"code\":\"600011\"}", &json) == NUMAUTH_STATUS_OK)
+        numauth_string_free(json);
+    (void)numauth_normalize("not a callback", &json);
+    (void)numauth_last_error();
+}
+
+static void at_exit(void) {
+    call_while_ending(NULL);
+    printf("atexit: the calls made while the process ends returned\n");
+}
+
+static void *ending_thread(void *unused) {
+    (void)unused;
+    pthread_setspecific(exit_key, (void *)1);
+    char *json = NULL;
+    (void)numauth_normalize("not a callback", &json); /* this thread's last error is set */
+    return NULL;
+}
+
+static void test_calls_while_ending(void) {
+    CHECK(pthread_key_create(&exit_key, call_while_ending) == 0);
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, ending_thread, NULL) == 0);
+    CHECK(pthread_join(t, NULL) == 0); /* the destructor ran, and the process is still here */
+    CHECK(atexit(at_exit) == 0);
+}
+
 int main(void) {
     test_version_and_lookup();
+    test_errors_redact_and_cut();
+    test_calls_while_ending();
     test_null_and_utf8();
     test_normalize();
     test_explain();
