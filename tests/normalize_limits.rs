@@ -221,3 +221,14 @@ fn a_message_naming_a_code_is_read_one_level_deeper() {
         Err(ParseError::TooDeep { max: MAX_DEPTH })
     );
 }
+
+/// Found by a red-team run: the CLI drops NUL bytes when it reads a log, the bindings did not,
+/// and a NUL inside a code cut it (`600\0011` read as China Unicom's `600`).
+#[test]
+fn nul_bytes_are_dropped_before_reading() {
+    let n = normalize("{\"code\":\"600\u{0}011\",\"msg\":\"获取token失败\"}").unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600011"));
+    assert_eq!(n.outcome, AuthOutcome::TokenFailed);
+    assert_eq!(n.raw_msg.as_deref(), Some("获取token失败"));
+    assert_eq!(normalize("\u{0}\u{0}"), Err(ParseError::Empty));
+}

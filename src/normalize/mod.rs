@@ -346,6 +346,8 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 /// when no other source reads the number differently (`-10008` is China Unicom's JSON error
 /// and China Telecom's rate limit). Otherwise the code is kept, `known: false`.
 ///
+/// NUL bytes are dropped before reading (a NUL inside `600\0011` would cut the code).
+///
 /// Fails only when no code can be found at all, or the input breaks a limit
 /// ([`MAX_INPUT_BYTES`], [`MAX_DEPTH`]). Never panics.
 ///
@@ -372,6 +374,14 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
             len: raw.len(),
             max: MAX_INPUT_BYTES,
         });
+    }
+    // NUL bytes come from padded or mis-encoded logs, and one inside a code would cut it
+    // (`600\0011` read as `600`): dropped, as the CLI drops them when it reads a log, so that
+    // every interface reads such a payload the same way.
+    if raw.contains('\0') {
+        let clean = raw.replace('\0', "");
+        let n = resolve::normalize_text(&clean, 0, &resolve::Ctx::Top(hint));
+        return n.map(Normalized::into_owned);
     }
     // The advice is set where the top-level callback is resolved.
     resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint))

@@ -47,7 +47,7 @@ pub fn normalize_arrow<'py>(
     platform: Option<&str>,
     os_version: Option<&str>,
     sdk_version: Option<&str>,
-    threads: Option<i64>,
+    threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let hint = crate::hint(source, platform, os_version, sdk_version)?;
     let threads = thread_count(threads)?;
@@ -81,18 +81,28 @@ fn string_columns<'py>(batch: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>
         .call_method1("from_arrays", (arrays, crate::columns::NAMES))
 }
 
-/// The `threads=` argument as a count: `None` is the cores this process may use.
-fn thread_count(threads: Option<i64>) -> PyResult<NonZeroUsize> {
-    match threads {
-        None => Ok(std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)),
-        Some(n) => usize::try_from(n)
-            .ok()
-            .and_then(NonZeroUsize::new)
-            .ok_or_else(|| {
-                PyValueError::new_err(format!(
-                    "threads must be at least 1 (or None for one per core), got {n}"
-                ))
-            }),
+/// The `threads=` argument as a count: `None` is the cores this process may use. An `int`
+/// (not a `bool`, which Python counts as one) of at least 1; one too large for a count is as
+/// many as the batch can use.
+fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<NonZeroUsize> {
+    let Some(threads) = threads.filter(|t| !t.is_none()) else {
+        return Ok(std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN));
+    };
+    let kind = threads.get_type().name()?;
+    if threads.is_instance_of::<pyo3::types::PyBool>()
+        || !threads.is_instance_of::<pyo3::types::PyInt>()
+    {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "threads must be an int (or None for one per core), got {kind}"
+        )));
+    }
+    let n: i128 = threads.extract().unwrap_or(i128::MAX);
+    match usize::try_from(n) {
+        Ok(0) | Err(_) if n < 1 => Err(PyValueError::new_err(format!(
+            "threads must be at least 1 (or None for one per core), got {n}"
+        ))),
+        Ok(n) => Ok(NonZeroUsize::new(n).unwrap_or(NonZeroUsize::MIN)),
+        Err(_) => Ok(NonZeroUsize::MAX),
     }
 }
 

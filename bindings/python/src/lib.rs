@@ -120,10 +120,24 @@ fn explain<'py>(
     to_python(py, &found)
 }
 
+/// A `str` holding lone surrogates, with each read as one U+FFFD (PyO3's `to_string_lossy`
+/// makes three of each, one per byte of its UTF-8 form).
+fn lossy<'a>(s: &Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    let encoded = s.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
+    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|u| u16::from_le_bytes([u[0], u[1]]))
+        .collect();
+    Ok(Cow::Owned(String::from_utf16_lossy(&units)))
+}
+
 /// Text from a `str` or UTF-8 `bytes` argument.
 fn text_arg<'a>(raw: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
     if let Ok(s) = raw.cast::<PyString>() {
-        return s.to_cow();
+        // A lone surrogate (from `json.loads` of a cut `\ud83d`, or `surrogateescape`) is read
+        // as U+FFFD, as the CLI reads that escape: the rest of the callback still counts.
+        return s.to_cow().or_else(|_| lossy(s));
     }
     if let Ok(b) = raw.cast::<PyBytes>() {
         return std::str::from_utf8(b.as_bytes())

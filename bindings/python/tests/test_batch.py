@@ -294,9 +294,18 @@ def test_a_thread_count_below_one_is_a_value_error(threads: int) -> None:
         numauth.normalize_arrow(pa.array([GOOD]), threads=threads)
 
 
-def test_a_thread_count_that_is_not_an_int_is_a_type_error() -> None:
-    with pytest.raises(TypeError):
-        numauth.normalize_arrow(pa.array([GOOD]), threads="2")  # type: ignore[arg-type]
+@pytest.mark.parametrize("threads, kind", [("2", "str"), (True, "bool"), (2.0, "float")])
+def test_a_thread_count_that_is_not_an_int_is_a_type_error(threads: object, kind: str) -> None:
+    # `True` is an int to Python, but no count (a red-team find: it ran as one thread).
+    with pytest.raises(TypeError, match=f"threads must be an int.*got {kind}"):
+        numauth.normalize_arrow(pa.array([GOOD]), threads=threads)  # type: ignore[arg-type]
+
+
+def test_a_thread_count_past_any_machine_is_as_many_as_useful() -> None:
+    # Before, 2**63 raised OverflowError while 10**6 worked.
+    one = numauth.normalize_arrow(pa.array([GOOD] * 3), threads=1)
+    for threads in (10**6, 2**63, 2**200):
+        assert numauth.normalize_arrow(pa.array([GOOD] * 3), threads=threads).equals(one)
 
 
 @pytest.mark.parametrize("kind, offset", [(pa.string(), "<3i"), (pa.large_string(), "<3q")])

@@ -83,6 +83,17 @@ def test_normalize_hints_bytes_and_errors() -> None:
         numauth.lookup(1, "600011")  # type: ignore[arg-type]
 
 
+def test_a_lone_surrogate_and_nul_bytes_are_read_as_the_cli_reads_them() -> None:
+    # Red-team finds: a str with a lone surrogate (json.loads of a cut "\\ud83d") raised
+    # UnicodeEncodeError; a NUL inside a code cut it to China Unicom's "600".
+    cut = numauth.normalize('{"code":"600011","msg":"获取token失败\ud83d"}')
+    assert (cut["code"], cut["raw_msg"]) == ("600011", "获取token失败\ufffd")
+    nul = numauth.normalize('{"code":"600\x00011","msg":"获取token失败"}')
+    assert (nul["source"], nul["code"], nul["outcome"]) == ("pns", "600011", "token_failed")
+    batch = numauth.normalize_arrow(pa.array(['{"code":"600\x00011"}']))
+    assert batch.column("code").to_pylist() == ["600011"]
+
+
 def test_data_version_is_exposed() -> None:
     assert numauth.DATA_VERSION and isinstance(numauth.DATA_VERSION, str)
 

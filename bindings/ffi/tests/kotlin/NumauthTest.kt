@@ -40,6 +40,15 @@ fun testReadme() {
     check(fixOnIos("""{"resultCode":"600004"}""", "16.3", "2.12.1") == null ||
         !fixOnIos("""{"resultCode":"600004"}""", "16.3", "2.12.1")!!.contains("CTCarrier"), "no CTCarrier advice before iOS 16.4")
     check(onTokenFailed("   ").let { it.startsWith("bad input: ") && it.contains("empty input") }, "empty: ${onTokenFailed("   ")}")
+    // A lone surrogate (a red-team find): the snippet says so rather than crash, and the
+    // README's cleaning keeps a batch whole.
+    val cut = "{\"code\":\"600011\",\"msg\":\"获取token失败\uD83D\"}"
+    check(onTokenFailed(cut) == "not text: MalformedInputException", "lone surrogate: ${onTokenFailed(cut)}")
+    val clean = listOf("600011", cut, "600008").map { String(it.toByteArray(Charsets.UTF_8), Charsets.UTF_8) }
+    val results = normalizeMany(clean)
+    check(results.size == 3 && results.all { it is NormalizeResult.Ok }, "cleaned batch: $results")
+    val second = (results[1] as? NormalizeResult.Ok)?.normalized
+    check(second?.code == "600011" && second.rawMsg == "获取token失败?", "cleaned line: $second")
 }
 
 fun testApi() {
