@@ -112,14 +112,12 @@ fn import(array: &Bound<'_, PyAny>) -> PyResult<ArrayData> {
         array.clone()
     } else if array.hasattr("combine_chunks")? {
         // A ChunkedArray (a table's column) has no single-array capsule: join its chunks first.
-        array.call_method0("combine_chunks")?
+        joined(array)?
     } else if array.hasattr("__arrow_c_stream__")? {
         // Another library's column (a Polars Series): read as a ChunkedArray through its
         // stream capsule, then joined. A stream of a table, not a column, fails the type check.
         let pyarrow = array.py().import("pyarrow")?;
-        pyarrow
-            .call_method1("chunked_array", (array,))?
-            .call_method0("combine_chunks")?
+        joined(&pyarrow.call_method1("chunked_array", (array,))?)?
     } else {
         array.clone()
     };
@@ -141,6 +139,27 @@ fn import(array: &Bound<'_, PyAny>) -> PyResult<ArrayData> {
         other => Err(PyTypeError::new_err(format!(
             "normalize_arrow expects {EXPECTED}, got an array of {other}"
         ))),
+    }
+}
+
+/// A ChunkedArray's chunks joined into one array; as `large_string` (`large_binary`) when its
+/// bytes are more than `string`'s 32-bit offsets reach (2 GiB), where joining it as it is fails
+/// (`offset overflow while concatenating arrays`).
+fn joined<'py>(chunked: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let bytes: u64 = chunked.getattr("nbytes")?.extract().unwrap_or(0);
+    let large = match chunked.getattr("type")?.str()?.to_cow()?.as_ref() {
+        "string" => Some("large_string"),
+        "binary" => Some("large_binary"),
+        _ => None,
+    };
+    match large.filter(|_| bytes > i32::MAX as u64) {
+        Some(kind) => {
+            let kind = chunked.py().import("pyarrow")?.call_method0(kind)?;
+            chunked
+                .call_method1("cast", (kind,))?
+                .call_method0("combine_chunks")
+        }
+        None => chunked.call_method0("combine_chunks"),
     }
 }
 

@@ -350,3 +350,15 @@ def test_a_null_row_over_bad_bytes_does_not_spoil_the_other_rows() -> None:
     batch = numauth.normalize_arrow(array, threads=1)
     assert batch.column("code").to_pylist() == ["600011", None, "600008"]
     assert "null" in batch.column("error")[1].as_py()
+
+
+def test_a_chunked_string_column_past_2_gib_is_read_whole() -> None:
+    # A red-team find: joining its chunks as `string` overflowed the 32-bit offsets
+    # (ArrowInvalid). About 8 s and 2.4 GB here: one 60 MB chunk shared 37 times, joined once.
+    row = '{"code":"600011","msg":"' + "x" * 59950 + '"}'
+    chunked = pa.chunked_array([pa.array([row] * 1000)] * 37)
+    assert chunked.nbytes > 2**31
+    batch = numauth.normalize_arrow(chunked)
+    assert batch.num_rows == 37_000
+    assert set(batch.column("outcome").to_pylist()) == {"token_failed"}
+    assert batch.column("error").null_count == 37_000
