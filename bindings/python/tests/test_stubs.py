@@ -54,3 +54,13 @@ def test_mypy_catches_wrong_use(tmp_path: Path) -> None:
     assert 'Argument 2 to "lookup" has incompatible type "int"' in out, out
     assert '"outcom"' in out, out
     assert "incompatible types in assignment" in out.lower(), out
+
+
+def test_the_readmes_row_example_passes_mypy_strict(tmp_path: Path) -> None:
+    # A red-team find: the example indexed the optional root cause, which --strict refuses.
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Row API", 1)[1]
+    example = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert "numauth.normalize(" in example
+    out, status = check(tmp_path, "readme.py", example)
+    assert status == 0, out
