@@ -79,6 +79,9 @@ pub struct Entry {
     pub until: Option<String>,
     /// The HTTP status that comes with the code (IDaaS).
     pub http_status: Option<u16>,
+    /// The carrier whose errors a vendor code reports (GeeTest `-40101`: `cmcc`), as in the
+    /// export.
+    pub carrier: Option<String>,
     /// Which texts numauth translated (ids).
     pub translated: Vec<String>,
     /// Ids of the documents the row comes from.
@@ -108,6 +111,7 @@ impl From<&numauth::Entry> for Entry {
             since: e.since().map(str::to_owned),
             until: e.until().map(str::to_owned),
             http_status: e.http_status(),
+            carrier: e.carrier().map(|c| c.to_string()),
             translated: ids(e.translated().iter().map(|t| t.as_str())),
             provenance: ids(e.provenance().iter().map(|p| p.id())),
             note: e.note().map(str::to_owned),

@@ -57,6 +57,8 @@ fun testApi() {
     check(e.message.zh.isNotEmpty() && e.message.en.isNotEmpty(), "lookup texts in zh and en")
     check(e.provenance.isNotEmpty(), "lookup provenance")
     check(lookup("pns", "999999") == null, "unknown code is null")
+    // The export's carrier field (a red-team find: the record had none).
+    check(lookup("onelogin", "-40101")?.carrier == "cmcc" && e.carrier == null, "entry carrier")
     val bad = throws<NumauthException.InvalidId>("bad source") { lookup("cmc", "1") }
     check(bad?.given == "cmc" && bad.expected.contains("cmcc") && bad.kind == "source", "InvalidId fields")
     check(lookupWithMsg("cucc", "1", "请求超时")!!.outcome == "timeout", "lookupWithMsg")
