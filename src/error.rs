@@ -66,3 +66,26 @@ impl std::fmt::Display for ParseIdError {
 }
 
 impl std::error::Error for ParseIdError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_redacts_and_cuts_what_was_given() {
+        let phone = ParseIdError::new("code", "13812345678", &["a", "b"]);
+        assert_eq!(
+            phone.to_string(),
+            "unknown code \"<redacted phone: 11 chars>\"; expected one of: a, b"
+        );
+        assert_eq!(phone.given(), "13812345678");
+        let long = ParseIdError::new("source", &"x".repeat(65), &["pns"]);
+        let shown = format!("{:?}…", "x".repeat(64));
+        assert_eq!(
+            long.to_string(),
+            format!("unknown source {shown}; expected one of: pns")
+        );
+        let exact = ParseIdError::new("source", &"x".repeat(64), &["pns"]);
+        assert!(!exact.to_string().contains('…'), "{exact}");
+    }
+}

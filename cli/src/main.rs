@@ -16,11 +16,9 @@ mod style;
 mod utf16;
 
 use std::io::{self, BufWriter, Write};
-use std::net::SocketAddr;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
@@ -135,29 +133,7 @@ enum Command {
     #[command(
         after_help = "Examples:\n  numauth serve\n  numauth serve --listen 0.0.0.0:9000 --max-body 64M --cors-origin https://ops.example.com\n\nPrints `numauth: listening on http://ADDR` once the socket is bound."
     )]
-    Serve {
-        /// Address to listen on (port 0: any free port)
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        listen: SocketAddr,
-        /// Largest request body (bytes, or with a K, M or G suffix); larger gets 413
-        #[arg(long, default_value = "256M", value_parser = serve::parse_size)]
-        max_body: u64,
-        /// Seconds a request body may take in all before it gets 408, 1 to 86400
-        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
-        timeout: u64,
-        /// Seconds a request body may send nothing, or a streamed answer wait for the client
-        /// to read, before the request ends, 1 to 3600
-        #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=3600))]
-        idle_timeout: u64,
-        /// Origin allowed to call the API from a browser, scheme://host[:port] (repeat for
-        /// more; * for any); none: CORS off
-        #[arg(long, value_parser = numauth_server::cors_origin)]
-        cors_origin: Vec<String>,
-        /// Threads for NDJSON normalise requests, 1 to 256, shared by all requests: a request
-        /// takes what is free, up to N, else runs on one thread
-        #[arg(long, short, value_name = "N", value_parser = parse_jobs, default_value = "1")]
-        jobs: NonZeroUsize,
-    },
+    Serve(serve::Args),
     /// Print the whole catalog for dashboards (see the README for the fields)
     #[command(
         after_help = "Examples:\n  numauth export --format json > catalog.json\n  numauth export --format csv > catalog.csv\n  numauth export --format ndjson | head -1"
@@ -190,7 +166,7 @@ where
 const MAX_JOBS: usize = 256;
 
 /// `--jobs`: 1 to [`MAX_JOBS`]; 0 is refused rather than read as "the default".
-fn parse_jobs(s: &str) -> Result<NonZeroUsize, String> {
+pub(crate) fn parse_jobs(s: &str) -> Result<NonZeroUsize, String> {
     let n: usize = s
         .parse()
         .map_err(|e| format!("not a number of threads: {e}"))?;
@@ -297,22 +273,6 @@ fn run_report(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The server's settings from `numauth serve`'s flags.
-fn serve_config(
-    listen: SocketAddr,
-    max_body: u64,
-    timeout: u64,
-    cors_origins: Vec<String>,
-) -> numauth_server::Config {
-    numauth_server::Config {
-        listen,
-        max_body,
-        body_timeout: Duration::from_secs(timeout),
-        cors_origins,
-        ..numauth_server::Config::default()
-    }
-}
-
 fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<ExitCode> {
     match command {
         Command::Explain {
@@ -382,22 +342,7 @@ fn run(command: Command, style: &Style, out: &mut impl Write) -> io::Result<Exit
                 out,
             );
         }
-        Command::Serve {
-            listen,
-            max_body,
-            timeout,
-            idle_timeout,
-            cors_origin,
-            jobs,
-        } => {
-            let config = numauth_server::Config {
-                jobs,
-                lang: style.explicit_lang,
-                idle_timeout: Duration::from_secs(idle_timeout),
-                ..serve_config(listen, max_body, timeout, cors_origin)
-            };
-            serve::run(config)?
-        }
+        Command::Serve(args) => serve::run(args.config(style.explicit_lang))?,
     }
     Ok(ExitCode::SUCCESS)
 }

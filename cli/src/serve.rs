@@ -2,8 +2,10 @@
 //! tool's own normalize, report and explain code (so the answers are the commands' output).
 
 use std::io::{self, BufRead, Write};
+use std::net::SocketAddr;
 use std::num::NonZeroUsize;
 use std::sync::Arc;
+use std::time::Duration;
 
 use numauth::{Entry, Hint, Lang, Source};
 
@@ -58,6 +60,48 @@ impl numauth_server::Engine for CliEngine {
             Err(explain::unknown(code, source))
         } else {
             Ok(found)
+        }
+    }
+}
+
+/// `numauth serve`'s flags.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Address to listen on (port 0: any free port)
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Largest request body (bytes, or with a K, M or G suffix); larger gets 413
+    #[arg(long, default_value = "256M", value_parser = parse_size)]
+    max_body: u64,
+    /// Seconds a request body may take in all before it gets 408, 1 to 86400
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    timeout: u64,
+    /// Seconds a request body may send nothing, or a streamed answer wait for the client
+    /// to read, before the request ends, 1 to 3600
+    #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    idle_timeout: u64,
+    /// Origin allowed to call the API from a browser, scheme://host[:port] (repeat for
+    /// more; * for any); none: CORS off
+    #[arg(long, value_parser = numauth_server::cors_origin)]
+    cors_origin: Vec<String>,
+    /// Threads for NDJSON normalise requests, 1 to 256, shared by all requests: a request
+    /// takes what is free, up to N, else runs on one thread
+    #[arg(long, short, value_name = "N", value_parser = crate::parse_jobs, default_value = "1")]
+    jobs: NonZeroUsize,
+}
+
+impl Args {
+    /// The server's settings; `lang` is `--lang` when given before `serve`.
+    pub fn config(self, lang: Option<Lang>) -> numauth_server::Config {
+        numauth_server::Config {
+            listen: self.listen,
+            max_body: self.max_body,
+            body_timeout: Duration::from_secs(self.timeout),
+            idle_timeout: Duration::from_secs(self.idle_timeout),
+            cors_origins: self.cors_origin,
+            jobs: self.jobs,
+            lang,
+            ..numauth_server::Config::default()
         }
     }
 }
