@@ -114,6 +114,9 @@ mod tests {
             "code=600011 msg=获取token失败 vendorCode:103911 at 10:31:02",
             "token请求过于频繁: 稍后再试",
             r#"token: {"a":1} {"#,
+            // Only blanks and quotes before the separator: no key.
+            " : x",
+            "'=abc",
             "",
         ] {
             assert_eq!(masked(kept), kept);
