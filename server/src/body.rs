@@ -77,16 +77,11 @@ pub fn pump(body: Body, limits: Limits) -> mpsc::Receiver<io::Result<Bytes>> {
     tokio::spawn(async move {
         let mut body = body;
         let mut read = 0u64;
-        // Far enough for any `--timeout` (a sum that overflows has no deadline to keep).
-        let later = |d: Duration| Instant::now().checked_add(d);
-        let deadline = later(limits.total);
+        // A year at most: a `Config` from code may hold any duration, and a longer one would
+        // overflow `Instant` (the CLI's flags are bounded far below).
+        let deadline = Instant::now() + limits.total.min(YEAR);
         loop {
-            let wait = match (deadline, later(limits.idle)) {
-                (Some(d), Some(i)) => d.min(i),
-                (d, i) => d
-                    .or(i)
-                    .unwrap_or_else(|| later(YEAR).unwrap_or_else(Instant::now)),
-            };
+            let wait = deadline.min(Instant::now() + limits.idle.min(YEAR));
             let cut = match tokio::time::timeout_at(wait, body.frame()).await {
                 Err(_) => ApiError::timeout(format!(
                     "the body did not arrive in time (nothing for {:?}, or not all in {:?})",

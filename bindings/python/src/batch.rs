@@ -97,13 +97,13 @@ fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<NonZeroUsize> {
         )));
     }
     let n: i128 = threads.extract().unwrap_or(i128::MAX);
-    match usize::try_from(n) {
-        Ok(0) | Err(_) if n < 1 => Err(PyValueError::new_err(format!(
+    if n < 1 {
+        return Err(PyValueError::new_err(format!(
             "threads must be at least 1 (or None for one per core), got {n}"
-        ))),
-        Ok(n) => Ok(NonZeroUsize::new(n).unwrap_or(NonZeroUsize::MIN)),
-        Err(_) => Ok(NonZeroUsize::MAX),
+        )));
     }
+    let count = usize::try_from(n).ok().and_then(NonZeroUsize::new);
+    Ok(count.unwrap_or(NonZeroUsize::MAX))
 }
 
 /// The input as Arrow data, checked to be of a type we read.

@@ -36,7 +36,7 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
         out.push_str(text.get(copied..start).unwrap_or_default());
         out.push_str(&redacted(kind, value));
         copied = end;
-        from = end.max(from);
+        from = end;
     }
     if copied == 0 {
         return text;
