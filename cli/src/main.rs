@@ -11,6 +11,7 @@ mod list;
 mod normalize;
 mod report;
 mod report_html;
+mod report_text;
 mod serve;
 mod style;
 mod utf16;

@@ -10,7 +10,7 @@ use std::path::Path;
 use clap::ValueEnum;
 use numauth::{Lang, DATA_VERSION};
 
-use crate::report::{self, AdviceRow, Carriers, Report};
+use crate::report::{AdviceRow, Carriers, Report};
 use crate::style::Style;
 
 /// `report --format`.
@@ -27,7 +27,7 @@ pub enum Format {
 /// Writes `r` in `format` to `out`.
 pub fn write(out: &mut impl Write, format: Format, style: &Style, r: &Report) -> io::Result<()> {
     match format {
-        Format::Text => report::write_text(out, style, r),
+        Format::Text => crate::report_text::write(out, style, r),
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, r)?;
             writeln!(out)

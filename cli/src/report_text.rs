@@ -1,0 +1,197 @@
+//! `numauth report`'s text form: the terminal report, in the style's language and colours.
+
+use std::io::{self, Write};
+
+use numauth::Lang;
+
+use crate::report::{AdviceRow, Carriers, Report, Warnings, MAX_CAUSES};
+use crate::style::Style;
+
+fn carriers_text(c: &Carriers) -> String {
+    let parts: Vec<String> = [
+        ("cmcc", c.cmcc),
+        ("cucc", c.cucc),
+        ("ctcc", c.ctcc),
+        ("?", c.unknown),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(name, n)| format!("{name} {n}"))
+    .collect();
+    parts.join(" · ")
+}
+
+pub fn write(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    let lang = style.lang;
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
+    writeln!(
+        out,
+        "{}",
+        style.bold(&match lang {
+            Lang::Zh => format!(
+                "共 {} 行，{} 条回调可用，{} 行无法使用，{} 条为未收录的代码",
+                r.lines, r.callbacks, r.unusable, r.unknown_codes
+            ),
+            _ => format!(
+                "{} lines: {} callbacks read, {} unusable, {} with codes not in the catalog",
+                r.lines, r.callbacks, r.unusable, r.unknown_codes
+            ),
+        })
+    )?;
+    writeln!(out, "\n{}", style.bold(t("按类别", "By category")))?;
+    for (category, count) in &r.categories {
+        let share = if r.callbacks == 0 {
+            0.0
+        } else {
+            *count as f64 * 100.0 / r.callbacks as f64
+        };
+        writeln!(
+            out,
+            "  {:<10} {:>6} {:>6.1}%  {}",
+            category.as_str(),
+            count,
+            share,
+            style.category(*category, category.label(lang))
+        )?;
+    }
+    write_outcomes(out, style, r)?;
+    write_causes(out, style, r)?;
+    write_warnings(out, style, &r.warnings)?;
+    if r.unusable > 0 {
+        writeln!(
+            out,
+            "\n{} ({})",
+            style.bold(t("无法使用的行", "Unusable lines")),
+            r.unusable
+        )?;
+        for u in &r.unusable_examples {
+            match lang {
+                Lang::Zh => writeln!(out, "  第 {} 行：{}", u.line, u.error)?,
+                _ => writeln!(out, "  line {}: {}", u.line, u.error)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_warnings(out: &mut impl Write, style: &Style, w: &Warnings) -> io::Result<()> {
+    if *w == Warnings::default() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", style.bold(style.pick("警告", "Warnings")))?;
+    for (n, zh, en) in [
+        (
+            w.invalid_utf8,
+            "行含非 UTF-8 字节，已替换为 U+FFFD 后读取",
+            "lines had bytes that are not UTF-8, read with U+FFFD in their place",
+        ),
+        (
+            w.nul_bytes,
+            "行含 NUL 字节，已去掉后读取",
+            "lines had NUL bytes, read without them",
+        ),
+    ] {
+        if n > 0 {
+            writeln!(out, "  {n} {}", style.pick(zh, en))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_outcomes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    let lang = style.lang;
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
+    writeln!(out, "\n{}", style.bold(t("主要结果", "Top outcomes")))?;
+    for row in &r.top_outcomes {
+        writeln!(
+            out,
+            "  {:>6} {:>5.1}%  {}  {}\n                 {}: {} ({})\n                 {}: {} ({})",
+            row.count,
+            row.share,
+            style.category(row.category, &format!("{:<24}", row.outcome.as_str())),
+            style.dim(&carriers_text(&row.carriers)),
+            t("建议", "action"),
+            row.action.text(lang),
+            row.outcome.title(lang),
+            t("处理方", "who acts"),
+            row.actor,
+            row.actor.label(lang),
+        )?;
+        write_advice(out, style, &row.advice)?;
+    }
+    Ok(())
+}
+
+/// The advice lines under a row: its text, who acts, and how many callbacks it applied to.
+fn write_advice(out: &mut impl Write, style: &Style, rows: &[AdviceRow]) -> io::Result<()> {
+    let lang = style.lang;
+    for row in rows {
+        let a = &row.advice;
+        let text = match lang {
+            Lang::Zh => &a.zh,
+            _ => &a.en,
+        };
+        writeln!(
+            out,
+            "                 {}: {} ({}: {}, {} {})",
+            style.pick("适用建议", "advice"),
+            text,
+            style.pick("处理方", "who acts"),
+            a.actor.label(lang),
+            row.count,
+            style.pick("条回调", "callbacks"),
+        )?;
+    }
+    Ok(())
+}
+
+fn write_causes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    let lang = style.lang;
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
+    writeln!(
+        out,
+        "\n{}",
+        style.bold(t(
+            "主要根因（运营商或内层代码）",
+            "Top root causes (carrier or inner code)"
+        ))
+    )?;
+    if r.top_root_causes.is_empty() {
+        writeln!(out, "  {}", t("无", "none"))?;
+    }
+    for row in &r.top_root_causes {
+        writeln!(
+            out,
+            "  {:>6} {:>5.1}%  {} {}  {}  {}\n                 {}: {}\n                 {}: {} ({})",
+            row.count,
+            row.share,
+            row.source,
+            match row.matched {
+                Some(m) => format!("{} [{m}]", row.code),
+                None => row.code.clone(),
+            },
+            row.message
+                .as_deref()
+                .unwrap_or(t("（未收录）", "(not in the catalog)")),
+            style.dim(&carriers_text(&row.carriers)),
+            row.outcome.as_str(),
+            row.action.text(lang),
+            t("处理方", "who acts"),
+            row.actor,
+            row.actor.label(lang),
+        )?;
+        write_advice(out, style, &row.advice)?;
+    }
+    if r.other_root_causes > 0 {
+        writeln!(
+            out,
+            "  {:>6}         {}",
+            r.other_root_causes,
+            match lang {
+                Lang::Zh => format!("其他根因（超过 {MAX_CAUSES} 种不同根因之后首次出现的）"),
+                _ => format!("other root causes (first seen after {MAX_CAUSES} distinct ones)"),
+            }
+        )?;
+    }
+    Ok(())
+}
