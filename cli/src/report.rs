@@ -22,6 +22,9 @@ pub const MAX_CAUSES: usize = 10_000;
 /// The code text the distinct root causes may hold in all (a code can be up to 64 KiB long).
 const MAX_CAUSE_BYTES: usize = 1 << 20;
 
+/// The characters of a message kept with an unknown code (the first callback's `raw_msg`).
+pub const MAX_MESSAGE_CHARS: usize = 120;
+
 /// Distinct pieces of advice (`data/advice.yaml`) kept per outcome or root cause; a log rarely
 /// mixes more than two platforms or SDK versions under one outcome.
 const MAX_ADVICE: usize = 4;
@@ -89,6 +92,21 @@ pub struct CauseRow {
     pub advice: Vec<AdviceRow>,
 }
 
+/// A top-level code the catalog does not know, as often as it came: what to add to the catalog
+/// (or to report to the SDK's vendor) first.
+#[derive(Debug, Serialize)]
+pub struct UnknownRow {
+    /// The namespace the code was read in (given, or detected from the payload's keys).
+    pub source: Source,
+    pub code: String,
+    /// The message the first callback with this code sent, secrets redacted as in `normalize`,
+    /// cut at [`MAX_MESSAGE_CHARS`] characters (with `…`).
+    pub raw_msg: Option<String>,
+    pub count: usize,
+    pub share: f64,
+    pub carriers: Carriers,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Unusable {
     pub line: usize,
@@ -107,6 +125,10 @@ pub struct Report {
     pub top_root_causes: Vec<CauseRow>,
     /// Callbacks whose root cause was first seen after [`MAX_CAUSES`] distinct ones.
     pub other_root_causes: usize,
+    /// The top-level codes counted in `unknown_codes`, most frequent first.
+    pub top_unknown_codes: Vec<UnknownRow>,
+    /// Callbacks whose unknown code was first seen after [`MAX_CAUSES`] distinct ones.
+    pub other_unknown_codes: usize,
     pub unusable_examples: Vec<Unusable>,
     /// Lines that were read, but not as written.
     pub warnings: Warnings,
@@ -156,6 +178,21 @@ impl Tally {
     }
 }
 
+/// The tally of one unknown top-level code.
+struct Unknown {
+    raw_msg: Option<String>,
+    count: usize,
+    carriers: Carriers,
+}
+
+/// `text` cut at [`MAX_MESSAGE_CHARS`] characters, with `…` where it was cut.
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
 /// A root cause: the deepest cause's source, code and (China Unicom) message row.
 type CauseKey = (Source, String, Option<&'static str>);
 
@@ -167,8 +204,13 @@ struct Counter {
     categories: BTreeMap<Category, usize>,
     outcomes: HashMap<AuthOutcome, Tally>,
     causes: HashMap<CauseKey, (AuthOutcome, Option<&'static Entry>, Tally)>,
+    /// Code and message bytes held by `causes` and `unknowns`, against [`MAX_CAUSE_BYTES`].
     cause_bytes: usize,
     other_causes: usize,
+    /// Unknown top-level codes by source, then code (looked up without building a key).
+    unknowns: HashMap<Source, HashMap<String, Unknown>>,
+    unknown_keys: usize,
+    other_unknowns: usize,
     unusable: usize,
     examples: Vec<Unusable>,
     warnings: Warnings,
@@ -179,6 +221,7 @@ impl Counter {
         self.callbacks += 1;
         if !n.known {
             self.unknown += 1;
+            self.add_unknown(n);
         }
         *self.categories.entry(n.category).or_default() += 1;
         let tally = self.outcomes.entry(n.outcome).or_default();
@@ -209,6 +252,58 @@ impl Counter {
             }
         };
         tally.add(n, (cause.action, cause.actor));
+    }
+
+    fn add_unknown(&mut self, n: &Normalized<'_>) {
+        let codes = self.unknowns.entry(n.source).or_default();
+        if let Some(row) = codes.get_mut(n.code.as_ref()) {
+            row.count += 1;
+            row.carriers.add(n.carrier);
+            return;
+        }
+        // The key cap first: past it, no message is cut (each callback would allocate).
+        let raw_msg = (self.unknown_keys < MAX_CAUSES).then(|| n.raw_msg.as_deref().map(cut));
+        let bytes = |msg: &Option<String>| n.code.len() + msg.as_ref().map_or(0, String::len);
+        let Some(raw_msg) = raw_msg.filter(|m| self.cause_bytes + bytes(m) <= MAX_CAUSE_BYTES)
+        else {
+            self.other_unknowns += 1;
+            return;
+        };
+        let bytes = bytes(&raw_msg);
+        self.cause_bytes += bytes;
+        self.unknown_keys += 1;
+        let mut carriers = Carriers::default();
+        carriers.add(n.carrier);
+        let row = Unknown {
+            raw_msg,
+            count: 1,
+            carriers,
+        };
+        codes.insert(n.code.to_string(), row);
+    }
+
+    /// The `top` most frequent unknown codes (ties by source and code).
+    fn unknown_rows(&self, top: usize, share: impl Fn(usize) -> f64) -> Vec<UnknownRow> {
+        let mut rows: Vec<UnknownRow> = self
+            .unknowns
+            .iter()
+            .flat_map(|(source, codes)| codes.iter().map(move |(code, u)| (*source, code, u)))
+            .map(|(source, code, u)| UnknownRow {
+                source,
+                code: code.clone(),
+                raw_msg: u.raw_msg.clone(),
+                count: u.count,
+                share: share(u.count),
+                carriers: u.carriers,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then((a.source, &a.code).cmp(&(b.source, &b.code)))
+        });
+        rows.truncate(top);
+        rows
     }
 
     fn unusable(&mut self, line: usize, error: String) {
@@ -265,6 +360,7 @@ impl Counter {
                 .then((a.source, &a.code, a.matched).cmp(&(b.source, &b.code, b.matched)))
         });
         top_root_causes.truncate(top);
+        let top_unknown_codes = self.unknown_rows(top, share);
         Report {
             lines: self.lines,
             callbacks: self.callbacks,
@@ -274,6 +370,8 @@ impl Counter {
             top_outcomes,
             top_root_causes,
             other_root_causes: self.other_causes,
+            top_unknown_codes,
+            other_unknown_codes: self.other_unknowns,
             unusable_examples: self.examples,
             warnings: self.warnings,
         }
@@ -357,5 +455,59 @@ mod tests {
         assert_eq!(report.other_root_causes, N - MAX_CAUSES);
         assert_eq!(report.top_root_causes[0].code, "u0");
         assert_eq!(report.top_root_causes[0].count, 2);
+    }
+
+    #[test]
+    fn many_distinct_unknown_codes_keep_at_most_max_causes_keys() {
+        const N: usize = 3 * MAX_CAUSES;
+        let mut n = numauth::normalize(r#"{"code":"600099"}"#).unwrap();
+        assert!(!n.known);
+        let mut counter = Counter::default();
+        for i in 0..N {
+            n.code = Cow::Owned(format!("6{i:08}"));
+            counter.add(&n);
+        }
+        n.code = Cow::Borrowed("600000000");
+        counter.add(&n);
+        assert_eq!(counter.unknown_keys, MAX_CAUSES);
+        let report = counter.finish(2, Lang::En);
+        assert_eq!(report.unknown_codes, N + 1);
+        assert_eq!(report.other_unknown_codes, N - MAX_CAUSES);
+        assert_eq!(report.top_unknown_codes[0].code, "600000000");
+        assert_eq!(report.top_unknown_codes[0].count, 2);
+        assert_eq!(
+            report.top_unknown_codes[1].code, "600000001",
+            "ties by code"
+        );
+    }
+
+    #[test]
+    fn unknown_codes_with_long_messages_stop_at_the_byte_budget() {
+        let long = format!(r#"{{"code":"600099","msg":"{}"}}"#, "长".repeat(500));
+        let mut n = numauth::normalize(&long).unwrap();
+        let mut counter = Counter::default();
+        for i in 0..MAX_CAUSES {
+            n.code = Cow::Owned(format!("{i}"));
+            counter.add(&n);
+        }
+        // Each row holds 120 characters of 3 bytes, an ellipsis and its code: about 370 bytes.
+        assert!(counter.cause_bytes <= MAX_CAUSE_BYTES);
+        assert!(
+            counter.cause_bytes > MAX_CAUSE_BYTES - 400,
+            "{}",
+            counter.cause_bytes
+        );
+        let kept = counter.unknown_keys;
+        assert!((2_800..2_900).contains(&kept), "{kept}");
+        assert_eq!(counter.other_unknowns, MAX_CAUSES - kept);
+    }
+
+    #[test]
+    fn cut_keeps_whole_characters() {
+        assert_eq!(cut("短"), "短");
+        let exact = "字".repeat(MAX_MESSAGE_CHARS);
+        assert_eq!(cut(&exact), exact);
+        let over = format!("{exact}x");
+        assert_eq!(cut(&over), format!("{exact}…"));
     }
 }

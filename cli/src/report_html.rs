@@ -10,7 +10,7 @@ use std::path::Path;
 use clap::ValueEnum;
 use numauth::{Lang, DATA_VERSION};
 
-use crate::report::{AdviceRow, Carriers, Report};
+use crate::report::{AdviceRow, Carriers, Report, MAX_CAUSES};
 use crate::style::Style;
 
 /// `report --format`.
@@ -109,6 +109,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
     categories(&mut h, r, lang);
     outcomes(&mut h, r, lang);
     causes(&mut h, r, lang);
+    unknown_codes(&mut h, r, lang);
     unusable(&mut h, r, lang);
     let _ = writeln!(
         h,
@@ -290,6 +291,48 @@ fn causes(h: &mut String, r: &Report, lang: Lang) {
             outcome = esc(row.outcome.as_str()),
             action = esc(row.action.text(lang)),
             rules = advice_rows(&row.advice, lang),
+        );
+    }
+    h.push_str("</table>");
+}
+
+/// The unknown top-level codes, with the message each one's first callback sent.
+fn unknown_codes(h: &mut String, r: &Report, lang: Lang) {
+    if r.unknown_codes == 0 {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<h2>{} ({})</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>%</th><th>{}</th></tr>",
+        t(lang, "未收录的代码", "Codes not in the catalog"),
+        r.unknown_codes,
+        t(lang, "来源与代码", "Source and code"),
+        t(lang, "日志中的消息（首条）", "Message as logged (first)"),
+        t(lang, "次数", "Count"),
+        t(lang, "运营商", "Carriers"),
+    );
+    for row in &r.top_unknown_codes {
+        let _ = write!(
+            h,
+            "<tr data-unknown=\"{source}\" data-count=\"{count}\"><td>{source_name}<br><span class=\"id\">{code}</span></td><td>{msg}</td><td class=\"n\">{count}</td><td class=\"n\">{share:.1}</td><td>{bar}</td></tr>",
+            source = esc(row.source.as_str()),
+            source_name = esc(row.source.name(lang)),
+            code = esc(&row.code),
+            msg = esc(row.raw_msg.as_deref().unwrap_or("")),
+            count = row.count,
+            share = row.share,
+            bar = carrier_bar(&row.carriers),
+        );
+    }
+    if r.other_unknown_codes > 0 {
+        let _ = write!(
+            h,
+            "<tr data-unknown=\"other\" data-count=\"{n}\"><td colspan=\"2\">{label}</td><td class=\"n\">{n}</td><td></td><td></td></tr>",
+            n = r.other_unknown_codes,
+            label = match lang {
+                Lang::Zh => format!("其他（超过 {MAX_CAUSES} 种之后首次出现的）"),
+                _ => format!("others (first seen after {MAX_CAUSES} distinct codes)"),
+            },
         );
     }
     h.push_str("</table>");

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use numauth::Lang;
 
 use crate::report::{AdviceRow, Carriers, Report, Warnings, MAX_CAUSES};
+
 use crate::style::Style;
 
 fn carriers_text(c: &Carriers) -> String {
@@ -56,6 +57,7 @@ pub fn write(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> 
     }
     write_outcomes(out, style, r)?;
     write_causes(out, style, r)?;
+    write_unknown(out, style, r)?;
     write_warnings(out, style, &r.warnings)?;
     if r.unusable > 0 {
         writeln!(
@@ -190,6 +192,45 @@ fn write_causes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<(
             match lang {
                 Lang::Zh => format!("其他根因（超过 {MAX_CAUSES} 种不同根因之后首次出现的）"),
                 _ => format!("other root causes (first seen after {MAX_CAUSES} distinct ones)"),
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// The unknown top-level codes, each with the message its first callback sent.
+fn write_unknown(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
+    if r.unknown_codes == 0 {
+        return Ok(());
+    }
+    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
+    writeln!(
+        out,
+        "\n{} ({})",
+        style.bold(t("未收录的代码", "Codes not in the catalog")),
+        r.unknown_codes
+    )?;
+    for row in &r.top_unknown_codes {
+        let msg = row.raw_msg.as_deref().map(|m| format!("  \"{m}\""));
+        writeln!(
+            out,
+            "  {:>6} {:>5.1}%  {} {}{}  {}",
+            row.count,
+            row.share,
+            row.source,
+            row.code,
+            msg.unwrap_or_default(),
+            style.dim(&carriers_text(&row.carriers)),
+        )?;
+    }
+    if r.other_unknown_codes > 0 {
+        writeln!(
+            out,
+            "  {:>6}         {}",
+            r.other_unknown_codes,
+            match style.lang {
+                Lang::Zh => format!("其他未收录代码（超过 {MAX_CAUSES} 种之后首次出现的）"),
+                _ => format!("other unknown codes (first seen after {MAX_CAUSES} distinct ones)"),
             }
         )?;
     }

@@ -199,6 +199,76 @@ fn report_top_limits_the_lists_and_reads_stdin() {
     assert_eq!(r["callbacks"], 30);
 }
 
+/// The unknown top-level codes, most frequent first, each with its first message (cut), its
+/// carriers and its share; a known code with an unknown root cause is not among them.
+#[test]
+fn report_names_the_unknown_codes() {
+    let long = "未知".repeat(100);
+    let log = [
+        r#"{"code":"600099","msg":"新错误A","vendorName":"cm_zyhl"}"#.to_owned(),
+        r#"{"code":"600099","msg":"新错误B"}"#.to_owned(),
+        r#"{"code":"600099","vendorName":"cm_zyhl"}"#.to_owned(),
+        format!(r#"{{"code":"600098","msg":"{long}"}}"#),
+        r#"{"code":"600011","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"103999\"}"}"#.to_owned(),
+        r#"{"code":"600000","msg":"获取token成功"}"#.to_owned(),
+    ]
+    .join("\n");
+    let o = numauth(&["report", "--json"], Some(&log));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["unknown_codes"], 4);
+    assert_eq!(r["other_unknown_codes"], 0);
+    let rows = r["top_unknown_codes"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        (&rows[0]["source"], &rows[0]["code"]),
+        (&"pns".into(), &"600099".into())
+    );
+    assert_eq!(rows[0]["count"], 3);
+    assert_eq!(rows[0]["share"], 50.0);
+    assert_eq!(
+        rows[0]["raw_msg"], "新错误A",
+        "the first callback's message"
+    );
+    assert_eq!(rows[0]["carriers"]["cmcc"], 2);
+    assert_eq!(rows[0]["carriers"]["unknown"], 1);
+    assert_eq!(rows[1]["code"], "600098");
+    let cut = format!("{}…", "未知".repeat(60));
+    assert_eq!(
+        rows[1]["raw_msg"].as_str(),
+        Some(cut.as_str()),
+        "120 characters, then …"
+    );
+    let top1 = numauth(&["report", "--json", "--top", "1"], Some(&log));
+    let top1: serde_json::Value = serde_json::from_slice(&top1.stdout).unwrap();
+    assert_eq!(top1["top_unknown_codes"].as_array().unwrap().len(), 1);
+
+    let en = String::from_utf8(numauth(&["report", "--lang", "en"], Some(&log)).stdout).unwrap();
+    let section = en
+        .split_once("Codes not in the catalog (4)")
+        .map(|(_, s)| s);
+    let first = section.and_then(|s| s.lines().nth(1)).unwrap_or_default();
+    assert!(first.contains("3  50.0%  pns 600099  \"新错误A\""), "{en}");
+    assert!(first.contains("cmcc 2 · ? 1"), "{en}");
+    let zh = String::from_utf8(numauth(&["report", "--lang", "zh"], Some(&log)).stdout).unwrap();
+    assert!(zh.contains("未收录的代码 (4)"), "{zh}");
+    let html = numauth(&["report", "--format", "html"], Some(&log));
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(
+        html.contains(r#"<tr data-unknown="pns" data-count="3">"#),
+        "{html}"
+    );
+    assert!(html.contains("<td>新错误A</td>"), "{html}");
+
+    let known = r#"{"code":"600000","msg":"获取token成功"}"#;
+    let text = numauth(&["report", "--lang", "en"], Some(known)).stdout;
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.contains("Top outcomes"), "{text}");
+    assert!(
+        !text.contains("Codes not in the catalog"),
+        "no section without one: {text}"
+    );
+}
+
 #[test]
 fn report_source_overrides_detection() {
     // 600001 read as PNS is an authorization-page event; read as fusion it is not.
@@ -299,6 +369,19 @@ fn phone_numbers_in_payloads_reach_no_output() {
             assert_eq!(
                 (r["callbacks"].as_u64(), r["unknown_codes"].as_u64()),
                 (Some(5), Some(2))
+            );
+            let codes: Vec<_> = r["top_unknown_codes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|row| (row["code"].as_str(), row["raw_msg"].as_str()))
+                .collect();
+            assert_eq!(
+                codes,
+                [
+                    (Some("600099"), Some("号码 <redacted phone: 13 chars>")),
+                    (Some("<redacted phone: 11 chars>"), Some("x")),
+                ]
             );
         } else {
             let counted = ["5 callbacks", r#""callbacks">5<"#];

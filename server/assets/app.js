@@ -11,6 +11,8 @@ const UI = {
     outcome: 'Outcome', count: 'Count', who_acts: 'Who acts', action: 'Recommended action',
     top_causes: 'Top root causes (carrier or inner code)', source_code: 'Source and code',
     meaning: 'Meaning', unusable: 'Unusable lines', first_lines: 'First callbacks',
+    unknown_codes: 'Codes not in the catalog', first_msg: 'Message as logged (first)',
+    other_unknown: 'others (first seen after 10,000 distinct codes)',
     raw_msg: 'Message as logged', carrier: 'Carrier',
     footer: 'Served by numauth serve · API under /v1 · data', lines: 'lines',
     callbacks: 'callbacks', unusable_n: 'unusable', unknown: 'codes not in the catalog',
@@ -27,6 +29,8 @@ const UI = {
     run: '分析', by_category: '按类别', carriers: '运营商', top_outcomes: '主要结果', outcome: '结果',
     count: '次数', who_acts: '处理方', action: '建议操作', top_causes: '主要根因（运营商或内层代码）',
     source_code: '来源与代码', meaning: '含义', unusable: '无法使用的行', first_lines: '前几条回调',
+    unknown_codes: '未收录的代码', first_msg: '日志中的消息（首条）',
+    other_unknown: '其他（超过 10000 种之后首次出现的）',
     raw_msg: '日志中的消息', carrier: '运营商', footer: '由 numauth serve 提供 · API 位于 /v1 · 数据',
     lines: '行', callbacks: '条回调', unusable_n: '行无法使用', unknown: '条未收录代码',
     not_found: '目录中没有此代码', searching: '查询中…', reading: '读取日志中…',
@@ -179,8 +183,23 @@ function renderReport(r, ndjson) {
     el('td', { class: 'share' }, row.share.toFixed(1)), el('td', {}, carrierBar(row.carriers)),
     el('td', {}, el('span', { class: 'id' }, row.outcome), el('br'), word('actions', row.action))));
   $('causes').tBodies[0].replaceChildren(...(causes.length ? causes : [el('tr', {}, el('td', {}, t('none')))]));
+  renderUnknown(r);
   $('unusable').replaceChildren(...r.unusable_examples.map((u) => el('li', {}, t('line') + ' ' + u.line + ': ' + u.error)));
   renderLines(ndjson);
+}
+
+// The unknown top-level codes; the section is hidden when there are none.
+function renderUnknown(r) {
+  $('unknown-section').hidden = r.unknown_codes === 0;
+  const rows = r.top_unknown_codes.map((row) => el('tr', { 'data-unknown': row.source, 'data-code': row.code },
+    el('td', {}, word('sources', row.source), el('br'), el('span', { class: 'id' }, row.code)),
+    el('td', { class: 'raw' }, row.raw_msg || ''), el('td', { class: 'count' }, row.count),
+    el('td', { class: 'share' }, row.share.toFixed(1)), el('td', {}, carrierBar(row.carriers))));
+  if (r.other_unknown_codes > 0) {
+    rows.push(el('tr', { 'data-unknown': 'other' }, el('td', { colspan: 2 }, t('other_unknown')),
+      el('td', { class: 'count' }, r.other_unknown_codes), el('td', {}), el('td', {})));
+  }
+  $('unknown').tBodies[0].replaceChildren(...rows);
 }
 
 // An SVG square: a colour attribute, not an inline style, which the page's CSP forbids.

@@ -98,7 +98,9 @@ def compare_report(d, expected, prefix):
     shown = d.js("""return {
       cards: Object.fromEntries([...document.querySelectorAll('[id^=n-]')].map(e => [e.id, +e.textContent])),
       categories: Object.fromEntries([...document.querySelectorAll('[data-category]')].map(e => [e.dataset.category, +e.dataset.count])),
-      outcomes: [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, +r.querySelector('.count').textContent])
+      outcomes: [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, +r.querySelector('.count').textContent]),
+      unknown: [...document.querySelectorAll('#unknown tr[data-unknown]')].map(r => [r.dataset.unknown, r.dataset.code, +r.querySelector('.count').textContent, r.querySelector('.raw').textContent]),
+      unknownShown: !document.getElementById('unknown-section').hidden
     }""")
     cards = {"n-lines": expected["lines"], "n-callbacks": expected["callbacks"],
              "n-unusable": expected["unusable"], "n-unknown": expected["unknown_codes"]}
@@ -107,6 +109,9 @@ def compare_report(d, expected, prefix):
           (shown["categories"], expected["categories"]))
     rows = [[r["outcome"], r["count"]] for r in expected["top_outcomes"]]
     check(prefix + " top outcomes match", shown["outcomes"] == rows, (shown["outcomes"], rows))
+    unknown = [[r["source"], r["code"], r["count"], r["raw_msg"] or ""] for r in expected["top_unknown_codes"]]
+    check(prefix + " unknown codes match", unknown and shown["unknown"] == unknown, (shown["unknown"], unknown))
+    check(prefix + " the unknown codes' section is shown", shown["unknownShown"], shown)
 
 
 def page_checks(d, binary, url, out_dir):
@@ -141,20 +146,23 @@ def xss_checks(d, out_dir):
         f.write(json.dumps({"code": "600011", "msg": evil}) + "\n")
         f.write(json.dumps("<script>window.__pwned2=1</script> code=600011") + "\n")
         f.write(json.dumps({"code": "600008", "msg": "<b>bold</b>", "requestId": "<svg onload=x>"}) + "\n")
-    d.js("window.__pwned = undefined; window.__pwned2 = undefined;"
+        f.write(json.dumps({"code": "600099", "msg": evil.replace("__pwned", "__pwned3")}) + "\n")
+    d.js("window.__pwned = undefined; window.__pwned2 = undefined; window.__pwned3 = undefined;"
          "document.getElementById('report-status').textContent = '';")
     d.type("#file", log)
     d.wait("return document.getElementById('report-status').textContent.length > 0 &&"
-           " document.querySelectorAll('#lines tbody tr').length === 3")
+           " document.querySelectorAll('#lines tbody tr').length === 4")
     time.sleep(0.5)  # an image error handler would have run by now
     state = d.js("""return {
-      pwned: window.__pwned === 1 || window.__pwned2 === 1,
+      pwned: window.__pwned === 1 || window.__pwned2 === 1 || window.__pwned3 === 1,
       tags: document.querySelectorAll('#report img, #report script, #report svg[onload], #report b:not([id])').length,
-      text: document.getElementById('lines').textContent
+      text: document.getElementById('lines').textContent,
+      unknown: document.getElementById('unknown').textContent
     }""")
     check("an <img onerror> msg does not execute", not state["pwned"], state)
     check("log strings make no elements", state["tags"] == 0, state)
     check("the msg is shown as text", evil in state["text"] and "<b>bold</b>" in state["text"], state["text"])
+    check("an unknown code's msg is shown as text", "window.__pwned3=1" in state["unknown"], state["unknown"])
 
 
 def html_report_checks(d, binary, out_dir):
@@ -166,6 +174,7 @@ def html_report_checks(d, binary, out_dir):
       cards: Object.fromEntries([...document.querySelectorAll('[data-key]')].map(e => [e.dataset.key, +e.textContent])),
       categories: Object.fromEntries([...document.querySelectorAll('[data-category]')].map(e => [e.dataset.category, +e.dataset.count])),
       outcomes: [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, +r.dataset.count]),
+      unknown: [...document.querySelectorAll('tr[data-unknown]')].map(r => [r.dataset.unknown, +r.dataset.count, r.querySelector('.id').textContent]),
       scripts: document.scripts.length,
       svgs: document.querySelectorAll('svg').length,
       external: [...document.querySelectorAll('[src],link[href]')].length
@@ -175,6 +184,8 @@ def html_report_checks(d, binary, out_dir):
     check("html report: categories match", shown["categories"] == expected["categories"], shown)
     rows = [[r["outcome"], r["count"]] for r in expected["top_outcomes"]]
     check("html report: top outcomes match", shown["outcomes"] == rows, shown)
+    unknown = [[r["source"], r["count"], r["code"]] for r in expected["top_unknown_codes"]]
+    check("html report: unknown codes match", unknown and shown["unknown"] == unknown, shown)
     check("html report: no script, nothing external, SVG charts",
           shown["scripts"] == 0 and shown["external"] == 0 and shown["svgs"] > 1, shown)
     d.screenshot(os.path.join(out_dir, "report-html.png"))
