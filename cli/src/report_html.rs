@@ -365,6 +365,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn other_unknown_codes_get_a_row_only_when_counted() {
+        let row = "<tr data-unknown=\"other\" data-count=\"7\">";
+        let none = html(&crate::report_text::tests::with_others(0), Lang::En);
+        assert!(none.contains("<tr data-unknown=\"pns\""), "{none}");
+        assert!(!none.contains("data-unknown=\"other\""), "{none}");
+        let some = html(&crate::report_text::tests::with_others(7), Lang::En);
+        assert!(some.contains(row), "{some}");
+        assert!(some.contains("others (first seen after 10000 distinct codes)"));
+    }
+
+    #[test]
     fn esc_leaves_no_markup() {
         assert_eq!(
             esc("<img src=x onerror='a&b'>\""),

@@ -236,3 +236,39 @@ fn write_unknown(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<
     }
     Ok(())
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::style::ColorChoice;
+
+    /// A report of one unknown code, with `other` callbacks past the cap.
+    pub(crate) fn with_others(other: usize) -> Report {
+        let log = io::Cursor::new(&b"{\"code\":\"600099\",\"msg\":\"new\"}\n"[..]);
+        let mut r = crate::report::build(log, None, numauth::Hint::default(), 5, Lang::En)
+            .expect("an in-memory log reads");
+        r.other_unknown_codes = other;
+        r.unknown_codes += other;
+        r
+    }
+
+    fn text(r: &Report, lang: Lang) -> String {
+        let mut out = Vec::new();
+        write(&mut out, &Style::new(Some(lang), ColorChoice::Never), r).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn other_unknown_codes_get_a_line_only_when_counted() {
+        let none = text(&with_others(0), Lang::En);
+        assert!(none.contains("Codes not in the catalog (1)"), "{none}");
+        assert!(!none.contains("other unknown codes"), "{none}");
+        let some = text(&with_others(7), Lang::En);
+        assert!(some.contains("Codes not in the catalog (8)"), "{some}");
+        assert!(
+            some.contains("       7         other unknown codes (first seen after 10000"),
+            "{some}"
+        );
+        assert!(text(&with_others(7), Lang::Zh).contains("7         其他未收录代码"));
+    }
+}
