@@ -411,7 +411,7 @@ fn item_text(v: &serde_json::Value) -> String {
 /// `text` with the secrets in the objects it holds redacted ([`redact_in_text`]): for a
 /// message, which a callback keeps as written. Borrowed when it holds none.
 pub(crate) fn redact_objects_in(text: Cow<'_, str>) -> Cow<'_, str> {
-    if !(text.contains('{') && names_secret(&text)) {
+    if !(memchr::memchr(b'{', text.as_bytes()).is_some() && names_secret(&text)) {
         return text;
     }
     // A message lies in the callback's object, one level down.

@@ -378,7 +378,7 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
     // NUL bytes come from padded or mis-encoded logs, and one inside a code would cut it
     // (`600\0011` read as `600`): dropped, as the CLI drops them when it reads a log, so that
     // every interface reads such a payload the same way.
-    if raw.contains('\0') {
+    if memchr::memchr(0, raw.as_bytes()).is_some() {
         let clean = raw.replace('\0', "");
         let n = resolve::normalize_text(&clean, 0, &resolve::Ctx::Top(hint));
         return n.map(Normalized::into_owned);
