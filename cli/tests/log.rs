@@ -305,6 +305,8 @@ fn has_mobile_number(text: &str) -> bool {
                 c,
                 ' ' | '\t'
                     | '-'
+                    | '_'
+                    | '/'
                     | '.'
                     | '\u{a0}'
                     | '\u{2013}'
@@ -332,6 +334,7 @@ fn phone_numbers_in_payloads_reach_no_output() {
         r#"{"code":"600099","msg":"号码 150 1234 5678","requestId":"15112345678","note":"用户15212345678, 备用 153-12345678 或 154.1234.5678"}"#,
         r#"{"code":"600011","carrierFailedResultData":"{\"resultCode\":\"999999\",\"msg\":\"号码+8613712345678\"}"}"#,
         r#"{"code":"600011","msg":"手机号：１３６１２３４５６７８，请核对"}"#,
+        r#"{"code":"600011","msg":"x","uid":"user_138_1234_5678","path":"/m/139/1234/5678"}"#,
     ]
     .join("\n");
     assert!(
@@ -340,13 +343,14 @@ fn phone_numbers_in_payloads_reach_no_output() {
     );
     assert!(has_mobile_number("号码１３６１２３４５６７８"));
     assert!(has_mobile_number("备用 153-12345678"));
+    assert!(has_mobile_number("/m/139/1234/5678"));
     assert!(!has_mobile_number(
         "153-1234567 或 <redacted phone: 13 chars>"
     ));
     let o = numauth(&["normalize"], Some(&log));
     assert!(o.status.success());
     let out = json_lines(&o);
-    assert_eq!(out.len(), 5);
+    assert_eq!(out.len(), 6);
     assert_eq!(
         out[4]["raw_msg"],
         "手机号：<redacted phone: 11 chars>，请核对"
@@ -368,7 +372,7 @@ fn phone_numbers_in_payloads_reach_no_output() {
             let r: serde_json::Value = serde_json::from_str(&report).unwrap();
             assert_eq!(
                 (r["callbacks"].as_u64(), r["unknown_codes"].as_u64()),
-                (Some(5), Some(2))
+                (Some(6), Some(2))
             );
             let codes: Vec<_> = r["top_unknown_codes"]
                 .as_array()
@@ -384,7 +388,7 @@ fn phone_numbers_in_payloads_reach_no_output() {
                 ]
             );
         } else {
-            let counted = ["5 callbacks", r#""callbacks">5<"#];
+            let counted = ["6 callbacks", r#""callbacks">6<"#];
             assert!(
                 counted.iter().any(|c| report.contains(c)),
                 "{format}: {report}"

@@ -444,6 +444,9 @@ mod tests {
         assert_eq!(masked("138 1234 5678."), format!("{}.", r(13)));
         assert_eq!(masked("(199-1234-5678)"), format!("({})", r(13)));
         assert_eq!(masked("号码138.1234.5678。"), format!("号码{}。", r(13)));
+        assert_eq!(masked("id=138_1234_5678&"), format!("id={}&", r(13)));
+        assert_eq!(masked("/u/138/1234/5678/"), format!("/u/{}/", r(13)));
+        assert_eq!(masked("tel 138_12345678"), format!("tel {}", r(12)));
         // 3-8, split by a space or a hyphen.
         assert_eq!(masked("call 138 12345678."), format!("call {}.", r(12)));
         assert_eq!(masked("(150-12345678)"), format!("({})", r(12)));
@@ -454,6 +457,8 @@ mod tests {
             "138.1234-5678",
             "138.1234.56789",
             "138 1234-5678",
+            "138_1234/5678",
+            "138/12345/678",
             "138-1234 5678",
             "138  1234 5678",
             "138 12345 678",

@@ -83,12 +83,12 @@ fn run(b: &[u8], start: usize) -> (usize, Digits) {
 }
 
 /// A group separator starting at `i` (its bytes), for numbers in either width: a space, a tab,
-/// a hyphen, a dot, the no-break space (U+00A0, what a word processor puts between groups),
+/// a hyphen, a dot, an underscore, a slash, the no-break space (U+00A0, what a word processor puts between groups),
 /// the en and em dashes (U+2013, U+2014), the ideographic space (U+3000), the full-width
 /// hyphen-minus (U+FF0D) or full stop (U+FF0E).
 pub(super) fn separator_at(b: &[u8], i: usize) -> Option<&[u8]> {
     let len = match b.get(i..)? {
-        [b' ' | b'\t' | b'-' | b'.', ..] => 1,
+        [b' ' | b'\t' | b'-' | b'.' | b'_' | b'/', ..] => 1,
         [0xC2, 0xA0, ..] => 2,
         [0xE2, 0x80, 0x93 | 0x94, ..] | [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBC, 0x8D | 0x8E, ..] => 3,
         _ => return None,
