@@ -50,8 +50,11 @@ fn level(n: &Normalized<'_>) -> Vec<String> {
         n.extra
             .iter()
             .map(|(k, v)| match v {
-                ExtraValue::Text(s) => format!("{k}=t:{s}"),
-                ExtraValue::Json(s) => format!("{k}=j:{s}"),
+                // The bindings hold a literal that is not JSON (`{a: 1}`) as text.
+                ExtraValue::Json(s) if serde_json::from_str::<serde_json::Value>(s).is_ok() => {
+                    format!("{k}=j:{s}")
+                }
+                ExtraValue::Text(s) | ExtraValue::Json(s) => format!("{k}=t:{s}"),
             })
             .collect::<Vec<_>>()
             .join(";"),

@@ -229,12 +229,15 @@ pub struct IdaasParams {
 /// The value of a field the payload carried besides the code.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum ExtraValue {
-    /// A string value, unescaped.
+    /// A string value, unescaped; or a literal that is not JSON, as written.
     Text {
         /// The text.
         value: String,
     },
-    /// Any other literal (number, bool, null, object, array), as written.
+    /// Any other literal (number, bool, null, object, array) that is valid JSON, as written:
+    /// it always parses as JSON. An object or array written in another shape (an
+    /// `NSDictionary` or Dart map nested in the payload, `{a: 1}`) is `Text`, as the C ABI and
+    /// Python hold it.
     Json {
         /// The literal.
         value: String,
@@ -251,14 +254,18 @@ pub struct ExtraField {
 }
 
 fn extra(e: &numauth::ExtraValue<'_>) -> ExtraValue {
+    let value = e.as_str().to_owned();
     match e {
-        numauth::ExtraValue::Text(s) => ExtraValue::Text {
-            value: s.to_string(),
-        },
-        numauth::ExtraValue::Json(s) => ExtraValue::Json {
-            value: s.to_string(),
-        },
+        numauth::ExtraValue::Json(s) if is_json(s) => ExtraValue::Json { value },
+        // The core keeps other shapes as `Json` too (not a string in the payload); a `Json`
+        // here promises a value a JSON parser reads.
+        numauth::ExtraValue::Json(_) | numauth::ExtraValue::Text(_) => ExtraValue::Text { value },
     }
+}
+
+/// Whether `text` is one JSON value (checked, not built).
+fn is_json(text: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
 }
 
 /// Declares `Cause` (one level of a result) and `Normalized` (the same fields plus the chain

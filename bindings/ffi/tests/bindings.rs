@@ -58,6 +58,54 @@ fn phone_numbers_are_redacted_in_records_and_the_c_result() {
     }
 }
 
+/// A `Json` extra always parses as JSON; a literal in another shape (a Dart map's nested map, an
+/// NSDictionary's) comes as `Text`, as written. Numbers and JSON objects stay `Json`.
+#[test]
+fn a_json_extra_is_always_json() {
+    let extra = |raw: &str| numauth_ffi::normalize(raw.to_owned()).unwrap().extra;
+    let dart = extra("{code: 600011, msg: 获取token失败, data: {a: 1, b: [x]}, requestCode: 0}");
+    let kinds: Vec<_> = dart.iter().map(|f| (f.key.as_str(), &f.value)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "data",
+                &ExtraValue::Text {
+                    value: "{a: 1, b: [x]}".into()
+                }
+            ),
+            ("requestCode", &ExtraValue::Json { value: "0".into() }),
+        ]
+    );
+    let json = extra(r#"{"code":"600011","data":{"a":1},"ok":true,"n":null}"#);
+    assert!(
+        json.iter()
+            .all(|f| matches!(f.value, ExtraValue::Json { .. })),
+        "{json:?}"
+    );
+    assert_eq!(
+        json[0].value,
+        ExtraValue::Json {
+            value: r#"{"a":1}"#.into()
+        },
+        "as written"
+    );
+    let ios = extra("{\n    resultCode = 600011;\n    data = {\n        a = 1;\n    };\n}");
+    assert!(
+        matches!(&ios[0].value, ExtraValue::Text { value } if value.contains("a = 1")),
+        "{ios:?}"
+    );
+    let sample_extras = samples()
+        .into_iter()
+        .flat_map(|l| numauth_ffi::normalize(l).map_or(vec![], |n| n.extra));
+    for f in sample_extras {
+        if let ExtraValue::Json { value } = &f.value {
+            let parsed = serde_json::from_str::<serde_json::Value>(value);
+            assert!(parsed.is_ok(), "{}: {value}", f.key);
+        }
+    }
+}
+
 #[test]
 fn every_sample_line_converts_like_the_core() {
     for line in samples() {

@@ -98,6 +98,9 @@ fun testApi() {
     val token = ok.extra.first { it.key == "token" }.value
     check(token is ExtraValue.Text && token.value.startsWith("<redacted"), "token redacted: $token")
     check(!ok.toString().contains("STsid0000001"), "token never in the result")
+    val dart = normalize("{code: 600011, msg: 获取token失败, data: {a: 1}, requestCode: 0}").extra.associate { it.key to it.value }
+    check(dart["data"] == ExtraValue.Text("{a: 1}") && dart["requestCode"] == ExtraValue.Json("0"),
+        "a Dart map's nested map is Text, a number Json: $dart")
     val phone = normalize("""{"code":"600011","msg":"手机号13812345678格式非法","requestId":"13912345678"}""")
     check(phone.rawMsg == "手机号<redacted phone: 11 chars>格式非法" && phone.requestId == "<redacted phone: 11 chars>",
         "phone numbers redacted: ${phone.rawMsg} ${phone.requestId}")
