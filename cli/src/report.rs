@@ -19,7 +19,8 @@ const UNUSABLE_EXAMPLES: usize = 5;
 /// cannot take the memory of a million keys.
 pub const MAX_CAUSES: usize = 10_000;
 
-/// The code text the distinct root causes may hold in all (a code can be up to 64 KiB long).
+/// The text the distinct root causes and unknown codes (with their messages) may hold in all (a
+/// code can be up to 64 KiB long).
 const MAX_CAUSE_BYTES: usize = 1 << 20;
 
 /// The characters of a message kept with an unknown code (the first callback's `raw_msg`).
@@ -127,7 +128,8 @@ pub struct Report {
     pub other_root_causes: usize,
     /// The top-level codes counted in `unknown_codes`, most frequent first.
     pub top_unknown_codes: Vec<UnknownRow>,
-    /// Callbacks whose unknown code was first seen after [`MAX_CAUSES`] distinct ones.
+    /// Callbacks whose unknown code was first seen after [`MAX_CAUSES`] distinct ones, or after
+    /// the codes and messages kept reached `MAX_CAUSE_BYTES` (shared with the root causes).
     pub other_unknown_codes: usize,
     pub unusable_examples: Vec<Unusable>,
     /// Lines that were read, but not as written.

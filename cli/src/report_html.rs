@@ -330,8 +330,8 @@ fn unknown_codes(h: &mut String, r: &Report, lang: Lang) {
             "<tr data-unknown=\"other\" data-count=\"{n}\"><td colspan=\"2\">{label}</td><td class=\"n\">{n}</td><td></td><td></td></tr>",
             n = r.other_unknown_codes,
             label = match lang {
-                Lang::Zh => format!("其他（超过 {MAX_CAUSES} 种之后首次出现的）"),
-                _ => format!("others (first seen after {MAX_CAUSES} distinct codes)"),
+                Lang::Zh => format!("其他（报告已存满 {MAX_CAUSES} 种或 1 MiB 之后首次出现的）"),
+                _ => format!("others (first seen after the report held {MAX_CAUSES} codes or 1 MiB of them)"),
             },
         );
     }
@@ -372,7 +372,9 @@ mod tests {
         assert!(!none.contains("data-unknown=\"other\""), "{none}");
         let some = html(&crate::report_text::tests::with_others(7), Lang::En);
         assert!(some.contains(row), "{some}");
-        assert!(some.contains("others (first seen after 10000 distinct codes)"));
+        assert!(
+            some.contains("others (first seen after the report held 10000 codes or 1 MiB of them)")
+        );
     }
 
     #[test]

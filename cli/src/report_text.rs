@@ -229,8 +229,8 @@ fn write_unknown(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<
             "  {:>6}         {}",
             r.other_unknown_codes,
             match style.lang {
-                Lang::Zh => format!("其他未收录代码（超过 {MAX_CAUSES} 种之后首次出现的）"),
-                _ => format!("other unknown codes (first seen after {MAX_CAUSES} distinct ones)"),
+                Lang::Zh => format!("其他未收录代码（报告已存满 {MAX_CAUSES} 种或 1 MiB 之后首次出现的）"),
+                _ => format!("other unknown codes (first seen after the report held {MAX_CAUSES} or 1 MiB of them)"),
             }
         )?;
     }
@@ -266,7 +266,7 @@ pub(crate) mod tests {
         let some = text(&with_others(7), Lang::En);
         assert!(some.contains("Codes not in the catalog (8)"), "{some}");
         assert!(
-            some.contains("       7         other unknown codes (first seen after 10000"),
+            some.contains("       7         other unknown codes (first seen after the report held 10000 or 1 MiB"),
             "{some}"
         );
         assert!(text(&with_others(7), Lang::Zh).contains("7         其他未收录代码"));
