@@ -248,6 +248,38 @@ fn a_single_payload_over_its_limit_names_that_limit_and_lang_sets_the_default() 
         "{message}"
     );
 
+    // Over the normaliser's 64 KiB, in its words, however the payload would be escaped: 70,000
+    // quotes are 140,002 bytes as a JSON string, past the engine's line limit.
+    let quotes = vec![b'"'; 70_000];
+    let object = format!(
+        "{{\"code\":\"600011\",\"pad\":\"{}\"}}",
+        "x".repeat(140_000)
+    );
+    let object_len = object.len().to_string();
+    for (kind, body, len) in [
+        ("text/plain", &quotes, "70000"),
+        (
+            "application/json",
+            &object.into_bytes(),
+            object_len.as_str(),
+        ),
+    ] {
+        let message = server
+            .post("/v1/normalize", kind, body)
+            .assert_error(400, "unusable_payload");
+        assert!(
+            message.starts_with(&format!("input is {len} bytes, over the limit of 65536")),
+            "{kind}: {message}"
+        );
+    }
+    let nul_padded = [&b"600011"[..], &[0; 65_536][..]].concat();
+    let r = server.post("/v1/normalize", "text/plain", &nul_padded);
+    assert_eq!(
+        r.json()["code"],
+        "600011",
+        "NUL bytes are dropped before the limit counts"
+    );
+
     // `--lang` before the subcommand is the language of requests that name none.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_numauth"));
     child.args(["--lang", "zh"]);

@@ -1,6 +1,7 @@
 //! The `/v1` handlers: lookups straight from the core catalog (the export shape), normalise and
 //! report through the [`Engine`](crate::Engine).
 
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -326,15 +327,31 @@ fn one_line(kind: Kind, payload: &[u8]) -> Result<String, ApiError> {
     if text.trim().is_empty() {
         return Err(ApiError::bad_request("the body is empty"));
     }
+    // NUL bytes are dropped, as the CLI drops them from a file's lines (escaped into a JSON
+    // string, each would take six bytes).
+    let text = if text.contains('\0') {
+        Cow::Owned(text.replace('\0', ""))
+    } else {
+        Cow::Borrowed(text)
+    };
+    // The normaliser's own limit, said in its words: a text escaped into a JSON string grows
+    // (a `"` takes two bytes), and past the engine's line limit it was "line too long".
+    if text.len() > numauth::MAX_INPUT_BYTES {
+        let too_large = numauth::ParseError::TooLarge {
+            len: text.len(),
+            max: numauth::MAX_INPUT_BYTES,
+        };
+        return Err(ApiError::unusable(too_large.to_string()));
+    }
     if kind == Kind::Text {
-        return serde_json::to_string(text).map_err(|e| ApiError::internal(e.to_string()));
+        return serde_json::to_string(&text).map_err(|e| ApiError::internal(e.to_string()));
     }
     if !text.trim_start().starts_with('{') {
         return Err(ApiError::bad_request(
             "application/json takes one JSON object",
         ));
     }
-    serde_json::from_str::<serde::de::IgnoredAny>(text)
+    serde_json::from_str::<serde::de::IgnoredAny>(&text)
         .map_err(|e| ApiError::bad_request(format!("the body is not valid JSON: {e}")))?;
     // In valid JSON a line break can only be whitespace between tokens (inside strings it is
     // escaped), so turning it into a space keeps the object as it is.
