@@ -21,8 +21,8 @@ pub(super) fn node<'a>(
         known: v.known(),
         outcome: v.outcome,
         category: v.outcome.category(),
-        actor: v.outcome.actor(),
-        retryable: v.outcome.retryable(),
+        actor: v.actor(),
+        retryable: v.retryable(),
         action: v.action(),
         message: v.message(),
         raw_msg,
@@ -62,8 +62,8 @@ fn apply(n: &mut Normalized<'_>, v: Verdict) {
     n.known = v.known();
     n.outcome = v.outcome;
     n.category = v.outcome.category();
-    n.actor = v.outcome.actor();
-    n.retryable = v.outcome.retryable();
+    n.actor = v.actor();
+    n.retryable = v.retryable();
     n.action = v.action();
     n.message = v.message();
     n.params = v.params(n.raw_msg.as_deref());
@@ -89,8 +89,19 @@ impl Verdict {
         self.entry.is_some()
     }
 
+    // The row's own actor, retryable and action where the catalog overrides the outcome's for
+    // this code (JVerification's 1006, a daily limit per number: the user, not the developer).
     pub(super) fn action(self) -> crate::Action {
         self.entry.map_or(self.outcome.action(), Entry::action)
+    }
+
+    pub(super) fn actor(self) -> crate::Actor {
+        self.entry.map_or(self.outcome.actor(), Entry::actor)
+    }
+
+    pub(super) fn retryable(self) -> bool {
+        self.entry
+            .map_or(self.outcome.retryable(), Entry::retryable)
     }
 
     pub(super) fn message(self) -> Option<Message> {
