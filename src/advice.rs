@@ -113,6 +113,8 @@ pub(crate) struct Rule {
     pub(crate) platform: Option<Platform>,
     pub(crate) carrier: Option<Carrier>,
     pub(crate) message: Option<&'static str>,
+    /// A field of the callback itself and the values (as written) the rule is for.
+    pub(crate) field: Option<(&'static str, &'static [&'static str])>,
     pub(crate) os_version: Bound,
     pub(crate) sdk_version: Bound,
     /// What it says, built as the crate compiles: a callback it fits shares it.
@@ -174,6 +176,8 @@ pub struct AdviceRule {
     pub carrier: Option<Carrier>,
     /// A text the message of a callback in the cause chain must contain.
     pub message: Option<&'static str>,
+    /// A field the callback must carry, and the values (as written) it is for.
+    pub field: Option<(&'static str, &'static [&'static str])>,
     /// The OS versions it is for.
     pub os_version: Option<VersionBound>,
     /// The SDK versions it is for.
@@ -210,6 +214,7 @@ pub fn advice_rules(source: Source, code: &str) -> impl Iterator<Item = AdviceRu
             platform: r.platform,
             carrier: r.carrier,
             message: r.message,
+            field: r.field,
             os_version: bound(r.os_version),
             sdk_version: bound(r.sdk_version),
             advice: r.advice.clone(),
@@ -338,8 +343,8 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<AdviceRef> {
     }
 }
 
-/// Whether a rule fits a callback: its codes are in the chain, the carrier and message it names
-/// are the callback's, and the caller's platform and versions, where known, are its own.
+/// Whether a rule fits a callback: its codes are in the chain, the carrier, message and field it
+/// names are the callback's, and the caller's platform and versions, where known, are its own.
 fn fits(rule: &Rule, n: &Normalized<'_>, hint: &Hint) -> bool {
     let has = |code: (Source, &str)| chain(n).any(|c| c == code);
     if !has(rule.code) {
@@ -355,6 +360,13 @@ fn fits(rule: &Rule, n: &Normalized<'_>, hint: &Hint) -> bool {
     }
     if let Some(text) = rule.message {
         if !said(n, text) {
+            return false;
+        }
+    }
+    // Only a payload that carries the field answers it: without one, the rule does not apply.
+    if let Some((key, values)) = rule.field {
+        let is = |f: &crate::ExtraField<'_>| f.0 == key && values.contains(&f.1.as_str());
+        if !n.extra.iter().any(is) {
             return false;
         }
     }
@@ -384,6 +396,7 @@ fn specificity(rule: &Rule, hint: &Hint) -> usize {
         + usize::from(rule.inner.is_some())
         + usize::from(rule.carrier.is_some())
         + usize::from(rule.message.is_some())
+        + usize::from(rule.field.is_some())
 }
 
 /// When the caller's SDK version predates the code (`since`) or comes after its removal

@@ -260,25 +260,68 @@ fn advice_rules_list_each_rule_of_a_code_with_its_conditions() {
 
 #[test]
 fn the_most_specific_rule_wins_and_the_first_on_a_tie() {
-    // 600008 has a rule for any platform and one for Android.
     let on = |platform| Hint {
         platform,
         ..Hint::default()
     };
-    let raw = r#"{"code":"600008"}"#;
+    // China Unicom's 102 under 600012, with its message too: two rules fit, each with one
+    // condition confirmed, and the first in the table wins.
+    let both = r#"{"code":"600012","msg":"应用无效","vendorName":"cu_xw","carrierFailedResultData":"{\"resultCode\":\"102\",\"resultMsg\":\"应用无效\"}"}"#;
     assert_eq!(
-        advice_id(raw, on(Some(Platform::Android))).as_deref(),
-        Some("data_turned_on_later")
-    );
-    assert_eq!(
-        advice_id(raw, on(Some(Platform::Ios))).as_deref(),
-        Some("mobile_data_with_wifi")
-    );
-    assert_eq!(
-        advice_id(raw, on(None)).as_deref(),
-        Some("mobile_data_with_wifi"),
+        advice_id(both, on(None)).as_deref(),
+        Some("unicom_new_sdk_scheme"),
         "a tie goes to the table's first rule"
     );
+    // 600012 from China Mobile with 网络异常: on Android the rule naming all three wins.
+    let cleartext = r#"{"code":"600012","msg":"网络异常","vendorName":"cm_zyhl"}"#;
+    assert_eq!(
+        advice_id(cleartext, on(Some(Platform::Android))).as_deref(),
+        Some("mobile_cleartext_http_prefetch")
+    );
+    assert_eq!(advice_id(cleartext, on(Some(Platform::Ios))), None);
+    // 600008 is the user's to fix on every platform (mobile data on; Wi-Fi may stay on).
+    for platform in [None, Some(Platform::Android), Some(Platform::Ios)] {
+        let raw = r#"{"code":"600008","msg":"蜂窝网络未开启"}"#;
+        assert_eq!(
+            advice_id(raw, on(platform)).as_deref(),
+            Some("mobile_data_with_wifi"),
+            "{platform:?}"
+        );
+    }
+}
+
+/// A rule with a `field` applies only to a payload that carries the field with one of its
+/// values: every login tap sends 700002, and only an unticked box is the developer's to handle.
+#[test]
+fn a_field_condition_needs_the_payload_to_carry_it() {
+    let ios = Hint {
+        platform: Some(Platform::Ios),
+        ..Hint::default()
+    };
+    for unticked in [
+        r#"{"resultCode":"700002","msg":"点击登录按钮事件","isChecked":false}"#,
+        "{\n    isChecked = 0;\n    msg = \"\\U70b9\\U51fb\";\n    resultCode = 700002;\n}",
+    ] {
+        assert_eq!(
+            advice_id(unticked, ios).as_deref(),
+            Some("privacy_box_unticked"),
+            "{unticked}"
+        );
+    }
+    for other in [
+        r#"{"resultCode":"700002","msg":"点击登录按钮事件","isChecked":true}"#,
+        r#"{"resultCode":"700002","msg":"点击登录按钮事件","isChecked":1}"#,
+        r#"{"resultCode":"700002","msg":"点击登录按钮事件"}"#,
+        r#"{"resultCode":"700002","msg":"点击登录按钮事件","checked":false}"#,
+    ] {
+        assert_eq!(advice_id(other, ios), None, "{other}");
+    }
+    let android = Hint {
+        platform: Some(Platform::Android),
+        ..Hint::default()
+    };
+    let unticked = r#"{"resultCode":"700002","isChecked":false}"#;
+    assert_eq!(advice_id(unticked, android), None, "the rule is iOS's");
 }
 
 #[test]

@@ -170,6 +170,9 @@ fn write_advice(out: &mut impl Write, style: &Style, e: &Entry) -> io::Result<()
         if let Some(m) = rule.message {
             when.push(format!("msg ~ {m}"));
         }
+        if let Some((key, values)) = rule.field {
+            when.push(format!("{key} = {}", values.join(" | ")));
+        }
         if let Some(v) = rule.os_version {
             when.push(format!("os {v}"));
         }

@@ -204,6 +204,13 @@ fn explain_lists_each_advice_rule_with_when_it_applies() {
             .any(|l| l.contains("advice") && l.contains("[android, cmcc, msg ~ 网络异常]")),
         "{text}"
     );
+    // A rule keyed on a field of the payload names the field and its values.
+    let text = explain(&["700002", "--source", "pns", "--lang", "en"]);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("advice") && l.contains("[ios, isChecked = 0 | false]")),
+        "{text}"
+    );
     // A code no rule names has no advice line.
     let text = explain(&["103119", "--source", "cmcc", "--lang", "en"]);
     assert!(

@@ -18,6 +18,15 @@ pub struct CodeRef {
     pub code: String,
 }
 
+/// A field of the callback and the values (as written: `0`, `false`) the rule is for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldRef {
+    pub key: String,
+    #[serde(rename = "is")]
+    pub values: Vec<String>,
+}
+
 /// One rule: when its conditions hold, its text is the advice.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +41,8 @@ pub struct Rule {
     pub carrier: Option<String>,
     /// A text the message of a callback in the chain contains (`网络异常`).
     pub message: Option<String>,
+    /// A field the callback itself carries, with one of these values (iOS `isChecked: 0`).
+    pub field: Option<FieldRef>,
     /// `>=16.4`, `<2.12.14`: the OS version the rule is for.
     pub os_version: Option<String>,
     pub sdk_version: Option<String>,
@@ -107,6 +118,11 @@ pub fn check(rules: &[Rule], known: &Known<'_>, problems: &mut Problems) {
         if r.message.as_deref().is_some_and(|m| m.trim().is_empty()) {
             bad("message must not be empty".to_owned());
         }
+        if let Some(f) = &r.field {
+            if f.key.trim().is_empty() || f.values.is_empty() {
+                bad("field needs a `key` and at least one value in `is`".to_owned());
+            }
+        }
         if r.provenance.is_empty()
             || r.provenance
                 .iter()
@@ -139,12 +155,13 @@ pub fn emit(out: &mut String, rules: &[Rule], camel: impl Fn(&str) -> String) {
     for r in rules {
         let _ = writeln!(
             out,
-            "    crate::advice::Rule {{ code: {}, inner: {}, platform: {}, carrier: {}, message: {:?}, os_version: {}, sdk_version: {}, advice: crate::Advice {{ id: std::borrow::Cow::Borrowed({:?}), zh: std::borrow::Cow::Borrowed({:?}), en: std::borrow::Cow::Borrowed({:?}), actor: Actor::{}, action: Action::{}, provenance: std::borrow::Cow::Borrowed(&[{}]) }} }},",
+            "    crate::advice::Rule {{ code: {}, inner: {}, platform: {}, carrier: {}, message: {:?}, field: {}, os_version: {}, sdk_version: {}, advice: crate::Advice {{ id: std::borrow::Cow::Borrowed({:?}), zh: std::borrow::Cow::Borrowed({:?}), en: std::borrow::Cow::Borrowed({:?}), actor: Actor::{}, action: Action::{}, provenance: std::borrow::Cow::Borrowed(&[{}]) }} }},",
             code(&r.code),
             r.inner.as_ref().map_or("None".to_owned(), |c| format!("Some({})", code(c))),
             r.platform.as_ref().map_or("None".to_owned(), |p| format!("Some(Platform::{})", camel(p))),
             r.carrier.as_ref().map_or("None".to_owned(), |c| format!("Some(crate::Carrier::{})", camel(c))),
             r.message,
+            r.field.as_ref().map_or("None".to_owned(), |f| format!("Some(({:?}, &{:?}))", f.key, f.values)),
             opt_bound(&r.os_version),
             opt_bound(&r.sdk_version),
             r.id,

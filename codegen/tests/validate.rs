@@ -505,4 +505,14 @@ fn advice_rules_are_checked() {
         None,
         "rule \"demo_rule\": message must not be empty",
     );
+    assert!(with(rule("  field: {key: isChecked, is: [\"0\"]}\n")).is_ok());
+    for field in ["{key: isChecked, is: []}", "{key: \" \", is: [\"0\"]}"] {
+        let bad = with(rule(&format!("  field: {field}\n"))).unwrap_err();
+        assert_problem(
+            &bad,
+            "data/advice.yaml",
+            None,
+            "rule \"demo_rule\": field needs a `key` and at least one value in `is`",
+        );
+    }
 }
