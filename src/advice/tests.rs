@@ -10,6 +10,7 @@ fn a_rule_counts_each_condition_the_caller_confirmed() {
         platform: Some(Platform::Ios),
         carrier: None,
         message: None,
+        field: None,
         os_version: Some((true, [16, 4, 0, 0])),
         sdk_version: Some((false, [2, 12, 14, 0])),
         advice: Advice {
@@ -76,6 +77,15 @@ fn a_rule_counts_each_condition_the_caller_confirmed() {
         ..named
     };
     assert_eq!(specificity(&carrier_only, &Hint::default()), 1);
+    let field = Rule {
+        field: Some(("isChecked", &["0"])),
+        ..carrier_only
+    };
+    assert_eq!(
+        specificity(&field, &Hint::default()),
+        2,
+        "the payload confirms its field too"
+    );
 }
 
 /// The words only filter (equal codes have equal words whatever the function), so what is
