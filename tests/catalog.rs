@@ -55,7 +55,7 @@ fn entry_counts_per_source_are_locked() {
         *counts.entry(e.source()).or_default() += 1;
     }
     let expected = [
-        (Source::Pns, 46),
+        (Source::Pns, 47),
         (Source::Fusion, 109),
         (Source::Cmcc, 76),
         (Source::Cucc, 145),
