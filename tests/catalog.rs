@@ -58,7 +58,7 @@ fn entry_counts_per_source_are_locked() {
         (Source::Pns, 47),
         (Source::Fusion, 109),
         (Source::Cmcc, 76),
-        (Source::Cucc, 145),
+        (Source::Cucc, 146),
         (Source::Ctcc, 119),
         (Source::Dypns, 20),
         (Source::Idaas, 43),
@@ -274,6 +274,14 @@ fn unicom_message_rows_match_after_nfkc() {
     let timeout = lookup_with_msg(Source::Cucc, "1", "error: REQUEST TIMEOUT (3s)").unwrap();
     assert_eq!(timeout.outcome(), AuthOutcome::Timeout);
     // An unknown message falls back to the code-only row, which is not a message row.
+    // iOS's NSURLError text in either language reads as the same network error.
+    for offline in [
+        "似乎已断开与互联网的连接。",
+        "The Internet connection appears to be offline.",
+    ] {
+        let e = lookup_with_msg(Source::Cucc, "1", offline).unwrap();
+        assert_eq!(e.outcome(), numauth::AuthOutcome::NetworkError, "{offline}");
+    }
     let generic = lookup_with_msg(Source::Cucc, "1", "something new").unwrap();
     assert!(!generic.is_message_row());
     assert_eq!(Some(generic), lookup(Source::Cucc, "1"));
