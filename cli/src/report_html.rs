@@ -89,6 +89,15 @@ fn advice_rows(rows: &[AdviceRow], lang: Lang) -> String {
     out
 }
 
+/// Opens a table with a header row of `columns` (text from the catalog or this file, escaped).
+fn table_head(h: &mut String, columns: &[&str]) {
+    h.push_str("<table><tr>");
+    for c in columns {
+        let _ = write!(h, "<th>{}</th>", esc(c));
+    }
+    h.push_str("</tr>");
+}
+
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Zh => zh,
@@ -217,15 +226,17 @@ fn carrier_legend(h: &mut String, lang: Lang) {
 }
 
 fn outcomes(h: &mut String, r: &Report, lang: Lang) {
-    let _ = write!(
+    let _ = write!(h, "<h2>{}</h2>", t(lang, "主要结果", "Top outcomes"));
+    table_head(
         h,
-        "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>%</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        t(lang, "主要结果", "Top outcomes"),
-        t(lang, "结果", "Outcome"),
-        t(lang, "次数", "Count"),
-        t(lang, "运营商", "Carriers"),
-        t(lang, "处理方", "Who acts"),
-        t(lang, "建议操作", "Recommended action"),
+        &[
+            t(lang, "结果", "Outcome"),
+            t(lang, "次数", "Count"),
+            "%",
+            t(lang, "运营商", "Carriers"),
+            t(lang, "处理方", "Who acts"),
+            t(lang, "建议操作", "Recommended action"),
+        ],
     );
     for row in &r.top_outcomes {
         let _ = write!(
@@ -260,14 +271,16 @@ fn causes(h: &mut String, r: &Report, lang: Lang) {
         let _ = write!(h, "<p>{}</p>", t(lang, "无", "none"));
         return;
     }
-    let _ = write!(
+    table_head(
         h,
-        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>%</th><th>{}</th><th>{}</th></tr>",
-        t(lang, "来源与代码", "Source and code"),
-        t(lang, "含义", "Meaning"),
-        t(lang, "次数", "Count"),
-        t(lang, "运营商", "Carriers"),
-        t(lang, "结果与建议", "Outcome and action"),
+        &[
+            t(lang, "来源与代码", "Source and code"),
+            t(lang, "含义", "Meaning"),
+            t(lang, "次数", "Count"),
+            "%",
+            t(lang, "运营商", "Carriers"),
+            t(lang, "结果与建议", "Outcome and action"),
+        ],
     );
     for row in &r.top_root_causes {
         let code = match row.matched {
@@ -301,15 +314,17 @@ fn unknown_codes(h: &mut String, r: &Report, lang: Lang) {
     if r.unknown_codes == 0 {
         return;
     }
-    let _ = write!(
+    let title = t(lang, "未收录的代码", "Codes not in the catalog");
+    let _ = write!(h, "<h2>{title} ({})</h2>", r.unknown_codes);
+    table_head(
         h,
-        "<h2>{} ({})</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>%</th><th>{}</th></tr>",
-        t(lang, "未收录的代码", "Codes not in the catalog"),
-        r.unknown_codes,
-        t(lang, "来源与代码", "Source and code"),
-        t(lang, "日志中的消息（首条）", "Message as logged (first)"),
-        t(lang, "次数", "Count"),
-        t(lang, "运营商", "Carriers"),
+        &[
+            t(lang, "来源与代码", "Source and code"),
+            t(lang, "日志中的消息（首条）", "Message as logged (first)"),
+            t(lang, "次数", "Count"),
+            "%",
+            t(lang, "运营商", "Carriers"),
+        ],
     );
     for row in &r.top_unknown_codes {
         let _ = write!(

@@ -60,12 +60,7 @@ pub fn write(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> 
     write_unknown(out, style, r)?;
     write_warnings(out, style, &r.warnings)?;
     if r.unusable > 0 {
-        writeln!(
-            out,
-            "\n{} ({})",
-            style.bold(t("无法使用的行", "Unusable lines")),
-            r.unusable
-        )?;
+        heading(out, style, t("无法使用的行", "Unusable lines"), r.unusable)?;
         for u in &r.unusable_examples {
             match lang {
                 Lang::Zh => writeln!(out, "  第 {} 行：{}", u.line, u.error)?,
@@ -198,18 +193,18 @@ fn write_causes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<(
     Ok(())
 }
 
+/// A section's title with how many it counts, after a blank line.
+fn heading(out: &mut impl Write, style: &Style, title: &str, n: usize) -> io::Result<()> {
+    writeln!(out, "\n{} ({n})", style.bold(title))
+}
+
 /// The unknown top-level codes, each with the message its first callback sent.
 fn write_unknown(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<()> {
     if r.unknown_codes == 0 {
         return Ok(());
     }
-    let t = |zh: &'static str, en: &'static str| style.pick(zh, en);
-    writeln!(
-        out,
-        "\n{} ({})",
-        style.bold(t("未收录的代码", "Codes not in the catalog")),
-        r.unknown_codes
-    )?;
+    let title = style.pick("未收录的代码", "Codes not in the catalog");
+    heading(out, style, title, r.unknown_codes)?;
     for row in &r.top_unknown_codes {
         let msg = row.raw_msg.as_deref().map(|m| format!("  \"{m}\""));
         writeln!(
