@@ -2,9 +2,9 @@
 
 use super::*;
 
-#[test]
-fn a_rule_counts_each_condition_the_caller_confirmed() {
-    let full = Rule {
+/// A rule that names every condition but a carrier, a message and a field.
+fn full_rule() -> Rule {
+    Rule {
         code: (Source::Pns, "600004"),
         inner: Some((Source::Cucc, "102")),
         platform: Some(Platform::Ios),
@@ -21,7 +21,12 @@ fn a_rule_counts_each_condition_the_caller_confirmed() {
             action: Action::UpgradeSdk,
             provenance: Cow::Borrowed(&[]),
         },
-    };
+    }
+}
+
+#[test]
+fn a_rule_counts_each_condition_the_caller_confirmed() {
+    let full = full_rule();
     let v = |s: &str| s.parse::<Version>().ok();
     let all = Hint {
         platform: Some(Platform::Ios),
@@ -62,6 +67,17 @@ fn a_rule_counts_each_condition_the_caller_confirmed() {
         0,
         "the caller's facts confirm nothing"
     );
+}
+
+#[test]
+fn the_payload_confirms_a_rules_carrier_message_and_field() {
+    let bare = Rule {
+        inner: None,
+        platform: None,
+        os_version: None,
+        sdk_version: None,
+        ..full_rule()
+    };
     let named = Rule {
         carrier: Some(Carrier::Cmcc),
         message: Some("网络异常"),
