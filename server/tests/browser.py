@@ -165,6 +165,22 @@ def xss_checks(d, out_dir):
     check("an unknown code's msg is shown as text", "window.__pwned3=1" in state["unknown"], state["unknown"])
 
 
+def known_only_checks(d, out_dir):
+    """A log whose codes the catalog all knows shows no unknown codes' section."""
+    log = os.path.join(out_dir, "known.ndjson")
+    with open(log, "w") as f:
+        f.write(json.dumps({"code": "600000", "msg": "获取token成功"}) + "\n")
+        f.write(json.dumps({"code": "700000", "msg": "用户取消操作"}) + "\n")
+    d.js("document.getElementById('report-status').textContent = '';")
+    d.type("#file", log)
+    shown = d.wait("return document.getElementById('report-status').textContent.length > 0 &&"
+                   " document.getElementById('n-unknown').textContent === '0' &&"
+                   " {hidden: document.getElementById('unknown-section').hidden,"
+                   "  rows: document.querySelectorAll('#unknown tbody tr').length}")
+    check("no unknown codes: the section is hidden and empty",
+          shown and shown["hidden"] and shown["rows"] == 0, shown)
+
+
 def html_report_checks(d, binary, out_dir):
     path = os.path.join(out_dir, "report.html")
     numauth(binary, "report", "--format", "html", "-o", path, SAMPLE)
@@ -211,6 +227,7 @@ def main():
         check("chromium starts", d is not None)
         if d:
             for part in (lambda: page_checks(d, binary, url, out_dir), lambda: xss_checks(d, out_dir),
+                         lambda: known_only_checks(d, out_dir),
                          lambda: html_report_checks(d, binary, out_dir)):
                 try:
                     part()
