@@ -44,6 +44,16 @@ fn a_number_in_a_message_is_redacted_in_place() {
         ("tel 138-1234-5678", "tel <redacted phone: 13 chars>".into()),
         ("tel 138.1234.5678", "tel <redacted phone: 13 chars>".into()),
         ("tel 138-12345678", "tel <redacted phone: 12 chars>".into()),
+        // Two different separators, or the first group in brackets, as people write them.
+        ("tel 138 1234-5678", "tel <redacted phone: 13 chars>".into()),
+        (
+            "联系电话(138)1234-5678",
+            "联系电话<redacted phone: 14 chars>".into(),
+        ),
+        (
+            "+86 (139) 1234 5678",
+            "+86 <redacted phone: 15 chars>".into(),
+        ),
         (
             "号码138 12345678。",
             "号码<redacted phone: 12 chars>。".into(),
@@ -69,7 +79,6 @@ fn digits_that_are_no_mobile_number_are_kept() {
         "ts 1701234567890",                             // a millisecond timestamp
         "8713812345678",                                // 13 digits, not 86
         "138****5678 已脱敏",                           // already masked
-        "138 1234-5678",                                // two separators
         "138 12345 678",                                // groups of another size
         "cost 138.12345678 ms",                         // a fraction, not 3-8
         "id 0b6f3a1e-77c2-4d1a-9f3e-a13812345678",      // in a UUID
@@ -391,12 +400,9 @@ fn groups_with_other_separators_are_redacted() {
         let eight = format!("号码138{sep}12345678");
         assert_eq!(in_msg(&eight), "号码<redacted phone: 12 chars>", "{sep:?}");
     }
-    // Two different separators, or groups of other sizes, are no number.
-    for kept in [
-        "138\u{a0}1234-5678",
-        "1381\u{a0}234\u{a0}5678",
-        "138\u{2013}123\u{2013}45678",
-    ] {
+    // Two different separators make a number too; groups of other sizes do not.
+    assert_eq!(in_msg("138\u{a0}1234-5678"), "<redacted phone: 13 chars>");
+    for kept in ["1381\u{a0}234\u{a0}5678", "138\u{2013}123\u{2013}45678"] {
         assert_eq!(in_msg(kept), kept);
     }
 }

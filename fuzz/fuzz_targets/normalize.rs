@@ -30,16 +30,18 @@ fn check(n: &Normalized<'_>, depth: usize) {
 }
 
 /// The numbers planted in the text: a mobile number as `secret::phones` reads one, written the
-/// ways it reads (alone, after `+86`, in 3-4-4 or 3-8 groups, in ASCII or full-width digits), and what
-/// of each must not be left. (`Debug` writes the ideographic space as `\u{3000}`: of that form,
-/// the last group is looked for.)
-const PLANTED: [(&str, &str); 9] = [
+/// ways it reads (alone, after `+86`, in 3-4-4 or 3-8 groups, the first in brackets or not, in
+/// ASCII or full-width digits), and what of each must not be left. (`Debug` writes the
+/// ideographic space as `\u{3000}`: of that form, the last group is looked for.)
+const PLANTED: [(&str, &str); 11] = [
     ("13812345678", "13812345678"),
     ("+8613812345678", "13812345678"),
     ("138 1234 5678", "138 1234 5678"),
     ("138-1234-5678", "138-1234-5678"),
     ("138.1234.5678", "138.1234.5678"),
     ("138-12345678", "138-12345678"),
+    ("138 1234-5678", "138 1234-5678"),
+    ("(138)1234-5678", "(138)1234-5678"),
     ("１３８１２３４５６７８", "１３８１２３４５６７８"),
     ("＋８６１３８１２３４５６７８", "１３８１２３４５６７８"),
     ("１３８\u{3000}１２３４\u{3000}５６７８", "５６７８"),

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::keyed::mask_keyed;
 use super::redacted;
-use super::wide::{is_dot, next_wide_phone, separator_at};
+use super::wide::{grouped, next_wide_phone};
 use crate::normalize::extra::redact_objects_in;
 use crate::{ExtraValue, Normalized};
 
@@ -144,7 +144,7 @@ impl Iterator for Numbers<'_> {
 
 /// The byte span of the first mobile number in `b` at or after `from`, as written: 11 digits
 /// `1[3-9]…` (after `86`, `+86` or `0086`: the span holds them), or grouped 3-4-4 or 3-8
-/// ([`grouped_end`]: `138 1234 5678`, `138.1234.5678`, `138-12345678`), with no digit on either
+/// ([`grouped`]: `138 1234 5678`, `138.1234-5678`, `(138)12345678`), with no digit on either
 /// side. The hex digits of a `\uXXXX` escape just before are the escape's (JSON held in a
 /// string, `\u53f7\u7801` 号码 then the number); digits inside a hex identifier are the
 /// identifier's ([`inside_id`]).
@@ -162,7 +162,7 @@ fn next_phone(b: &[u8], from: usize) -> Option<(usize, usize)> {
             [b'0', b'0', b'8', b'6', rest @ ..] if looks_like_phone_digits(rest) => {
                 Some((start, end))
             }
-            [b'1', b'3'..=b'9', _] => grouped_end(b, end).map(|e| (start, e)),
+            [b'1', b'3'..=b'9', _] => grouped(b, start, end),
             _ => None,
         };
         match span {
@@ -261,23 +261,6 @@ fn digits_end(b: &[u8], start: usize) -> usize {
     (start..b.len())
         .find(|&k| !b.get(k).is_some_and(u8::is_ascii_digit))
         .unwrap_or(b.len())
-}
-
-/// After a 3-digit `1[3-9]x` run ending at `end`: the end of ` 1234 5678`, `-1234-5678` or
-/// `.1234.5678` (the same separator twice, [`separator_at`]; runs of exactly four digits), or of
-/// ` 12345678` or `-12345678` (one run of eight; not after a dot, where the digits read as a
-/// fraction).
-fn grouped_end(b: &[u8], end: usize) -> Option<usize> {
-    let sep = separator_at(b, end)?;
-    let second = digits_end(b, end + sep.len());
-    if second == end + sep.len() + 8 && !is_dot(sep) {
-        return Some(second);
-    }
-    if second != end + sep.len() + 4 || !b.get(second..)?.starts_with(sep) {
-        return None;
-    }
-    let third = digits_end(b, second + sep.len());
-    (third == second + sep.len() + 4).then_some(third)
 }
 
 /// Whether the span lies in an identifier: its word (letters and digits around it) is hex
@@ -440,8 +423,20 @@ mod tests {
         ] {
             assert_eq!(masked(kept), kept);
         }
-        // 3-4-4, one separator used twice; each group exactly that long.
+        // 3-4-4, each gap a separator (the same twice or not); each group exactly that long.
         assert_eq!(masked("138 1234 5678."), format!("{}.", r(13)));
+        assert_eq!(masked("138 1234-5678"), r(13));
+        assert_eq!(masked("138.1234-5678"), r(13));
+        assert_eq!(masked("号138-1234 5678号"), format!("号{}号", r(13)));
+        assert_eq!(masked("138_1234/5678"), r(13));
+        // The first group in brackets: they are the number's; the separator after them may go.
+        assert_eq!(masked("tel:(138)1234-5678,"), format!("tel:{},", r(14)));
+        assert_eq!(masked("+86(138)12345678"), format!("+86{}", r(13)));
+        assert_eq!(masked("+86 (139) 1234 5678"), format!("+86 {}", r(15)));
+        assert_eq!(masked("（150）1234-5678"), r(14));
+        assert_eq!(masked("(150）12345678"), r(13));
+        // A bracket not closed is no part of it.
+        assert_eq!(masked("(138 1234 5678"), format!("({}", r(13)));
         assert_eq!(masked("(199-1234-5678)"), format!("({})", r(13)));
         assert_eq!(masked("号码138.1234.5678。"), format!("号码{}。", r(13)));
         assert_eq!(masked("id=138_1234_5678&"), format!("id={}&", r(13)));
@@ -454,13 +449,16 @@ mod tests {
             "138.12345678",
             "138 1234567",
             "138-123456789",
-            "138.1234-5678",
             "138.1234.56789",
-            "138 1234-5678",
-            "138_1234/5678",
             "138/12345/678",
-            "138-1234 5678",
             "138  1234 5678",
+            "138)1234 5678",
+            "(138)1234_56789",
+            "(138)1234567",
+            "(138)123456789",
+            "(138)1234--5678",
+            "[138]1234-5678",
+            "(128)1234-5678",
             "138 12345 678",
             "138 123 45678",
             "138 1234 56789",
@@ -474,8 +472,8 @@ mod tests {
         }
         // After a grouped look-alike, a number further on is still found.
         assert_eq!(
-            masked("138 1234-5678 13912345678"),
-            format!("138 1234-5678 {}", r(11))
+            masked("138 1234+5678 13912345678"),
+            format!("138 1234+5678 {}", r(11))
         );
     }
 

@@ -2,6 +2,7 @@
 //! method types in full-width mode), alone or mixed with ASCII ones: found where a full-width
 //! digit is, read as the digits they stand for, and matched as [`super::phones`] matches ASCII
 //! numbers (11 digits `1[3-9]…`, after `86`, `+86`, `＋86` or `0086`, or grouped 3-4-4 or 3-8).
+//! The groups are read here for both searches ([`grouped`]): their digits may be of either width.
 
 use crate::normalize::scan::find_any;
 
@@ -101,13 +102,23 @@ pub(super) fn is_dot(sep: &[u8]) -> bool {
     matches!(sep, b"." | [0xEF, 0xBC, 0x8E])
 }
 
-/// The start of the run of digits before the separator that ends at `start`, if any.
+/// The start of the run of digits before the group gap that ends at `start`, if any: a
+/// separator, a closing bracket, or a closing bracket and a separator (`(138) 1234`).
 fn group_before(b: &[u8], start: usize) -> Option<usize> {
     let sep = [1, 2, 3]
         .into_iter()
         .filter_map(|len| start.checked_sub(len))
-        .find(|&s| separator_at(b, s).is_some_and(|sep| s + sep.len() == start))?;
-    digit_ending_at(b, sep).map(|d| run_start(b, d))
+        .find(|&s| separator_at(b, s).is_some_and(|sep| s + sep.len() == start))
+        .unwrap_or(start);
+    let close = [1, 3]
+        .into_iter()
+        .filter_map(|len| sep.checked_sub(len))
+        .find(|&s| close_at(b, s) == Some(sep - s))
+        .unwrap_or(sep);
+    if close == start {
+        return None;
+    }
+    digit_ending_at(b, close).map(|d| run_start(b, d))
 }
 
 /// The number that starts at the run of digits at `start`, if its digits make one: the
@@ -119,16 +130,51 @@ fn number_at(b: &[u8], start: usize) -> Option<(usize, usize)> {
         d if is_phone(d) => Some((start, end)),
         [8, 6, rest @ ..] if is_phone(rest) => Some((plus_before(b, start), end)),
         [0, 0, 8, 6, rest @ ..] if is_phone(rest) => Some((start, end)),
-        [1, 3..=9, _] => {
-            let sep = separator_at(b, end)?;
-            let (second, middle) = run(b, end + sep.len());
-            if middle.len == 8 && !is_dot(sep) {
-                return Some((start, second));
-            }
-            b.get(second..).filter(|rest| rest.starts_with(sep))?;
-            let (third, last) = run(b, second + sep.len());
-            (middle.len == 4 && last.len == 4).then_some((start, third))
-        }
+        [1, 3..=9, _] => grouped(b, start, end),
+        _ => None,
+    }
+}
+
+/// The span of a grouped number whose first group, `1[3-9]x`, runs from `start` to `end`, if
+/// the groups after it make one: 3-4-4, each gap a separator ([`separator_at`], not
+/// necessarily the same one twice: `138 1234-5678`), or 3-8 (not after a dot, where the eight
+/// digits read as a fraction). The first group may be in brackets, ASCII or full-width
+/// (`(138)1234-5678`, `（138） 1234 5678`): they are the number's, and the separator after
+/// them may be left out. The groups' digits may be of either width.
+pub(super) fn grouped(b: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let open = open_before(b, start);
+    let close = open.and(close_at(b, end));
+    let (start, gap) = match (open, close) {
+        (Some(open), Some(close)) => (open, end + close),
+        _ => (start, end),
+    };
+    let sep = separator_at(b, gap);
+    if sep.is_none() && close.is_none() {
+        return None;
+    }
+    let (second, middle) = run(b, gap + sep.map_or(0, <[u8]>::len));
+    if middle.len == 8 && !sep.is_some_and(is_dot) {
+        return Some((start, second));
+    }
+    let sep = separator_at(b, second).filter(|_| middle.len == 4)?;
+    let (third, last) = run(b, second + sep.len());
+    (last.len == 4).then_some((start, third))
+}
+
+/// Where an opening bracket (`(` or `（`, U+FF08) just before `start` starts.
+fn open_before(b: &[u8], start: usize) -> Option<usize> {
+    match b.get(..start)? {
+        [.., b'('] => Some(start - 1),
+        [.., 0xEF, 0xBC, 0x88] => Some(start - 3),
+        _ => None,
+    }
+}
+
+/// The length of a closing bracket (`)` or `）`, U+FF09) at `i`.
+fn close_at(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [b')', ..] => Some(1),
+        [0xEF, 0xBC, 0x89, ..] => Some(3),
         _ => None,
     }
 }
@@ -218,6 +264,15 @@ mod tests {
             ("号码:138-１２３４-5678", format!("号码:{}", r(13))),
             ("号码 138 1234567８。", format!("号码 {}。", r(12))),
             ("８６13812345678", r(13)),
+            // Two different separators, and the first group in brackets (ASCII or full-width).
+            ("１３８ １２３４－５６７８", r(13)),
+            ("１３８．１２３４.５６７８", r(13)),
+            ("号（１３８）１２３４－５６７８。", format!("号{}。", r(14))),
+            ("（１３８） １２３４５６７８", r(14)),
+            ("（１３８ １２３４ ５６７８", format!("（{}", r(13))),
+            ("(138) 1234 ５６７８", r(15)),
+            ("号码(138)1234-５６７８", format!("号码{}", r(14))),
+            ("+86（１３８）１２３４５６７８", format!("+86{}", r(13))),
         ];
         for (text, want) in cases {
             assert_eq!(masked(text), want, "{text}");
@@ -236,7 +291,6 @@ mod tests {
             "８６１２８１２３４５６７８",     // 86 and no number
             "８６１３８１２３４５６７",       // 86 and ten digits
             "００８６１２８１２３４５６７８", // 0086 and no number
-            "１３８ １２３４－５６７８",      // two separators
             "１３８  １２３４ ５６７８",      // a double one
             "１３８ １２３４ ５６７８９",     // a last group of five
             "１３８ １２３ ４５６７８",       // 3-3-5
@@ -245,7 +299,8 @@ mod tests {
             "１３８.１２３４５６７８",        // the same
             "１３８ １２３４５６７",          // 3-7
             "１３８ １２３４５６７８９",      // 3-9
-            "１３８．１２３４.５６７８",      // two dots that differ
+            "１３８） １２３４ ５６７８",     // closed and not opened
+            "（１３８）１２３４５６７",       // (3)7
             "１２３ １２３４ ５６７８",       // not 1[3-9]
             "第１２３４５号，金额：１００元", // full-width punctuation, short runs
         ] {
