@@ -100,6 +100,11 @@ if bindgen kotlin && [ -f "$OUT/kotlin/io/numauth/numauth.kt" ]; then pass 1; el
 if bindgen swift && [ -f "$OUT/swift/Numauth.swift" ] && [ -f "$OUT/swift/numauthFFI.h" ] &&
   [ -f "$OUT/swift/numauthFFI.modulemap" ]; then pass 1; else
   fail 1 "generating Swift bindings"; cat "$OUT/bindgen-swift.log"; fi
+# The error's Display, exported for Swift's `description` (the README's note); Swift cannot be
+# compiled here, so the generated code is read: the property sits in NumauthError's body.
+if awk '/^(public )?enum NumauthError:/ {e = 1} e && /^public var description: String/ {f = 1}
+  e && /^}/ {exit} END {exit !f}' "$OUT/swift/Numauth.swift"; then pass 1; else
+  fail 1 "Swift NumauthError has no description (the exported Display)"; fi
 
 # 5. Kotlin tests on the JVM, against the Rust library's own results for the sample log.
 kotlinc=(bash "$FFI/tests/kotlin/node_modules/kotlin-compiler/bin/kotlinc")

@@ -6,7 +6,12 @@ use numauth::{ParseError, ParseIdError, Platform, Source, Version};
 use crate::records::{CallbackFields, Entry, Hint, NormalizeResult, Normalized};
 
 /// Why a call failed. `detail` is the core's own message, which says what to fix.
+///
+/// `Display` (the `detail`) is exported, so that Kotlin's `toString()` and Swift's
+/// `description` read as the message: UniFFI makes Kotlin's `message` a list of the fields
+/// (`len=…, max=…, detail=…`), which it does not let a crate change.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+#[uniffi::export(Display)]
 pub enum NumauthError {
     /// The input is empty or only whitespace.
     #[error("{detail}")]

@@ -71,6 +71,9 @@ fun testApi() {
     val big = "{\"code\":\"600011\",\"pad\":\"" + "x".repeat(70_000) + "\"}"
     val tooLarge = throws<NumauthException.TooLarge>("too large") { normalize(big) }
     check(tooLarge?.len == big.toByteArray().size.toULong() && tooLarge.max == 65536UL, "TooLarge fields")
+    // toString() is the core's message (Rust's Display), not UniFFI's list of the fields.
+    check(tooLarge.toString() == tooLarge!!.detail && tooLarge.detail.contains("65536") &&
+        !tooLarge.toString().contains("len="), "TooLarge toString: $tooLarge")
     val noCode = throws<NumauthException.NoCode>("no code") { normalize("{msg: 获取token失败}") }
     check(noCode?.shape == "dart_map" && noCode.detail.contains("no result code"), "NoCode fields")
 
@@ -88,6 +91,7 @@ fun testApi() {
         .advice?.id != "ios_16_4_carrier_config", "an iOS rule is not given on Android")
     val badVersion = throws<NumauthException.InvalidId>("bad version") { normalizeWith("600004", Hint(sdkVersion = "two")) }
     check(badVersion?.kind == "sdk_version" && badVersion.given == "two" && badVersion.detail.contains("16.4"), "bad version fields: $badVersion")
+    check("$badVersion" == badVersion!!.detail, "InvalidId toString: $badVersion")
 
     val cb = CallbackFields(code = "600011", msg = "获取token失败", vendorName = "cu_xw",
         carrierData = """{"resultCode":"1","resultMsg":"请求超时"}""")
