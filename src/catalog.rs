@@ -186,32 +186,15 @@ impl CodeRows {
     /// The entry for the code with the SDK's `msg` in `source` ([`lookup_with_msg`]).
     pub(crate) fn lookup_with_msg(self, source: Source, msg: &str) -> Option<&'static Entry> {
         let (first, rows) = self.in_source(source)?;
-        // Most codes have no message rows: no need to normalise the message for them.
-        if rows.iter().all(|e| e.matcher.is_none()) {
-            return code_row(rows);
-        }
-        let msg = nfkc(msg);
-        // A few rows are searched for faster than the message's bytes are gathered.
-        let bytes = if rows.len() > 3 {
-            byte_set(&msg)
-        } else {
-            u64::MAX
-        };
-        let keys = key_sets().get(first..).unwrap_or_default();
-        let mut best: Option<(usize, &'static Entry)> = None;
-        for (entry, &keys) in rows.iter().zip(keys) {
-            // Most rows have a byte in each key that the message lacks: skipped here.
-            if keys.iter().all(|&key| key & !bytes != 0) {
-                continue;
-            }
-            let found = entry.matcher.as_ref();
-            if let Some(len) = found.and_then(|m| m.matched_len(&msg, bytes, keys)) {
-                if best.is_none_or(|(best_len, _)| len > best_len) {
-                    best = Some((len, entry));
-                }
-            }
-        }
-        best.map(|(_, e)| e).or_else(|| code_row(rows))
+        matched_row(first, rows, msg).or_else(|| code_row(rows))
+    }
+
+    /// The message row of the code in `source` that `msg` matches, if one does: unlike
+    /// [`Self::lookup_with_msg`], never the code's only row when the message is another
+    /// (China Unicom's `2` is 请求超时; Yidun's `2` 非网关 is not China Unicom's).
+    pub(crate) fn matched(self, source: Source, msg: &str) -> Option<&'static Entry> {
+        let (first, rows) = self.in_source(source)?;
+        matched_row(first, rows, msg)
     }
 
     /// The entry in `source`, by the SDK's `msg` when there is one.
@@ -232,6 +215,37 @@ impl CodeRows {
         let len = 1 + found.take_while(|i| in_source(i)).count();
         Some((start, ENTRIES.get(start..start + len)?))
     }
+}
+
+/// Among a code's `rows` in one source (the first at index `first` of `ENTRIES`), the message
+/// row whose text `msg` holds: the longest such text wins.
+fn matched_row(first: usize, rows: &'static [Entry], msg: &str) -> Option<&'static Entry> {
+    // Most codes have no message rows: no need to normalise the message for them.
+    if rows.iter().all(|e| e.matcher.is_none()) {
+        return None;
+    }
+    let msg = nfkc(msg);
+    // A few rows are searched for faster than the message's bytes are gathered.
+    let bytes = if rows.len() > 3 {
+        byte_set(&msg)
+    } else {
+        u64::MAX
+    };
+    let keys = key_sets().get(first..).unwrap_or_default();
+    let mut best: Option<(usize, &'static Entry)> = None;
+    for (entry, &keys) in rows.iter().zip(keys) {
+        // Most rows have a byte in each key that the message lacks: skipped here.
+        if keys.iter().all(|&key| key & !bytes != 0) {
+            continue;
+        }
+        let found = entry.matcher.as_ref();
+        if let Some(len) = found.and_then(|m| m.matched_len(&msg, bytes, keys)) {
+            if best.is_none_or(|(best_len, _)| len > best_len) {
+                best = Some((len, entry));
+            }
+        }
+    }
+    best.map(|(_, e)| e)
 }
 
 /// The [`byte_set`]s of every entry's message keys (zh, en), by index in `ENTRIES`, made on

@@ -37,6 +37,18 @@ fn a_number_several_sources_read_differently_is_no_carriers_without_a_sign() {
         ),
         // A message none of its rows know settles nothing.
         (r#"{"code":"1","msg":"zzz"}"#, "pns 1 unknown msg=zzz"),
+        // 2: China Unicom's only row is 2 + 请求超时, Yidun's NTESQPNonGateway is 非网关. A
+        // red-team find: China Unicom's lone message row was taken for any message.
+        (
+            r#"{"code":"2","msg":"请求超时"}"#,
+            "cucc 2 timeout msg=请求超时 carrier=cucc",
+        ),
+        (
+            r#"{"code":2,"msg":"表示当前网络环境不可网关验证"}"#,
+            "yidun_quickpass 2 carrier_unsupported msg=表示当前网络环境不可网关验证",
+        ),
+        (r#"{"code":"2","msg":"非网关"}"#, "pns 2 unknown msg=非网关"),
+        (r#"{"code":"2"}"#, "pns 2 unknown"),
     ]);
 }
 

@@ -153,10 +153,7 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
     }
     let outcome = first.outcome();
     let contested = sources.any(|e| e.source() != source && e.outcome() != outcome);
-    let by_message = || {
-        msg.and_then(|m| rows.lookup_with_msg(source, m))
-            .is_some_and(|e| e.matcher.is_some())
-    };
+    let by_message = || msg.and_then(|m| rows.matched(source, m)).is_some();
     if !contested || by_message() {
         return Some(source);
     }
@@ -270,10 +267,11 @@ fn told_apart(sources: impl Iterator<Item = Source>, rows: CodeRows, msg: &str) 
 /// 蜂窝网络未开启或不稳定). A text under four characters (成功, 失败) tells no two meanings apart.
 fn gives(rows: CodeRows, s: Source, msg: &str) -> bool {
     let long = |t: &str| t.chars().nth(3).is_some();
-    rows.find(s, Some(msg)).is_some_and(|e| {
-        let zh = e.message(crate::Lang::Zh);
-        e.is_message_row() || (long(zh) && msg.contains(zh)) || (long(msg) && zh.contains(msg))
-    })
+    rows.matched(s, msg).is_some()
+        || rows.lookup(s).is_some_and(|e| {
+            let zh = e.message(crate::Lang::Zh);
+            (long(zh) && msg.contains(zh)) || (long(msg) && zh.contains(msg))
+        })
 }
 
 #[cfg(test)]
