@@ -390,6 +390,14 @@ fn groups_with_other_separators_are_redacted() {
         ('\u{2014}', 13),
         ('\u{3000}', 13),
         ('\u{ff0d}', 13),
+        // A second red-team run: the hyphens, minus, middle dot and thin spaces of typeset text.
+        ('\u{2010}', 13),
+        ('\u{2011}', 13),
+        ('\u{2012}', 13),
+        ('\u{2212}', 13),
+        ('\u{b7}', 13),
+        ('\u{2009}', 13),
+        ('\u{202f}', 13),
     ] {
         let msg = format!("号码138{sep}1234{sep}5678错误");
         assert_eq!(
@@ -400,6 +408,10 @@ fn groups_with_other_separators_are_redacted() {
         let eight = format!("号码138{sep}12345678");
         assert_eq!(in_msg(&eight), "号码<redacted phone: 12 chars>", "{sep:?}");
     }
+    assert_eq!(
+        in_msg("号码 138 - 1234 - 5678。"),
+        "号码 <redacted phone: 17 chars>。"
+    );
     // Two different separators make a number too; groups of other sizes do not.
     assert_eq!(in_msg("138\u{a0}1234-5678"), "<redacted phone: 13 chars>");
     for kept in ["1381\u{a0}234\u{a0}5678", "138\u{2013}123\u{2013}45678"] {

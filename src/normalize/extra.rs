@@ -324,9 +324,9 @@ pub(crate) fn kept_value<'a>(
             // Text, as a string's is kept (an object with secrets in it redacted inside).
             None => kept_value(key_kind, Val::Str(Cow::Borrowed(s)), level),
         },
-        // A whole object under a token key is a credential; under other keys (`GetMobileResultDTO`)
-        // only its own secret fields are.
-        Val::Nested(raw) => match key_kind.filter(|k| *k == "token") {
+        // A whole object or list under a token, code or password key is a credential; under
+        // other keys (`GetMobileResultDTO`, `phoneInfo`) only its own secret fields are.
+        Val::Nested(raw) => match key_kind.filter(|k| *k != "phone") {
             Some(kind) => ExtraValue::Text(Cow::Owned(redacted(kind, raw))),
             None if mentions_secret(raw) => {
                 let json = nested_to_json(raw, level).to_string();
@@ -380,7 +380,7 @@ fn redact_json(v: &mut serde_json::Value, level: usize) {
                     serde_json::Value::Null => None,
                     serde_json::Value::String(s) => secret_in(secret_kind(k), s),
                     serde_json::Value::Number(n) => secret_in(secret_kind(k), &n.to_string()),
-                    _ => secret_kind(k).filter(|k| *k == "token"),
+                    _ => secret_kind(k).filter(|k| *k != "phone"),
                 };
                 match kind {
                     Some(kind) => {

@@ -1,11 +1,21 @@
 //! Secrets written as `key=value` or `key: value` in text: a log line's `token=STsid…`,
-//! `accessCode: ac_…`, `password='hunter2'`. The value after a key that names a secret (the
-//! same words as a field's key, [`secret_kind`]) is redacted in place, as a field's would be.
+//! `accessCode: ac_…`, `password='hunter2'`, `token：STsid…` (the full-width colon of Chinese
+//! text), `密码：hunter2`. The value after a key that names a secret (the same words as a
+//! field's key, [`secret_kind`], or their Chinese names) is redacted in place, as a field's
+//! would be.
 
 use std::borrow::Cow;
 
 use super::{redacted, secret_in, secret_kind};
-use crate::normalize::scan::find_either;
+use crate::normalize::scan::find_any;
+
+/// The Chinese names of secrets that logs write before a separator, and their kinds.
+const CHINESE_KEYS: [(&str, &str); 4] = [
+    ("令牌", "token"),
+    ("授权码", "code"),
+    ("密码", "secret"),
+    ("口令", "secret"),
+];
 
 /// `text` with the value after each secret key written in it redacted in place
 /// (`获取token成功 token=STsid0001` → `获取token成功 token=<redacted token: 9 chars>`).
@@ -15,22 +25,21 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     let mut from = 0;
-    // Most texts have no separator: eight bytes at a time to find one.
-    while let Some(sep) = find_either(b, from, b'=', b':') {
-        from = sep + 1;
-        let Some((at, key)) = key_before(b, sep) else {
+    // Most texts have no separator: eight bytes at a time to find one (`0xEF` leads `：`, `＝`).
+    while let Some(at) = find_any(b, from, [b'=', b':', 0xEF]) {
+        from = at + 1;
+        let Some(sep_end) = separator_end(b, at) else {
             continue;
         };
-        // A redaction's own words (`<redacted token: 9 chars>`) name no secret.
-        let marker = b.get(..at).is_some_and(|r| r.ends_with(b"<redacted "));
-        let Some(kind) = secret_kind(key).filter(|_| !marker) else {
+        let Some(kind) = kind_before(b, at) else {
             continue;
         };
-        let (start, end) = value_after(b, sep);
+        let (start, end) = value_after(b, sep_end);
         let value = text.get(start..end).unwrap_or_default();
         // An object after the key is redacted as an object (`redact_objects_in`), not here.
         let object = value.starts_with(['{', '[']);
-        if object || value.starts_with("<redacted") || secret_in(Some(kind), value).is_none() {
+        // A value that holds a redaction (`phone=%2B<redacted phone: 13 chars>`) was redacted.
+        if object || value.contains("<redacted") || secret_in(Some(kind), value).is_none() {
             continue;
         }
         out.push_str(text.get(copied..start).unwrap_or_default());
@@ -45,36 +54,93 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The key written just before the `=` or `:` at `sep`: letters, digits, `_`, `-` and `.`,
-/// after any quote and blanks around it, and where it starts; `None` when there is none.
-fn key_before(b: &[u8], sep: usize) -> Option<(usize, &str)> {
-    let mut end = sep;
-    while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'')) {
-        end -= 1;
-    }
-    let is_key = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.');
-    let len = b.get(..end)?.iter().rev().take_while(|c| is_key(c)).count();
-    let key = std::str::from_utf8(b.get(end - len..end)?).ok()?;
-    key.bytes()
-        .any(|c| c.is_ascii_alphabetic())
-        .then_some((end - len, key))
+/// Where the separator at `at` ends: `=`, `:`, the full-width `＝` (U+FF1D) or `：` (U+FF1A),
+/// with a second mark that some languages write (`=>`, `:=`, `==`); `None` when `at` holds none.
+fn separator_end(b: &[u8], at: usize) -> Option<usize> {
+    let len = match b.get(at..)? {
+        [b'=' | b':', b'=' | b'>', ..] => 2,
+        [b'=' | b':', ..] => 1,
+        [0xEF, 0xBC, 0x9A | 0x9D, ..] => 3,
+        _ => return None,
+    };
+    Some(at + len)
 }
 
-/// Where the value after the separator at `sep` starts and ends: inside its quotes when it is
-/// quoted, else up to a blank or a character that ends a `key=value` in logs.
-fn value_after(b: &[u8], sep: usize) -> (usize, usize) {
-    let mut start = sep + 1;
-    while matches!(b.get(start), Some(b' ' | b'\t')) {
+/// The kind of secret the key written just before the separator at `sep` names: an ASCII key
+/// ([`key_before`], [`secret_kind`]) or a Chinese name ([`CHINESE_KEYS`]), after any quote
+/// (escaped or not) and blanks around it. A redaction's own words (`<redacted token: 9 chars>`) name no secret.
+fn kind_before(b: &[u8], sep: usize) -> Option<&'static str> {
+    let mut end = sep;
+    while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'' | b'\\')) {
+        end -= 1;
+    }
+    let head = b.get(..end)?;
+    if let Some((_, kind)) = CHINESE_KEYS
+        .iter()
+        .find(|(k, _)| head.ends_with(k.as_bytes()))
+    {
+        return Some(kind);
+    }
+    let (at, key) = key_before(head)?;
+    let marker = head.get(..at).is_some_and(|r| r.ends_with(b"<redacted "));
+    secret_kind(key).filter(|_| !marker)
+}
+
+/// The key that `head` ends with: letters, digits, `_`, `-` and `.`, and where it starts;
+/// `None` when there is none.
+fn key_before(head: &[u8]) -> Option<(usize, &str)> {
+    let is_key = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.');
+    let len = head.iter().rev().take_while(|c| is_key(c)).count();
+    let at = head.len() - len;
+    let key = std::str::from_utf8(head.get(at..)?).ok()?;
+    key.bytes()
+        .any(|c| c.is_ascii_alphabetic())
+        .then_some((at, key))
+}
+
+/// Where the value that starts at or after `from` (past the separator) starts and ends:
+/// inside its quotes when it is quoted (`"…"`, `'…'`, or `\"…\"` in JSON held in a string),
+/// else up to a blank or a character that ends a `key=value` in logs, in ASCII or Chinese. Blanks and line breaks
+/// before it are skipped: a value on the next line is still the key's.
+fn value_after(b: &[u8], from: usize) -> (usize, usize) {
+    let mut start = from;
+    while matches!(b.get(start), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+        start += 1;
+    }
+    if b.get(start) == Some(&b'\\') && b.get(start + 1) == Some(&b'"') {
         start += 1;
     }
     if let Some(&q @ (b'"' | b'\'')) = b.get(start) {
         let rest = b.get(start + 1..).unwrap_or_default();
         let len = rest.iter().position(|&c| c == q).unwrap_or(rest.len());
+        // An escaped quote's backslash ends the value, not the secret's last character.
+        let len = match rest.get(..len) {
+            Some([.., b'\\']) => len - 1,
+            _ => len,
+        };
+        return (start + 1, start + 1 + len);
+    }
+    // A list (`token: [T]`): what is in its brackets. An object in it is the object's
+    // redaction's (`redact_objects_in`).
+    if b.get(start) == Some(&b'[') && b.get(start + 1) != Some(&b'{') {
+        let rest = b.get(start + 1..).unwrap_or_default();
+        let len = rest.iter().position(|&c| c == b']').unwrap_or(rest.len());
         return (start + 1, start + 1 + len);
     }
     let rest = b.get(start..).unwrap_or_default();
-    let ends = |c: &u8| c.is_ascii_whitespace() || b",;&)}]\"'".contains(c);
-    let len = rest.iter().position(ends).unwrap_or(rest.len());
+    let ends = |i: usize| match rest.get(i..).unwrap_or_default() {
+        [c, ..] if c.is_ascii_whitespace() || b",;&)}]\"'\\".contains(c) => true,
+        // Chinese punctuation (U+3000..U+303F: `、`, `。`, `」`) and full-width marks that are
+        // no letter or digit (`，`, `；`, `）`).
+        [0xE3, 0x80, _, ..] => true,
+        [0xEF, 0xBC, c, ..] => !matches!(c, 0x90..=0x99 | 0xA1..=0xBA),
+        [0xEF, 0xBD, c, ..] => !matches!(c, 0x81..=0x9A),
+        // A CJK ideograph (U+4E00..U+9FFF) after an ASCII value: the words after it
+        // (`password=x格式错误`). A value that starts with one is all the value.
+        [0xE4..=0xE9, ..] => i > 0 && rest.get(i - 1).is_some_and(u8::is_ascii),
+        _ => false,
+    };
+    let len = (0..rest.len()).find(|&i| ends(i)).unwrap_or(rest.len());
     (start, start + len)
 }
 
@@ -118,6 +184,73 @@ mod tests {
             "",
         ] {
             assert_eq!(masked(kept), kept);
+        }
+    }
+
+    /// Red-team finds: the separators of Chinese text and of other languages, Chinese names of
+    /// secrets, escaped quotes, lists and values on the next line.
+    #[test]
+    fn other_separators_and_names_are_read_too() {
+        for (text, want) in [
+            (
+                "获取token成功，token：STsid01",
+                "获取token成功，token：<redacted token: 7 chars>",
+            ),
+            ("token＝STsid01。", "token＝<redacted token: 7 chars>。"),
+            (
+                "密码：hunter2，请勿泄露",
+                "密码：<redacted secret: 7 chars>，请勿泄露",
+            ),
+            ("授权码: ac_01", "授权码: <redacted code: 5 chars>"),
+            ("令牌=abc def", "令牌=<redacted token: 3 chars> def"),
+            ("用户口令 'pw 1'", "用户口令 'pw 1'"),
+            ("token => STsid01 x", "token => <redacted token: 7 chars> x"),
+            ("token := STsid01", "token := <redacted token: 7 chars>"),
+            ("token==STsid01", "token==<redacted token: 7 chars>"),
+            (
+                r#"{\"token\":\"STsid01\"}"#,
+                r#"{\"token\":\"<redacted token: 7 chars>\"}"#,
+            ),
+            (
+                r#"token=\"STsid01\" x"#,
+                r#"token=\"<redacted token: 7 chars>\" x"#,
+            ),
+            (r"token=STsid01\n", r"token=<redacted token: 7 chars>\n"),
+            (
+                "token: [STsid01] ok",
+                "token: [<redacted token: 7 chars>] ok",
+            ),
+            (
+                r#"tokens: ["a1","b2"]"#,
+                r#"tokens: [<redacted token: 9 chars>]"#,
+            ),
+            ("token:\nSTsid01", "token:\n<redacted token: 7 chars>"),
+            (
+                "password:\r\n  hunter2",
+                "password:\r\n  <redacted secret: 7 chars>",
+            ),
+            (
+                "参数password=x1格式错误",
+                "参数password=<redacted secret: 2 chars>格式错误",
+            ),
+            (
+                "password=我的密码 ok",
+                "password=<redacted secret: 4 chars> ok",
+            ),
+        ] {
+            assert_eq!(masked(text), want, "{text}");
+        }
+        // No key before the mark, an empty list, other full-width marks, a list of objects.
+        for kept in [
+            "，：x",
+            "获取失败：稍后再试",
+            "token: []",
+            "token（STsid01）",
+            "token；STsid01",
+            r#"token: [{"a":1}]"#,
+            "ＥＦ：\u{ef}",
+        ] {
+            assert_eq!(masked(kept), kept, "{kept}");
         }
     }
 

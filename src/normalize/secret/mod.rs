@@ -62,7 +62,9 @@ const fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
                 (b"authcode", 1),
                 (b"authorizationcode", 1),
             ],
-            b'p' => &[(b"phone", 2), (b"password", 3)],
+            b'p' => &[(b"phone", 2), (b"password", 3), (b"passwd", 3), (b"pwd", 3)],
+            // Getui OneLogin's iOS `OLGWAuthKey`: the gateway's auth code, as `authcode` is.
+            b'g' => &[(b"gwauth", 1)],
             b'm' => &[(b"mobile", 2)],
             b's' => &[(b"secret", 3)],
             _ => &[],
@@ -136,9 +138,13 @@ pub(crate) fn fold_key<'b>(key: &str, buf: &'b mut [u8]) -> &'b [u8] {
 }
 
 /// Whether a nested value may hold a secret, before parsing it: a key naming one
-/// ([`names_secret`]) or a mobile number written in it.
+/// ([`names_secret`]) or a mobile number written in it, as written or with its escapes read
+/// (`\u624b\u673a\u53f7138\u00a01234\u00a05678`, what Python's and PHP's JSON writers make
+/// of 手机号138 1234 5678: the output writes it unescaped).
 pub(super) fn mentions_secret(text: &str) -> bool {
-    names_secret(text) || holds_phone(text)
+    let found = |t: &str| names_secret(t) || holds_phone(t);
+    found(text)
+        || (memchr::memchr(b'\\', text.as_bytes()).is_some() && found(&super::scan::unescape(text)))
 }
 
 /// Whether a text holds a mobile number written in it (see [`mask_phones`]).
@@ -249,6 +255,10 @@ mod tests {
         assert_eq!(first_secret_word(b"authcodeaccesscode"), Some("code"));
         assert_eq!(first_secret_word(b"mobilephone"), Some("phone"));
         assert_eq!(first_secret_word(b""), None);
+        assert_eq!(first_secret_word(b"loginpwd"), Some("secret"));
+        assert_eq!(first_secret_word(b"userpasswd"), Some("secret"));
+        assert_eq!(first_secret_word(b"gwauth"), Some("code"));
+        assert_eq!(first_secret_word(b"gwau"), None);
         assert!(starts_with(b"token", b"tok"));
         assert!(!starts_with(b"to", b"tok"));
         assert!(!starts_with(b"tak", b"tok"));

@@ -39,9 +39,10 @@ pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
     }
 }
 
-/// [`mask_phones`] on an owned string, in place.
+/// [`mask_phones`] and [`mask_keyed`] on an owned string, in place: for the strings of kept
+/// JSON and IDaaS template values, text as a message is.
 fn mask_string(s: &mut String) {
-    if let Cow::Owned(masked) = mask_phones(Cow::Borrowed(s)) {
+    if let Cow::Owned(masked) = mask_keyed(mask_phones(Cow::Borrowed(s))) {
         *s = masked;
     }
 }
@@ -152,19 +153,11 @@ fn next_phone(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     while let Some(found) = first_digit(b, i) {
         let end = digits_end(b, found);
-        let start = escape_end(b, found).unwrap_or(found);
-        let span = match b.get(start..end).unwrap_or_default() {
-            run if looks_like_phone_digits(run) => Some((start, end)),
-            [b'8', b'6', rest @ ..] if looks_like_phone_digits(rest) => {
-                let plus = start.checked_sub(1).filter(|&p| b.get(p) == Some(&b'+'));
-                Some((plus.unwrap_or(start), end))
-            }
-            [b'0', b'0', b'8', b'6', rest @ ..] if looks_like_phone_digits(rest) => {
-                Some((start, end))
-            }
-            [b'1', b'3'..=b'9', _] => grouped(b, start, end),
-            _ => None,
-        };
+        // Past an escape first; then as written (`50%13812345678`: `%13` is no escape there).
+        let span = [escape_end(b, found), Some(found)]
+            .into_iter()
+            .flatten()
+            .find_map(|start| number_in_run(b, start, end));
         match span {
             Some((s, e)) if !inside_id(b, s, e) => return Some((s, e)),
             // A grouped number's parts are runs of their own: go on after its first.
@@ -174,14 +167,41 @@ fn next_phone(b: &[u8], from: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The number that the ASCII digits from `start` to `end` make (with a `+` before `86`, or the
+/// groups after a first one), if they make one.
+fn number_in_run(b: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    match b.get(start..end).unwrap_or_default() {
+        run if looks_like_phone_digits(run) => Some((start, end)),
+        [b'8', b'6', rest @ ..] if looks_like_phone_digits(rest) => {
+            let plus = start.checked_sub(1).filter(|&p| b.get(p) == Some(&b'+'));
+            Some((plus.unwrap_or(start), end))
+        }
+        [b'0', b'0', b'8', b'6', rest @ ..] if looks_like_phone_digits(rest) => Some((start, end)),
+        // The trunk prefix a landline dials before a mobile number in another city.
+        [b'0', rest @ ..] if looks_like_phone_digits(rest) => Some((start, end)),
+        [b'1', b'3'..=b'9', _] => grouped(b, start, end),
+        _ => None,
+    }
+}
+
 /// Where a `\uXXXX` (or NSDictionary's `\UXXXX`) escape ends, when `at` is one of its four
-/// hex digits.
+/// hex digits, or a URL's `%XX` when `at` is one of its two (`%E5%8F%B713812345678`, 号 then
+/// the number; `%2013812345678`, a space then the number).
 fn escape_end(b: &[u8], at: usize) -> Option<usize> {
-    (1..=4).find_map(|back| {
+    let unicode = (1..=4).find_map(|back| {
         let u = at.checked_sub(back)?;
         let escape = b.get(u.checked_sub(1)?..u + 5)?;
         let is_escape = matches!(escape, [b'\\', b'u' | b'U', hex @ ..] if hex.iter().all(u8::is_ascii_hexdigit));
         is_escape.then_some(u + 5)
+    });
+    unicode.or_else(|| {
+        (1..=2).find_map(|back| {
+            let p = at.checked_sub(back)?;
+            let escape = b.get(p..p + 3)?;
+            let is_escape =
+                matches!(escape, [b'%', hex @ ..] if hex.iter().all(u8::is_ascii_hexdigit));
+            is_escape.then_some(p + 3)
+        })
     })
 }
 
@@ -411,6 +431,8 @@ mod tests {
         assert_eq!(masked("x 008613812345678."), format!("x {}.", r(15)));
         assert_eq!(masked("x+008613812345678"), format!("x+{}", r(15)));
         assert_eq!(masked("+86 13812345678"), format!("+86 {}", r(11)));
+        // With the trunk prefix a landline dials: 0 and the number.
+        assert_eq!(masked("拨打013812345678"), format!("拨打{}", r(12)));
         for kept in [
             "1381234567",
             "138123456789",
@@ -535,6 +557,20 @@ mod tests {
             (r"\U53f713812345678", format!(r"\U53f7{r}")),
             (r"\u300013812345678", format!(r"\u3000{r}")),
             (r"\u30013812345678", format!(r"\u3001{}", "3812345678")),
+        ] {
+            assert_eq!(masked(text), want, "{text}");
+        }
+        // A URL's escapes: the hex digits of `%XX` before a number are the escape's; a `%`
+        // that makes no escape with the digits is a percent sign.
+        for (text, want) in [
+            ("%E5%8F%B713812345678", format!("%E5%8F%B7{r}")),
+            ("m=%2013812345678&", format!("m=%20{r}&")),
+            (
+                "phone=%2B8613812345678",
+                "phone=%2B<redacted phone: 13 chars>".into(),
+            ),
+            ("rate 50%13812345678", format!("rate 50%{r}")),
+            ("%13812345678", format!("%{r}")),
         ] {
             assert_eq!(masked(text), want, "{text}");
         }

@@ -84,14 +84,20 @@ fn run(b: &[u8], start: usize) -> (usize, Digits) {
 }
 
 /// A group separator starting at `i` (its bytes), for numbers in either width: a space, a tab,
-/// a hyphen, a dot, an underscore, a slash, the no-break space (U+00A0, what a word processor puts between groups),
-/// the en and em dashes (U+2013, U+2014), the ideographic space (U+3000), the full-width
-/// hyphen-minus (U+FF0D) or full stop (U+FF0E).
+/// a hyphen, a dot, an underscore, a slash, a hyphen between spaces (` - `), the no-break
+/// space (U+00A0, what a word processor puts between groups) and the narrow one (U+202F), the
+/// thin space (U+2009), the middle dot (U+00B7), the hyphens and dashes (U+2010..U+2014), the
+/// minus sign (U+2212), the ideographic space (U+3000), the full-width hyphen-minus (U+FF0D)
+/// or full stop (U+FF0E).
 pub(super) fn separator_at(b: &[u8], i: usize) -> Option<&[u8]> {
     let len = match b.get(i..)? {
+        [b' ', b'-', b' ', ..] => 3,
         [b' ' | b'\t' | b'-' | b'.' | b'_' | b'/', ..] => 1,
-        [0xC2, 0xA0, ..] => 2,
-        [0xE2, 0x80, 0x93 | 0x94, ..] | [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBC, 0x8D | 0x8E, ..] => 3,
+        [0xC2, 0xA0 | 0xB7, ..] => 2,
+        [0xE2, 0x80, 0x89..=0x94 | 0xAF, ..]
+        | [0xE2, 0x88, 0x92, ..]
+        | [0xE3, 0x80, 0x80, ..]
+        | [0xEF, 0xBC, 0x8D | 0x8E, ..] => 3,
         _ => return None,
     };
     b.get(i..i + len)
@@ -130,6 +136,8 @@ fn number_at(b: &[u8], start: usize) -> Option<(usize, usize)> {
         d if is_phone(d) => Some((start, end)),
         [8, 6, rest @ ..] if is_phone(rest) => Some((plus_before(b, start), end)),
         [0, 0, 8, 6, rest @ ..] if is_phone(rest) => Some((start, end)),
+        // The trunk prefix a landline dials before a mobile number in another city.
+        [0, rest @ ..] if is_phone(rest) => Some((start, end)),
         [1, 3..=9, _] => grouped(b, start, end),
         _ => None,
     }
@@ -264,6 +272,8 @@ mod tests {
             ("号码:138-１２３４-5678", format!("号码:{}", r(13))),
             ("号码 138 1234567８。", format!("号码 {}。", r(12))),
             ("８６13812345678", r(13)),
+            ("０１３８１２３４５６７８", r(12)),
+            ("１３８‐１２３４‐５６７８", r(13)),
             // Two different separators, and the first group in brackets (ASCII or full-width).
             ("１３８ １２３４－５６７８", r(13)),
             ("１３８．１２３４.５６７８", r(13)),
