@@ -63,7 +63,7 @@ fn entry_counts_per_source_are_locked() {
         (Source::Dypns, 20),
         (Source::Idaas, 43),
         (Source::IdaasSdk, 6),
-        (Source::PnsWeb, 14),
+        (Source::PnsWeb, 15),
         (Source::PnsHarmony, 14),
         (Source::CuccWeb, 3),
         (Source::Jverify, 62),

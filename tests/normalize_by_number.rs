@@ -141,6 +141,20 @@ fn a_message_gives_the_meaning_of_the_source_it_comes_from() {
             "jverify 1000 success msg=手机号验证一致",
         ),
         (r#"{"code":1000,"msg":"x"}"#, "pns 1000 unknown msg=x"),
+        // The H5 bundle's own words (its js_msg): lower-case `css`, and 身份校验失败, which its
+        // table writes 接入方身份信息校验失败 (a red-team find: both were the app SDK's).
+        (
+            r#"{"code":"600030","msg":"css属性不合规"}"#,
+            "pns_web 600030 ui_customization_error msg=css属性不合规",
+        ),
+        (
+            r#"{"code":"600025","msg":"身份校验失败"}"#,
+            "pns_web 600025 invalid_configuration msg=身份校验失败",
+        ),
+        (
+            r#"{"code":"600025","msg":"终端检测参数错误"}"#,
+            "pns 600025 invalid_request msg=终端检测参数错误",
+        ),
     ]);
 }
 

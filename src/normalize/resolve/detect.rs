@@ -264,13 +264,15 @@ fn told_apart(sources: impl Iterator<Item = Source>, rows: CodeRows, msg: &str) 
 
 /// Whether the message (NFKC-normalised) gives the code's meaning in `s`: a row keyed by the
 /// message, or the row's zh text within it or it within the row's text (蜂窝网络未开启 of
-/// 蜂窝网络未开启或不稳定). A text under four characters (成功, 失败) tells no two meanings apart.
+/// 蜂窝网络未开启或不稳定), ASCII case aside. A text under four characters (成功, 失败) tells no two meanings apart.
 fn gives(rows: CodeRows, s: Source, msg: &str) -> bool {
     let long = |t: &str| t.chars().nth(3).is_some();
+    // ASCII case aside, as message rows match (`css属性不合规` is CSS属性不合规).
+    let within = crate::normalize::keys::contains_ci;
     rows.matched(s, msg).is_some()
         || rows.lookup(s).is_some_and(|e| {
             let zh = e.message(crate::Lang::Zh);
-            (long(zh) && msg.contains(zh)) || (long(msg) && zh.contains(msg))
+            (long(zh) && within(msg, zh)) || (long(msg) && within(zh, msg))
         })
 }
 
