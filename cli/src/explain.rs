@@ -9,6 +9,8 @@ use crate::style::Style;
 
 /// The meanings of `code`: in `source` only when given, else in every source that knows it,
 /// highest-ranked source first. A message narrows China Unicom `1 + message` rows down.
+/// Without one, a source that documents the code per platform (JVerification's `2018`, PNS's
+/// `600025`) gives every platform's row, each naming its platforms.
 pub fn meanings(code: &str, source: Option<Source>, message: Option<&str>) -> Vec<&'static Entry> {
     let sources: Vec<Source> = match source {
         Some(s) => vec![s],
@@ -18,13 +20,22 @@ pub fn meanings(code: &str, source: Option<Source>, message: Option<&str>) -> Ve
             found
         }
     };
-    sources
-        .into_iter()
-        .filter_map(|s| match message {
-            Some(m) => lookup_with_msg(s, code, m),
-            None => lookup(s, code).or_else(|| candidates(code).find(|e| e.source() == s)),
-        })
-        .collect()
+    let mut found = Vec::new();
+    for s in sources {
+        match message {
+            Some(m) => found.extend(lookup_with_msg(s, code, m)),
+            None => {
+                let first = lookup(s, code).or_else(|| candidates(code).find(|e| e.source() == s));
+                found.extend(first);
+                // The code's other rows that no message keys: one per other platform.
+                found.extend(
+                    candidates(code)
+                        .filter(|e| e.source() == s && !e.is_message_row() && Some(*e) != first),
+                );
+            }
+        }
+    }
+    found
 }
 
 /// How many message-specific rows a code has in a source, beyond the one shown.

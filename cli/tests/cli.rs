@@ -181,6 +181,36 @@ fn explain_lists_every_meaning_of_an_ambiguous_code() {
     }
 }
 
+/// A source that documents a code per platform gives each platform's row, in its own words
+/// (a red-team find: only the first was shown). JVerification's 2018 and 1005 differ between
+/// its Android and iOS documents; PNS's 600025 between Android and the iOS header.
+#[test]
+fn explain_shows_every_platforms_row() {
+    for (code, source, ios_words) in [
+        ("2018", "jverify", "sdk don't exist"),
+        ("1005", "jverify", "AppKey"),
+        ("600025", "pns", "does not support"),
+    ] {
+        let o = numauth(&["explain", code, "-s", source, "--json", "--lang", "en"]);
+        assert!(o.status.success(), "{code}: {}", stderr(&o));
+        let found: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+        let platforms: Vec<String> = found.iter().map(|e| e["platforms"].to_string()).collect();
+        assert_eq!(platforms.len(), 2, "{code}: {platforms:?}");
+        assert!(
+            platforms[0].starts_with(r#"["android""#),
+            "{code}: {platforms:?}"
+        );
+        assert_eq!(platforms[1], r#"["ios"]"#, "{code}");
+        let ios = found[1]["message"]["en"].as_str().unwrap();
+        assert!(ios.contains(ios_words), "{code}: {ios}");
+    }
+    // The text output names each row's platforms.
+    let text = stdout(&numauth(&[
+        "explain", "2018", "-s", "jverify", "--lang", "en",
+    ]));
+    assert_eq!(text.matches("jverify 2018").count(), 2, "{text}");
+}
+
 #[test]
 fn explain_resolves_a_unicom_message_row() {
     let o = numauth(&["explain", "1", "--source", "cucc", "请求超时", "--json"]);
