@@ -32,6 +32,16 @@ fn an_inner_code_written_inside_a_carrier_message() {
         ..want
     };
     check(pns, &want);
+    // The same as iOS's flat `innerCode` and `innerMsg` (a red-team find: the chain stopped at
+    // 410002, a vendor's server error, and the apiKey advice never came).
+    let flat = r#"{"code":"600025","msg":"终端检测参数错误","vendorName":"cu_xw","requestId":"p-2","innerCode":"410002","innerMsg":"code:1105msg:参数信息错误[apiKey有误]"}"#;
+    check(flat, &want);
+    let n = normalize(flat).unwrap();
+    assert_eq!(
+        n.advice.as_ref().map(|a| a.id.as_ref()),
+        Some("unicom_api_key_mismatch"),
+        "{n:?}"
+    );
 }
 
 #[test]

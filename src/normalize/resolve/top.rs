@@ -82,8 +82,10 @@ impl<'a> Under<'a> {
         (Some(Box::new(one_tap)), origin)
     }
 
-    /// The inner code as a node of its own namespace.
-    fn inner_node(&self, ic: &Cow<'a, str>) -> Box<Normalized<'a>> {
+    /// The inner code as a node of its own namespace, with the code its message names under it
+    /// (China Unicom's `410002` with `code:1105msg:参数信息错误[apiKey有误]`), as a carrier's
+    /// data and result give theirs.
+    fn inner_node(&mut self, ic: &Cow<'a, str>) -> Box<Normalized<'a>> {
         let rows = CodeRows::of(ic);
         let text = self.inner_text.clone();
         let s = inner_source(
@@ -97,6 +99,10 @@ impl<'a> Under<'a> {
         );
         let mut c = node(rows, s, ic.clone(), text);
         c.carrier = Carrier::from_source(s).or(self.carrier);
+        if let Some(m) = self.inner_text.clone() {
+            c.root_cause = self.named(&m, ic).filter(|cause| cause.known);
+            follow(&mut c);
+        }
         Box::new(c)
     }
 
@@ -115,8 +121,8 @@ impl<'a> Under<'a> {
         // An informative cause in the data is never displaced (`Best` keeps the first one that
         // says something), so the inner code is read only when the data says nothing.
         let data_says = from_data.as_deref().is_some_and(informative);
-        let from_inner = match &self.inner_code {
-            Some((_, ic)) if *ic != n.code && !data_says => Some(self.inner_node(ic)),
+        let from_inner = match self.inner_code.as_ref().map(|(_, ic)| ic.clone()) {
+            Some(ic) if ic != n.code && !data_says => Some(self.inner_node(&ic)),
             _ => None,
         };
         let mut best = Best::default();
