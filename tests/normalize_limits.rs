@@ -232,3 +232,30 @@ fn nul_bytes_are_dropped_before_reading() {
     assert_eq!(n.raw_msg.as_deref(), Some("获取token失败"));
     assert_eq!(normalize("\u{0}\u{0}"), Err(ParseError::Empty));
 }
+
+/// A code sent as a number that is no integer code (a red-team find): its first digits were
+/// taken for the code (`6.00011e5` as `6`, `-8004.5` as China Telecom's `-8004`), and a number
+/// longer than any code gave "no result code found" as if the field were missing. Each is
+/// now the code as sent, known nowhere; `600011.0` is still 600011.
+#[test]
+fn a_number_that_is_no_integer_code_is_kept_whole() {
+    for (raw, code) in [
+        (r#"{"code":6.00011e5}"#, "6.00011e5"),
+        (r#"{"code":1e400}"#, "1e400"),
+        (r#"{"result":-8004.5}"#, "-8004.5"),
+        (
+            r#"{"code":99999999999999999999999999999}"#,
+            "99999999999999999999999999999",
+        ),
+    ] {
+        let n = numauth::normalize(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
+        assert_eq!((n.code.as_ref(), n.known), (code, false), "{raw}");
+        assert_ne!(
+            n.source,
+            numauth::Source::Dypns,
+            "{raw}: a number is no word"
+        );
+    }
+    let n = numauth::normalize(r#"{"code":600011.0}"#).unwrap();
+    assert_eq!((n.code.as_ref(), n.known), ("600011", true));
+}

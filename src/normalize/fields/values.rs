@@ -89,6 +89,9 @@ pub(super) fn code_of<'a>(
             made = Cow::Owned(scan::unescape(raw));
             &made
         }
+        // A number that is no integer code as written (`6.00011e5`, `-8004.5`, more digits than
+        // any code) is kept whole: its first digits are not the code.
+        Val::Bare(s) if is_odd_number(s) => return Some((Cow::Borrowed(*s), None)),
         Val::Bare(s) => {
             made = Cow::Borrowed(*s);
             &made
@@ -98,6 +101,17 @@ pub(super) fn code_of<'a>(
     let (range, glued) = code_token(text, numeric_only)?;
     let rest = glued.map(|g| sub(text, g..text.len()));
     Some((sub(text, range), rest))
+}
+
+/// Whether a bare value is a JSON number that is no integer of at most 18 digits, as written:
+/// with an exponent, a fraction other than zeros (`600011.0` is 600011), or more digits.
+fn is_odd_number(s: &str) -> bool {
+    if !crate::normalize::extra::is_json_literal(s) || matches!(s, "null" | "true" | "false") {
+        return false;
+    }
+    let digits = s.trim_start_matches('-');
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    digits.contains(['e', 'E']) || frac.bytes().any(|c| c != b'0') || int.len() > 18
 }
 
 /// A value as text: strings and scalars, `None` when empty or `null`. Takes the value, so that
@@ -145,7 +159,33 @@ pub(crate) fn is_fusion_inner(code: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_blank;
+    use super::{is_blank, is_odd_number};
+
+    #[test]
+    fn numbers_that_are_no_integer_code_are_odd() {
+        for odd in [
+            "6.00011e5",
+            "1e400",
+            "-8004.5",
+            "600011.01",
+            "1E3",
+            "9999999999999999999",
+        ] {
+            assert!(is_odd_number(odd), "{odd}");
+        }
+        let kept = [
+            "600011",
+            "-8004",
+            "600011.0",
+            "0.00",
+            "999999999999999999",
+            "null",
+            "1a",
+        ];
+        for code in kept {
+            assert!(!is_odd_number(code), "{code}");
+        }
+    }
 
     /// The shortcut on the first byte agrees with decoding, for every character first, alone
     /// and before a space.

@@ -166,8 +166,11 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
 
 /// A guess for a code no source knows, from its form.
 pub(super) fn guess(code: &str, platform: Option<Platform>) -> Source {
-    // Dypnsapi's codes are words (`isv.TOKEN_INVALID`, `Throttling.System`, `OK`).
-    if code.contains('.') || code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+    // Dypnsapi's codes are words (`isv.TOKEN_INVALID`, `Throttling.System`, `OK`); a number
+    // with a fraction or an exponent (`6.00011e5`, kept as sent) is none.
+    let number = crate::normalize::extra::is_json_literal(code);
+    let word = code.contains('.') || code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
+    if word && !number {
         Source::Dypns
     } else if fields::is_fusion_inner(code) {
         Source::Fusion
@@ -285,7 +288,9 @@ mod tests {
     #[test]
     fn unknown_codes_are_guessed_by_form() {
         assert_eq!(guess("Throttling.User", None), Source::Dypns);
-        assert_eq!(guess("1.2", None), Source::Dypns);
+        assert_eq!(guess("v1.2", None), Source::Dypns);
+        assert_eq!(guess("1.2", None), Source::Pns);
+        assert_eq!(guess("6.00011e5", None), Source::Pns);
         assert_eq!(guess("Unknown", None), Source::Dypns);
         assert_eq!(guess("1699999", None), Source::Fusion);
         assert_eq!(guess("1799999", None), Source::Fusion);
