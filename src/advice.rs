@@ -127,7 +127,7 @@ pub(crate) struct Rule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Advice {
-    /// The rule's id (`ios_16_4_carrier_config`), or `not_in_sdk_version`.
+    /// The rule's id (`ios_16_4_carrier_config`), or `not_on_platform` or `not_in_sdk_version`.
     pub id: Cow<'static, str>,
     /// The advice in Chinese.
     pub zh: Cow<'static, str>,
@@ -339,7 +339,9 @@ pub(crate) fn advise(n: &Normalized<'_>, hint: &Hint) -> Option<AdviceRef> {
     }
     match best {
         Some((_, rule)) => Some(AdviceRef::rule(&rule.advice)),
-        None => not_in_version(n, hint).map(AdviceRef::from),
+        None => not_on_platform(n, hint)
+            .or_else(|| not_in_version(n, hint))
+            .map(AdviceRef::from),
     }
 }
 
@@ -397,6 +399,36 @@ fn specificity(rule: &Rule, hint: &Hint) -> usize {
         + usize::from(rule.carrier.is_some())
         + usize::from(rule.message.is_some())
         + usize::from(rule.field.is_some())
+}
+
+/// When every row of the code in its source names the platforms it exists on and the caller's
+/// is not among them (Android's `600037` from an iOS app), the code cannot be this app's: the
+/// log is mixed up, or the platform is wrong.
+fn not_on_platform(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
+    let platform = hint.platform?;
+    let mut rows = crate::candidates(&n.code).filter(|e| e.source() == n.source);
+    let first = rows.next()?;
+    let elsewhere =
+        |e: &crate::Entry| !e.platforms().is_empty() && !e.platforms().contains(&platform);
+    if !(elsewhere(first) && rows.all(|e| elsewhere(&e))) {
+        return None;
+    }
+    let on: Vec<&str> = first.platforms().iter().map(|p| p.as_str()).collect();
+    let on = on.join("/");
+    Some(Advice {
+        id: Cow::Borrowed("not_on_platform"),
+        zh: Cow::Owned(format!(
+            "{} 只在 {on} 的 SDK 中有，而调用方的平台是 {platform}：核对平台或日志来源",
+            n.code
+        )),
+        en: Cow::Owned(format!(
+            "{} exists only in the {on} SDK, and the caller's platform is {platform}: check the platform or where the log came from",
+            n.code
+        )),
+        actor: Actor::Developer,
+        action: Action::FixIntegration,
+        provenance: Cow::Owned(first.provenance().iter().map(|p| Cow::Borrowed(p.id())).collect()),
+    })
 }
 
 /// When the caller's SDK version predates the code (`since`) or comes after its removal

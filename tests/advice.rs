@@ -1,6 +1,6 @@
 //! Advice by platform, OS version and SDK version (data/advice.yaml).
 
-use numauth::{normalize_with, Actor, Hint, Platform, Version};
+use numauth::{normalize_with, Action, Actor, Hint, Platform, Version};
 
 fn v(s: &str) -> Option<Version> {
     Some(s.parse().unwrap())
@@ -391,4 +391,41 @@ fn long_keys_are_not_version_keys() {
         None,
         "the payload's SDK 2.13 is past the fix"
     );
+}
+
+/// A code documented for other platforms only, from a caller on this one (a red-team find:
+/// iOS with Android's 600037 got no word of it, or the advice to upgrade to a version that
+/// never has it on iOS). A code with a row for the caller's platform, or with none named, is
+/// not flagged; the platform check comes before the version check.
+#[test]
+fn a_code_the_callers_platform_does_not_have() {
+    let on = |platform, sdk: Option<&str>| Hint {
+        platform: Some(platform),
+        sdk_version: sdk.and_then(v),
+        ..Hint::default()
+    };
+    for sdk in [None, Some("2.13.3"), Some("2.15.0")] {
+        let n = normalize_with(r#"{"resultCode":"600037"}"#, on(Platform::Ios, sdk)).unwrap();
+        let a = n.advice.expect("600037 is Android's only");
+        assert_eq!(a.id, "not_on_platform", "{sdk:?}");
+        assert!(a.en.contains("android") && a.en.contains("ios"), "{}", a.en);
+        assert_eq!(
+            (a.actor, a.action),
+            (Actor::Developer, Action::FixIntegration)
+        );
+    }
+    let android = advice_id(
+        r#"{"resultCode":"600037"}"#,
+        on(Platform::Android, Some("2.15.0")),
+    );
+    assert_eq!(android, None);
+    // 600025 has a row for each platform; 600011 names none.
+    for code in ["600025", "600011"] {
+        let raw = format!(r#"{{"resultCode":"{code}"}}"#);
+        assert_ne!(
+            advice_id(&raw, on(Platform::Ios, None)).as_deref(),
+            Some("not_on_platform"),
+            "{code}"
+        );
+    }
 }

@@ -145,7 +145,7 @@ pub struct Hint {
 /// caller's SDK version.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Advice {
-    /// The rule's id (`ios_16_4_carrier_config`), or `not_in_sdk_version`.
+    /// The rule's id (`ios_16_4_carrier_config`), `not_on_platform` or `not_in_sdk_version`.
     pub id: String,
     /// The advice in both languages.
     pub text: Text,
