@@ -293,8 +293,9 @@ fn a_getui_layer_is_read_in_getui_codes_where_other_vendors_share_the_number() {
 }
 
 /// The H5 SDK's `metadata` is Getui's own `{"code":xxxx,"desc":xxxxx}` (GY_H5_CODE_DOC): read
-/// in its H5 table, whose 10040 is China Unicom's step, and blamed on no carrier the payload
-/// does not name (its `desc` key is no sign of China Mobile here).
+/// in its H5 table, whose 10040 is China Unicom's step, so China Unicom is the carrier (the
+/// table says so: 10030–10033 China Mobile's, 10040–10041 China Unicom's), never China Mobile
+/// for its `desc` key.
 #[test]
 fn getui_h5_metadata_is_read_in_getuis_h5_codes() {
     let raw = r#"{"code":30005,"msg":{"errorCode":-40001,"errorDesc":"运营商返回的其他错误","metadata":{"code":10040,"desc":"联通获取token失败"}}}"#;
@@ -306,7 +307,9 @@ fn getui_h5_metadata_is_read_in_getuis_h5_codes() {
             (Source::GeyanH5, "10040", true)
         ]
     );
-    assert_eq!(n.carrier, None);
+    assert_eq!(n.carrier, Some(Carrier::Cucc));
+    let step = raw.replace("10040", "10031");
+    assert_eq!(normalize(&step).unwrap().carrier, Some(Carrier::Cmcc));
     let h5 = numauth::lookup(Source::GeyanH5, "10040").unwrap();
     assert_eq!((n.outcome, n.actor), (h5.outcome(), h5.actor()));
     // Named by `operator`, the carrier is kept; a carrier's own code under -40001 is still the
