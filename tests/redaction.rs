@@ -346,7 +346,7 @@ fn secrets_written_as_key_value_in_text_are_redacted() {
 /// values keep only their kind and length.)
 #[test]
 fn a_second_red_team_runs_payloads_leak_nothing() {
-    let cases: [(&str, &[&str]); 16] = [
+    let cases: [(&str, &[&str]); 19] = [
         // `key：value` with the full-width colon, and the Chinese names of secrets.
         (
             r#"{"code":"999999","msg":"获取token成功，token：STsidLEAK0000163841"}"#,
@@ -407,6 +407,20 @@ fn a_second_red_team_runs_payloads_leak_nothing() {
         (
             r#"{"result":0,"data":{"accessCode":"nmLEAK0001","gwAuth":"gwLEAK001","loginPwd":"pwLEAK"}}"#,
             &["nmLEAK0001", "gwLEAK001", "pwLEAK"],
+        ),
+        // A request id written as `key=value`, an iOS dictionary's escaped number, an escaped
+        // secret key in nested JSON.
+        (
+            r#"{"code":"600011","requestId":"token=STsidLEAK01"}"#,
+            &["LEAK01"],
+        ),
+        (
+            r#"{code = 600011; msg = "x"; data = { desc = "\U53f7138\U00a01234\U00a05678"; };}"#,
+            &["5678"],
+        ),
+        (
+            r#"{"code":"600011","msg":"x","data":{"\u0074oken":"STsidLEAK0000"}}"#,
+            &["LEAK0000"],
         ),
         // Typeset separators between the groups.
         (

@@ -307,6 +307,22 @@ fn errors_repeat_no_phone_number_the_request_held() {
             "{path}: {message}"
         );
     }
+    // A token pasted where a code or an id goes, and a number after a URL's escape (a second
+    // red-team run: both were repeated as sent).
+    let token = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9";
+    for (path, status, code) in [
+        (format!("/v1/codes/pns/{token}"), 404, "unknown_code"),
+        (format!("/v1/codes?outcome={token}"), 400, "bad_request"),
+        (format!("/v1/codes?source={token}"), 400, "bad_request"),
+        ("/v1/%2B86%2013812345678".to_owned(), 404, "not_found"),
+    ] {
+        let message = server.get(&path).assert_error(status, code);
+        assert!(
+            !message.contains("Ojg5Yz3J") && !message.contains("12345678"),
+            "{path}: {message}"
+        );
+        assert!(message.contains("<redacted "), "{path}: {message}");
+    }
     // The command line's error says the same.
     let o = numauth(&["explain", "138-1234-5678"]);
     let err = String::from_utf8_lossy(&o.stderr);

@@ -11,10 +11,11 @@ use crate::normalize::scan::Val;
 pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers};
 
 /// `text` with what the outputs redact redacted in place: mobile numbers written in it (in any
-/// grouping and width the normaliser recognises) and values written after a secret key
-/// (`token=…`, `accessCode: …`). For text that reaches people by another way than a result,
-/// such as an error message that repeats what the caller passed. Borrowed when nothing was
-/// redacted.
+/// grouping and width the normaliser recognises), values written after a secret key
+/// (`token=…`, `accessCode: …`), and words that look like a token with no key before them
+/// (32 characters or more of letters and digits: a token pasted where a code goes). For text
+/// that reaches people by another way than a result, such as an error message that repeats
+/// what the caller passed. Borrowed when nothing was redacted.
 ///
 /// ```
 /// assert_eq!(
@@ -22,10 +23,55 @@ pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers
 ///     "unknown code \"<redacted phone: 11 chars>\""
 /// );
 /// assert_eq!(numauth::redact_text("token=abc123"), "token=<redacted token: 6 chars>");
+/// assert_eq!(
+///     numauth::redact_text("no such code: /pns/STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9"),
+///     "no such code: /pns/<redacted token: 37 chars>"
+/// );
 /// assert!(matches!(numauth::redact_text("600011"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
-    keyed::mask_keyed(mask_phones(std::borrow::Cow::Borrowed(text)))
+    mask_token_words(keyed::mask_keyed(mask_phones(std::borrow::Cow::Borrowed(
+        text,
+    ))))
+}
+
+/// `text` with each word that [`looks_like_token`] redacted: words of letters, digits and
+/// `+ = _ -`, split at anything else (so a path's `/` keeps its other parts).
+fn mask_token_words(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let in_word = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'=' | b'_' | b'-');
+    let b = text.as_bytes();
+    let mut out = String::new();
+    let (mut copied, mut i) = (0, 0);
+    while let Some(start) = b
+        .get(i..)
+        .and_then(|r| r.iter().position(in_word))
+        .map(|p| i + p)
+    {
+        let len = b
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| in_word(c))
+            .count();
+        i = start + len;
+        let word = text.get(start..i).unwrap_or_default();
+        // A redaction's own words are no token.
+        if looks_like_token(word)
+            && !text
+                .get(..start)
+                .unwrap_or_default()
+                .ends_with("<redacted ")
+        {
+            out.push_str(text.get(copied..start).unwrap_or_default());
+            out.push_str(&redacted("token", word));
+            copied = i;
+        }
+    }
+    if copied == 0 {
+        return text;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).

@@ -23,7 +23,7 @@ pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
             c.raw_msg = Some(mask_keyed(mask_phones(redact_objects_in(t))));
         }
         if let Some(t) = c.request_id.take() {
-            c.request_id = Some(mask_phones(t));
+            c.request_id = Some(mask_keyed(mask_phones(t)));
         }
         c.code = mask_phones(std::mem::take(&mut c.code));
         for value in c.params.iter_mut().flat_map(|p| p.values.iter_mut()) {
