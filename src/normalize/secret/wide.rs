@@ -109,22 +109,23 @@ pub(super) fn is_dot(sep: &[u8]) -> bool {
 }
 
 /// The start of the run of digits before the group gap that ends at `start`, if any: a
-/// separator, a closing bracket, or a closing bracket and a separator (`(138) 1234`).
+/// separator, a closing bracket, or a closing bracket and a separator (`(138) 1234`). Each
+/// reading of the gap is tried (` - ` ends with a space, a separator of its own).
 fn group_before(b: &[u8], start: usize) -> Option<usize> {
-    let sep = [1, 2, 3]
-        .into_iter()
-        .filter_map(|len| start.checked_sub(len))
-        .find(|&s| separator_at(b, s).is_some_and(|sep| s + sep.len() == start))
-        .unwrap_or(start);
-    let close = [1, 3]
-        .into_iter()
-        .filter_map(|len| sep.checked_sub(len))
-        .find(|&s| close_at(b, s) == Some(sep - s))
-        .unwrap_or(sep);
-    if close == start {
-        return None;
-    }
-    digit_ending_at(b, close).map(|d| run_start(b, d))
+    let sep_starts = [0, 1, 2, 3].into_iter().filter_map(|len| {
+        let s = start.checked_sub(len)?;
+        let fits = len == 0 || separator_at(b, s).is_some_and(|sep| s + sep.len() == start);
+        fits.then_some(s)
+    });
+    sep_starts
+        .flat_map(|sep| {
+            [0, 1, 3].into_iter().filter_map(move |len| {
+                let s = sep.checked_sub(len)?;
+                (len == 0 || close_at(b, s) == Some(len)).then_some(s)
+            })
+        })
+        .filter(|&gap| gap != start)
+        .find_map(|gap| digit_ending_at(b, gap).map(|d| run_start(b, d)))
 }
 
 /// The number that starts at the run of digits at `start`, if its digits make one: the
@@ -274,6 +275,7 @@ mod tests {
             ("８６13812345678", r(13)),
             ("０１３８１２３４５６７８", r(12)),
             ("１３８‐１２３４‐５６７８", r(13)),
+            ("号 １３８ - １２３４ - ５６７８", format!("号 {}", r(17))),
             // Two different separators, and the first group in brackets (ASCII or full-width).
             ("１３８ １２３４－５６７８", r(13)),
             ("１３８．１２３４.５６７８", r(13)),
