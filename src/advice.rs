@@ -410,7 +410,7 @@ fn not_on_platform(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
     let first = rows.next()?;
     let elsewhere =
         |e: &crate::Entry| !e.platforms().is_empty() && !e.platforms().contains(&platform);
-    if !(elsewhere(first) && rows.all(|e| elsewhere(&e))) {
+    if !(elsewhere(first) && rows.all(elsewhere)) {
         return None;
     }
     let on: Vec<&str> = first.platforms().iter().map(|p| p.as_str()).collect();
