@@ -341,98 +341,99 @@ fn secrets_written_as_key_value_in_text_are_redacted() {
     );
 }
 
-/// A second red-team run's payloads, each with what of its secret must reach no output: the
-/// whole result is serialised as the CLI and the service write it, and searched. (Redacted
-/// values keep only their kind and length.)
+/// A second red-team run's payloads, each with what of its secret must reach no output.
+const SECOND_RUN: [(&str, &[&str]); 19] = [
+    // `key：value` with the full-width colon, and the Chinese names of secrets.
+    (
+        r#"{"code":"999999","msg":"获取token成功，token：STsidLEAK0000163841"}"#,
+        &["LEAK0000163841"],
+    ),
+    (
+        r#"{"code":"600011","msg":"密码：hunterLEAK，请重试"}"#,
+        &["hunterLEAK"],
+    ),
+    (
+        r#"{"code":"600011","msg":"授权码=acLEAK01"}"#,
+        &["acLEAK01"],
+    ),
+    (
+        r#"{"code":"600011","msg":"token => STsidLEAK01"}"#,
+        &["LEAK01"],
+    ),
+    (
+        r#"{"code":"600011","msg":"token: [STsidLEAK01]"}"#,
+        &["LEAK01"],
+    ),
+    // Nested JSON whose text is `\u`-escaped (Python's and PHP's JSON writers).
+    (
+        r#"{"code":"600011","msg":"x","data":{"desc":"\u624b\u673a\u53f7138\u00a01234\u00a05678"}}"#,
+        &["5678"],
+    ),
+    (
+        r#"{"code":"600011","extInfo":[{"tip":"\uff11\uff13\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18"}]}"#,
+        &["５６７８", "5678"],
+    ),
+    // A URL's escape right before the number, and a landline's trunk prefix.
+    (
+        r#"{"code":"999998","msg":"%E6%89%8B%E6%9C%BA%E5%8F%B713812345678"}"#,
+        &["12345678"],
+    ),
+    (
+        r#"{"code":"600011","requestId":"%2013812345678"}"#,
+        &["12345678"],
+    ),
+    (
+        r#"{"code":"600011","msg":"请拨013812345678"}"#,
+        &["12345678"],
+    ),
+    // IDaaS template values, and text in nested objects and lists, as messages are.
+    (
+        r#"{"error_code":"IDAAS.SDK.COMMON.1005","error_msg":"The session_token=STsidLEAK0000163841 has failed"}"#,
+        &["LEAK0000163841"],
+    ),
+    (
+        r#"{"code":"600000","msg":"ok","data":{"msg":"获取token成功 token=STsidLEAK01"},"list":["password=pwLEAK"]}"#,
+        &["LEAK01", "pwLEAK"],
+    ),
+    // Lists and objects under code and password keys; Getui's gateway auth; `pwd`.
+    (
+        r#"{"code":"600000","password":["hunterLEAK"],"accessCode":{"value":"acLEAK"}}"#,
+        &["hunterLEAK", "acLEAK"],
+    ),
+    (
+        r#"{"result":0,"data":{"accessCode":"nmLEAK0001","gwAuth":"gwLEAK001","loginPwd":"pwLEAK"}}"#,
+        &["nmLEAK0001", "gwLEAK001", "pwLEAK"],
+    ),
+    // A request id written as `key=value`, an iOS dictionary's escaped number, an escaped
+    // secret key in nested JSON.
+    (
+        r#"{"code":"600011","requestId":"token=STsidLEAK01"}"#,
+        &["LEAK01"],
+    ),
+    (
+        r#"{code = 600011; msg = "x"; data = { desc = "\U53f7138\U00a01234\U00a05678"; };}"#,
+        &["5678"],
+    ),
+    (
+        r#"{"code":"600011","msg":"x","data":{"\u0074oken":"STsidLEAK0000"}}"#,
+        &["LEAK0000"],
+    ),
+    // Typeset separators between the groups.
+    (
+        r#"{"code":"600011","msg":"failed for 138‐1234‐5678"}"#,
+        &["5678"],
+    ),
+    (
+        r#"{"code":"600011","msg":"电话 138 - 1234 - 5678"}"#,
+        &["5678"],
+    ),
+];
+
+/// [`SECOND_RUN`]: the whole result is serialised as the CLI and the service write it, and
+/// searched. (Redacted values keep only their kind and length.)
 #[test]
 fn a_second_red_team_runs_payloads_leak_nothing() {
-    let cases: [(&str, &[&str]); 19] = [
-        // `key：value` with the full-width colon, and the Chinese names of secrets.
-        (
-            r#"{"code":"999999","msg":"获取token成功，token：STsidLEAK0000163841"}"#,
-            &["LEAK0000163841"],
-        ),
-        (
-            r#"{"code":"600011","msg":"密码：hunterLEAK，请重试"}"#,
-            &["hunterLEAK"],
-        ),
-        (
-            r#"{"code":"600011","msg":"授权码=acLEAK01"}"#,
-            &["acLEAK01"],
-        ),
-        (
-            r#"{"code":"600011","msg":"token => STsidLEAK01"}"#,
-            &["LEAK01"],
-        ),
-        (
-            r#"{"code":"600011","msg":"token: [STsidLEAK01]"}"#,
-            &["LEAK01"],
-        ),
-        // Nested JSON whose text is `\u`-escaped (Python's and PHP's JSON writers).
-        (
-            r#"{"code":"600011","msg":"x","data":{"desc":"\u624b\u673a\u53f7138\u00a01234\u00a05678"}}"#,
-            &["5678"],
-        ),
-        (
-            r#"{"code":"600011","extInfo":[{"tip":"\uff11\uff13\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18"}]}"#,
-            &["５６７８", "5678"],
-        ),
-        // A URL's escape right before the number, and a landline's trunk prefix.
-        (
-            r#"{"code":"999998","msg":"%E6%89%8B%E6%9C%BA%E5%8F%B713812345678"}"#,
-            &["12345678"],
-        ),
-        (
-            r#"{"code":"600011","requestId":"%2013812345678"}"#,
-            &["12345678"],
-        ),
-        (
-            r#"{"code":"600011","msg":"请拨013812345678"}"#,
-            &["12345678"],
-        ),
-        // IDaaS template values, and text in nested objects and lists, as messages are.
-        (
-            r#"{"error_code":"IDAAS.SDK.COMMON.1005","error_msg":"The session_token=STsidLEAK0000163841 has failed"}"#,
-            &["LEAK0000163841"],
-        ),
-        (
-            r#"{"code":"600000","msg":"ok","data":{"msg":"获取token成功 token=STsidLEAK01"},"list":["password=pwLEAK"]}"#,
-            &["LEAK01", "pwLEAK"],
-        ),
-        // Lists and objects under code and password keys; Getui's gateway auth; `pwd`.
-        (
-            r#"{"code":"600000","password":["hunterLEAK"],"accessCode":{"value":"acLEAK"}}"#,
-            &["hunterLEAK", "acLEAK"],
-        ),
-        (
-            r#"{"result":0,"data":{"accessCode":"nmLEAK0001","gwAuth":"gwLEAK001","loginPwd":"pwLEAK"}}"#,
-            &["nmLEAK0001", "gwLEAK001", "pwLEAK"],
-        ),
-        // A request id written as `key=value`, an iOS dictionary's escaped number, an escaped
-        // secret key in nested JSON.
-        (
-            r#"{"code":"600011","requestId":"token=STsidLEAK01"}"#,
-            &["LEAK01"],
-        ),
-        (
-            r#"{code = 600011; msg = "x"; data = { desc = "\U53f7138\U00a01234\U00a05678"; };}"#,
-            &["5678"],
-        ),
-        (
-            r#"{"code":"600011","msg":"x","data":{"\u0074oken":"STsidLEAK0000"}}"#,
-            &["LEAK0000"],
-        ),
-        // Typeset separators between the groups.
-        (
-            r#"{"code":"600011","msg":"failed for 138‐1234‐5678"}"#,
-            &["5678"],
-        ),
-        (
-            r#"{"code":"600011","msg":"电话 138 - 1234 - 5678"}"#,
-            &["5678"],
-        ),
-    ];
-    for (raw, secrets) in cases {
+    for (raw, secrets) in SECOND_RUN {
         let out = serde_json::to_string(&n(raw)).unwrap();
         for secret in secrets {
             assert!(!out.contains(secret), "{raw}\n=> {out}");
