@@ -85,6 +85,44 @@ pub fn candidates(code: &str) -> impl ExactSizeIterator<Item = &'static Entry> +
     CodeRows::of(code).entries()
 }
 
+/// What `numauth explain` shows for a code: its meaning in `source` when given, else in every
+/// source that knows it, highest-ranked source first. With the SDK's `msg`, each source's row
+/// for that message ([`lookup_with_msg`]); without one, the code's row ([`lookup`], or its
+/// first message row when it has only those) and, where a source documents the code per
+/// platform, every other platform's row.
+///
+/// ```
+/// use numauth::{meanings, Platform, Source};
+/// let rows = meanings("600025", Some(Source::Pns), None);
+/// let platforms: Vec<&[Platform]> = rows.iter().map(|e| e.platforms()).collect();
+/// assert_eq!(platforms, [&[Platform::Android][..], &[Platform::Ios][..]]);
+/// assert_eq!(meanings("1", Some(Source::Cucc), Some("请求超时")).len(), 1);
+/// ```
+pub fn meanings(code: &str, source: Option<Source>, msg: Option<&str>) -> Vec<&'static Entry> {
+    let rows = CodeRows::of(code);
+    let mut sources: Vec<Source> = match source {
+        Some(s) => vec![s],
+        None => rows.entries().map(Entry::source).collect(),
+    };
+    sources.dedup();
+    let mut found = Vec::new();
+    for s in sources {
+        if let Some(m) = msg {
+            found.extend(rows.lookup_with_msg(s, m));
+            continue;
+        }
+        let first = rows
+            .lookup(s)
+            .or_else(|| rows.entries().find(|e| e.source == s));
+        found.extend(first);
+        found.extend(
+            rows.entries()
+                .filter(|e| e.source == s && e.matcher.is_none() && Some(*e) != first),
+        );
+    }
+    found
+}
+
 /// Entries by their indices in `ENTRIES`.
 #[derive(Clone)]
 pub(crate) struct Rows(std::slice::Iter<'static, u16>);

@@ -96,7 +96,9 @@ mod generated {
 pub use advice::{
     advice_rules, Advice, AdviceRef, AdviceRule, ParseVersionError, Version, VersionBound,
 };
-pub use catalog::{candidates, entries, lookup, lookup_on, lookup_with_msg, provenance_sources};
+pub use catalog::{
+    candidates, entries, lookup, lookup_on, lookup_with_msg, meanings, provenance_sources,
+};
 pub use entry::{Entry, Provenance};
 pub use error::ParseIdError;
 pub use generated::{

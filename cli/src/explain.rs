@@ -2,41 +2,10 @@
 
 use std::io::{self, Write};
 
-use numauth::{candidates, lookup, lookup_with_msg, Entry, Source};
+use numauth::{candidates, Entry, Source};
 use strum::IntoEnumIterator;
 
 use crate::style::Style;
-
-/// The meanings of `code`: in `source` only when given, else in every source that knows it,
-/// highest-ranked source first. A message narrows China Unicom `1 + message` rows down.
-/// Without one, a source that documents the code per platform (JVerification's `2018`, PNS's
-/// `600025`) gives every platform's row, each naming its platforms.
-pub fn meanings(code: &str, source: Option<Source>, message: Option<&str>) -> Vec<&'static Entry> {
-    let sources: Vec<Source> = match source {
-        Some(s) => vec![s],
-        None => {
-            let mut found: Vec<Source> = candidates(code).map(|e| e.source()).collect();
-            found.dedup();
-            found
-        }
-    };
-    let mut found = Vec::new();
-    for s in sources {
-        match message {
-            Some(m) => found.extend(lookup_with_msg(s, code, m)),
-            None => {
-                let first = lookup(s, code).or_else(|| candidates(code).find(|e| e.source() == s));
-                found.extend(first);
-                // The code's other rows that no message keys: one per other platform.
-                found.extend(
-                    candidates(code)
-                        .filter(|e| e.source() == s && !e.is_message_row() && Some(*e) != first),
-                );
-            }
-        }
-    }
-    found
-}
 
 /// How many message-specific rows a code has in a source, beyond the one shown.
 fn message_rows(entry: &Entry) -> usize {

@@ -240,7 +240,7 @@ fn run_explain(
 ) -> io::Result<ExitCode> {
     // As pasted from a log or a chat: surrounding spaces and line breaks are not the code.
     let code = code.trim();
-    let found = explain::meanings(code, source, message.map(str::trim));
+    let found = numauth::meanings(code, source, message.map(str::trim));
     if found.is_empty() {
         say(explain::unknown(code, source));
         return Ok(ExitCode::FAILURE);

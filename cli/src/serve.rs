@@ -55,7 +55,7 @@ impl numauth_server::Engine for CliEngine {
         source: Option<Source>,
         message: Option<&str>,
     ) -> Result<Vec<&'static Entry>, String> {
-        let found = explain::meanings(code, source, message);
+        let found = numauth::meanings(code, source, message);
         if found.is_empty() {
             Err(explain::unknown(code, source))
         } else {

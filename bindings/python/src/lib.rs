@@ -92,7 +92,8 @@ fn lookup<'py>(
 }
 
 /// Every meaning of `code`, highest-ranked source first, as `numauth explain CODE --json` prints
-/// them: one entry per source that knows the code (only `source` when given).
+/// them ([`numauth::meanings`]): one entry per source that knows the code (only `source` when
+/// given), and one per platform where a source documents the code per platform.
 #[pyfunction]
 #[pyo3(signature = (code, source=None, msg=None))]
 fn explain<'py>(
@@ -101,22 +102,7 @@ fn explain<'py>(
     source: Option<&str>,
     msg: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let sources: Vec<Source> = match parse_id::<Source>(source)? {
-        Some(s) => vec![s],
-        None => {
-            let mut found: Vec<Source> = numauth::candidates(code).map(|e| e.source()).collect();
-            found.dedup();
-            found
-        }
-    };
-    let found: Vec<&numauth::Entry> = sources
-        .into_iter()
-        .filter_map(|s| match msg {
-            Some(m) => numauth::lookup_with_msg(s, code, m),
-            None => numauth::lookup(s, code)
-                .or_else(|| numauth::candidates(code).find(|e| e.source() == s)),
-        })
-        .collect();
+    let found = numauth::meanings(code, parse_id::<Source>(source)?, msg);
     to_python(py, &found)
 }
 

@@ -39,6 +39,10 @@ def test_explain_lists_every_meaning_as_the_cli_does() -> None:
     assert len({e["source"] for e in found}) == len(found) >= 2
     assert numauth.explain("600001", source="fusion")[0]["source"] == "fusion"
     assert numauth.explain("no-such-code") == []
+    # A code a source documents per platform: one entry per platform, as the CLI gives them.
+    per_platform = numauth.explain("2018", source="jverify")
+    assert per_platform == json.loads(run_cli("explain", "2018", "-s", "jverify", "--json"))
+    assert [e["platforms"] for e in per_platform] == [["android"], ["ios"]]
 
 
 SAMPLES = [
