@@ -447,3 +447,35 @@ fn a_second_red_team_runs_payloads_leak_nothing() {
         Some("phone=%2B<redacted phone: 13 chars> x")
     );
 }
+
+/// A review of what the redaction over-reached: keys that describe a secret (its type, expiry,
+/// error count, the phone's model) and placeholders where a secret would be are kept as sent,
+/// so the engineer still sees that there was no token; the secrets beside them are not.
+#[test]
+fn what_describes_a_secret_is_kept() {
+    let raw = r#"{"code":"600011","tokenExpiresIn":7200,"tokenType":"Bearer","pwdErrorCount":3,"phoneModel":"iPhone14,2","gwAuthResult":"fail","mobileNetwork":"unavailable","token":"<null>","accessCode":"undefined","authCode":"ac_LEAK01"}"#;
+    let n = self::n(raw);
+    for (key, want) in [
+        ("tokenExpiresIn", "7200"),
+        ("tokenType", "Bearer"),
+        ("pwdErrorCount", "3"),
+        ("phoneModel", "iPhone14,2"),
+        ("gwAuthResult", "fail"),
+        ("mobileNetwork", "unavailable"),
+        ("token", "<null>"),
+        ("accessCode", "undefined"),
+        ("authCode", "<redacted code: 9 chars>"),
+    ] {
+        let got = extra(&n, key).unwrap_or_else(|| panic!("{key}: {n:?}"));
+        assert_eq!(got.as_str(), want, "{key}");
+    }
+    // In a message: a state after the name, a method name before a colon.
+    for msg in [
+        "令牌：已过期",
+        "onTokenFailed: 获取token失败",
+        "token: undefined",
+    ] {
+        let raw = serde_json::json!({"code": "600011", "msg": msg}).to_string();
+        assert_eq!(self::n(&raw).raw_msg.as_deref(), Some(msg));
+    }
+}

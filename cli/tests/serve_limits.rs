@@ -323,6 +323,34 @@ fn errors_repeat_no_phone_number_the_request_held() {
         );
         assert!(message.contains("<redacted "), "{path}: {message}");
     }
+    // What is no secret is repeated as sent (a review of the redaction's false positives): an
+    // outcome id that names a token, a hex request id, a constant's name.
+    for (path, status, code, kept) in [
+        (
+            "/v1/explain/token_invalid",
+            404,
+            "unknown_code",
+            "\"token_invalid\": not in the",
+        ),
+        (
+            "/v1/requests/0b6f3a1e77c24d1a9f3e0123456789ab",
+            404,
+            "not_found",
+            "0b6f3a1e77c24d1a9f3e0123456789ab",
+        ),
+        (
+            "/v1/explain/ERROR_CODE_GET_TOKEN_FAILED_600011",
+            404,
+            "unknown_code",
+            "ERROR_CODE_GET_TOKEN_FAILED_600011",
+        ),
+    ] {
+        let message = server.get(path).assert_error(status, code);
+        assert!(
+            message.contains(kept) && !message.contains("<redacted"),
+            "{path}: {message}"
+        );
+    }
     // The command line's error says the same.
     let o = numauth(&["explain", "138-1234-5678"]);
     let err = String::from_utf8_lossy(&o.stderr);

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{redacted, secret_in, secret_kind};
+use super::{redacted, secret_in, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
@@ -31,15 +31,18 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
         let Some(sep_end) = separator_end(b, at) else {
             continue;
         };
-        let Some(kind) = kind_before(b, at) else {
+        let Some((kind, quoted_key)) = kind_before(b, at) else {
             continue;
         };
         let (start, end) = value_after(b, sep_end);
         let value = text.get(start..end).unwrap_or_default();
-        // An object after the key is redacted as an object (`redact_objects_in`), not here.
-        let object = value.starts_with(['{', '[']);
-        // A value that holds a redaction (`phone=%2B<redacted phone: 13 chars>`) was redacted.
-        if object || value.contains("<redacted") || secret_in(Some(kind), value).is_none() {
+        if !may_be_secret(value, quoted_key, b.get(start.wrapping_sub(1))) {
+            continue;
+        }
+        // In text, a phone key's value holds a number only with digits (`phone number:
+        // malformed` is words).
+        let digits = kind != "phone" || value.bytes().any(|c| c.is_ascii_digit());
+        if !digits || secret_in(Some(kind), value).is_none() {
             continue;
         }
         out.push_str(text.get(copied..start).unwrap_or_default());
@@ -52,6 +55,21 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
     }
     out.push_str(text.get(copied..).unwrap_or_default());
     Cow::Owned(out)
+}
+
+/// Whether the value after a secret key may be the secret. Not when it is an object (redacted
+/// as one, `redact_objects_in`), holds a redaction already (`phone=%2B<redacted phone: 13
+/// chars>`), starts with a character no token, code or password of these SDKs starts with
+/// (`令牌：已过期`, `getLoginToken: 请求超时`: a state, not a secret), or is a bare word after
+/// a quoted key (`unknown code "token_invalid": not in the catalog`: in JSON and dict prints a
+/// quoted key's text value is quoted too; a number is not).
+fn may_be_secret(value: &str, quoted_key: bool, before: Option<&u8>) -> bool {
+    let first = value.bytes().next();
+    let quoted_value = matches!(before, Some(b'"' | b'\''));
+    !(value.starts_with(['{', '['])
+        || value.contains("<redacted")
+        || first.is_some_and(|c| !c.is_ascii())
+        || (quoted_key && !quoted_value && !first.is_some_and(|c| c.is_ascii_digit())))
 }
 
 /// Where the separator at `at` ends: `=`, `:`, the full-width `＝` (U+FF1D) or `：` (U+FF1A),
@@ -67,23 +85,25 @@ fn separator_end(b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The kind of secret the key written just before the separator at `sep` names: an ASCII key
-/// ([`key_before`], [`secret_kind`]) or a Chinese name ([`CHINESE_KEYS`]), after any quote
-/// (escaped or not) and blanks around it. A redaction's own words (`<redacted token: 9 chars>`) name no secret.
-fn kind_before(b: &[u8], sep: usize) -> Option<&'static str> {
+/// ([`key_before`], [`text_key_kind`]) or a Chinese name ([`CHINESE_KEYS`]), after any quote
+/// (escaped or not) and blanks around it; and whether the key was quoted. A redaction's own
+/// words (`<redacted token: 9 chars>`) name no secret.
+fn kind_before(b: &[u8], sep: usize) -> Option<(&'static str, bool)> {
     let mut end = sep;
     while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'' | b'\\')) {
         end -= 1;
     }
     let head = b.get(..end)?;
+    let quoted = matches!(b.get(end), Some(b'"' | b'\''));
     if let Some((_, kind)) = CHINESE_KEYS
         .iter()
         .find(|(k, _)| head.ends_with(k.as_bytes()))
     {
-        return Some(kind);
+        return Some((kind, quoted));
     }
     let (at, key) = key_before(head)?;
     let marker = head.get(..at).is_some_and(|r| r.ends_with(b"<redacted "));
-    secret_kind(key).filter(|_| !marker)
+    text_key_kind(key).filter(|_| !marker).map(|k| (k, quoted))
 }
 
 /// The key that `head` ends with: letters, digits, `_`, `-` and `.`, and where it starts;
@@ -100,11 +120,11 @@ fn key_before(head: &[u8]) -> Option<(usize, &str)> {
 
 /// Where the value that starts at or after `from` (past the separator) starts and ends:
 /// inside its quotes when it is quoted (`"…"`, `'…'`, or `\"…\"` in JSON held in a string),
-/// else up to a blank or a character that ends a `key=value` in logs, in ASCII or Chinese. Blanks and line breaks
-/// before it are skipped: a value on the next line is still the key's.
+/// else up to a blank or a character that ends a `key=value` in logs, in ASCII or Chinese.
+/// Blanks before it are skipped; not a line break, after which the next line is its own.
 fn value_after(b: &[u8], from: usize) -> (usize, usize) {
     let mut start = from;
-    while matches!(b.get(start), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+    while matches!(b.get(start), Some(b' ' | b'\t')) {
         start += 1;
     }
     if b.get(start) == Some(&b'\\') && b.get(start + 1) == Some(&b'"') {
@@ -188,7 +208,8 @@ mod tests {
     }
 
     /// Red-team finds: the separators of Chinese text and of other languages, Chinese names of
-    /// secrets, escaped quotes, lists and values on the next line.
+    /// secrets, escaped quotes and lists; and, from a review of what that over-redacted, the
+    /// states, placeholders, method names and sentences that are no secret.
     #[test]
     fn other_separators_and_names_are_read_too() {
         for (text, want) in [
@@ -224,19 +245,19 @@ mod tests {
                 r#"tokens: ["a1","b2"]"#,
                 r#"tokens: [<redacted token: 9 chars>]"#,
             ),
-            ("token:\nSTsid01", "token:\n<redacted token: 7 chars>"),
-            (
-                "password:\r\n  hunter2",
-                "password:\r\n  <redacted secret: 7 chars>",
-            ),
             (
                 "参数password=x1格式错误",
                 "参数password=<redacted secret: 2 chars>格式错误",
             ),
+            // After a quoted key, a quoted value or a number is one.
             (
-                "password=我的密码 ok",
-                "password=<redacted secret: 4 chars> ok",
+                r#""password": 123456,"#,
+                r#""password": <redacted secret: 6 chars>,"#,
             ),
+            ("'token': 'ab1'", "'token': '<redacted token: 3 chars>'"),
+            // A key in the plural; a phone key's value with digits.
+            ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
+            ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),
         ] {
             assert_eq!(masked(text), want, "{text}");
         }
@@ -249,6 +270,23 @@ mod tests {
             "token；STsid01",
             r#"token: [{"a":1}]"#,
             "ＥＦ：\u{ef}",
+            // A line break ends the value: the next line is its own (`msg:` is no token).
+            "token:\nmsg: 获取token失败",
+            "accessToken=\ncode=600011",
+            // A state after the name, not a secret; a placeholder where a secret would be.
+            "令牌：已过期",
+            "getLoginToken: 请求超时",
+            "token: undefined",
+            "token = \"<null>\";",
+            "password: N/A",
+            "Invalid phone number: malformed",
+            // A key that does not end with the secret's word: a method, a prefix, metadata.
+            "onTokenFailed: x1",
+            "requestTokenWithViewController:viewModel:completion:",
+            "tokenType: Bearer",
+            "pwdErrorCount=3",
+            // A bare word after a quoted key: a sentence, not JSON.
+            "unknown code \"token_invalid\": not in the catalog",
         ] {
             assert_eq!(masked(kept), kept, "{kept}");
         }

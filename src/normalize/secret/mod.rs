@@ -28,6 +28,9 @@ pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers
 ///     "no such code: /pns/<redacted token: 37 chars>"
 /// );
 /// assert!(matches!(numauth::redact_text("600011"), std::borrow::Cow::Borrowed(_)));
+/// // A hex id, a constant's name: no token.
+/// let kept = "no such path: /v1/requests/0b6f3a1e77c24d1a9f3e0123456789ab/ERROR_CODE_GET_TOKEN_FAILED_600011";
+/// assert_eq!(numauth::redact_text(kept), kept);
 /// ```
 pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
     mask_token_words(keyed::mask_keyed(mask_phones(std::borrow::Cow::Borrowed(
@@ -35,8 +38,10 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
     ))))
 }
 
-/// `text` with each word that [`looks_like_token`] redacted: words of letters, digits and
-/// `+ = _ -`, split at anything else (so a path's `/` keeps its other parts).
+/// `text` with each word that [`looks_like_token`] and mixes upper and lower case redacted:
+/// words of letters, digits and `+ = _ -`, split at anything else (so a path's `/` keeps its
+/// other parts). A hex id, or a constant's name in capitals (`ERROR_CODE_GET_TOKEN_FAILED_600011`),
+/// is kept: the tokens of these SDKs are base64 of both cases.
 fn mask_token_words(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let in_word = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'=' | b'_' | b'-');
     let b = text.as_bytes();
@@ -55,13 +60,14 @@ fn mask_token_words(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str
             .count();
         i = start + len;
         let word = text.get(start..i).unwrap_or_default();
+        let cases = word.bytes().any(|c| c.is_ascii_lowercase())
+            && word.bytes().any(|c| c.is_ascii_uppercase());
         // A redaction's own words are no token.
-        if looks_like_token(word)
-            && !text
-                .get(..start)
-                .unwrap_or_default()
-                .ends_with("<redacted ")
-        {
+        let marker = text
+            .get(..start)
+            .unwrap_or_default()
+            .ends_with("<redacted ");
+        if cases && looks_like_token(word) && !marker {
             out.push_str(text.get(copied..start).unwrap_or_default());
             out.push_str(&redacted("token", word));
             copied = i;
@@ -87,7 +93,66 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     if is_phone_key(folded) {
         return Some("phone");
     }
+    if describes(folded) {
+        return None;
+    }
     first_secret_word(folded)
+}
+
+/// Whether a key names something about a secret rather than the secret (`tokenType`,
+/// `tokenExpiresIn`, `pwdErrorCount`, `phoneModel`, `gwAuthResult`): by how it ends.
+fn describes(folded: &[u8]) -> bool {
+    const ABOUT: [&[u8]; 22] = [
+        b"type",
+        b"count",
+        b"time",
+        b"times",
+        b"days",
+        b"expiresin",
+        b"expire",
+        b"expires",
+        b"expired",
+        b"status",
+        b"state",
+        b"length",
+        b"size",
+        b"failed",
+        b"model",
+        b"brand",
+        b"network",
+        b"operator",
+        b"enabled",
+        b"set",
+        b"url",
+        b"version",
+    ];
+    ABOUT.iter().any(|end| folded.ends_with(end))
+}
+
+/// The words of [`first_secret_word`], for keys written in text: there the key must end with
+/// one (`accessToken=`, `session_token:`), or be `msisdn` or `number`, so that a method or a
+/// log prefix that names a token (`onTokenFailed:`, `requestTokenWithViewController:`) is no key.
+const SECRET_WORDS: [&[u8]; 11] = [
+    b"token",
+    b"accesscode",
+    b"authcode",
+    b"authorizationcode",
+    b"gwauth",
+    b"phone",
+    b"mobile",
+    b"password",
+    b"passwd",
+    b"pwd",
+    b"secret",
+];
+
+/// [`secret_kind`] for a key written before a value in text ([`SECRET_WORDS`]).
+pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 64];
+    let folded = fold_key(key, &mut buf);
+    let singular = folded.strip_suffix(b"s").unwrap_or(folded);
+    let ends = is_phone_key(folded) || SECRET_WORDS.iter().any(|w| singular.ends_with(w));
+    ends.then(|| secret_kind(key)).flatten()
 }
 
 /// The kind of the secret words in `folded` text, the first in this order when there are
@@ -267,9 +332,34 @@ pub(super) fn redacted(kind: &str, value: &str) -> String {
     format!("<redacted {kind}: {} chars>", value.chars().count())
 }
 
+/// Whether a value says there is no secret: empty, a null of some language, or a placeholder
+/// or state a log writes where the secret would be (`token: undefined`, `token = "<null>";`,
+/// `token: expired`): keeping it keeps the fact that there was none.
 fn is_null(value: &str) -> bool {
+    const NONE: [&str; 20] = [
+        "null",
+        "(null)",
+        "nil",
+        "<null>",
+        "<nil>",
+        "none",
+        "undefined",
+        "n/a",
+        "na",
+        "empty",
+        "expired",
+        "invalid",
+        "missing",
+        "fail",
+        "failed",
+        "success",
+        "true",
+        "false",
+        "0",
+        "-1",
+    ];
     let v = super::scan::trim(value);
-    v.is_empty() || v == "null" || v == "(null)" || v == "nil"
+    v.is_empty() || NONE.iter().any(|n| v.eq_ignore_ascii_case(n))
 }
 
 #[cfg(test)]

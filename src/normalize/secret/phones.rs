@@ -307,7 +307,15 @@ fn inside_id(b: &[u8], start: usize, end: usize) -> bool {
     let (from, to) = (start - left, end + right);
     let word = b.get(from..to).unwrap_or_default();
     let hex_id = word.iter().all(u8::is_ascii_hexdigit) && word.iter().any(u8::is_ascii_alphabetic);
-    hex_id && (word.len() >= 16 || is_uuid(from.checked_sub(24).and_then(|f| b.get(f..to))))
+    let last_group = || is_uuid(from.checked_sub(24).and_then(|f| b.get(f..to)));
+    (hex_id && (word.len() >= 16 || last_group())) || in_uuid(b, start, end)
+}
+
+/// Whether the span lies across a UUID's groups (`3f2a9b7c-a138-1234-5678-9abcdef01234`).
+fn in_uuid(b: &[u8], start: usize, end: usize) -> bool {
+    (start.saturating_sub(35)..=start)
+        .filter(|&p| p + 36 >= end)
+        .any(|p| is_uuid(b.get(p..p + 36)))
 }
 
 /// Whether `b` is a UUID's text: hex in groups of 8-4-4-4-12.

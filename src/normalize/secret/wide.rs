@@ -151,6 +151,11 @@ fn number_at(b: &[u8], start: usize) -> Option<(usize, usize)> {
 /// (`(138)1234-5678`, `（138） 1234 5678`): they are the number's, and the separator after
 /// them may be left out. The groups' digits may be of either width.
 pub(super) fn grouped(b: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    // After a number and a dot, the digits are its fraction or a version's part (a logcat
+    // time's milliseconds `10:31:02.153 1234-5678/`, `1.138 1234 5678`): no first group.
+    if start >= 2 && b.get(start - 1) == Some(&b'.') && digit_ending_at(b, start - 1).is_some() {
+        return None;
+    }
     let open = open_before(b, start);
     let close = open.and(close_at(b, end));
     let (start, gap) = match (open, close) {

@@ -79,7 +79,7 @@ fn masked(text: &str) -> String {
 }
 
 #[test]
-fn numbers_in_text_are_found_by_their_digits_and_separators() {
+fn numbers_in_text_are_found_by_their_digits() {
     let r = |n: usize| format!("<redacted phone: {n} chars>");
     // Exactly 11 digits `1[3-9]…`; `86` and `+86` before them are the number's too.
     assert_eq!(masked("a13812345678b"), format!("a{}b", r(11)));
@@ -103,6 +103,11 @@ fn numbers_in_text_are_found_by_their_digits_and_separators() {
     ] {
         assert_eq!(masked(kept), kept);
     }
+}
+
+#[test]
+fn grouped_numbers_are_found_by_their_separators() {
+    let r = |n: usize| format!("<redacted phone: {n} chars>");
     // 3-4-4, each gap a separator (the same twice or not); each group exactly that long.
     assert_eq!(masked("138 1234 5678."), format!("{}.", r(13)));
     assert_eq!(masked("138 1234-5678"), r(13));
@@ -140,6 +145,10 @@ fn numbers_in_text_are_found_by_their_digits_and_separators() {
         "[138]1234-5678",
         "(128)1234-5678",
         "138 12345 678",
+        // After a number and a dot: a fraction, a version, a logcat time's milliseconds.
+        "10:31:02.153 1234-5678/com.example.app",
+        "1.138 1234 5678",
+        "10.138.1234.5678",
         "138 123 45678",
         "138 1234 56789",
         "1380 1234 5678",
@@ -167,6 +176,9 @@ fn digits_inside_an_identifier_are_the_identifiers() {
         "x deadbeef13812345678cafe y",
         "0b6f3a1e-77c2-4d1a-9f3e-a13812345678",
         "id=0B6F3A1E-77C2-4D1A-9F3E-13812345678F.",
+        // A number's groups across a UUID's.
+        "3f2a9b7c-a138-1234-5678-9abcdef01234",
+        "req 0b6f3a1e-77c2-4f1a-b150-12345678abcd ok",
     ] {
         assert_eq!(masked(kept), kept, "{kept}");
     }
