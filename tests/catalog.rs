@@ -285,6 +285,12 @@ fn unicom_message_rows_match_after_nfkc() {
     let generic = lookup_with_msg(Source::Cucc, "1", "something new").unwrap();
     assert!(!generic.is_message_row());
     assert_eq!(Some(generic), lookup(Source::Cucc, "1"));
+    // A message holding two rows' texts: the longer text wins (网络请求失败 over 请求超时);
+    // of two as long, the first in the table (connect error before response null).
+    let both = lookup_with_msg(Source::Cucc, "1", "请求超时，网络请求失败").unwrap();
+    assert_eq!(both.match_text(numauth::Lang::Zh), Some("网络请求失败"));
+    let tie = lookup_with_msg(Source::Cucc, "1", "response null; connect error").unwrap();
+    assert_eq!(tie.match_text(numauth::Lang::En), Some("connect error"));
 }
 
 #[test]
