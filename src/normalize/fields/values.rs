@@ -106,7 +106,11 @@ pub(super) fn code_of<'a>(
 /// Whether a bare value is a JSON number that is no integer of at most 18 digits, as written:
 /// with an exponent, a fraction other than zeros (`600011.0` is 600011), or more digits.
 fn is_odd_number(s: &str) -> bool {
-    if !crate::normalize::extra::is_json_literal(s) || matches!(s, "null" | "true" | "false") {
+    // Most codes are digits alone: no fraction, no exponent, and short.
+    if (s.len() <= 18 && !s.bytes().any(|c| matches!(c, b'.' | b'e' | b'E')))
+        || !crate::normalize::extra::is_json_literal(s)
+        || matches!(s, "null" | "true" | "false")
+    {
         return false;
     }
     let digits = s.trim_start_matches('-');
