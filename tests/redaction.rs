@@ -469,6 +469,13 @@ fn what_describes_a_secret_is_kept() {
         let got = extra(&n, key).unwrap_or_else(|| panic!("{key}: {n:?}"));
         assert_eq!(got.as_str(), want, "{key}");
     }
+    // Numbers in nested JSON: a placeholder kept, a code redacted.
+    let nested = self::n(r#"{"code":"600011","data":{"password":0,"authCode":123456}}"#);
+    let data = extra(&nested, "data").unwrap().to_json().to_string();
+    assert_eq!(
+        data,
+        r#"{"authCode":"<redacted code: 6 chars>","password":0}"#
+    );
     // In a message: a state after the name, a method name before a colon.
     for msg in [
         "令牌：已过期",

@@ -65,7 +65,8 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
 /// quoted key's text value is quoted too; a number is not).
 fn may_be_secret(value: &str, quoted_key: bool, before: Option<&u8>) -> bool {
     let first = value.bytes().next();
-    let quoted_value = matches!(before, Some(b'"' | b'\''));
+    // Quoted, in a list, or in Chinese brackets or curly quotes (the last byte of their mark).
+    let quoted_value = before.is_some_and(|c| matches!(c, b'"' | b'\'' | b'[') || !c.is_ascii());
     !(value.starts_with(['{', '['])
         || value.contains("<redacted")
         || first.is_some_and(|c| !c.is_ascii())
@@ -146,6 +147,22 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
         let rest = b.get(start + 1..).unwrap_or_default();
         let len = rest.iter().position(|&c| c == b']').unwrap_or(rest.len());
         return (start + 1, start + 1 + len);
+    }
+    // Chinese brackets and curly quotes (`token:「T」`, `token: “T”`, `《`, `【`, `（`): what is
+    // in them. Each closing mark is its opening one's next character.
+    if let Some(
+        open @ ([0xE3, 0x80, 0x88 | 0x8A | 0x8C | 0x8E | 0x90]
+        | [0xE2, 0x80, 0x98 | 0x9C]
+        | [0xEF, 0xBC, 0x88]),
+    ) = b.get(start..start + 3)
+    {
+        let close = [open[0], open[1], open[2] + 1];
+        let rest = b.get(start + 3..).unwrap_or_default();
+        let len = rest
+            .windows(3)
+            .position(|w| w == close)
+            .unwrap_or(rest.len());
+        return (start + 3, start + 3 + len);
     }
     let rest = b.get(start..).unwrap_or_default();
     let ends = |i: usize| match rest.get(i..).unwrap_or_default() {
@@ -255,6 +272,18 @@ mod tests {
                 r#""password": <redacted secret: 6 chars>,"#,
             ),
             ("'token': 'ab1'", "'token': '<redacted token: 3 chars>'"),
+            // In Chinese brackets or curly quotes (a third red-team run).
+            ("token:《ab1》", "token:《<redacted token: 3 chars>》"),
+            (
+                "password:「hunter2」",
+                "password:「<redacted secret: 7 chars>」",
+            ),
+            ("token: “ab1”", "token: “<redacted token: 3 chars>”"),
+            (
+                "accessCode=【ac01】",
+                "accessCode=【<redacted code: 4 chars>】",
+            ),
+            ("token:（ab1", "token:（<redacted token: 3 chars>"),
             // A key in the plural; a phone key's value with digits.
             ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
             ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),

@@ -152,9 +152,14 @@ fn number_at(b: &[u8], start: usize) -> Option<(usize, usize)> {
 /// them may be left out. The groups' digits may be of either width.
 pub(super) fn grouped(b: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
     // After a number and a dot, the digits are its fraction or a version's part (a logcat
-    // time's milliseconds `10:31:02.153 1234-5678/`, `1.138 1234 5678`): no first group.
-    if start >= 2 && b.get(start - 1) == Some(&b'.') && digit_ending_at(b, start - 1).is_some() {
-        return None;
+    // time's milliseconds `10:31:02.153 1234-5678/`, `1.138 1234 5678`): no first group. The
+    // country code is the exception (`+86.138.1234.5678`).
+    let before = b.get(start.wrapping_sub(1)) == Some(&b'.');
+    if let Some(d) = digit_ending_at(b, start.wrapping_sub(1)).filter(|_| before) {
+        let (_, digits) = run(b, run_start(b, d));
+        if !matches!(digits.as_slice(), [8, 6] | [0, 0, 8, 6]) {
+            return None;
+        }
     }
     let open = open_before(b, start);
     let close = open.and(close_at(b, end));

@@ -120,6 +120,9 @@ fn grouped_numbers_are_found_by_their_separators() {
     assert_eq!(masked("+86 (139) 1234 5678"), format!("+86 {}", r(15)));
     assert_eq!(masked("（150）1234-5678"), r(14));
     assert_eq!(masked("(150）12345678"), r(13));
+    // After the country code and a dot.
+    assert_eq!(masked("+86.138.1234.5678"), format!("+86.{}", r(13)));
+    assert_eq!(masked("0086.138 1234-5678"), format!("0086.{}", r(13)));
     // A bracket not closed is no part of it.
     assert_eq!(masked("(138 1234 5678"), format!("({}", r(13)));
     assert_eq!(masked("(199-1234-5678)"), format!("({})", r(13)));
@@ -149,6 +152,7 @@ fn grouped_numbers_are_found_by_their_separators() {
         "10:31:02.153 1234-5678/com.example.app",
         "1.138 1234 5678",
         "10.138.1234.5678",
+        "2186.138.1234.5678",
         "138 123 45678",
         "138 1234 56789",
         "1380 1234 5678",
