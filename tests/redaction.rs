@@ -342,7 +342,7 @@ fn secrets_written_as_key_value_in_text_are_redacted() {
 }
 
 /// A second red-team run's payloads, each with what of its secret must reach no output.
-const SECOND_RUN: [(&str, &[&str]); 19] = [
+const SECOND_RUN: [(&str, &[&str]); 21] = [
     // `key：value` with the full-width colon, and the Chinese names of secrets.
     (
         r#"{"code":"999999","msg":"获取token成功，token：STsidLEAK0000163841"}"#,
@@ -417,6 +417,15 @@ const SECOND_RUN: [(&str, &[&str]); 19] = [
     (
         r#"{"code":"600011","msg":"x","data":{"\u0074oken":"STsidLEAK0000"}}"#,
         &["LEAK0000"],
+    ),
+    // Keys of other credentials: an SMS code, an HTTP authorisation, API and session keys.
+    (
+        r#"{"code":"600011","smsCode":"LEAK9871","verifyCode":"LEAK9872","Authorization":"Bearer LEAKjwt","apiKey":"LEAKapi","sessionKey":"LEAKsk","jwt":"LEAKjwt2","ticket":"LEAKt","credential":"LEAKc"}"#,
+        &["LEAK"],
+    ),
+    (
+        r#"{"code":"600011","msg":"request failed, Authorization: Bearer LEAKjwt0001 smsCode=LEAK9871"}"#,
+        &["LEAK"],
     ),
     // Typeset separators between the groups.
     (

@@ -177,7 +177,16 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
         [0xE4..=0xE9, ..] => i > 0 && rest.get(i - 1).is_some_and(u8::is_ascii),
         _ => false,
     };
-    let len = (0..rest.len()).find(|&i| ends(i)).unwrap_or(rest.len());
+    let word = |from: usize| (from..rest.len()).find(|&i| ends(i)).unwrap_or(rest.len());
+    let len = word(0);
+    // An HTTP scheme before the credential (`Authorization: Bearer eyJ…`): both words.
+    let scheme = rest
+        .get(..len)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"bearer") || w.eq_ignore_ascii_case(b"basic"));
+    if scheme && rest.get(len) == Some(&b' ') && rest.get(len + 1).is_some_and(u8::is_ascii_graphic)
+    {
+        return (start, start + word(len + 1));
+    }
     (start, start + len)
 }
 
@@ -284,6 +293,12 @@ mod tests {
                 "accessCode=【<redacted code: 4 chars>】",
             ),
             ("token:（ab1", "token:（<redacted token: 3 chars>"),
+            // An HTTP scheme and its credential; an SMS code.
+            (
+                "Authorization: Bearer eyJ1a.b2 next",
+                "Authorization: <redacted secret: 15 chars> next",
+            ),
+            ("smsCode=123456", "smsCode=<redacted code: 6 chars>"),
             // A key in the plural; a phone key's value with digits.
             ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
             ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),

@@ -129,36 +129,49 @@ fn describes(folded: &[u8]) -> bool {
     ABOUT.iter().any(|end| folded.ends_with(end))
 }
 
-/// The words of [`first_secret_word`], for keys written in text: there the key must end with
-/// one (`accessToken=`, `session_token:`), or be `msisdn` or `number`, so that a method or a
-/// log prefix that names a token (`onTokenFailed:`, `requestTokenWithViewController:`) is no key.
-const SECRET_WORDS: [&[u8]; 11] = [
-    b"token",
-    b"accesscode",
-    b"authcode",
-    b"authorizationcode",
-    b"gwauth",
-    b"phone",
-    b"mobile",
-    b"password",
-    b"passwd",
-    b"pwd",
-    b"secret",
-];
-
-/// [`secret_kind`] for a key written before a value in text ([`SECRET_WORDS`]).
+/// [`secret_kind`] for a key written before a value in text: there the key must end with one
+/// of [`SECRET_WORDS`] (`accessToken=`, `session_token:`), or be `msisdn` or `number`, so that
+/// a method or a log prefix that names a token (`onTokenFailed:`,
+/// `requestTokenWithViewController:`) is no key.
 pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
     let folded = fold_key(key, &mut buf);
     let singular = folded.strip_suffix(b"s").unwrap_or(folded);
-    let ends = is_phone_key(folded) || SECRET_WORDS.iter().any(|w| singular.ends_with(w));
+    let ends = is_phone_key(folded) || SECRET_WORDS.iter().any(|(w, _)| singular.ends_with(w));
     ends.then(|| secret_kind(key)).flatten()
 }
 
-/// The kind of the secret words in `folded` text, the first in this order when there are
-/// several (a `phoneToken` is a token): token, code, phone, secret. The one list of the words
-/// that name a secret, for keys and for the texts that may hold them. A `const fn`, so that the
-/// build can hold the key table to it (`keys.rs`).
+/// The words that name a secret in a key (folded: lower case, letters and digits), with the
+/// rank of their kind: 0 token, 1 code, 2 phone, 3 secret. The one list, for keys in payloads,
+/// keys written in text and the texts that may hold them.
+const SECRET_WORDS: [(&[u8], u32); 20] = [
+    (b"token", 0),
+    (b"jwt", 0),
+    (b"ticket", 0),
+    (b"accesscode", 1),
+    (b"authcode", 1),
+    (b"authorizationcode", 1),
+    // Getui OneLogin's iOS `OLGWAuthKey`: the gateway's auth code, as `authcode` is.
+    (b"gwauth", 1),
+    // A one-time SMS code is a credential too.
+    (b"smscode", 1),
+    (b"verifycode", 1),
+    (b"verificationcode", 1),
+    (b"phone", 2),
+    (b"mobile", 2),
+    (b"password", 3),
+    (b"passwd", 3),
+    (b"pwd", 3),
+    (b"secret", 3),
+    (b"authorization", 3),
+    (b"apikey", 3),
+    (b"sessionkey", 3),
+    (b"credential", 3),
+];
+
+/// The kind of the secret words ([`SECRET_WORDS`]) in `folded` text, the first in rank order
+/// when there are several (a `phoneToken` is a token): token, code, phone, secret. A `const
+/// fn`, so that the build can hold the key table to it (`keys.rs`).
 const fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
     // One pass, each word tried only where its first letter is: most keys name no secret, and
     // this runs for every kept field of an unknown key.
@@ -166,23 +179,9 @@ const fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
     let mut found = 0u32;
     let mut rest = folded;
     while let Some((first, tail)) = rest.split_first() {
-        let words: &[(&[u8], u32)] = match first {
-            b't' => &[(b"token", 0)],
-            b'a' => &[
-                (b"accesscode", 1),
-                (b"authcode", 1),
-                (b"authorizationcode", 1),
-            ],
-            b'p' => &[(b"phone", 2), (b"password", 3), (b"passwd", 3), (b"pwd", 3)],
-            // Getui OneLogin's iOS `OLGWAuthKey`: the gateway's auth code, as `authcode` is.
-            b'g' => &[(b"gwauth", 1)],
-            b'm' => &[(b"mobile", 2)],
-            b's' => &[(b"secret", 3)],
-            _ => &[],
-        };
-        let mut ws = words;
+        let mut ws: &[(&[u8], u32)] = &SECRET_WORDS;
         while let Some(((word, rank), more)) = ws.split_first() {
-            if starts_with(rest, word) {
+            if matches!(word.first(), Some(w) if *w == *first) && starts_with(rest, word) {
                 found |= 1 << *rank;
             }
             ws = more;
