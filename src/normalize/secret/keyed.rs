@@ -305,6 +305,11 @@ mod tests {
         ] {
             assert_eq!(masked(text), want, "{text}");
         }
+    }
+
+    /// What is kept of the same forms: states, placeholders, method names, sentences.
+    #[test]
+    fn what_only_looks_like_a_secret_is_kept() {
         // No key before the mark, an empty list, other full-width marks, a list of objects.
         for kept in [
             "，：x",
