@@ -142,8 +142,8 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
         return (start + 1, start + 1 + len);
     }
     // A list (`token: [T]`): what is in its brackets. An object in it is the object's
-    // redaction's (`redact_objects_in`).
-    if b.get(start) == Some(&b'[') && b.get(start + 1) != Some(&b'{') {
+    // redaction's (`redact_objects_in`, and `may_be_secret` leaves it).
+    if b.get(start) == Some(&b'[') {
         let rest = b.get(start + 1..).unwrap_or_default();
         let len = rest.iter().position(|&c| c == b']').unwrap_or(rest.len());
         return (start + 1, start + 1 + len);
@@ -336,6 +336,7 @@ mod tests {
             "pwdErrorCount=3",
             // A bare word after a quoted key: a sentence, not JSON.
             "unknown code \"token_invalid\": not in the catalog",
+            "the field \"token\": not set",
         ] {
             assert_eq!(masked(kept), kept, "{kept}");
         }
