@@ -183,9 +183,14 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
     let scheme = rest
         .get(..len)
         .is_some_and(|w| w.eq_ignore_ascii_case(b"bearer") || w.eq_ignore_ascii_case(b"basic"));
-    if scheme && rest.get(len) == Some(&b' ') && rest.get(len + 1).is_some_and(u8::is_ascii_graphic)
-    {
-        return (start, start + word(len + 1));
+    let blanks = rest
+        .get(len..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&c| c == b' ')
+        .count();
+    if scheme && blanks > 0 && rest.get(len + blanks).is_some_and(u8::is_ascii_graphic) {
+        return (start, start + word(len + blanks));
     }
     (start, start + len)
 }
@@ -299,6 +304,16 @@ mod tests {
                 "Authorization: <redacted secret: 15 chars> next",
             ),
             ("smsCode=123456", "smsCode=<redacted code: 6 chars>"),
+            (
+                "Authorization: basic  x1 y",
+                "Authorization: <redacted secret: 9 chars> y",
+            ),
+            (
+                "Authorization: Bearer",
+                "Authorization: <redacted secret: 6 chars>",
+            ),
+            // Full-width letters are a value's; other full-width marks end it (`ｃ`, `｝`).
+            ("token=abｃd｝x", "token=<redacted token: 4 chars>｝x"),
             // A key in the plural; a phone key's value with digits.
             ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
             ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),
