@@ -189,7 +189,8 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
         .iter()
         .take_while(|&&c| c == b' ')
         .count();
-    if scheme && blanks > 0 && rest.get(len + blanks).is_some_and(u8::is_ascii_graphic) {
+    // (No blank after the scheme: `word` from there ends at once, the same value.)
+    if scheme && rest.get(len + blanks).is_some_and(u8::is_ascii_graphic) {
         return (start, start + word(len + blanks));
     }
     (start, start + len)
@@ -311,6 +312,10 @@ mod tests {
             (
                 "Authorization: Bearer",
                 "Authorization: <redacted secret: 6 chars>",
+            ),
+            (
+                "Authorization: Bearer ",
+                "Authorization: <redacted secret: 6 chars> ",
             ),
             // Full-width letters are a value's; other full-width marks end it (`ｃ`, `｝`).
             ("token=abｃd｝x", "token=<redacted token: 4 chars>｝x"),
