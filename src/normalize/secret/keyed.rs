@@ -299,12 +299,25 @@ mod tests {
                 "accessCode=【<redacted code: 4 chars>】",
             ),
             ("token:（ab1", "token:（<redacted token: 3 chars>"),
-            // An HTTP scheme and its credential; an SMS code.
+            ("smsCode=123456", "smsCode=<redacted code: 6 chars>"),
+            // Full-width letters are a value's; other full-width marks end it (`ｃ`, `｝`).
+            ("token=abｃd｝x", "token=<redacted token: 4 chars>｝x"),
+            // A key in the plural; a phone key's value with digits.
+            ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
+            ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),
+        ] {
+            assert_eq!(masked(text), want, "{text}");
+        }
+    }
+
+    /// An HTTP scheme and its credential are one value, whatever the blanks between them.
+    #[test]
+    fn an_http_scheme_and_its_credential_are_one_value() {
+        for (text, want) in [
             (
                 "Authorization: Bearer eyJ1a.b2 next",
                 "Authorization: <redacted secret: 15 chars> next",
             ),
-            ("smsCode=123456", "smsCode=<redacted code: 6 chars>"),
             (
                 "Authorization: basic  x1 y",
                 "Authorization: <redacted secret: 9 chars> y",
@@ -317,11 +330,6 @@ mod tests {
                 "Authorization: Bearer ",
                 "Authorization: <redacted secret: 6 chars> ",
             ),
-            // Full-width letters are a value's; other full-width marks end it (`ｃ`, `｝`).
-            ("token=abｃd｝x", "token=<redacted token: 4 chars>｝x"),
-            // A key in the plural; a phone key's value with digits.
-            ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
-            ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),
         ] {
             assert_eq!(masked(text), want, "{text}");
         }
