@@ -438,12 +438,13 @@ const SECOND_RUN: [(&str, &[&str]); 21] = [
     ),
 ];
 
-/// [`SECOND_RUN`]: the whole result is serialised as the CLI and the service write it, and
-/// searched. (Redacted values keep only their kind and length.)
+/// [`SECOND_RUN`]: the whole result, every field as `Debug` prints it (the JSON the CLI writes
+/// needs the `serde` feature; the CLI's own tests search that), is searched. (Redacted values
+/// keep only their kind and length.)
 #[test]
 fn a_second_red_team_runs_payloads_leak_nothing() {
     for (raw, secrets) in SECOND_RUN {
-        let out = serde_json::to_string(&n(raw)).unwrap();
+        let out = format!("{:?}", n(raw));
         for secret in secrets {
             assert!(!out.contains(secret), "{raw}\n=> {out}");
         }
