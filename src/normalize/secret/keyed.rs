@@ -87,12 +87,22 @@ fn separator_end(b: &[u8], at: usize) -> Option<usize> {
 
 /// The kind of secret the key written just before the separator at `sep` names: an ASCII key
 /// ([`key_before`], [`text_key_kind`]) or a Chinese name ([`CHINESE_KEYS`]), after any quote
-/// (escaped or not) and blanks around it; and whether the key was quoted. A redaction's own
+/// (escaped or not) and blanks around it, and a Chinese `为` or `是` after it; and whether the
+/// key was quoted. A redaction's own
 /// words (`<redacted token: 9 chars>`) name no secret.
 fn kind_before(b: &[u8], sep: usize) -> Option<(&'static str, bool)> {
     let mut end = sep;
     while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'' | b'\\')) {
         end -= 1;
+    }
+    // Chinese logs write `token为：…` and `令牌是：…`: the key is before the verb.
+    if b.get(..end)
+        .is_some_and(|h| h.ends_with("为".as_bytes()) || h.ends_with("是".as_bytes()))
+    {
+        end -= 3;
+        while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t')) {
+            end -= 1;
+        }
     }
     let head = b.get(..end)?;
     let quoted = matches!(b.get(end), Some(b'"' | b'\''));
@@ -305,6 +315,10 @@ mod tests {
             // A key in the plural; a phone key's value with digits.
             ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
             ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),
+            // A verb between the key and the mark, as Chinese logs write it.
+            ("token为：ab1", "token为：<redacted token: 3 chars>"),
+            ("当前令牌是: ab1", "当前令牌是: <redacted token: 3 chars>"),
+            ("token 为 = ab1", "token 为 = <redacted token: 3 chars>"),
         ] {
             assert_eq!(masked(text), want, "{text}");
         }
@@ -352,6 +366,9 @@ mod tests {
             "accessToken=\ncode=600011",
             // A state after the name, not a secret; a placeholder where a secret would be.
             "令牌：已过期",
+            "token为：空",
+            "令牌是：null",
+            "不为：ab1",
             "getLoginToken: 请求超时",
             "token: undefined",
             "token = \"<null>\";",

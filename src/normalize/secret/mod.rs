@@ -33,9 +33,14 @@ pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers
 /// assert_eq!(numauth::redact_text(kept), kept);
 /// ```
 pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
-    mask_token_words(keyed::mask_keyed(mask_phones(std::borrow::Cow::Borrowed(
-        text,
-    ))))
+    mask_text(std::borrow::Cow::Borrowed(text))
+}
+
+/// [`redact_text`] on text the normaliser keeps (a message, a kept string, a template value):
+/// numbers, `key=value` secrets, then token-like words, which also catches a token after words
+/// rather than a separator (`token为STsid…`, `The token STsid… has failed`).
+pub(crate) fn mask_text(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    mask_token_words(keyed::mask_keyed(mask_phones(text)))
 }
 
 /// `text` with each word that [`looks_like_token`] and mixes upper and lower case redacted:
@@ -45,6 +50,9 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
 fn mask_token_words(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let in_word = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'=' | b'_' | b'-');
     let b = text.as_bytes();
+    if !has_long_word(b) {
+        return text;
+    }
     let mut out = String::new();
     let (mut copied, mut i) = (0, 0);
     while let Some(start) = b
@@ -78,6 +86,33 @@ fn mask_token_words(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str
     }
     out.push_str(text.get(copied..).unwrap_or_default());
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether `b` holds a run of 32 bytes or more that [`mask_token_words`] reads as a word: most
+/// texts have none, and every message and kept text is looked at, so one byte table and no
+/// branch but the run's.
+fn has_long_word(b: &[u8]) -> bool {
+    const IN_WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let u = c as u8;
+            t[c] = u.is_ascii_alphanumeric() || matches!(u, b'+' | b'=' | b'_' | b'-');
+            c += 1;
+        }
+        t
+    };
+    if b.len() < 32 {
+        return false;
+    }
+    let mut run = 0u32;
+    for &c in b {
+        run = if IN_WORD[usize::from(c)] { run + 1 } else { 0 };
+        if run >= 32 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
@@ -400,6 +435,42 @@ mod tests {
             "<redacted STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9",
         ] {
             assert_eq!(masked(kept), kept, "{kept}");
+        }
+    }
+
+    /// Kept text gets the token-word check too: a token after words, not after a separator.
+    #[test]
+    fn kept_text_loses_tokens_written_after_words() {
+        let t = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9";
+        let masked = |s: &str| mask_text(std::borrow::Cow::Borrowed(s)).into_owned();
+        for (text, want) in [
+            (
+                format!("获取token成功，token为{t}"),
+                "获取token成功，token为<redacted token: 37 chars>",
+            ),
+            (
+                format!("The token {t} has failed"),
+                "The token <redacted token: 37 chars> has failed",
+            ),
+            // Exactly 32 characters, the whole text: the shortest token.
+            (t[..32].to_owned(), "<redacted token: 32 chars>"),
+            (
+                format!("令牌{}", &t[..32]),
+                "令牌<redacted token: 32 chars>",
+            ),
+        ] {
+            assert_eq!(masked(&text), want);
+        }
+        // A word of 31 characters then a mark, and a 32-character hex id: kept, and borrowed.
+        for kept in [
+            "STsid0000001Ojg5Yz3JhbGciOiJSUz.STsid",
+            "0b6f3a1e77c24d1a9f3e0123456789ab",
+        ] {
+            let out = mask_text(std::borrow::Cow::Borrowed(kept));
+            assert!(
+                matches!(out, std::borrow::Cow::Borrowed(k) if k == kept),
+                "{kept}"
+            );
         }
     }
 

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use super::keyed::mask_keyed;
-use super::redacted;
 use super::wide::{grouped, next_wide_phone};
+use super::{mask_text, redacted};
 use crate::normalize::extra::redact_objects_in;
 use crate::{ExtraValue, Normalized};
 
@@ -15,12 +15,13 @@ use crate::{ExtraValue, Normalized};
 /// resolved, so that its causes were read from the message as written: a number redacted
 /// first could join or split the codes around it. A message holding an object with secret
 /// fields (Getui's `msg`, JSON with `data.token` on success) has them redacted then too, and
-/// so does one that writes a secret as `key=value` (`获取token成功 token=STsid…`).
+/// so does one that writes a secret as `key=value` (`获取token成功 token=STsid…`) or holds a
+/// token-like word (`mask_text`).
 pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
     let mut cur = Some(n);
     while let Some(c) = cur {
         if let Some(t) = c.raw_msg.take() {
-            c.raw_msg = Some(mask_keyed(mask_phones(redact_objects_in(t))));
+            c.raw_msg = Some(mask_text(redact_objects_in(t)));
         }
         if let Some(t) = c.request_id.take() {
             c.request_id = Some(mask_keyed(mask_phones(t)));
@@ -32,17 +33,17 @@ pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
         for (key, value) in c.extra.iter_mut() {
             *key = mask_phones(std::mem::take(key));
             if let ExtraValue::Text(t) = value {
-                *t = mask_keyed(mask_phones(std::mem::take(t)));
+                *t = mask_text(std::mem::take(t));
             }
         }
         cur = c.root_cause.as_deref_mut();
     }
 }
 
-/// [`mask_phones`] and [`mask_keyed`] on an owned string, in place: for the strings of kept
-/// JSON and IDaaS template values, text as a message is.
+/// [`mask_text`] on an owned string, in place: for the strings of kept JSON and IDaaS template
+/// values, text as a message is.
 fn mask_string(s: &mut String) {
-    if let Cow::Owned(masked) = mask_keyed(mask_phones(Cow::Borrowed(s))) {
+    if let Cow::Owned(masked) = mask_text(Cow::Borrowed(s)) {
         *s = masked;
     }
 }
