@@ -186,8 +186,9 @@ fn number_in_run(b: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 /// Where a `\uXXXX` (or NSDictionary's `\UXXXX`) escape ends, when `at` is one of its four
-/// hex digits, or a URL's `%XX` when `at` is one of its two (`%E5%8F%B713812345678`, 号 then
-/// the number; `%2013812345678`, a space then the number).
+/// hex digits, or a URL's `%XX` or a byte escape's `\xXX` (Python's `bytes` repr, C) when `at`
+/// is one of its two (`%E5%8F%B713812345678`, 号 then the number; `%2013812345678`, a space
+/// then the number).
 fn escape_end(b: &[u8], at: usize) -> Option<usize> {
     let unicode = (1..=4).find_map(|back| {
         let u = at.checked_sub(back)?;
@@ -199,8 +200,12 @@ fn escape_end(b: &[u8], at: usize) -> Option<usize> {
         (1..=2).find_map(|back| {
             let p = at.checked_sub(back)?;
             let escape = b.get(p..p + 3)?;
-            let is_escape =
-                matches!(escape, [b'%', hex @ ..] if hex.iter().all(u8::is_ascii_hexdigit));
+            let mark = match escape.first()? {
+                b'%' => true,
+                b'x' => p.checked_sub(1).and_then(|q| b.get(q)) == Some(&b'\\'),
+                _ => false,
+            };
+            let is_escape = mark && escape.get(1..)?.iter().all(u8::is_ascii_hexdigit);
             is_escape.then_some(p + 3)
         })
     })

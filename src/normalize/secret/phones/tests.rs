@@ -248,9 +248,18 @@ fn escapes_before_a_number_are_not_its_digits() {
     ] {
         assert_eq!(masked(text), want, "{text}");
     }
-    // Not an escape: digits of a word, and a backslash without `u`.
-    assert_eq!(masked(r"\x780113812345678"), r"\x780113812345678");
-    assert_eq!(masked(r"u780113812345678"), r"u780113812345678");
+    // A byte escape's (Python's `bytes` repr): 号 or a space, then the number.
+    for (text, want) in [
+        (r"\xe5\x8f\xb713812345678", format!(r"\xe5\x8f\xb7{r}")),
+        (r"b'\x2013812345678'", format!(r"b'\x20{r}'")),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+    // Not an escape: digits of a word, `x` or `u` without a backslash; and an escape whose
+    // digits leave no number (`\x78` then `0113812345678`).
+    for kept in [r"\x780113812345678", "x7813812345678", "u780113812345678"] {
+        assert_eq!(masked(kept), kept);
+    }
 }
 
 #[test]
