@@ -9,7 +9,7 @@ use crate::entry::{byte_set, Str};
 use crate::generated::{
     hash, CODES, CODE_PILOTS, CODE_ROWS, CODE_SEED, CODE_SHIFT, ENTRIES, PROVENANCE,
 };
-use crate::{Entry, Platform, Provenance, Source};
+use crate::{Entry, Lang, Platform, Provenance, Source};
 
 /// The entry for `code` in `source`'s namespace.
 ///
@@ -224,7 +224,9 @@ impl CodeRows {
     /// The entry for the code with the SDK's `msg` in `source` ([`lookup_with_msg`]).
     pub(crate) fn lookup_with_msg(self, source: Source, msg: &str) -> Option<&'static Entry> {
         let (first, rows) = self.in_source(source)?;
-        matched_row(first, rows, msg).or_else(|| code_row(rows))
+        matched_row(first, rows, msg)
+            .or_else(|| platform_row(rows, msg))
+            .or_else(|| code_row(rows))
     }
 
     /// The message row of the code in `source` that `msg` matches, if one does: unlike
@@ -286,6 +288,37 @@ fn matched_row(first: usize, rows: &'static [Entry], msg: &str) -> Option<&'stat
             if best.is_none_or(|(best_len, _)| len > best_len) {
                 best = Some((len, entry));
             }
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+/// Of a code's rows per platform (JVerification's 2018, a plugin's 500001), the one whose zh
+/// or en text `msg` holds, blanks and ASCII case aside (`…operator,operator sdk…` is iOS's
+/// `…operator, operator sdk…`): the longest such text wins, the first of a tie. `None` for a
+/// code with one code row, as almost every code has.
+fn platform_row(rows: &'static [Entry], msg: &str) -> Option<&'static Entry> {
+    let code_rows = rows.iter().take_while(|e| e.matcher.is_none());
+    code_rows.clone().nth(1)?;
+    let squeeze = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let msg = squeeze(&nfkc(msg));
+    let held = |e: &Entry| {
+        [Lang::Zh, Lang::En]
+            .map(|l| squeeze(e.message(l)))
+            .into_iter()
+            .filter(|t| msg.contains(t.as_str()))
+            .map(|t| t.len())
+            .max()
+    };
+    let mut best: Option<(usize, &'static Entry)> = None;
+    for (len, e) in code_rows.filter_map(|e| held(e).map(|len| (len, e))) {
+        if best.is_none_or(|(best_len, _)| len > best_len) {
+            best = Some((len, e));
         }
     }
     best.map(|(_, e)| e)

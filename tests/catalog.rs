@@ -56,9 +56,9 @@ fn entry_counts_per_source_are_locked() {
     }
     let expected = [
         (Source::Pns, 47),
-        (Source::Fusion, 109),
+        (Source::Fusion, 116),
         (Source::Cmcc, 76),
-        (Source::Cucc, 146),
+        (Source::Cucc, 150),
         (Source::Ctcc, 119),
         (Source::Dypns, 20),
         (Source::Idaas, 43),
@@ -363,4 +363,37 @@ fn every_provenance_source_is_used_or_documented() {
     }
     // Each seed is a provenance of some rows.
     assert!(used.contains("SEED000") && used.contains("SEED004"));
+}
+
+/// Where a source keeps one row per platform, the message picks the row whose text it holds,
+/// blanks and case aside; the longest text wins, since Android's 2018 text is the start of
+/// iOS's. Without such a text, the first row (the official one).
+#[test]
+fn the_message_picks_a_row_per_platform() {
+    use numauth::{lookup_with_msg, Platform};
+    let platforms = |source, code, msg| {
+        lookup_with_msg(source, code, msg)
+            .map(|e| e.platforms().to_vec())
+            .unwrap_or_default()
+    };
+    let ios = "Local unsupported operator,operator sdk don't exist";
+    assert_eq!(platforms(Source::Jverify, "2018", ios), [Platform::Ios]);
+    let android = "LOCAL UNSUPPORTED OPERATOR";
+    assert_eq!(
+        platforms(Source::Jverify, "2018", android),
+        [Platform::Android]
+    );
+    assert_eq!(
+        platforms(Source::Jverify, "2018", "本地不支持的运营商"),
+        [Platform::Android]
+    );
+    assert_eq!(platforms(Source::Jverify, "2018", "x"), [Platform::Ios]);
+    assert_eq!(
+        platforms(Source::FlutterAliAuth, "500001", "请先对插件进行监听"),
+        [Platform::Android]
+    );
+    assert_eq!(
+        platforms(Source::FlutterAliAuth, "500001", "密钥不能为空"),
+        [Platform::Ios]
+    );
 }

@@ -104,8 +104,7 @@ fn a_carriers_keys_make_the_code_the_carriers_known_or_not() {
 /// A message that gives one source's meaning of a number, and not the best-ranked source's,
 /// names that source: 600032 is the app SDK's wrong device clock but the H5 SDK's wrong
 /// business type (业务类型错误). A message that gives neither, or the first's own meaning in
-/// shorter words (蜂窝网络未开启 of 蜂窝网络未开启或不稳定), keeps the ranking; a plugin's words
-/// still need a hint.
+/// shorter words (蜂窝网络未开启 of 蜂窝网络未开启或不稳定), keeps the ranking.
 #[test]
 fn a_message_gives_the_meaning_of_the_source_it_comes_from() {
     check(&[
@@ -154,6 +153,68 @@ fn a_message_gives_the_meaning_of_the_source_it_comes_from() {
         (
             r#"{"code":"600025","msg":"终端检测参数错误"}"#,
             "pns 600025 invalid_request msg=终端检测参数错误",
+        ),
+    ]);
+}
+
+/// An audit find: the fusion SDK's events carry China Unicom's key names (`resultCode`,
+/// `resultMsg`: AlicomFusionEvent), and its click codes 410009–410012 are China Unicom's HTTP
+/// failures too (REPORT.md §5). A tap on Back was read as China Unicom's server error and blamed
+/// on China Unicom. The message tells them apart (the iOS header's words for each event, the
+/// SDK's own strings for China Unicom's); a carrier named, or no telling message, keeps the keys'
+/// reading. Also the fusion SDK's risk-check failures and SMS progress, read as the PNS SDK's.
+#[test]
+fn a_fusion_event_under_china_unicoms_keys_is_fusions() {
+    check(&[
+        (
+            r#"{"resultCode":"410010","resultMsg":"一键登录点击返回按钮","requestId":"8E9A"}"#,
+            "fusion 410010 ui_event msg=一键登录点击返回按钮 req=8E9A",
+        ),
+        (
+            r#"{"resultCode":"410012","resultMsg":"一键登录录授权页二次弹窗点击协议"}"#,
+            "fusion 410012 ui_event msg=一键登录录授权页二次弹窗点击协议",
+        ),
+        (
+            r#"{"resultCode":"410009","resultMsg":"一键登录获取页面其他手机号登录按钮点击事件"}"#,
+            "fusion 410009 user_switched_method msg=一键登录获取页面其他手机号登录按钮点击事件",
+        ),
+        (
+            r#"{"resultCode":"410011","resultMsg":"一键登录授权页点击协议"}"#,
+            "fusion 410011 ui_event msg=一键登录授权页点击协议",
+        ),
+        // China Unicom's own strings, with or without its vendor name; and no telling message.
+        (
+            r#"{"resultCode":"410012","resultMsg":"outputStr isEmpty","vendorName":"cu_xw"}"#,
+            "cucc 410012 server_error msg=outputStr isEmpty carrier=cucc",
+        ),
+        (
+            r#"{"resultCode":"410010","resultMsg":"https statusCode NOK"}"#,
+            "cucc 410010 server_error msg=https statusCode NOK carrier=cucc",
+        ),
+        (
+            r#"{"resultCode":"410011","resultMsg":"x"}"#,
+            "cucc 410011 network_error msg=x carrier=cucc",
+        ),
+        // A carrier named keeps the carrier's reading, whatever the message.
+        (
+            r#"{"resultCode":"410010","resultMsg":"一键登录点击返回按钮","operator":"CU"}"#,
+            "cucc 410010 server_error msg=一键登录点击返回按钮 carrier=cucc",
+        ),
+        (
+            r#"{"errorCode":"700002","errorMsg":"端风险检测失败,当前设备存在风险，认证频次过高"}"#,
+            "fusion 700002 risk_detected msg=端风险检测失败,当前设备存在风险，认证频次过高",
+        ),
+        (
+            r#"{"errorCode":"700003","errorMsg":"端风险检测失败,因当前设备存在风险，风险分高于预设值"}"#,
+            "fusion 700003 rate_limited msg=端风险检测失败,因当前设备存在风险，风险分高于预设值",
+        ),
+        (
+            r#"{"resultCode":"600005","resultMsg":"上行短信获取成功。"}"#,
+            "fusion 600005 flow_progress msg=上行短信获取成功。",
+        ),
+        (
+            r#"{"code":"700002","msg":"点击登录按钮"}"#,
+            "pns 700002 ui_event msg=点击登录按钮",
         ),
     ]);
 }

@@ -22,19 +22,65 @@ fn hinted(raw: &str, source: Source, platform: Option<Platform>) -> Normalized<'
 
 #[test]
 fn without_a_hint_a_number_keeps_its_official_meaning() {
-    // 600016 is the SMS-auth SDK's send limit; 700005 and 700010 are PNS's.
+    // 600016 is the SMS-auth SDK's send limit; 700005 and 700010 are PNS's: without the
+    // plugin's own words, the official reading.
     let cases = [
         (
-            r#"{"code":"600016","msg":"预取号成功"}"#,
+            r#"{"code":"600016","msg":"验证码发送频次超出限制"}"#,
             s(Source::SmsAuth, "600016", AuthOutcome::RateLimited),
         ),
         (
-            r#"{"code":"700005","msg":"点击第三方登录按钮"}"#,
+            r#"{"code":"600016"}"#,
+            s(Source::SmsAuth, "600016", AuthOutcome::RateLimited),
+        ),
+        (
+            r#"{"code":"700005","msg":"x"}"#,
             s(Source::Pns, "700005", AuthOutcome::FlowProgress),
         ),
         (
             r#"{"code":"700010","msg":"custom_btn"}"#,
             s(Source::Pns, "700010", AuthOutcome::UserCancelled),
+        ),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(sco(&n(raw)), want, "{raw}");
+    }
+}
+
+/// An audit find: the plugins' own words name the plugin without a hint. A pre-fetch success
+/// (预取号成功, sent when `accelerateLoginPage` succeeds: WRAPPERS.md) had been read as the SMS
+/// SDK's rate limit, even in a PNS-shaped payload. Two plugins that give one meaning: the first.
+#[test]
+fn a_plugins_own_words_name_the_plugin() {
+    let cases = [
+        (
+            r#"{"code":"600016","msg":"预取号成功","data":null}"#,
+            s(
+                Source::FlutterAliAuth,
+                "600016",
+                AuthOutcome::EnvironmentReady,
+            ),
+        ),
+        (
+            r#"{"resultCode":"600016","msg":"预取号成功","requestId":"r1","vendorName":"cm_zyhl"}"#,
+            s(
+                Source::FlutterAliAuth,
+                "600016",
+                AuthOutcome::EnvironmentReady,
+            ),
+        ),
+        (
+            r#"{"code":"700005","msg":"点击第三方登录按钮"}"#,
+            s(Source::FlutterAliAuth, "700005", AuthOutcome::UiEvent),
+        ),
+        // Each platform's row is a meaning of its own (Android's 500001; fusion's is a page).
+        (
+            r#"{"code":"500001","msg":"请先对插件进行监听"}"#,
+            s(Source::FlutterAliAuth, "500001", AuthOutcome::SdkMisuse),
+        ),
+        (
+            r#"{"code":"500001","msg":"短信验证码界面初始化成功"}"#,
+            s(Source::Fusion, "500001", AuthOutcome::FlowProgress),
         ),
     ];
     for (raw, want) in cases {

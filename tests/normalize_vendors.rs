@@ -281,9 +281,11 @@ fn the_platform_picks_the_row_of_a_code_read_differently_on_each() {
         on(Some(Platform::Android)).1,
         AuthOutcome::CarrierUnsupported
     );
-    // No platform, or one without a row of its own: the code's first row.
-    assert_eq!(on(None).1, AuthOutcome::CarrierUnsupported);
-    assert_eq!(on(Some(Platform::Web)).1, AuthOutcome::CarrierUnsupported);
+    // No platform, or one without a row of its own: the code's first row, the official one
+    // (the Android reading is only a third-party copy's; an audit find: the iOS message was
+    // sent to the end user).
+    assert_eq!(on(None).1, AuthOutcome::SdkMisuse);
+    assert_eq!(on(Some(Platform::Web)).1, AuthOutcome::SdkMisuse);
     // Shanyan's 1000 is the token or, with its message, the page shown (an Android row).
     let page = r#"{"code":1000,"message":"授权页拉起成功","innerDesc":"x"}"#;
     for platform in [None, Some(Platform::Android), Some(Platform::Ios)] {

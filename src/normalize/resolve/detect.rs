@@ -68,7 +68,7 @@ pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) 
         marks.vendor
     };
     if let Some(s) = preferred.filter(knows) {
-        return s;
+        return told_over_keys(s, p, rows);
     }
     // A carrier's own keys make the code the carrier's, known or not: another vendor's
     // reading of the number is no reading of it (China Unicom's `resultMsg` and a 10000 only
@@ -132,13 +132,13 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
     let first = sources.next()?;
     let source = first.source();
     if pointed.is_some() || Carrier::from_source(source).is_none() {
-        // A message that gives another official source's meaning of the number, one with
-        // another outcome, and not this one's, names that source (`600032` 业务类型错误 is the
-        // H5 SDK's, not the app SDK's clock). A plugin's reading still needs a hint: its
-        // messages are its own words for the official codes it passes on.
+        // A message that gives another source's meaning of the number, one with another
+        // outcome, and not this one's, names that source (`600032` 业务类型错误 is the H5
+        // SDK's, not the app SDK's clock; `600016` 预取号成功 the Flutter plugins' pre-fetch,
+        // not the SMS SDK's rate limit).
         let outcome = first.outcome();
         let mut others = sources
-            .filter(|e| e.outcome() != outcome && e.source().wraps().is_none())
+            .filter(|e| e.outcome() != outcome)
             .map(Entry::source)
             .peekable();
         // Most numbers have no other reading: no message to normalise for them.
@@ -162,6 +162,26 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
     let msg = msg.map(crate::catalog::nfkc)?;
     let official = rows.entries().filter(|e| e.source().wraps().is_none());
     told_apart(official.map(Entry::source), rows, &msg)
+}
+
+/// The source of a code whose keys point at carrier `s` that knows it: `s`, unless no carrier
+/// is named and the message gives one other official source's meaning and not the carrier's.
+/// The fusion SDK's events carry China Unicom's key names (`resultCode`, `resultMsg`), and
+/// its `410010` 一键登录点击返回按钮 is a tap on Back, not China Unicom's HTTP failure.
+fn told_over_keys(s: Source, p: &Parts<'_>, rows: CodeRows) -> Source {
+    let other = |e: &Entry| e.source() != s && e.source().wraps().is_none();
+    if Carrier::from_source(s).is_none() || p.carrier.is_some() || !rows.entries().any(|e| other(e))
+    {
+        return s;
+    }
+    let Some(msg) = p.msg.as_deref().map(crate::catalog::nfkc) else {
+        return s;
+    };
+    if gives(rows, s, &msg) {
+        return s;
+    }
+    let others = rows.entries().filter(|e| other(e)).map(Entry::source);
+    told_apart(others, rows, &msg).unwrap_or(s)
 }
 
 /// A guess for a code no source knows, from its form.
@@ -258,22 +278,33 @@ fn one_carrier(
 }
 
 /// Of `sources` that know the code (a source may come once per row), the one whose meaning
-/// `msg` gives ([`gives`]), when exactly one does.
+/// `msg` gives ([`gives`]), when exactly one does; or the first of several that give one
+/// meaning (the two Flutter plugins' `600016` 预取号成功), unless they are carriers: a
+/// message both carriers' tables give blames neither.
 fn told_apart(sources: impl Iterator<Item = Source>, rows: CodeRows, msg: &str) -> Option<Source> {
     let mut told = sources.filter(|&s| gives(rows, s, msg));
     let s = told.next()?;
-    told.all(|t| t == s).then_some(s)
+    let outcome = |s: Source| rows.lookup(s).map(Entry::outcome);
+    let carrier = Carrier::from_source(s).is_some();
+    told.all(|t| {
+        t == s || (!carrier && Carrier::from_source(t).is_none() && outcome(t) == outcome(s))
+    })
+    .then_some(s)
 }
 
 /// Whether the message (NFKC-normalised) gives the code's meaning in `s`: a row keyed by the
-/// message, or the row's zh text within it or it within the row's text (蜂窝网络未开启 of
+/// message, or a code row's zh text within it or it within the row's text (蜂窝网络未开启 of
 /// 蜂窝网络未开启或不稳定), ASCII case aside. A text under four characters (成功, 失败) tells no two meanings apart.
 fn gives(rows: CodeRows, s: Source, msg: &str) -> bool {
     let long = |t: &str| t.chars().nth(3).is_some();
     // ASCII case aside, as message rows match (`css属性不合规` is CSS属性不合规).
     let within = crate::normalize::keys::contains_ci;
+    // Any of its code rows: a row per platform is a meaning too (a plugin's 500001).
+    let code_rows = rows
+        .entries()
+        .filter(|e| e.source() == s && !e.is_message_row());
     rows.matched(s, msg).is_some()
-        || rows.lookup(s).is_some_and(|e| {
+        || code_rows.into_iter().any(|e| {
             let zh = e.message(crate::Lang::Zh);
             (long(zh) && within(msg, zh)) || (long(msg) && within(zh, msg))
         })
