@@ -247,6 +247,23 @@ fn shanyans_inner_message_key_names_shanyan() {
             causes: &[(Source::Cucc, "1", true)],
         },
     );
+    // 1001 with the carrier's name in its message (移动错误: CMCC_UNAVAILABLE_CODE) names that
+    // carrier (an audit find: no carrier was named).
+    for (message, carrier) in [
+        ("移动错误", Carrier::Cmcc),
+        ("cucc unavailable", Carrier::Cucc),
+        ("电信错误", Carrier::Ctcc),
+    ] {
+        let raw = serde_json::json!({"code": 1001, "message": message}).to_string();
+        let n = normalize(&raw).unwrap();
+        assert_eq!(
+            (n.source, n.carrier),
+            (Source::Shanyan, Some(carrier)),
+            "{raw}"
+        );
+    }
+    let unnamed = normalize(r#"{"code":1001,"message":"运营商错误","innerDesc":"x"}"#).unwrap();
+    assert_eq!((unnamed.source, unnamed.carrier), (Source::Shanyan, None));
     // An inner code without that key is still the PNS SDK's carrier code.
     let pns = normalize(r#"{"resultCode":"600011","innerCode":"103111","innerMsg":"网关IP错误"}"#)
         .unwrap();
