@@ -1,0 +1,122 @@
+//! Tests of the secret words and of token-like words in text.
+
+use super::*;
+
+#[test]
+fn a_list_of_names_is_checked_name_by_name() {
+    assert!(!any_names_secret(&[]));
+    assert!(!any_names_secret(&["requestcode", "traceid", "resultcode"]));
+    assert!(any_names_secret(&["requestcode", "accesstoken"]));
+    assert!(any_names_secret(&["code", "authcode"]));
+    assert!(any_names_secret(&["msisdn"]));
+    assert!(any_names_secret(&["number", "code"]));
+    // `number` and `msisdn` name a phone only as a whole key.
+    assert!(!any_names_secret(&["ordernumber", "msisdnx"]));
+    assert!(!any_names_secret(&crate::generated::KEY_NAMES));
+}
+
+/// Words that look like a token in an error message: base64 of both cases, 32 characters or
+/// more, split at anything but letters, digits and `+ = _ -`; each redacted in place.
+#[test]
+fn token_like_words_are_redacted_in_place() {
+    let t = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9"; // 37 characters
+    let r = "<redacted token: 37 chars>";
+    let masked = |s: &str| mask_token_words(std::borrow::Cow::Borrowed(s)).into_owned();
+    assert_eq!(masked(t), r);
+    assert_eq!(masked(&format!("/v1/{t}/x")), format!("/v1/{r}/x"));
+    assert_eq!(masked(&format!("a {t} b {t}")), format!("a {r} b {r}"));
+    // `+ = _ -` are a token's; `.` and `/` split words.
+    assert_eq!(masked(&format!("{t}+=_-")), "<redacted token: 41 chars>");
+    assert_eq!(masked(&format!("{t}.x")), format!("{r}.x"));
+    // One case only, no digit, too short, or a redaction's own words: kept.
+    for kept in [
+        "0b6f3a1e77c24d1a9f3e0123456789ab",
+        "ERROR_CODE_GET_TOKEN_FAILED_600011",
+        "STsidOjgYzJhbGciOiJSUzINiJabcdefghij",
+        "STsid0000001Ojg5Yz3JhbGciOiJSUz",
+        "<redacted STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
+
+/// Kept text gets the token-word check too: a token after words, not after a separator.
+#[test]
+fn kept_text_loses_tokens_written_after_words() {
+    let t = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9";
+    let masked = |s: &str| mask_text(std::borrow::Cow::Borrowed(s)).into_owned();
+    for (text, want) in [
+        (
+            format!("获取token成功，token为{t}"),
+            "获取token成功，token为<redacted token: 37 chars>",
+        ),
+        (
+            format!("The token {t} has failed"),
+            "The token <redacted token: 37 chars> has failed",
+        ),
+        // Exactly 32 characters, the whole text: the shortest token.
+        (t[..32].to_owned(), "<redacted token: 32 chars>"),
+        (
+            format!("令牌{}", &t[..32]),
+            "令牌<redacted token: 32 chars>",
+        ),
+    ] {
+        assert_eq!(masked(&text), want);
+    }
+    // A word of 31 characters then a mark, and a 32-character hex id: kept, and borrowed.
+    for kept in [
+        "STsid0000001Ojg5Yz3JhbGciOiJSUz.STsid",
+        "0b6f3a1e77c24d1a9f3e0123456789ab",
+    ] {
+        let out = mask_text(std::borrow::Cow::Borrowed(kept));
+        assert!(
+            matches!(out, std::borrow::Cow::Borrowed(k) if k == kept),
+            "{kept}"
+        );
+    }
+}
+
+#[test]
+fn the_first_word_by_rank_wins() {
+    assert_eq!(first_secret_word(b"phonetoken"), Some("token"));
+    assert_eq!(first_secret_word(b"secretphone"), Some("phone"));
+    assert_eq!(first_secret_word(b"mypassword"), Some("secret"));
+    assert_eq!(first_secret_word(b"xauthorizationcode"), Some("code"));
+    assert_eq!(first_secret_word(b"toke"), None);
+    // A word twice is still that word.
+    assert_eq!(first_secret_word(b"tokentoken"), Some("token"));
+    assert_eq!(first_secret_word(b"authcodeaccesscode"), Some("code"));
+    assert_eq!(first_secret_word(b"mobilephone"), Some("phone"));
+    assert_eq!(first_secret_word(b""), None);
+    assert_eq!(first_secret_word(b"loginpwd"), Some("secret"));
+    assert_eq!(first_secret_word(b"userpasswd"), Some("secret"));
+    assert_eq!(first_secret_word(b"gwauth"), Some("code"));
+    assert_eq!(first_secret_word(b"gwau"), None);
+    assert!(starts_with(b"token", b"tok"));
+    assert!(!starts_with(b"to", b"tok"));
+    assert!(!starts_with(b"tak", b"tok"));
+}
+
+#[test]
+fn tokens_and_not_tokens() {
+    assert!(looks_like_token("STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9xyz"));
+    assert!(looks_like_token(
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc"
+    ));
+    assert!(
+        !looks_like_token("0b6f3a1e-77c2-4d1a-9f3e-0123456789ab"),
+        "a UUID"
+    );
+    assert!(!looks_like_token(
+        "fetch loginToken failed because the network is down"
+    ));
+    assert!(!looks_like_token("short1"));
+    // UUID-long but no UUID: a token.
+    let token36 = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1Nia";
+    assert_eq!(token36.len(), 36);
+    assert!(looks_like_token(token36));
+    assert!(
+        !looks_like_token("abcdefghijklmnopqrstuvwxyzabcdefghij"),
+        "no digit"
+    );
+}
