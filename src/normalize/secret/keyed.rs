@@ -138,6 +138,14 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
     while matches!(b.get(start), Some(b' ' | b'\t')) {
         start += 1;
     }
+    // Swift's `Optional("…")` and Rust's `Some("…")`: the value is what they hold (a loop, not
+    // a call: text can nest them deeply).
+    while let Some(inner) = [&b"Optional("[..], b"Some("]
+        .iter()
+        .find(|w| b.get(start..).is_some_and(|r| r.starts_with(w)))
+    {
+        start += inner.len();
+    }
     if b.get(start) == Some(&b'\\') && b.get(start + 1) == Some(&b'"') {
         start += 1;
     }

@@ -186,3 +186,36 @@ fn a_text_without_secret_keys_stays_borrowed() {
         Cow::Borrowed(_)
     ));
 }
+
+/// Red-team find: Swift's `Optional("…")` and Rust's `Some("…")` around the value: the string
+/// inside is the secret, and `Optional(nil)` is a placeholder.
+#[test]
+fn an_optional_holds_the_value() {
+    for (text, want) in [
+        (
+            r#"token=Optional("abc123")"#,
+            r#"token=Optional("<redacted token: 6 chars>")"#,
+        ),
+        (
+            r#"password=Optional("hunter2") x"#,
+            r#"password=Optional("<redacted secret: 7 chars>") x"#,
+        ),
+        (
+            r#"token: Some("x1y2")"#,
+            r#"token: Some("<redacted token: 4 chars>")"#,
+        ),
+        (
+            "smsCode=Optional(482913)",
+            "smsCode=Optional(<redacted code: 6 chars>)",
+        ),
+        (
+            r#"token=Optional(\"abc123\")"#,
+            r#"token=Optional(\"<redacted token: 6 chars>\")"#,
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+    for kept in ["token=Optional(nil)", "token: None", "token: Some(None)"] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
