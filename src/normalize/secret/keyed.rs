@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{redacted, secret_in, text_key_kind};
+use super::{fold_key, redacted, secret_in, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
@@ -31,12 +31,12 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
         let Some(sep_end) = separator_end(b, at) else {
             continue;
         };
-        let Some((kind, quoted_key)) = kind_before(b, at) else {
+        let Some(Key { kind, quoted, line }) = kind_before(b, at) else {
             continue;
         };
-        let (start, end) = value_after(b, sep_end);
+        let (start, end) = value_after(b, sep_end, line);
         let value = text.get(start..end).unwrap_or_default();
-        if !may_be_secret(value, quoted_key, b.get(start.wrapping_sub(1))) {
+        if !may_be_secret(value, quoted, b.get(start.wrapping_sub(1))) {
             continue;
         }
         // In text, a phone key's value holds a number only with digits (`phone number:
@@ -85,12 +85,21 @@ fn separator_end(b: &[u8], at: usize) -> Option<usize> {
     Some(at + len)
 }
 
-/// The kind of secret the key written just before the separator at `sep` names: an ASCII key
+/// A secret key found in text, before a separator.
+struct Key {
+    /// The kind of secret it names.
+    kind: &'static str,
+    /// Whether it was quoted (a bare word after it is a sentence's, see [`may_be_secret`]).
+    quoted: bool,
+    /// Whether its value is the rest of the line: an HTTP `Authorization`'s, whatever scheme.
+    line: bool,
+}
+
+/// The secret key written just before the separator at `sep`: an ASCII key
 /// ([`key_before`], [`text_key_kind`]) or a Chinese name ([`CHINESE_KEYS`]), after any quote
-/// (escaped or not) and blanks around it, and a Chinese `为` or `是` after it; and whether the
-/// key was quoted. A redaction's own
+/// (escaped or not) and blanks around it, and a Chinese `为` or `是` after it. A redaction's own
 /// words (`<redacted token: 9 chars>`) name no secret.
-fn kind_before(b: &[u8], sep: usize) -> Option<(&'static str, bool)> {
+fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
     let mut end = sep;
     while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'' | b'\\')) {
         end -= 1;
@@ -110,11 +119,17 @@ fn kind_before(b: &[u8], sep: usize) -> Option<(&'static str, bool)> {
         .iter()
         .find(|(k, _)| head.ends_with(k.as_bytes()))
     {
-        return Some((kind, quoted));
+        let line = false;
+        return Some(Key { kind, quoted, line });
     }
     let (at, key) = key_before(head)?;
-    let marker = head.get(..at).is_some_and(|r| r.ends_with(b"<redacted "));
-    text_key_kind(key).filter(|_| !marker).map(|k| (k, quoted))
+    if head.get(..at).is_some_and(|r| r.ends_with(b"<redacted ")) {
+        return None;
+    }
+    let kind = text_key_kind(key)?;
+    let mut buf = [0u8; 64];
+    let line = fold_key(key, &mut buf).ends_with(b"authorization");
+    Some(Key { kind, quoted, line })
 }
 
 /// The key that `head` ends with: letters, digits, `_`, `-` and `.`, and where it starts;
@@ -132,8 +147,9 @@ fn key_before(head: &[u8]) -> Option<(usize, &str)> {
 /// Where the value that starts at or after `from` (past the separator) starts and ends:
 /// inside its quotes when it is quoted (`"…"`, `'…'`, or `\"…\"` in JSON held in a string),
 /// else up to a blank or a character that ends a `key=value` in logs, in ASCII or Chinese.
-/// Blanks before it are skipped; not a line break, after which the next line is its own.
-fn value_after(b: &[u8], from: usize) -> (usize, usize) {
+/// Blanks before it are skipped; not a line break, after which the next line is its own. With
+/// `line` (an `Authorization` header's), an unquoted value is the rest of the line.
+fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
     let mut start = from;
     while matches!(b.get(start), Some(b' ' | b'\t')) {
         start += 1;
@@ -183,6 +199,9 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
         return (start + 3, start + 3 + len);
     }
     let rest = b.get(start..).unwrap_or_default();
+    if line && !starts_with_bearer_or_basic(rest) {
+        return (start, start + line_len(rest));
+    }
     let ends = |i: usize| match rest.get(i..).unwrap_or_default() {
         [c, ..] if c.is_ascii_whitespace() || b",;&)}]\"'\\".contains(c) => true,
         // Chinese punctuation (U+3000..U+303F: `、`, `。`, `」`) and full-width marks that are
@@ -212,6 +231,39 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
         return (start, start + word(len + blanks));
     }
     (start, start + len)
+}
+
+/// Whether `value` starts with the word `Bearer` or `Basic` (any case): their credential is
+/// one word, and what follows it on the line (`Authorization: Bearer eyJ… next`) is kept.
+fn starts_with_bearer_or_basic(value: &[u8]) -> bool {
+    [&b"bearer"[..], b"basic"].iter().any(|w| {
+        value
+            .get(..w.len())
+            .is_some_and(|v| v.eq_ignore_ascii_case(w))
+            && value
+                .get(w.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// The length of `rest` up to a line break, as written (`\n`, `\r` in escaped text) or not,
+/// without the blanks before it: the parameters of `Digest`, `HMAC-SHA256` and other schemes
+/// hold the credential after blanks, commas and quotes.
+fn line_len(rest: &[u8]) -> usize {
+    let end = (0..rest.len())
+        .find(|&i| match rest.get(i..).unwrap_or_default() {
+            [b'\n' | b'\r', ..] | [b'\\', b'n' | b'r', ..] => true,
+            _ => false,
+        })
+        .unwrap_or(rest.len());
+    let blanks = rest
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count();
+    end - blanks
 }
 
 #[cfg(test)]

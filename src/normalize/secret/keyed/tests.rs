@@ -219,3 +219,55 @@ fn an_optional_holds_the_value() {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
+
+/// Red-team find: an `Authorization` header's value with any scheme is the whole line (or what
+/// its quotes hold), not its first word: the credential comes after the scheme and, for some
+/// schemes, after parameters.
+#[test]
+fn an_authorization_value_is_the_whole_line() {
+    for (text, want) in [
+        (
+            "Authorization: APPCODE 8c3f0a1b\nnext",
+            "Authorization: <redacted secret: 16 chars>\nnext",
+        ),
+        (
+            "Authorization: Token X1y2 ",
+            "Authorization: <redacted secret: 10 chars> ",
+        ),
+        (
+            "authorization=OAuth X1y2",
+            "authorization=<redacted secret: 10 chars>",
+        ),
+        (
+            r#"Authorization: Digest username="a", response="X1y2""#,
+            "Authorization: <redacted secret: 36 chars>",
+        ),
+        (
+            "Authorization: HMAC-SHA256 Credential=AK/x, Signature=X1y2\r\nHost: h",
+            "Authorization: <redacted secret: 43 chars>\r\nHost: h",
+        ),
+        (
+            "Proxy-Authorization: acs LTAI5t:SIG1=\nx",
+            "Proxy-Authorization: <redacted secret: 16 chars>\nx",
+        ),
+        (
+            r#"headers: {"Authorization": "APPCODE 8c3f", "x": 1}"#,
+            r#"headers: {"Authorization": "<redacted secret: 12 chars>", "x": 1}"#,
+        ),
+        (
+            r"Authorization: APPCODE 8c3f\nHost: h",
+            r"Authorization: <redacted secret: 12 chars>\nHost: h",
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+    // Other keys' values still end at a blank; an `authorization_code` is a code.
+    assert_eq!(
+        masked("auth_code=ab1 next: x"),
+        "auth_code=<redacted code: 3 chars> next: x"
+    );
+    assert_eq!(
+        masked("authorization_code=ab1 x"),
+        "authorization_code=<redacted code: 3 chars> x"
+    );
+}
