@@ -113,6 +113,13 @@ fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
             end -= 1;
         }
     }
+    // `token值：`, `令牌串：`, `token字符串=`: the secret's value, its string.
+    if let Some(word) = ["字符串", "值", "串"]
+        .iter()
+        .find(|w| b.get(..end).is_some_and(|h| h.ends_with(w.as_bytes())))
+    {
+        end -= word.len();
+    }
     let head = b.get(..end)?;
     let quoted = matches!(b.get(end), Some(b'"' | b'\''));
     if let Some((_, kind)) = CHINESE_KEYS

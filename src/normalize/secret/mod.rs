@@ -167,11 +167,22 @@ fn describes(folded: &[u8]) -> bool {
 /// [`secret_kind`] for a key written before a value in text: there the key must end with one
 /// of [`SECRET_WORDS`] (`accessToken=`, `session_token:`), or be `msisdn` or `number`, so that
 /// a method or a log prefix that names a token (`onTokenFailed:`,
-/// `requestTokenWithViewController:`) is no key.
+/// `requestTokenWithViewController:`) is no key. A number, or a word for the value or its
+/// string form, may follow the secret's word (`token1=`, `tokenStr=`, `token_value:`).
 pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
     let folded = fold_key(key, &mut buf);
-    let singular = folded.strip_suffix(b"s").unwrap_or(folded);
+    let digits = folded
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let word = folded.get(..folded.len() - digits).unwrap_or_default();
+    let word = [&b"string"[..], b"str", b"value", b"val"]
+        .iter()
+        .find_map(|end| word.strip_suffix(*end))
+        .unwrap_or(word);
+    let singular = word.strip_suffix(b"s").unwrap_or(word);
     let ends = is_phone_key(folded) || SECRET_WORDS.iter().any(|(w, _)| singular.ends_with(w));
     ends.then(|| secret_kind(key)).flatten()
 }

@@ -271,3 +271,40 @@ fn an_authorization_value_is_the_whole_line() {
         "authorization_code=<redacted code: 3 chars> x"
     );
 }
+
+/// Red-team find: a key that names the secret's value or string form after its word
+/// (`token值：`, `tokenStr=`, `token1=`) is the secret's key; one that names something else
+/// about it (`tokenId`, `tokenType`) or a method is not.
+#[test]
+fn a_key_may_name_the_value_after_the_word() {
+    for key in [
+        "token值：",
+        "Token串：",
+        "token字符串=",
+        "令牌值：",
+        "token值为：",
+        "tokenStr=",
+        "tokenString=",
+        "tokenValue: ",
+        "tokenVal=",
+        "token_value=",
+        "token1=",
+        "accessTokenStr=",
+    ] {
+        assert_eq!(
+            masked(&format!("{key}ab1 x")),
+            format!("{key}<redacted token: 3 chars> x"),
+            "{key}"
+        );
+    }
+    for kept in [
+        "tokenId=ab1",
+        "token_id: ab1",
+        "tokenType=ab1",
+        "onTokenFailed: ab1",
+        "tokenInterval=ab1",
+        "值：ab1",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
