@@ -10,9 +10,13 @@ use super::{fold_key, redacted, secret_in, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
-const CHINESE_KEYS: [(&str, &str); 4] = [
+const CHINESE_KEYS: [(&str, &str); 7] = [
     ("令牌", "token"),
     ("授权码", "code"),
+    // SMS verification codes (`短信验证码` ends with `验证码`).
+    ("验证码", "code"),
+    ("动态码", "code"),
+    ("校验码", "code"),
     ("密码", "secret"),
     ("口令", "secret"),
 ];

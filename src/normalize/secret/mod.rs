@@ -190,7 +190,7 @@ pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
 /// The words that name a secret in a key (folded: lower case, letters and digits), with the
 /// rank of their kind: 0 token, 1 code, 2 phone, 3 secret. The one list, for keys in payloads,
 /// keys written in text and the texts that may hold them.
-const SECRET_WORDS: [(&[u8], u32); 20] = [
+const SECRET_WORDS: [(&[u8], u32); 28] = [
     (b"token", 0),
     (b"jwt", 0),
     (b"ticket", 0),
@@ -203,6 +203,16 @@ const SECRET_WORDS: [(&[u8], u32); 20] = [
     (b"smscode", 1),
     (b"verifycode", 1),
     (b"verificationcode", 1),
+    // Other names of SMS and one-time codes; not `otp`, `pin` or `code` alone, which sit
+    // inside other words (`option`, `spinner`, `resultCode`).
+    (b"captcha", 1),
+    (b"validatecode", 1),
+    (b"validcode", 1),
+    (b"checkcode", 1),
+    (b"dynamiccode", 1),
+    (b"securitycode", 1),
+    (b"passcode", 1),
+    (b"otpcode", 1),
     (b"phone", 2),
     (b"mobile", 2),
     (b"password", 3),

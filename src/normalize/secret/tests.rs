@@ -120,3 +120,33 @@ fn tokens_and_not_tokens() {
         "no digit"
     );
 }
+
+/// The words of SMS verification codes name a code in a payload's keys; a key that describes
+/// one does not, and neither do `otp`, `pin` or `code` alone (they sit inside other words).
+#[test]
+fn sms_code_words_name_a_code() {
+    for key in [
+        "captcha",
+        "smsCaptcha",
+        "validateCode",
+        "valid_code",
+        "checkCode",
+        "dynamicCode",
+        "securityCode",
+        "passcode",
+        "otpCode",
+    ] {
+        assert_eq!(secret_kind(key), Some("code"), "{key}");
+    }
+    for kept in [
+        "verifyCodeType",
+        "captchaEnabled",
+        "otp",
+        "pin",
+        "code",
+        "option",
+        "spinner",
+    ] {
+        assert_eq!(secret_kind(kept), None, "{kept}");
+    }
+}

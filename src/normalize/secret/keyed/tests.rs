@@ -308,3 +308,41 @@ fn a_key_may_name_the_value_after_the_word() {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
+
+/// Red-team find: SMS verification codes under their Chinese names and other English words.
+#[test]
+fn sms_codes_under_other_names_are_redacted() {
+    for key in [
+        "验证码：",
+        "短信验证码=",
+        "动态码: ",
+        "校验码：",
+        "验证码是：",
+        "captcha=",
+        "validateCode=",
+        "validCode: ",
+        "checkCode=",
+        "dynamicCode=",
+        "securityCode=",
+        "passcode=",
+        "otpCode=",
+        "smsCaptcha=",
+    ] {
+        assert_eq!(
+            masked(&format!("{key}482913 x")),
+            format!("{key}<redacted code: 6 chars> x"),
+            "{key}"
+        );
+    }
+    for kept in [
+        "验证码：已发送",
+        "验证码错误：482913",
+        "verifyCodeType=1",
+        "captchaEnabled=true",
+        "otp=482913",
+        "pin=482913",
+        "code=482913",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
