@@ -21,6 +21,20 @@ const CHINESE_KEYS: [(&str, &str); 7] = [
     ("口令", "secret"),
 ];
 
+/// The kind of secret a key that ends with one of the [`CHINESE_KEYS`] names (`密码`,
+/// `短信验证码`).
+pub(super) fn chinese_kind(key: &[u8]) -> Option<&'static str> {
+    CHINESE_KEYS
+        .iter()
+        .find(|(k, _)| key.ends_with(k.as_bytes()))
+        .map(|(_, kind)| *kind)
+}
+
+/// Whether `text` holds one of the [`CHINESE_KEYS`] anywhere.
+pub(super) fn mentions_chinese_key(text: &str) -> bool {
+    CHINESE_KEYS.iter().any(|(k, _)| text.contains(k))
+}
+
 /// `text` with the value after each secret key written in it redacted in place
 /// (`获取token成功 token=STsid0001` → `获取token成功 token=<redacted token: 9 chars>`).
 /// Borrowed when it names none, as almost every text does.
@@ -126,10 +140,7 @@ fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
     }
     let head = b.get(..end)?;
     let quoted = matches!(b.get(end), Some(b'"' | b'\''));
-    if let Some((_, kind)) = CHINESE_KEYS
-        .iter()
-        .find(|(k, _)| head.ends_with(k.as_bytes()))
-    {
+    if let Some(kind) = chinese_kind(head) {
         let line = false;
         return Some(Key { kind, quoted, line });
     }

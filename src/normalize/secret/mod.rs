@@ -131,7 +131,13 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     if describes(folded) {
         return None;
     }
-    first_secret_word(folded)
+    // Chinese names (`密码`, `令牌`): looked for only in a key with non-ASCII bytes, so the
+    // ASCII keys of almost every field cost one pass of `is_ascii`.
+    first_secret_word(folded).or_else(|| {
+        (!key.is_ascii())
+            .then(|| keyed::chinese_kind(key.as_bytes()))
+            .flatten()
+    })
 }
 
 /// Whether a key names something about a secret rather than the secret (`tokenType`,
@@ -332,7 +338,10 @@ pub(super) fn names_secret(text: &str) -> bool {
     }
     let has =
         |w: &[u8]| (0..folded.len()).any(|i| folded.get(i..).is_some_and(|r| r.starts_with(w)));
-    first_secret_word(folded).is_some() || has(b"msisdn") || has(b"number")
+    first_secret_word(folded).is_some()
+        || has(b"msisdn")
+        || has(b"number")
+        || (!text.is_ascii() && keyed::mentions_chinese_key(text))
 }
 
 /// The kind of secret a field holds, by its key (`key_kind`, the key's [`secret_kind`]) or,

@@ -150,3 +150,23 @@ fn sms_code_words_name_a_code() {
         assert_eq!(secret_kind(kept), None, "{kept}");
     }
 }
+
+#[test]
+fn chinese_keys_name_secrets() {
+    assert_eq!(secret_kind("密码"), Some("secret"));
+    assert_eq!(secret_kind("登录密码"), Some("secret"));
+    assert_eq!(secret_kind("令牌"), Some("token"));
+    assert_eq!(secret_kind("验证码"), Some("code"));
+    // An ASCII word in a mixed key still counts; other Chinese keys name none.
+    assert_eq!(secret_kind("token值"), Some("token"));
+    assert_eq!(secret_kind("说明"), None);
+    assert_eq!(secret_kind("密码错误次数"), None);
+}
+
+/// The check before a string is parsed for objects finds the Chinese names too.
+#[test]
+fn chinese_keys_are_found_before_parsing() {
+    assert!(names_secret(r#"失败 {"密码":"x"}"#));
+    assert!(names_secret(r#"{"短信验证码":"1"}"#));
+    assert!(!names_secret(r#"{"说明":"x"}"#));
+}
