@@ -144,8 +144,15 @@ fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
         let line = false;
         return Some(Key { kind, quoted, line });
     }
+    // PHP's `print_r` (`[token] => …`) and form arrays (`user[password]=…`): the key in
+    // brackets.
+    let (head, bracket) = match head.strip_suffix(b"]") {
+        Some(inner) => (inner, true),
+        None => (head, false),
+    };
     let (at, key) = key_before(head)?;
-    if head.get(..at).is_some_and(|r| r.ends_with(b"<redacted ")) {
+    let before = head.get(..at).unwrap_or_default();
+    if before.ends_with(b"<redacted ") || (bracket && !before.ends_with(b"[")) {
         return None;
     }
     let kind = text_key_kind(key)?;
@@ -173,8 +180,13 @@ fn key_before(head: &[u8]) -> Option<(usize, &str)> {
 /// `line` (an `Authorization` header's), an unquoted value is the rest of the line.
 fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
     let mut start = from;
-    while matches!(b.get(start), Some(b' ' | b'\t')) {
-        start += 1;
+    // Blanks, and the full-width space (U+3000) of Chinese text.
+    loop {
+        match b.get(start..).unwrap_or_default() {
+            [b' ' | b'\t', ..] => start += 1,
+            [0xE3, 0x80, 0x80, ..] => start += 3,
+            _ => break,
+        }
     }
     // Swift's `Optional("…")` and Rust's `Some("…")`: the value is what they hold (a loop, not
     // a call: text can nest them deeply).

@@ -346,3 +346,40 @@ fn sms_codes_under_other_names_are_redacted() {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
+
+/// Red-team find: a full-width space (U+3000) after the separator is a blank before the value.
+#[test]
+fn a_full_width_space_before_the_value_is_skipped() {
+    assert_eq!(
+        masked("token：　abc123"),
+        "token：　<redacted token: 6 chars>"
+    );
+    assert_eq!(
+        masked("密码：　　hunter2。"),
+        "密码：　　<redacted secret: 7 chars>。"
+    );
+    // A state after it is still kept.
+    assert_eq!(masked("令牌：　已过期"), "令牌：　已过期");
+}
+
+/// Red-team find: PHP's `print_r` writes each key in brackets before `=>`.
+#[test]
+fn php_print_r_keys_are_read() {
+    assert_eq!(
+        masked("Array ( [token] => abc123 [password] => hunter2 [code] => 600011 )"),
+        "Array ( [token] => <redacted token: 6 chars> [password] => <redacted secret: 7 chars> \
+         [code] => 600011 )"
+    );
+    assert_eq!(
+        masked("user[password]=hunter2&x=1"),
+        "user[password]=<redacted secret: 7 chars>&x=1"
+    );
+    // An index is no key; a bracket with no opening one before the key is no key either.
+    for kept in [
+        "Array ( [0] => abc123 )",
+        "token] => abc123",
+        "[token x] => abc123",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
