@@ -196,10 +196,12 @@ pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
 /// The words that name a secret in a key (folded: lower case, letters and digits), with the
 /// rank of their kind: 0 token, 1 code, 2 phone, 3 secret. The one list, for keys in payloads,
 /// keys written in text and the texts that may hold them.
-const SECRET_WORDS: [(&[u8], u32); 28] = [
+const SECRET_WORDS: [(&[u8], u32); 29] = [
     (b"token", 0),
     (b"jwt", 0),
     (b"ticket", 0),
+    // A session cookie (`JSESSIONID`) or id logs in as a token does.
+    (b"sessionid", 0),
     (b"accesscode", 1),
     (b"authcode", 1),
     (b"authorizationcode", 1),

@@ -170,3 +170,13 @@ fn chinese_keys_are_found_before_parsing() {
     assert!(names_secret(r#"{"短信验证码":"1"}"#));
     assert!(!names_secret(r#"{"说明":"x"}"#));
 }
+
+#[test]
+fn a_session_id_is_a_token() {
+    assert_eq!(secret_kind("sessionId"), Some("token"));
+    assert_eq!(secret_kind("JSESSIONID"), Some("token"));
+    assert_eq!(secret_kind("session_id"), Some("token"));
+    // A session's other fields are no secret.
+    assert_eq!(secret_kind("sessionTimeout"), None);
+    assert_eq!(secret_kind("sessionIdType"), None);
+}

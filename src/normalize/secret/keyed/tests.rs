@@ -383,3 +383,21 @@ fn php_print_r_keys_are_read() {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
+
+/// Red-team find: session cookies are credentials.
+#[test]
+fn session_cookies_are_redacted() {
+    for (text, want) in [
+        (
+            "Cookie: JSESSIONID=abc123; Path=/",
+            "Cookie: JSESSIONID=<redacted token: 6 chars>; Path=/",
+        ),
+        (
+            "Set-Cookie: SESSIONID=abc123",
+            "Set-Cookie: SESSIONID=<redacted token: 6 chars>",
+        ),
+        ("sessionId: abc123", "sessionId: <redacted token: 6 chars>"),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
