@@ -141,9 +141,10 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
 }
 
 /// Whether a key names something about a secret rather than the secret (`tokenType`,
-/// `tokenExpiresIn`, `pwdErrorCount`, `phoneModel`, `gwAuthResult`): by how it ends.
+/// `tokenExpiresIn`, `pwdErrorCount`, `phoneModel`, `token_endpoint`, `passwordHint`): by how
+/// it ends.
 fn describes(folded: &[u8]) -> bool {
-    const ABOUT: [&[u8]; 22] = [
+    const ABOUT: [&[u8]; 31] = [
         b"type",
         b"count",
         b"time",
@@ -166,6 +167,17 @@ fn describes(folded: &[u8]) -> bool {
         b"set",
         b"url",
         b"version",
+        // Where a token comes from or is fetched, when it expires, how long it is, the rules
+        // and reminders of a password.
+        b"endpoint",
+        b"expiresat",
+        b"expireat",
+        b"expiry",
+        b"ttl",
+        b"len",
+        b"source",
+        b"policy",
+        b"hint",
     ];
     ABOUT.iter().any(|end| folded.ends_with(end))
 }

@@ -180,3 +180,23 @@ fn a_session_id_is_a_token() {
     assert_eq!(secret_kind("sessionTimeout"), None);
     assert_eq!(secret_kind("sessionIdType"), None);
 }
+
+/// Review find: keys that describe a secret by how they end are kept (`token_endpoint`, a URL;
+/// `tokenTTL`, a duration). `os` is not one of the endings: two letters end too many words.
+#[test]
+fn keys_about_a_secret_are_kept() {
+    for kept in [
+        "token_endpoint",
+        "token_expires_at",
+        "tokenExpireAt",
+        "tokenExpiry",
+        "tokenTTL",
+        "token_len",
+        "tokenSource",
+        "passwordPolicy",
+        "passwordHint",
+    ] {
+        assert_eq!(secret_kind(kept), None, "{kept}");
+    }
+    assert_eq!(secret_kind("tokenOs"), Some("token"));
+}
