@@ -88,7 +88,30 @@ fn may_be_secret(value: &str, quoted_key: bool, before: Option<&u8>) -> bool {
     !(value.starts_with(['{', '['])
         || value.contains("<redacted")
         || first.is_some_and(|c| !c.is_ascii())
-        || (quoted_key && !quoted_value && !first.is_some_and(|c| c.is_ascii_digit())))
+        || (quoted_key && !quoted_value && !first.is_some_and(|c| c.is_ascii_digit()))
+        || is_state(value))
+}
+
+/// Whether a value in text is an English word for a state where the secret would be
+/// (`password: incorrect`, `smsCode: sent`, `Authorization: (none)`), in any case and in
+/// brackets or not. Only in text, where logs write a state after a key; a payload's field
+/// holds the value itself (a password may be any word).
+fn is_state(value: &str) -> bool {
+    const STATES: [&str; 10] = [
+        "timeout",
+        "incorrect",
+        "wrong",
+        "sent",
+        "none",
+        "missing",
+        "empty",
+        "required",
+        "mismatch",
+        "error",
+    ];
+    let word = value.strip_prefix('(').unwrap_or(value);
+    let word = word.strip_suffix(')').unwrap_or(word);
+    STATES.iter().any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// Where the separator at `at` ends: `=`, `:`, the full-width `＝` (U+FF1D) or `：` (U+FF1A),

@@ -401,3 +401,33 @@ fn session_cookies_are_redacted() {
         assert_eq!(masked(text), want, "{text}");
     }
 }
+
+/// Review find: an English state after a key in text is no secret; a value that only starts
+/// with one is.
+#[test]
+fn english_states_after_a_key_are_kept() {
+    for kept in [
+        "get token: timeout after 5000ms",
+        "password: incorrect",
+        "password=wrong",
+        "smsCode: sent",
+        "Authorization: (none)",
+        "token: (none)",
+        "token: missing",
+        "token: EMPTY",
+        "token: required",
+        "password: mismatch",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+    for (text, want) in [
+        ("password=wrong1", "password=<redacted secret: 6 chars>"),
+        ("token: sentinel", "token: <redacted token: 8 chars>"),
+        (
+            "Authorization: none x1",
+            "Authorization: <redacted secret: 7 chars>",
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
