@@ -196,12 +196,9 @@ fn key_before(head: &[u8]) -> Option<(usize, &str)> {
         .then_some((at, key))
 }
 
-/// Where the value that starts at or after `from` (past the separator) starts and ends:
-/// inside its quotes when it is quoted (`"…"`, `'…'`, or `\"…\"` in JSON held in a string),
-/// else up to a blank or a character that ends a `key=value` in logs, in ASCII or Chinese.
-/// Blanks before it are skipped; not a line break, after which the next line is its own. With
-/// `line` (an `Authorization` header's), an unquoted value is the rest of the line.
-fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
+/// Where a value after a separator at `from` starts: past blanks (and the full-width space of
+/// Chinese text) and what wraps a value in the languages that print it.
+fn value_start(b: &[u8], from: usize) -> usize {
     let mut start = from;
     // Blanks, and the full-width space (U+3000) of Chinese text.
     loop {
@@ -219,6 +216,16 @@ fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
     {
         start += inner.len();
     }
+    start
+}
+
+/// Where the value that starts at or after `from` (past the separator) starts and ends:
+/// inside its quotes when it is quoted (`"…"`, `'…'`, or `\"…\"` in JSON held in a string),
+/// else up to a blank or a character that ends a `key=value` in logs, in ASCII or Chinese.
+/// Blanks before it are skipped; not a line break, after which the next line is its own. With
+/// `line` (an `Authorization` header's), an unquoted value is the rest of the line.
+fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
+    let mut start = value_start(b, from);
     if b.get(start) == Some(&b'\\') && b.get(start + 1) == Some(&b'"') {
         start += 1;
     }
@@ -308,9 +315,11 @@ fn starts_with_bearer_or_basic(value: &[u8]) -> bool {
 /// hold the credential after blanks, commas and quotes.
 fn line_len(rest: &[u8]) -> usize {
     let end = (0..rest.len())
-        .find(|&i| match rest.get(i..).unwrap_or_default() {
-            [b'\n' | b'\r', ..] | [b'\\', b'n' | b'r', ..] => true,
-            _ => false,
+        .find(|&i| {
+            matches!(
+                rest.get(i..).unwrap_or_default(),
+                [b'\n' | b'\r', ..] | [b'\\', b'n' | b'r', ..]
+            )
         })
         .unwrap_or(rest.len());
     let blanks = rest
