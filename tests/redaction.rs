@@ -496,3 +496,30 @@ fn what_describes_a_secret_is_kept() {
         assert_eq!(self::n(&raw).raw_msg.as_deref(), Some(msg));
     }
 }
+
+/// Red-team find: secrets under Chinese keys in a payload (`密码`, `令牌`, `验证码`) are
+/// redacted as under their English names; other Chinese keys are kept.
+#[test]
+fn secrets_under_chinese_keys_are_redacted() {
+    let n =
+        n(r#"{"code":"600011","密码":"Hunter2!","令牌":"x1","短信验证码":"482913","说明":"x1"}"#);
+    for (key, want) in [
+        ("密码", "<redacted secret: 8 chars>"),
+        ("令牌", "<redacted token: 2 chars>"),
+        ("短信验证码", "<redacted code: 6 chars>"),
+        ("说明", "x1"),
+    ] {
+        assert_eq!(extra(&n, key).map(|v| v.as_str()), Some(want), "{key}");
+    }
+}
+
+/// The same in JSON held in a string: the Chinese key is found before the string is parsed.
+#[test]
+#[cfg(feature = "serde")] // checks the serialised output
+fn secrets_under_chinese_keys_in_nested_json_are_redacted() {
+    let raw = r#"{"code":"600011","data":"{\"密码\":\"Hunter2!\",\"说明\":\"ok\"}"}"#;
+    let out = serde_json::to_string(&n(raw)).unwrap();
+    assert!(!out.contains("Hunter2!"), "{out}");
+    assert!(out.contains("<redacted secret: 8 chars>"), "{out}");
+    assert!(out.contains("说明"), "{out}");
+}

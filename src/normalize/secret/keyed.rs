@@ -6,16 +6,34 @@
 
 use std::borrow::Cow;
 
-use super::{redacted, secret_in, text_key_kind};
+use super::{fold_key, redacted, secret_in, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
-const CHINESE_KEYS: [(&str, &str); 4] = [
+const CHINESE_KEYS: [(&str, &str); 7] = [
     ("令牌", "token"),
     ("授权码", "code"),
+    // SMS verification codes (`短信验证码` ends with `验证码`).
+    ("验证码", "code"),
+    ("动态码", "code"),
+    ("校验码", "code"),
     ("密码", "secret"),
     ("口令", "secret"),
 ];
+
+/// The kind of secret a key that ends with one of the [`CHINESE_KEYS`] names (`密码`,
+/// `短信验证码`).
+pub(super) fn chinese_kind(key: &[u8]) -> Option<&'static str> {
+    CHINESE_KEYS
+        .iter()
+        .find(|(k, _)| key.ends_with(k.as_bytes()))
+        .map(|(_, kind)| *kind)
+}
+
+/// Whether `text` holds one of the [`CHINESE_KEYS`] anywhere.
+pub(super) fn mentions_chinese_key(text: &str) -> bool {
+    CHINESE_KEYS.iter().any(|(k, _)| text.contains(k))
+}
 
 /// `text` with the value after each secret key written in it redacted in place
 /// (`获取token成功 token=STsid0001` → `获取token成功 token=<redacted token: 9 chars>`).
@@ -31,12 +49,12 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
         let Some(sep_end) = separator_end(b, at) else {
             continue;
         };
-        let Some((kind, quoted_key)) = kind_before(b, at) else {
+        let Some(Key { kind, quoted, line }) = kind_before(b, at) else {
             continue;
         };
-        let (start, end) = value_after(b, sep_end);
+        let (start, end) = value_after(b, sep_end, line);
         let value = text.get(start..end).unwrap_or_default();
-        if !may_be_secret(value, quoted_key, b.get(start.wrapping_sub(1))) {
+        if !may_be_secret(value, quoted, b.get(start.wrapping_sub(1))) {
             continue;
         }
         // In text, a phone key's value holds a number only with digits (`phone number:
@@ -70,7 +88,30 @@ fn may_be_secret(value: &str, quoted_key: bool, before: Option<&u8>) -> bool {
     !(value.starts_with(['{', '['])
         || value.contains("<redacted")
         || first.is_some_and(|c| !c.is_ascii())
-        || (quoted_key && !quoted_value && !first.is_some_and(|c| c.is_ascii_digit())))
+        || (quoted_key && !quoted_value && !first.is_some_and(|c| c.is_ascii_digit()))
+        || is_state(value))
+}
+
+/// Whether a value in text is an English word for a state where the secret would be
+/// (`password: incorrect`, `smsCode: sent`, `Authorization: (none)`), in any case and in
+/// brackets or not. Only in text, where logs write a state after a key; a payload's field
+/// holds the value itself (a password may be any word).
+fn is_state(value: &str) -> bool {
+    const STATES: [&str; 10] = [
+        "timeout",
+        "incorrect",
+        "wrong",
+        "sent",
+        "none",
+        "missing",
+        "empty",
+        "required",
+        "mismatch",
+        "error",
+    ];
+    let word = value.strip_prefix('(').unwrap_or(value);
+    let word = word.strip_suffix(')').unwrap_or(word);
+    STATES.iter().any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// Where the separator at `at` ends: `=`, `:`, the full-width `＝` (U+FF1D) or `：` (U+FF1A),
@@ -85,12 +126,21 @@ fn separator_end(b: &[u8], at: usize) -> Option<usize> {
     Some(at + len)
 }
 
-/// The kind of secret the key written just before the separator at `sep` names: an ASCII key
+/// A secret key found in text, before a separator.
+struct Key {
+    /// The kind of secret it names.
+    kind: &'static str,
+    /// Whether it was quoted (a bare word after it is a sentence's, see [`may_be_secret`]).
+    quoted: bool,
+    /// Whether its value is the rest of the line: an HTTP `Authorization`'s, whatever scheme.
+    line: bool,
+}
+
+/// The secret key written just before the separator at `sep`: an ASCII key
 /// ([`key_before`], [`text_key_kind`]) or a Chinese name ([`CHINESE_KEYS`]), after any quote
-/// (escaped or not) and blanks around it, and a Chinese `为` or `是` after it; and whether the
-/// key was quoted. A redaction's own
+/// (escaped or not) and blanks around it, and a Chinese `为` or `是` after it. A redaction's own
 /// words (`<redacted token: 9 chars>`) name no secret.
-fn kind_before(b: &[u8], sep: usize) -> Option<(&'static str, bool)> {
+fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
     let mut end = sep;
     while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'' | b'\\')) {
         end -= 1;
@@ -104,17 +154,34 @@ fn kind_before(b: &[u8], sep: usize) -> Option<(&'static str, bool)> {
             end -= 1;
         }
     }
+    // `token值：`, `令牌串：`, `token字符串=`: the secret's value, its string.
+    if let Some(word) = ["字符串", "值", "串"]
+        .iter()
+        .find(|w| b.get(..end).is_some_and(|h| h.ends_with(w.as_bytes())))
+    {
+        end -= word.len();
+    }
     let head = b.get(..end)?;
     let quoted = matches!(b.get(end), Some(b'"' | b'\''));
-    if let Some((_, kind)) = CHINESE_KEYS
-        .iter()
-        .find(|(k, _)| head.ends_with(k.as_bytes()))
-    {
-        return Some((kind, quoted));
+    if let Some(kind) = chinese_kind(head) {
+        let line = false;
+        return Some(Key { kind, quoted, line });
     }
+    // PHP's `print_r` (`[token] => …`) and form arrays (`user[password]=…`): the key in
+    // brackets.
+    let (head, bracket) = match head.strip_suffix(b"]") {
+        Some(inner) => (inner, true),
+        None => (head, false),
+    };
     let (at, key) = key_before(head)?;
-    let marker = head.get(..at).is_some_and(|r| r.ends_with(b"<redacted "));
-    text_key_kind(key).filter(|_| !marker).map(|k| (k, quoted))
+    let before = head.get(..at).unwrap_or_default();
+    if before.ends_with(b"<redacted ") || (bracket && !before.ends_with(b"[")) {
+        return None;
+    }
+    let kind = text_key_kind(key)?;
+    let mut buf = [0u8; 64];
+    let line = fold_key(key, &mut buf).ends_with(b"authorization");
+    Some(Key { kind, quoted, line })
 }
 
 /// The key that `head` ends with: letters, digits, `_`, `-` and `.`, and where it starts;
@@ -129,15 +196,36 @@ fn key_before(head: &[u8]) -> Option<(usize, &str)> {
         .then_some((at, key))
 }
 
+/// Where a value after a separator at `from` starts: past blanks (and the full-width space of
+/// Chinese text) and what wraps a value in the languages that print it.
+fn value_start(b: &[u8], from: usize) -> usize {
+    let mut start = from;
+    // Blanks, and the full-width space (U+3000) of Chinese text.
+    loop {
+        match b.get(start..).unwrap_or_default() {
+            [b' ' | b'\t', ..] => start += 1,
+            [0xE3, 0x80, 0x80, ..] => start += 3,
+            _ => break,
+        }
+    }
+    // Swift's `Optional("…")` and Rust's `Some("…")`: the value is what they hold (a loop, not
+    // a call: text can nest them deeply).
+    while let Some(inner) = [&b"Optional("[..], b"Some("]
+        .iter()
+        .find(|w| b.get(start..).is_some_and(|r| r.starts_with(w)))
+    {
+        start += inner.len();
+    }
+    start
+}
+
 /// Where the value that starts at or after `from` (past the separator) starts and ends:
 /// inside its quotes when it is quoted (`"…"`, `'…'`, or `\"…\"` in JSON held in a string),
 /// else up to a blank or a character that ends a `key=value` in logs, in ASCII or Chinese.
-/// Blanks before it are skipped; not a line break, after which the next line is its own.
-fn value_after(b: &[u8], from: usize) -> (usize, usize) {
-    let mut start = from;
-    while matches!(b.get(start), Some(b' ' | b'\t')) {
-        start += 1;
-    }
+/// Blanks before it are skipped; not a line break, after which the next line is its own. With
+/// `line` (an `Authorization` header's), an unquoted value is the rest of the line.
+fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
+    let mut start = value_start(b, from);
     if b.get(start) == Some(&b'\\') && b.get(start + 1) == Some(&b'"') {
         start += 1;
     }
@@ -175,6 +263,9 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
         return (start + 3, start + 3 + len);
     }
     let rest = b.get(start..).unwrap_or_default();
+    if line && !starts_with_bearer_or_basic(rest) {
+        return (start, start + line_len(rest));
+    }
     let ends = |i: usize| match rest.get(i..).unwrap_or_default() {
         [c, ..] if c.is_ascii_whitespace() || b",;&)}]\"'\\".contains(c) => true,
         // Chinese punctuation (U+3000..U+303F: `、`, `。`, `」`) and full-width marks that are
@@ -206,192 +297,40 @@ fn value_after(b: &[u8], from: usize) -> (usize, usize) {
     (start, start + len)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn masked(t: &str) -> String {
-        mask_keyed(Cow::Borrowed(t)).into_owned()
-    }
-
-    #[test]
-    fn values_after_secret_keys_are_redacted_in_place() {
-        assert_eq!(
-            masked("获取token成功 token=STsid0001"),
-            "获取token成功 token=<redacted token: 9 chars>"
-        );
-        assert_eq!(
-            masked("failed accessCode=ac_01234 password=hunter2, then"),
-            "failed accessCode=<redacted code: 8 chars> password=<redacted secret: 7 chars>, then"
-        );
-        assert_eq!(
-            masked("auth_code: 'a b c'; x"),
-            "auth_code: '<redacted code: 5 chars>'; x"
-        );
-        assert_eq!(
-            masked(r#"{"token" : "abc"}"#),
-            r#"{"token" : "<redacted token: 3 chars>"}"#
-        );
-        // A value already redacted, a null, a short value under a phone key: kept.
-        for kept in [
-            "token=<redacted token: 9 chars>",
-            "token=null",
-            "isPhone: true",
-            "code=600011 msg=获取token失败 vendorCode:103911 at 10:31:02",
-            "token请求过于频繁: 稍后再试",
-            r#"token: {"a":1} {"#,
-            // Only blanks and quotes before the separator: no key.
-            " : x",
-            "'=abc",
-            "",
-        ] {
-            assert_eq!(masked(kept), kept);
-        }
-    }
-
-    /// Red-team finds: the separators of Chinese text and of other languages, Chinese names of
-    /// secrets, escaped quotes and lists; and, from a review of what that over-redacted, the
-    /// states, placeholders, method names and sentences that are no secret.
-    #[test]
-    fn other_separators_and_names_are_read_too() {
-        for (text, want) in [
-            (
-                "获取token成功，token：STsid01",
-                "获取token成功，token：<redacted token: 7 chars>",
-            ),
-            ("token＝STsid01。", "token＝<redacted token: 7 chars>。"),
-            (
-                "密码：hunter2，请勿泄露",
-                "密码：<redacted secret: 7 chars>，请勿泄露",
-            ),
-            ("授权码: ac_01", "授权码: <redacted code: 5 chars>"),
-            ("令牌=abc def", "令牌=<redacted token: 3 chars> def"),
-            ("用户口令 'pw 1'", "用户口令 'pw 1'"),
-            ("token => STsid01 x", "token => <redacted token: 7 chars> x"),
-            ("token := STsid01", "token := <redacted token: 7 chars>"),
-            ("token==STsid01", "token==<redacted token: 7 chars>"),
-            (
-                r#"{\"token\":\"STsid01\"}"#,
-                r#"{\"token\":\"<redacted token: 7 chars>\"}"#,
-            ),
-            (
-                r#"token=\"STsid01\" x"#,
-                r#"token=\"<redacted token: 7 chars>\" x"#,
-            ),
-            (r"token=STsid01\n", r"token=<redacted token: 7 chars>\n"),
-            (
-                "token: [STsid01] ok",
-                "token: [<redacted token: 7 chars>] ok",
-            ),
-            (
-                r#"tokens: ["a1","b2"]"#,
-                r#"tokens: [<redacted token: 9 chars>]"#,
-            ),
-            (
-                "参数password=x1格式错误",
-                "参数password=<redacted secret: 2 chars>格式错误",
-            ),
-            // After a quoted key, a quoted value or a number is one.
-            (
-                r#""password": 123456,"#,
-                r#""password": <redacted secret: 6 chars>,"#,
-            ),
-            ("'token': 'ab1'", "'token': '<redacted token: 3 chars>'"),
-            // In Chinese brackets or curly quotes (a third red-team run).
-            ("token:《ab1》", "token:《<redacted token: 3 chars>》"),
-            (
-                "password:「hunter2」",
-                "password:「<redacted secret: 7 chars>」",
-            ),
-            ("token: “ab1”", "token: “<redacted token: 3 chars>”"),
-            (
-                "accessCode=【ac01】",
-                "accessCode=【<redacted code: 4 chars>】",
-            ),
-            ("token:（ab1", "token:（<redacted token: 3 chars>"),
-            ("smsCode=123456", "smsCode=<redacted code: 6 chars>"),
-            // Full-width letters are a value's; other full-width marks end it (`ｃ`, `｝`).
-            ("token=abｃd｝x", "token=<redacted token: 4 chars>｝x"),
-            // A key in the plural; a phone key's value with digits.
-            ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
-            ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),
-            // A verb between the key and the mark, as Chinese logs write it.
-            ("token为：ab1", "token为：<redacted token: 3 chars>"),
-            ("当前令牌是: ab1", "当前令牌是: <redacted token: 3 chars>"),
-            ("token 为 = ab1", "token 为 = <redacted token: 3 chars>"),
-        ] {
-            assert_eq!(masked(text), want, "{text}");
-        }
-    }
-
-    /// An HTTP scheme and its credential are one value, whatever the blanks between them.
-    #[test]
-    fn an_http_scheme_and_its_credential_are_one_value() {
-        for (text, want) in [
-            (
-                "Authorization: Bearer eyJ1a.b2 next",
-                "Authorization: <redacted secret: 15 chars> next",
-            ),
-            (
-                "Authorization: basic  x1 y",
-                "Authorization: <redacted secret: 9 chars> y",
-            ),
-            (
-                "Authorization: Bearer",
-                "Authorization: <redacted secret: 6 chars>",
-            ),
-            (
-                "Authorization: Bearer ",
-                "Authorization: <redacted secret: 6 chars> ",
-            ),
-        ] {
-            assert_eq!(masked(text), want, "{text}");
-        }
-    }
-
-    /// What is kept of the same forms: states, placeholders, method names, sentences.
-    #[test]
-    fn what_only_looks_like_a_secret_is_kept() {
-        // No key before the mark, an empty list, other full-width marks, a list of objects.
-        for kept in [
-            "，：x",
-            "获取失败：稍后再试",
-            "token: []",
-            "token（STsid01）",
-            "token；STsid01",
-            r#"token: [{"a":1}]"#,
-            "ＥＦ：\u{ef}",
-            // A line break ends the value: the next line is its own (`msg:` is no token).
-            "token:\nmsg: 获取token失败",
-            "accessToken=\ncode=600011",
-            // A state after the name, not a secret; a placeholder where a secret would be.
-            "令牌：已过期",
-            "token为：空",
-            "令牌是：null",
-            "不为：ab1",
-            "getLoginToken: 请求超时",
-            "token: undefined",
-            "token = \"<null>\";",
-            "password: N/A",
-            "Invalid phone number: malformed",
-            // A key that does not end with the secret's word: a method, a prefix, metadata.
-            "onTokenFailed: x1",
-            "requestTokenWithViewController:viewModel:completion:",
-            "tokenType: Bearer",
-            "pwdErrorCount=3",
-            // A bare word after a quoted key: a sentence, not JSON.
-            "unknown code \"token_invalid\": not in the catalog",
-            "the field \"token\": not set",
-        ] {
-            assert_eq!(masked(kept), kept, "{kept}");
-        }
-    }
-
-    #[test]
-    fn a_text_without_secret_keys_stays_borrowed() {
-        assert!(matches!(
-            mask_keyed(Cow::Borrowed("code=600011 msg=x")),
-            Cow::Borrowed(_)
-        ));
-    }
+/// Whether `value` starts with the word `Bearer` or `Basic` (any case): their credential is
+/// one word, and what follows it on the line (`Authorization: Bearer eyJ… next`) is kept.
+fn starts_with_bearer_or_basic(value: &[u8]) -> bool {
+    [&b"bearer"[..], b"basic"].iter().any(|w| {
+        value
+            .get(..w.len())
+            .is_some_and(|v| v.eq_ignore_ascii_case(w))
+            && value
+                .get(w.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
 }
+
+/// The length of `rest` up to a line break, as written (`\n`, `\r` in escaped text) or not,
+/// without the blanks before it: the parameters of `Digest`, `HMAC-SHA256` and other schemes
+/// hold the credential after blanks, commas and quotes.
+fn line_len(rest: &[u8]) -> usize {
+    let end = (0..rest.len())
+        .find(|&i| {
+            matches!(
+                rest.get(i..).unwrap_or_default(),
+                [b'\n' | b'\r', ..] | [b'\\', b'n' | b'r', ..]
+            )
+        })
+        .unwrap_or(rest.len());
+    let blanks = rest
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count();
+    end - blanks
+}
+
+#[cfg(test)]
+mod tests;

@@ -131,13 +131,20 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     if describes(folded) {
         return None;
     }
-    first_secret_word(folded)
+    // Chinese names (`密码`, `令牌`): looked for only in a key with non-ASCII bytes, so the
+    // ASCII keys of almost every field cost one pass of `is_ascii`.
+    first_secret_word(folded).or_else(|| {
+        (!key.is_ascii())
+            .then(|| keyed::chinese_kind(key.as_bytes()))
+            .flatten()
+    })
 }
 
 /// Whether a key names something about a secret rather than the secret (`tokenType`,
-/// `tokenExpiresIn`, `pwdErrorCount`, `phoneModel`, `gwAuthResult`): by how it ends.
+/// `tokenExpiresIn`, `pwdErrorCount`, `phoneModel`, `token_endpoint`, `passwordHint`): by how
+/// it ends.
 fn describes(folded: &[u8]) -> bool {
-    const ABOUT: [&[u8]; 22] = [
+    const ABOUT: [&[u8]; 31] = [
         b"type",
         b"count",
         b"time",
@@ -160,6 +167,17 @@ fn describes(folded: &[u8]) -> bool {
         b"set",
         b"url",
         b"version",
+        // Where a token comes from or is fetched, when it expires, how long it is, the rules
+        // and reminders of a password.
+        b"endpoint",
+        b"expiresat",
+        b"expireat",
+        b"expiry",
+        b"ttl",
+        b"len",
+        b"source",
+        b"policy",
+        b"hint",
     ];
     ABOUT.iter().any(|end| folded.ends_with(end))
 }
@@ -167,11 +185,22 @@ fn describes(folded: &[u8]) -> bool {
 /// [`secret_kind`] for a key written before a value in text: there the key must end with one
 /// of [`SECRET_WORDS`] (`accessToken=`, `session_token:`), or be `msisdn` or `number`, so that
 /// a method or a log prefix that names a token (`onTokenFailed:`,
-/// `requestTokenWithViewController:`) is no key.
+/// `requestTokenWithViewController:`) is no key. A number, or a word for the value or its
+/// string form, may follow the secret's word (`token1=`, `tokenStr=`, `token_value:`).
 pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
     let folded = fold_key(key, &mut buf);
-    let singular = folded.strip_suffix(b"s").unwrap_or(folded);
+    let digits = folded
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let word = folded.get(..folded.len() - digits).unwrap_or_default();
+    let word = [&b"string"[..], b"str", b"value", b"val"]
+        .iter()
+        .find_map(|end| word.strip_suffix(*end))
+        .unwrap_or(word);
+    let singular = word.strip_suffix(b"s").unwrap_or(word);
     let ends = is_phone_key(folded) || SECRET_WORDS.iter().any(|(w, _)| singular.ends_with(w));
     ends.then(|| secret_kind(key)).flatten()
 }
@@ -179,10 +208,12 @@ pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
 /// The words that name a secret in a key (folded: lower case, letters and digits), with the
 /// rank of their kind: 0 token, 1 code, 2 phone, 3 secret. The one list, for keys in payloads,
 /// keys written in text and the texts that may hold them.
-const SECRET_WORDS: [(&[u8], u32); 20] = [
+const SECRET_WORDS: [(&[u8], u32); 29] = [
     (b"token", 0),
     (b"jwt", 0),
     (b"ticket", 0),
+    // A session cookie (`JSESSIONID`) or id logs in as a token does.
+    (b"sessionid", 0),
     (b"accesscode", 1),
     (b"authcode", 1),
     (b"authorizationcode", 1),
@@ -192,6 +223,16 @@ const SECRET_WORDS: [(&[u8], u32); 20] = [
     (b"smscode", 1),
     (b"verifycode", 1),
     (b"verificationcode", 1),
+    // Other names of SMS and one-time codes; not `otp`, `pin` or `code` alone, which sit
+    // inside other words (`option`, `spinner`, `resultCode`).
+    (b"captcha", 1),
+    (b"validatecode", 1),
+    (b"validcode", 1),
+    (b"checkcode", 1),
+    (b"dynamiccode", 1),
+    (b"securitycode", 1),
+    (b"passcode", 1),
+    (b"otpcode", 1),
     (b"phone", 2),
     (b"mobile", 2),
     (b"password", 3),
@@ -311,7 +352,10 @@ pub(super) fn names_secret(text: &str) -> bool {
     }
     let has =
         |w: &[u8]| (0..folded.len()).any(|i| folded.get(i..).is_some_and(|r| r.starts_with(w)));
-    first_secret_word(folded).is_some() || has(b"msisdn") || has(b"number")
+    first_secret_word(folded).is_some()
+        || has(b"msisdn")
+        || has(b"number")
+        || (!text.is_ascii() && keyed::mentions_chinese_key(text))
 }
 
 /// The kind of secret a field holds, by its key (`key_kind`, the key's [`secret_kind`]) or,
@@ -397,125 +441,4 @@ fn is_null(value: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_list_of_names_is_checked_name_by_name() {
-        assert!(!any_names_secret(&[]));
-        assert!(!any_names_secret(&["requestcode", "traceid", "resultcode"]));
-        assert!(any_names_secret(&["requestcode", "accesstoken"]));
-        assert!(any_names_secret(&["code", "authcode"]));
-        assert!(any_names_secret(&["msisdn"]));
-        assert!(any_names_secret(&["number", "code"]));
-        // `number` and `msisdn` name a phone only as a whole key.
-        assert!(!any_names_secret(&["ordernumber", "msisdnx"]));
-        assert!(!any_names_secret(&crate::generated::KEY_NAMES));
-    }
-
-    /// Words that look like a token in an error message: base64 of both cases, 32 characters or
-    /// more, split at anything but letters, digits and `+ = _ -`; each redacted in place.
-    #[test]
-    fn token_like_words_are_redacted_in_place() {
-        let t = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9"; // 37 characters
-        let r = "<redacted token: 37 chars>";
-        let masked = |s: &str| mask_token_words(std::borrow::Cow::Borrowed(s)).into_owned();
-        assert_eq!(masked(t), r);
-        assert_eq!(masked(&format!("/v1/{t}/x")), format!("/v1/{r}/x"));
-        assert_eq!(masked(&format!("a {t} b {t}")), format!("a {r} b {r}"));
-        // `+ = _ -` are a token's; `.` and `/` split words.
-        assert_eq!(masked(&format!("{t}+=_-")), "<redacted token: 41 chars>");
-        assert_eq!(masked(&format!("{t}.x")), format!("{r}.x"));
-        // One case only, no digit, too short, or a redaction's own words: kept.
-        for kept in [
-            "0b6f3a1e77c24d1a9f3e0123456789ab",
-            "ERROR_CODE_GET_TOKEN_FAILED_600011",
-            "STsidOjgYzJhbGciOiJSUzINiJabcdefghij",
-            "STsid0000001Ojg5Yz3JhbGciOiJSUz",
-            "<redacted STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9",
-        ] {
-            assert_eq!(masked(kept), kept, "{kept}");
-        }
-    }
-
-    /// Kept text gets the token-word check too: a token after words, not after a separator.
-    #[test]
-    fn kept_text_loses_tokens_written_after_words() {
-        let t = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9";
-        let masked = |s: &str| mask_text(std::borrow::Cow::Borrowed(s)).into_owned();
-        for (text, want) in [
-            (
-                format!("获取token成功，token为{t}"),
-                "获取token成功，token为<redacted token: 37 chars>",
-            ),
-            (
-                format!("The token {t} has failed"),
-                "The token <redacted token: 37 chars> has failed",
-            ),
-            // Exactly 32 characters, the whole text: the shortest token.
-            (t[..32].to_owned(), "<redacted token: 32 chars>"),
-            (
-                format!("令牌{}", &t[..32]),
-                "令牌<redacted token: 32 chars>",
-            ),
-        ] {
-            assert_eq!(masked(&text), want);
-        }
-        // A word of 31 characters then a mark, and a 32-character hex id: kept, and borrowed.
-        for kept in [
-            "STsid0000001Ojg5Yz3JhbGciOiJSUz.STsid",
-            "0b6f3a1e77c24d1a9f3e0123456789ab",
-        ] {
-            let out = mask_text(std::borrow::Cow::Borrowed(kept));
-            assert!(
-                matches!(out, std::borrow::Cow::Borrowed(k) if k == kept),
-                "{kept}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_first_word_by_rank_wins() {
-        assert_eq!(first_secret_word(b"phonetoken"), Some("token"));
-        assert_eq!(first_secret_word(b"secretphone"), Some("phone"));
-        assert_eq!(first_secret_word(b"mypassword"), Some("secret"));
-        assert_eq!(first_secret_word(b"xauthorizationcode"), Some("code"));
-        assert_eq!(first_secret_word(b"toke"), None);
-        // A word twice is still that word.
-        assert_eq!(first_secret_word(b"tokentoken"), Some("token"));
-        assert_eq!(first_secret_word(b"authcodeaccesscode"), Some("code"));
-        assert_eq!(first_secret_word(b"mobilephone"), Some("phone"));
-        assert_eq!(first_secret_word(b""), None);
-        assert_eq!(first_secret_word(b"loginpwd"), Some("secret"));
-        assert_eq!(first_secret_word(b"userpasswd"), Some("secret"));
-        assert_eq!(first_secret_word(b"gwauth"), Some("code"));
-        assert_eq!(first_secret_word(b"gwau"), None);
-        assert!(starts_with(b"token", b"tok"));
-        assert!(!starts_with(b"to", b"tok"));
-        assert!(!starts_with(b"tak", b"tok"));
-    }
-
-    #[test]
-    fn tokens_and_not_tokens() {
-        assert!(looks_like_token("STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9xyz"));
-        assert!(looks_like_token(
-            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc"
-        ));
-        assert!(
-            !looks_like_token("0b6f3a1e-77c2-4d1a-9f3e-0123456789ab"),
-            "a UUID"
-        );
-        assert!(!looks_like_token(
-            "fetch loginToken failed because the network is down"
-        ));
-        assert!(!looks_like_token("short1"));
-        // UUID-long but no UUID: a token.
-        let token36 = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1Nia";
-        assert_eq!(token36.len(), 36);
-        assert!(looks_like_token(token36));
-        assert!(
-            !looks_like_token("abcdefghijklmnopqrstuvwxyzabcdefghij"),
-            "no digit"
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,433 @@
+//! Tests of the search for secrets written after a key in text.
+
+use super::*;
+
+fn masked(t: &str) -> String {
+    mask_keyed(Cow::Borrowed(t)).into_owned()
+}
+
+#[test]
+fn values_after_secret_keys_are_redacted_in_place() {
+    assert_eq!(
+        masked("获取token成功 token=STsid0001"),
+        "获取token成功 token=<redacted token: 9 chars>"
+    );
+    assert_eq!(
+        masked("failed accessCode=ac_01234 password=hunter2, then"),
+        "failed accessCode=<redacted code: 8 chars> password=<redacted secret: 7 chars>, then"
+    );
+    assert_eq!(
+        masked("auth_code: 'a b c'; x"),
+        "auth_code: '<redacted code: 5 chars>'; x"
+    );
+    assert_eq!(
+        masked(r#"{"token" : "abc"}"#),
+        r#"{"token" : "<redacted token: 3 chars>"}"#
+    );
+    // A value already redacted, a null, a short value under a phone key: kept.
+    for kept in [
+        "token=<redacted token: 9 chars>",
+        "token=null",
+        "isPhone: true",
+        "code=600011 msg=获取token失败 vendorCode:103911 at 10:31:02",
+        "token请求过于频繁: 稍后再试",
+        r#"token: {"a":1} {"#,
+        // Only blanks and quotes before the separator: no key.
+        " : x",
+        "'=abc",
+        "",
+    ] {
+        assert_eq!(masked(kept), kept);
+    }
+}
+
+/// Red-team finds: the separators of Chinese text and of other languages, Chinese names of
+/// secrets, escaped quotes and lists; and, from a review of what that over-redacted, the
+/// states, placeholders, method names and sentences that are no secret.
+#[test]
+fn other_separators_and_names_are_read_too() {
+    for (text, want) in [
+        (
+            "获取token成功，token：STsid01",
+            "获取token成功，token：<redacted token: 7 chars>",
+        ),
+        ("token＝STsid01。", "token＝<redacted token: 7 chars>。"),
+        (
+            "密码：hunter2，请勿泄露",
+            "密码：<redacted secret: 7 chars>，请勿泄露",
+        ),
+        ("授权码: ac_01", "授权码: <redacted code: 5 chars>"),
+        ("令牌=abc def", "令牌=<redacted token: 3 chars> def"),
+        ("用户口令 'pw 1'", "用户口令 'pw 1'"),
+        ("token => STsid01 x", "token => <redacted token: 7 chars> x"),
+        ("token := STsid01", "token := <redacted token: 7 chars>"),
+        ("token==STsid01", "token==<redacted token: 7 chars>"),
+        (
+            r#"{\"token\":\"STsid01\"}"#,
+            r#"{\"token\":\"<redacted token: 7 chars>\"}"#,
+        ),
+        (
+            r#"token=\"STsid01\" x"#,
+            r#"token=\"<redacted token: 7 chars>\" x"#,
+        ),
+        (r"token=STsid01\n", r"token=<redacted token: 7 chars>\n"),
+        (
+            "token: [STsid01] ok",
+            "token: [<redacted token: 7 chars>] ok",
+        ),
+        (
+            r#"tokens: ["a1","b2"]"#,
+            r#"tokens: [<redacted token: 9 chars>]"#,
+        ),
+        (
+            "参数password=x1格式错误",
+            "参数password=<redacted secret: 2 chars>格式错误",
+        ),
+        // After a quoted key, a quoted value or a number is one.
+        (
+            r#""password": 123456,"#,
+            r#""password": <redacted secret: 6 chars>,"#,
+        ),
+        ("'token': 'ab1'", "'token': '<redacted token: 3 chars>'"),
+        // In Chinese brackets or curly quotes (a third red-team run).
+        ("token:《ab1》", "token:《<redacted token: 3 chars>》"),
+        (
+            "password:「hunter2」",
+            "password:「<redacted secret: 7 chars>」",
+        ),
+        ("token: “ab1”", "token: “<redacted token: 3 chars>”"),
+        (
+            "accessCode=【ac01】",
+            "accessCode=【<redacted code: 4 chars>】",
+        ),
+        ("token:（ab1", "token:（<redacted token: 3 chars>"),
+        ("smsCode=123456", "smsCode=<redacted code: 6 chars>"),
+        // Full-width letters are a value's; other full-width marks end it (`ｃ`, `｝`).
+        ("token=abｃd｝x", "token=<redacted token: 4 chars>｝x"),
+        // A key in the plural; a phone key's value with digits.
+        ("accessTokens=ab1", "accessTokens=<redacted token: 3 chars>"),
+        ("phone: 138****5678", "phone: <redacted phone: 11 chars>"),
+        // A verb between the key and the mark, as Chinese logs write it.
+        ("token为：ab1", "token为：<redacted token: 3 chars>"),
+        ("当前令牌是: ab1", "当前令牌是: <redacted token: 3 chars>"),
+        ("token 为 = ab1", "token 为 = <redacted token: 3 chars>"),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
+
+/// An HTTP scheme and its credential are one value, whatever the blanks between them.
+#[test]
+fn an_http_scheme_and_its_credential_are_one_value() {
+    for (text, want) in [
+        (
+            "Authorization: Bearer eyJ1a.b2 next",
+            "Authorization: <redacted secret: 15 chars> next",
+        ),
+        (
+            "Authorization: basic  x1 y",
+            "Authorization: <redacted secret: 9 chars> y",
+        ),
+        (
+            "Authorization: Bearer",
+            "Authorization: <redacted secret: 6 chars>",
+        ),
+        (
+            "Authorization: Bearer ",
+            "Authorization: <redacted secret: 6 chars> ",
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
+
+/// What is kept of the same forms: states, placeholders, method names, sentences.
+#[test]
+fn what_only_looks_like_a_secret_is_kept() {
+    // No key before the mark, an empty list, other full-width marks, a list of objects.
+    for kept in [
+        "，：x",
+        "获取失败：稍后再试",
+        "token: []",
+        "token（STsid01）",
+        "token；STsid01",
+        r#"token: [{"a":1}]"#,
+        "ＥＦ：\u{ef}",
+        // A line break ends the value: the next line is its own (`msg:` is no token).
+        "token:\nmsg: 获取token失败",
+        "accessToken=\ncode=600011",
+        // A state after the name, not a secret; a placeholder where a secret would be.
+        "令牌：已过期",
+        "token为：空",
+        "令牌是：null",
+        "不为：ab1",
+        "getLoginToken: 请求超时",
+        "token: undefined",
+        "token = \"<null>\";",
+        "password: N/A",
+        "Invalid phone number: malformed",
+        // A key that does not end with the secret's word: a method, a prefix, metadata.
+        "onTokenFailed: x1",
+        "requestTokenWithViewController:viewModel:completion:",
+        "tokenType: Bearer",
+        "pwdErrorCount=3",
+        // A bare word after a quoted key: a sentence, not JSON.
+        "unknown code \"token_invalid\": not in the catalog",
+        "the field \"token\": not set",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
+
+#[test]
+fn a_text_without_secret_keys_stays_borrowed() {
+    assert!(matches!(
+        mask_keyed(Cow::Borrowed("code=600011 msg=x")),
+        Cow::Borrowed(_)
+    ));
+}
+
+/// Red-team find: Swift's `Optional("…")` and Rust's `Some("…")` around the value: the string
+/// inside is the secret, and `Optional(nil)` is a placeholder.
+#[test]
+fn an_optional_holds_the_value() {
+    for (text, want) in [
+        (
+            r#"token=Optional("abc123")"#,
+            r#"token=Optional("<redacted token: 6 chars>")"#,
+        ),
+        (
+            r#"password=Optional("hunter2") x"#,
+            r#"password=Optional("<redacted secret: 7 chars>") x"#,
+        ),
+        (
+            r#"token: Some("x1y2")"#,
+            r#"token: Some("<redacted token: 4 chars>")"#,
+        ),
+        (
+            "smsCode=Optional(482913)",
+            "smsCode=Optional(<redacted code: 6 chars>)",
+        ),
+        (
+            r#"token=Optional(\"abc123\")"#,
+            r#"token=Optional(\"<redacted token: 6 chars>\")"#,
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+    for kept in ["token=Optional(nil)", "token: None", "token: Some(None)"] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
+
+/// Red-team find: an `Authorization` header's value with any scheme is the whole line (or what
+/// its quotes hold), not its first word: the credential comes after the scheme and, for some
+/// schemes, after parameters.
+#[test]
+fn an_authorization_value_is_the_whole_line() {
+    for (text, want) in [
+        (
+            "Authorization: APPCODE 8c3f0a1b\nnext",
+            "Authorization: <redacted secret: 16 chars>\nnext",
+        ),
+        (
+            "Authorization: Token X1y2 ",
+            "Authorization: <redacted secret: 10 chars> ",
+        ),
+        (
+            "authorization=OAuth X1y2",
+            "authorization=<redacted secret: 10 chars>",
+        ),
+        (
+            r#"Authorization: Digest username="a", response="X1y2""#,
+            "Authorization: <redacted secret: 36 chars>",
+        ),
+        (
+            "Authorization: HMAC-SHA256 Credential=AK/x, Signature=X1y2\r\nHost: h",
+            "Authorization: <redacted secret: 43 chars>\r\nHost: h",
+        ),
+        (
+            "Proxy-Authorization: acs LTAI5t:SIG1=\nx",
+            "Proxy-Authorization: <redacted secret: 16 chars>\nx",
+        ),
+        (
+            r#"headers: {"Authorization": "APPCODE 8c3f", "x": 1}"#,
+            r#"headers: {"Authorization": "<redacted secret: 12 chars>", "x": 1}"#,
+        ),
+        (
+            r"Authorization: APPCODE 8c3f\nHost: h",
+            r"Authorization: <redacted secret: 12 chars>\nHost: h",
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+    // Other keys' values still end at a blank; an `authorization_code` is a code.
+    assert_eq!(
+        masked("auth_code=ab1 next: x"),
+        "auth_code=<redacted code: 3 chars> next: x"
+    );
+    assert_eq!(
+        masked("authorization_code=ab1 x"),
+        "authorization_code=<redacted code: 3 chars> x"
+    );
+}
+
+/// Red-team find: a key that names the secret's value or string form after its word
+/// (`token值：`, `tokenStr=`, `token1=`) is the secret's key; one that names something else
+/// about it (`tokenId`, `tokenType`) or a method is not.
+#[test]
+fn a_key_may_name_the_value_after_the_word() {
+    for key in [
+        "token值：",
+        "Token串：",
+        "token字符串=",
+        "令牌值：",
+        "token值为：",
+        "tokenStr=",
+        "tokenString=",
+        "tokenValue: ",
+        "tokenVal=",
+        "token_value=",
+        "token1=",
+        "accessTokenStr=",
+    ] {
+        assert_eq!(
+            masked(&format!("{key}ab1 x")),
+            format!("{key}<redacted token: 3 chars> x"),
+            "{key}"
+        );
+    }
+    for kept in [
+        "tokenId=ab1",
+        "token_id: ab1",
+        "tokenType=ab1",
+        "onTokenFailed: ab1",
+        "tokenInterval=ab1",
+        "值：ab1",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
+
+/// Red-team find: SMS verification codes under their Chinese names and other English words.
+#[test]
+fn sms_codes_under_other_names_are_redacted() {
+    for key in [
+        "验证码：",
+        "短信验证码=",
+        "动态码: ",
+        "校验码：",
+        "验证码是：",
+        "captcha=",
+        "validateCode=",
+        "validCode: ",
+        "checkCode=",
+        "dynamicCode=",
+        "securityCode=",
+        "passcode=",
+        "otpCode=",
+        "smsCaptcha=",
+    ] {
+        assert_eq!(
+            masked(&format!("{key}482913 x")),
+            format!("{key}<redacted code: 6 chars> x"),
+            "{key}"
+        );
+    }
+    for kept in [
+        "验证码：已发送",
+        "验证码错误：482913",
+        "verifyCodeType=1",
+        "captchaEnabled=true",
+        "otp=482913",
+        "pin=482913",
+        "code=482913",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
+
+/// Red-team find: a full-width space (U+3000) after the separator is a blank before the value.
+#[test]
+fn a_full_width_space_before_the_value_is_skipped() {
+    assert_eq!(
+        masked("token：　abc123"),
+        "token：　<redacted token: 6 chars>"
+    );
+    assert_eq!(
+        masked("密码：　　hunter2。"),
+        "密码：　　<redacted secret: 7 chars>。"
+    );
+    // A state after it is still kept.
+    assert_eq!(masked("令牌：　已过期"), "令牌：　已过期");
+}
+
+/// Red-team find: PHP's `print_r` writes each key in brackets before `=>`.
+#[test]
+fn php_print_r_keys_are_read() {
+    assert_eq!(
+        masked("Array ( [token] => abc123 [password] => hunter2 [code] => 600011 )"),
+        "Array ( [token] => <redacted token: 6 chars> [password] => <redacted secret: 7 chars> \
+         [code] => 600011 )"
+    );
+    assert_eq!(
+        masked("user[password]=hunter2&x=1"),
+        "user[password]=<redacted secret: 7 chars>&x=1"
+    );
+    // An index is no key; a bracket with no opening one before the key is no key either.
+    for kept in [
+        "Array ( [0] => abc123 )",
+        "token] => abc123",
+        "[token x] => abc123",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
+
+/// Red-team find: session cookies are credentials.
+#[test]
+fn session_cookies_are_redacted() {
+    for (text, want) in [
+        (
+            "Cookie: JSESSIONID=abc123; Path=/",
+            "Cookie: JSESSIONID=<redacted token: 6 chars>; Path=/",
+        ),
+        (
+            "Set-Cookie: SESSIONID=abc123",
+            "Set-Cookie: SESSIONID=<redacted token: 6 chars>",
+        ),
+        ("sessionId: abc123", "sessionId: <redacted token: 6 chars>"),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
+
+/// Review find: an English state after a key in text is no secret; a value that only starts
+/// with one is.
+#[test]
+fn english_states_after_a_key_are_kept() {
+    for kept in [
+        "get token: timeout after 5000ms",
+        "password: incorrect",
+        "password=wrong",
+        "smsCode: sent",
+        "Authorization: (none)",
+        "token: (none)",
+        "token: missing",
+        "token: EMPTY",
+        "token: required",
+        "password: mismatch",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+    for (text, want) in [
+        ("password=wrong1", "password=<redacted secret: 6 chars>"),
+        ("token: sentinel", "token: <redacted token: 8 chars>"),
+        (
+            "Authorization: none x1",
+            "Authorization: <redacted secret: 7 chars>",
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}

@@ -1,0 +1,202 @@
+//! Tests of the secret words and of token-like words in text.
+
+use super::*;
+
+#[test]
+fn a_list_of_names_is_checked_name_by_name() {
+    assert!(!any_names_secret(&[]));
+    assert!(!any_names_secret(&["requestcode", "traceid", "resultcode"]));
+    assert!(any_names_secret(&["requestcode", "accesstoken"]));
+    assert!(any_names_secret(&["code", "authcode"]));
+    assert!(any_names_secret(&["msisdn"]));
+    assert!(any_names_secret(&["number", "code"]));
+    // `number` and `msisdn` name a phone only as a whole key.
+    assert!(!any_names_secret(&["ordernumber", "msisdnx"]));
+    assert!(!any_names_secret(&crate::generated::KEY_NAMES));
+}
+
+/// Words that look like a token in an error message: base64 of both cases, 32 characters or
+/// more, split at anything but letters, digits and `+ = _ -`; each redacted in place.
+#[test]
+fn token_like_words_are_redacted_in_place() {
+    let t = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9"; // 37 characters
+    let r = "<redacted token: 37 chars>";
+    let masked = |s: &str| mask_token_words(std::borrow::Cow::Borrowed(s)).into_owned();
+    assert_eq!(masked(t), r);
+    assert_eq!(masked(&format!("/v1/{t}/x")), format!("/v1/{r}/x"));
+    assert_eq!(masked(&format!("a {t} b {t}")), format!("a {r} b {r}"));
+    // `+ = _ -` are a token's; `.` and `/` split words.
+    assert_eq!(masked(&format!("{t}+=_-")), "<redacted token: 41 chars>");
+    assert_eq!(masked(&format!("{t}.x")), format!("{r}.x"));
+    // One case only, no digit, too short, or a redaction's own words: kept.
+    for kept in [
+        "0b6f3a1e77c24d1a9f3e0123456789ab",
+        "ERROR_CODE_GET_TOKEN_FAILED_600011",
+        "STsidOjgYzJhbGciOiJSUzINiJabcdefghij",
+        "STsid0000001Ojg5Yz3JhbGciOiJSUz",
+        "<redacted STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
+
+/// Kept text gets the token-word check too: a token after words, not after a separator.
+#[test]
+fn kept_text_loses_tokens_written_after_words() {
+    let t = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9";
+    let masked = |s: &str| mask_text(std::borrow::Cow::Borrowed(s)).into_owned();
+    for (text, want) in [
+        (
+            format!("获取token成功，token为{t}"),
+            "获取token成功，token为<redacted token: 37 chars>",
+        ),
+        (
+            format!("The token {t} has failed"),
+            "The token <redacted token: 37 chars> has failed",
+        ),
+        // Exactly 32 characters, the whole text: the shortest token.
+        (t[..32].to_owned(), "<redacted token: 32 chars>"),
+        (
+            format!("令牌{}", &t[..32]),
+            "令牌<redacted token: 32 chars>",
+        ),
+    ] {
+        assert_eq!(masked(&text), want);
+    }
+    // A word of 31 characters then a mark, and a 32-character hex id: kept, and borrowed.
+    for kept in [
+        "STsid0000001Ojg5Yz3JhbGciOiJSUz.STsid",
+        "0b6f3a1e77c24d1a9f3e0123456789ab",
+    ] {
+        let out = mask_text(std::borrow::Cow::Borrowed(kept));
+        assert!(
+            matches!(out, std::borrow::Cow::Borrowed(k) if k == kept),
+            "{kept}"
+        );
+    }
+}
+
+#[test]
+fn the_first_word_by_rank_wins() {
+    assert_eq!(first_secret_word(b"phonetoken"), Some("token"));
+    assert_eq!(first_secret_word(b"secretphone"), Some("phone"));
+    assert_eq!(first_secret_word(b"mypassword"), Some("secret"));
+    assert_eq!(first_secret_word(b"xauthorizationcode"), Some("code"));
+    assert_eq!(first_secret_word(b"toke"), None);
+    // A word twice is still that word.
+    assert_eq!(first_secret_word(b"tokentoken"), Some("token"));
+    assert_eq!(first_secret_word(b"authcodeaccesscode"), Some("code"));
+    assert_eq!(first_secret_word(b"mobilephone"), Some("phone"));
+    assert_eq!(first_secret_word(b""), None);
+    assert_eq!(first_secret_word(b"loginpwd"), Some("secret"));
+    assert_eq!(first_secret_word(b"userpasswd"), Some("secret"));
+    assert_eq!(first_secret_word(b"gwauth"), Some("code"));
+    assert_eq!(first_secret_word(b"gwau"), None);
+    assert!(starts_with(b"token", b"tok"));
+    assert!(!starts_with(b"to", b"tok"));
+    assert!(!starts_with(b"tak", b"tok"));
+}
+
+#[test]
+fn tokens_and_not_tokens() {
+    assert!(looks_like_token("STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9xyz"));
+    assert!(looks_like_token(
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc"
+    ));
+    assert!(
+        !looks_like_token("0b6f3a1e-77c2-4d1a-9f3e-0123456789ab"),
+        "a UUID"
+    );
+    assert!(!looks_like_token(
+        "fetch loginToken failed because the network is down"
+    ));
+    assert!(!looks_like_token("short1"));
+    // UUID-long but no UUID: a token.
+    let token36 = "STsid0000001Ojg5Yz3JhbGciOiJSUzI1Nia";
+    assert_eq!(token36.len(), 36);
+    assert!(looks_like_token(token36));
+    assert!(
+        !looks_like_token("abcdefghijklmnopqrstuvwxyzabcdefghij"),
+        "no digit"
+    );
+}
+
+/// The words of SMS verification codes name a code in a payload's keys; a key that describes
+/// one does not, and neither do `otp`, `pin` or `code` alone (they sit inside other words).
+#[test]
+fn sms_code_words_name_a_code() {
+    for key in [
+        "captcha",
+        "smsCaptcha",
+        "validateCode",
+        "valid_code",
+        "checkCode",
+        "dynamicCode",
+        "securityCode",
+        "passcode",
+        "otpCode",
+    ] {
+        assert_eq!(secret_kind(key), Some("code"), "{key}");
+    }
+    for kept in [
+        "verifyCodeType",
+        "captchaEnabled",
+        "otp",
+        "pin",
+        "code",
+        "option",
+        "spinner",
+    ] {
+        assert_eq!(secret_kind(kept), None, "{kept}");
+    }
+}
+
+#[test]
+fn chinese_keys_name_secrets() {
+    assert_eq!(secret_kind("密码"), Some("secret"));
+    assert_eq!(secret_kind("登录密码"), Some("secret"));
+    assert_eq!(secret_kind("令牌"), Some("token"));
+    assert_eq!(secret_kind("验证码"), Some("code"));
+    // An ASCII word in a mixed key still counts; other Chinese keys name none.
+    assert_eq!(secret_kind("token值"), Some("token"));
+    assert_eq!(secret_kind("说明"), None);
+    assert_eq!(secret_kind("密码错误次数"), None);
+}
+
+/// The check before a string is parsed for objects finds the Chinese names too.
+#[test]
+fn chinese_keys_are_found_before_parsing() {
+    assert!(names_secret(r#"失败 {"密码":"x"}"#));
+    assert!(names_secret(r#"{"短信验证码":"1"}"#));
+    assert!(!names_secret(r#"{"说明":"x"}"#));
+}
+
+#[test]
+fn a_session_id_is_a_token() {
+    assert_eq!(secret_kind("sessionId"), Some("token"));
+    assert_eq!(secret_kind("JSESSIONID"), Some("token"));
+    assert_eq!(secret_kind("session_id"), Some("token"));
+    // A session's other fields are no secret.
+    assert_eq!(secret_kind("sessionTimeout"), None);
+    assert_eq!(secret_kind("sessionIdType"), None);
+}
+
+/// Review find: keys that describe a secret by how they end are kept (`token_endpoint`, a URL;
+/// `tokenTTL`, a duration). `os` is not one of the endings: two letters end too many words.
+#[test]
+fn keys_about_a_secret_are_kept() {
+    for kept in [
+        "token_endpoint",
+        "token_expires_at",
+        "tokenExpireAt",
+        "tokenExpiry",
+        "tokenTTL",
+        "token_len",
+        "tokenSource",
+        "passwordPolicy",
+        "passwordHint",
+    ] {
+        assert_eq!(secret_kind(kept), None, "{kept}");
+    }
+    assert_eq!(secret_kind("tokenOs"), Some("token"));
+}
