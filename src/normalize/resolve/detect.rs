@@ -170,8 +170,7 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
 /// its `410010` 一键登录点击返回按钮 is a tap on Back, not China Unicom's HTTP failure.
 fn told_over_keys(s: Source, p: &Parts<'_>, rows: CodeRows) -> Source {
     let other = |e: &Entry| e.source() != s && e.source().wraps().is_none();
-    if Carrier::from_source(s).is_none() || p.carrier.is_some() || !rows.entries().any(|e| other(e))
-    {
+    if Carrier::from_source(s).is_none() || p.carrier.is_some() || !rows.entries().any(&other) {
         return s;
     }
     let Some(msg) = p.msg.as_deref().map(crate::catalog::nfkc) else {
