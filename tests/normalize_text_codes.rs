@@ -42,6 +42,13 @@ fn jverification_content_names_the_carrier_and_its_code_in_brackets() {
         cause.raw_msg.as_deref(),
         Some(r#"{"error":"1101","error_description":"apiKey有误"}"#)
     );
+    // The brackets as the whole `content`, no words before them (an audit find: no cause).
+    for content in ["[CT,（80801)WIFI切换异常]", "x [CT,（80801)WIFI切换异常]"] {
+        let raw = serde_json::json!({"code": 6001, "content": content, "operator": "CT"});
+        let raw = raw.to_string();
+        let n = normalize(&raw).unwrap();
+        assert_eq!(chain(&n), [(Source::Ctcc, "80801", true)], "{content}");
+    }
 }
 
 #[test]

@@ -190,7 +190,8 @@ pub(super) fn may_name_code(msg: &str) -> bool {
 
 /// [`BYTE_HINTS`]: an ASCII digit.
 const DIGIT: u8 = 1;
-/// [`BYTE_HINTS`]: `:`, `=` or `{`, which put a code next to its key.
+/// [`BYTE_HINTS`]: `:`, `=` or `{`, which put a code next to its key, or `[`, which opens
+/// JVerification's carrier result (`[CT,(80801)WIFI切换异常]`, as the whole `content` too).
 const SEPARATOR: u8 = 2;
 /// [`BYTE_HINTS`]: 0x9A, the last byte of a full-width colon `：`.
 const COLON_TAIL: u8 = 4;
@@ -204,7 +205,7 @@ static BYTE_HINTS: [u8; 256] = {
     while b < 256 {
         hints[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
-            b':' | b'=' | b'{' => SEPARATOR,
+            b':' | b'=' | b'{' | b'[' => SEPARATOR,
             0x9a => COLON_TAIL,
             b'(' => PAREN,
             _ => 0,
@@ -330,6 +331,7 @@ mod tests {
         assert!(may_name_code("{\"result\":-8004}"));
         assert!(may_name_code("剩余次数：3"));
         assert!(may_name_code("错误码："));
+        assert!(may_name_code("[CT,(80801)WIFI切换异常]"));
         assert!(!may_name_code("appid不存在"));
         assert!(!may_name_code("网关IP错误 103111"));
         // 业 is E4 B8 9A: the full-width colon's last byte, without the colon.
