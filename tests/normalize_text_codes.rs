@@ -199,3 +199,18 @@ fn carrier_data_written_after_the_code_in_log_text_is_its_cause() {
         (Source::Cmcc, "103119")
     );
 }
+
+/// An SMS code written in words is a credential, not a result code: no cause is read from it
+/// (a red-team find: `482913` was the root cause, listed in reports), and it is redacted.
+#[test]
+fn an_sms_code_in_words_is_no_cause() {
+    let n = normalize(r#"{"code":"600011","msg":"短信登录失败 sms code: 482913"}"#).unwrap();
+    assert!(n.root_cause.is_none(), "{n:?}");
+    assert_eq!(
+        n.raw_msg.as_deref(),
+        Some("短信登录失败 sms code: <redacted code: 6 chars>")
+    );
+    // Other words before `code` still name a result code.
+    let n = normalize(r#"{"code":"600011","msg":"result code: 103119"}"#).unwrap();
+    assert_eq!(chain(&n), [(Source::Cmcc, "103119", true)]);
+}

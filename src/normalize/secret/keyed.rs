@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{fold_key, redacted, secret_in, text_key_kind};
+use super::{fold_key, redacted, secret_in, spaced_key_kind, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
@@ -178,7 +178,8 @@ fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
     if before.ends_with(b"<redacted ") || (bracket && !before.ends_with(b"[")) {
         return None;
     }
-    let kind = text_key_kind(key)?;
+    // Or two words that name one (`sms code: 482913`, `access code=…`).
+    let kind = text_key_kind(key).or_else(|| spaced_key_kind(before, key))?;
     let mut buf = [0u8; 64];
     let line = fold_key(key, &mut buf).ends_with(b"authorization");
     Some(Key { kind, quoted, line })

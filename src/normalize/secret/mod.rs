@@ -306,6 +306,32 @@ const fn is_phone_key(folded: &[u8]) -> bool {
     matches!(folded, b"msisdn" | b"number")
 }
 
+/// The kind of secret a key written as two words names (`sms code: 482913`, `access code=…`):
+/// the word before `key`, one blank apart, and `key` make one of [`SECRET_WORDS`] exactly.
+/// `None` when they make none (`result code:`, and `loginAuth code=6001`: a log's words, not
+/// an auth code).
+pub(crate) fn spaced_key_kind(before: &[u8], key: &str) -> Option<&'static str> {
+    let before = before.strip_suffix(b" ")?;
+    let len = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let word = before.get(before.len() - len..)?;
+    let mut buf = [0u8; 64];
+    let (head, tail) = buf.split_at_mut(word.len().min(64));
+    head.copy_from_slice(word.get(..head.len())?);
+    tail.get_mut(..key.len())?.copy_from_slice(key.as_bytes());
+    let joined = std::str::from_utf8(buf.get(..len + key.len())?).ok()?;
+    let mut folded = [0u8; 64];
+    let folded = fold_key(joined, &mut folded);
+    SECRET_WORDS
+        .iter()
+        .any(|(w, _)| *w == folded)
+        .then(|| secret_kind(joined))
+        .flatten()
+}
+
 /// `key`'s letters and digits, lower case, in `buf` (at most its length of them): keys are
 /// compared without case or separators (`access_token`, `AccessToken`), without a `String`.
 pub(crate) fn fold_key<'b>(key: &str, buf: &'b mut [u8]) -> &'b [u8] {

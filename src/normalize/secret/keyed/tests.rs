@@ -431,3 +431,35 @@ fn english_states_after_a_key_are_kept() {
         assert_eq!(masked(text), want, "{text}");
     }
 }
+
+/// A key of two words (a red-team find: `sms code: 482913` was kept, and read as a cause).
+#[test]
+fn a_key_of_two_words_is_read() {
+    for (text, want) in [
+        (
+            "短信登录失败 sms code: 482913",
+            "短信登录失败 sms code: <redacted code: 6 chars>",
+        ),
+        (
+            "access code=ac01 x",
+            "access code=<redacted code: 4 chars> x",
+        ),
+        (
+            "Verification code: 4829",
+            "Verification code: <redacted code: 4 chars>",
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+    // Words that make no secret key, or are not one blank apart.
+    for kept in [
+        "result code: 600011",
+        "loginAuth code=6001",
+        "error code=103119",
+        "sms  code: 482913",
+        "sms_x code: 482913",
+        " code: 482913",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
