@@ -265,6 +265,16 @@ fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
     }
     let rest = b.get(start..).unwrap_or_default();
     if line && !starts_with_bearer_or_basic(rest) {
+        // A state for a first word (`Authorization: invalid app key, …`): that word alone,
+        // which `may_be_secret` keeps, and the words after it with it.
+        let first = rest
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_')))
+            .unwrap_or(rest.len());
+        let word = std::str::from_utf8(rest.get(..first).unwrap_or_default()).unwrap_or("x");
+        if is_state(word) || super::is_null(word) {
+            return (start, start + first);
+        }
         return (start, start + line_len(rest));
     }
     let ends = |i: usize| match rest.get(i..).unwrap_or_default() {
@@ -289,7 +299,7 @@ fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
         .get(len..)
         .unwrap_or_default()
         .iter()
-        .take_while(|&&c| c == b' ')
+        .take_while(|&&c| c == b' ' || c == b'\t')
         .count();
     // (No blank after the scheme: `word` from there ends at once, the same value.)
     if scheme && rest.get(len + blanks).is_some_and(u8::is_ascii_graphic) {
@@ -312,15 +322,15 @@ fn starts_with_bearer_or_basic(value: &[u8]) -> bool {
 }
 
 /// The length of `rest` up to a line break, as written (`\n`, `\r` in escaped text) or not,
+/// or up to the next field of a flattened log line (`, X-Ca-Error-Message: …`, ` | url=…`),
 /// without the blanks before it: the parameters of `Digest`, `HMAC-SHA256` and other schemes
-/// hold the credential after blanks, commas and quotes.
+/// hold the credential after blanks, commas, `=` and quotes.
 fn line_len(rest: &[u8]) -> usize {
     let end = (0..rest.len())
-        .find(|&i| {
-            matches!(
-                rest.get(i..).unwrap_or_default(),
-                [b'\n' | b'\r', ..] | [b'\\', b'n' | b'r', ..]
-            )
+        .find(|&i| match rest.get(i..).unwrap_or_default() {
+            [b'\n' | b'\r', ..] | [b'\\', b'n' | b'r', ..] | [b' ', b'|', b' ', ..] => true,
+            [b',' | b';', after @ ..] => next_field(after),
+            _ => false,
         })
         .unwrap_or(rest.len());
     let blanks = rest
@@ -331,6 +341,18 @@ fn line_len(rest: &[u8]) -> usize {
         .take_while(|c| matches!(c, b' ' | b'\t'))
         .count();
     end - blanks
+}
+
+/// Whether `after` (past a comma) starts another field, a header's `Name:` after blanks.
+fn next_field(after: &[u8]) -> bool {
+    let blanks = after.iter().take_while(|c| **c == b' ').count();
+    let name = after.get(blanks..).unwrap_or_default();
+    let len = name
+        .iter()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
+        .count();
+    len > 0 && name.get(len) == Some(&b':')
 }
 
 #[cfg(test)]

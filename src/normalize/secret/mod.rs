@@ -4,6 +4,7 @@
 mod keyed;
 mod phones;
 mod wide;
+mod words;
 
 use phones::first_phone;
 
@@ -40,79 +41,7 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// numbers, `key=value` secrets, then token-like words, which also catches a token after words
 /// rather than a separator (`token为STsid…`, `The token STsid… has failed`).
 pub(crate) fn mask_text(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    mask_token_words(keyed::mask_keyed(mask_phones(text)))
-}
-
-/// `text` with each word that [`looks_like_token`] and mixes upper and lower case redacted:
-/// words of letters, digits and `+ = _ -`, split at anything else (so a path's `/` keeps its
-/// other parts). A hex id, or a constant's name in capitals (`ERROR_CODE_GET_TOKEN_FAILED_600011`),
-/// is kept: the tokens of these SDKs are base64 of both cases.
-fn mask_token_words(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    let in_word = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'=' | b'_' | b'-');
-    let b = text.as_bytes();
-    if !has_long_word(b) {
-        return text;
-    }
-    let mut out = String::new();
-    let (mut copied, mut i) = (0, 0);
-    while let Some(start) = b
-        .get(i..)
-        .and_then(|r| r.iter().position(in_word))
-        .map(|p| i + p)
-    {
-        let len = b
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| in_word(c))
-            .count();
-        i = start + len;
-        let word = text.get(start..i).unwrap_or_default();
-        let cases = word.bytes().any(|c| c.is_ascii_lowercase())
-            && word.bytes().any(|c| c.is_ascii_uppercase());
-        // A redaction's own words are no token.
-        let marker = text
-            .get(..start)
-            .unwrap_or_default()
-            .ends_with("<redacted ");
-        if cases && looks_like_token(word) && !marker {
-            out.push_str(text.get(copied..start).unwrap_or_default());
-            out.push_str(&redacted("token", word));
-            copied = i;
-        }
-    }
-    if copied == 0 {
-        return text;
-    }
-    out.push_str(text.get(copied..).unwrap_or_default());
-    std::borrow::Cow::Owned(out)
-}
-
-/// Whether `b` holds a run of 32 bytes or more that [`mask_token_words`] reads as a word: most
-/// texts have none, and every message and kept text is looked at, so one byte table and no
-/// branch but the run's.
-fn has_long_word(b: &[u8]) -> bool {
-    const IN_WORD: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut c = 0;
-        while c < 256 {
-            let u = c as u8;
-            t[c] = u.is_ascii_alphanumeric() || matches!(u, b'+' | b'=' | b'_' | b'-');
-            c += 1;
-        }
-        t
-    };
-    if b.len() < 32 {
-        return false;
-    }
-    let mut run = 0u32;
-    for &c in b {
-        run = if IN_WORD[usize::from(c)] { run + 1 } else { 0 };
-        if run >= 32 {
-            return true;
-        }
-    }
-    false
+    words::mask_token_words(keyed::mask_keyed(mask_phones(text)))
 }
 
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
