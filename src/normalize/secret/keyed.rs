@@ -10,7 +10,7 @@ use super::{fold_key, redacted, secret_in, spaced_key_kind, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
-const CHINESE_KEYS: [(&str, &str); 7] = [
+const CHINESE_KEYS: [(&str, &str); 10] = [
     ("令牌", "token"),
     ("授权码", "code"),
     // SMS verification codes (`短信验证码` ends with `验证码`).
@@ -19,11 +19,19 @@ const CHINESE_KEYS: [(&str, &str); 7] = [
     ("校验码", "code"),
     ("密码", "secret"),
     ("口令", "secret"),
+    // Traditional script (Taiwan, Hong Kong).
+    ("驗證碼", "code"),
+    ("授權碼", "code"),
+    ("密碼", "secret"),
 ];
 
 /// The kind of secret a key that ends with one of the [`CHINESE_KEYS`] names (`密码`,
 /// `短信验证码`).
 pub(super) fn chinese_kind(key: &[u8]) -> Option<&'static str> {
+    // `是否需要验证码`: whether one is needed, not the code.
+    if key.starts_with("是否".as_bytes()) {
+        return None;
+    }
     CHINESE_KEYS
         .iter()
         .find(|(k, _)| key.ends_with(k.as_bytes()))
@@ -49,6 +57,9 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
         let Some(sep_end) = separator_end(b, at) else {
             continue;
         };
+        if php_visibility(b, at) {
+            continue;
+        }
         let Some(Key { kind, quoted, line }) = kind_before(b, at) else {
             continue;
         };
@@ -60,6 +71,11 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
         // In text, a phone key's value holds a number only with digits (`phone number:
         // malformed` is words).
         let digits = kind != "phone" || value.bytes().any(|c| c.is_ascii_digit());
+        // No SMS or access code is shorter than four characters (`验证码：6位数字` and
+        // `验证码：60秒后可重新获取` say how long it is or when to ask again), and no token or
+        // password is one character (`tokens: 3 remaining`).
+        let shortest = if kind == "code" { 4 } else { 2 };
+        let digits = digits && value.chars().nth(shortest - 1).is_some();
         if !digits || secret_in(Some(kind), value).is_none() {
             continue;
         }
@@ -87,9 +103,17 @@ fn may_be_secret(value: &str, quoted_key: bool, before: Option<&u8>) -> bool {
     let quoted_value = before.is_some_and(|c| matches!(c, b'"' | b'\'' | b'[') || !c.is_ascii());
     !(value.starts_with(['{', '['])
         || value.contains("<redacted")
-        || first.is_some_and(|c| !c.is_ascii())
+        || value
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && !is_wide_alnum(c))
         || (quoted_key && !quoted_value && !first.is_some_and(|c| c.is_ascii_digit()))
         || is_state(value))
+}
+
+/// Whether `c` is a full-width digit or Latin letter (`４８２９１３`): a value's, as ASCII is.
+fn is_wide_alnum(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
 }
 
 /// Whether a value in text is an English word for a state where the secret would be
@@ -141,36 +165,22 @@ struct Key {
 /// (escaped or not) and blanks around it, and a Chinese `为` or `是` after it. A redaction's own
 /// words (`<redacted token: 9 chars>`) name no secret.
 fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
-    let mut end = sep;
-    while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'' | b'\\')) {
-        end -= 1;
-    }
-    // Chinese logs write `token为：…` and `令牌是：…`: the key is before the verb.
-    if b.get(..end)
-        .is_some_and(|h| h.ends_with("为".as_bytes()) || h.ends_with("是".as_bytes()))
-    {
-        end -= 3;
-        while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t')) {
-            end -= 1;
-        }
-    }
-    // `token值：`, `令牌串：`, `token字符串=`: the secret's value, its string.
-    if let Some(word) = ["字符串", "值", "串"]
-        .iter()
-        .find(|w| b.get(..end).is_some_and(|h| h.ends_with(w.as_bytes())))
-    {
-        end -= word.len();
-    }
+    let end = key_end(b, sep);
     let head = b.get(..end)?;
     let quoted = matches!(b.get(end), Some(b'"' | b'\''));
-    if let Some(kind) = chinese_kind(head) {
+    // A Chinese name in brackets (`[验证码]：`, `【验证码】：`, `「密码」：`).
+    let bare = ["]", "】", "」"]
+        .iter()
+        .find_map(|c| head.strip_suffix(c.as_bytes()))
+        .unwrap_or(head);
+    if let Some(kind) = chinese_kind(head).or_else(|| chinese_kind(bare)) {
         let line = false;
         return Some(Key { kind, quoted, line });
     }
-    // PHP's `print_r` (`[token] => …`) and form arrays (`user[password]=…`): the key in
-    // brackets.
+    // PHP's `print_r` (`[token] => …`, an object's `[token:protected] => …`) and form arrays
+    // (`user[password]=…`): the key in brackets, before any `:visibility`.
     let (head, bracket) = match head.strip_suffix(b"]") {
-        Some(inner) => (inner, true),
+        Some(inner) => (php_key(inner), true),
         None => (head, false),
     };
     let (at, key) = key_before(head)?;
@@ -183,6 +193,56 @@ fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
     let mut buf = [0u8; 64];
     let line = fold_key(key, &mut buf).ends_with(b"authorization");
     Some(Key { kind, quoted, line })
+}
+
+/// Where the key before the separator at `sep` ends: before blanks and quotes (escaped or not),
+/// a verb (`token为：`, `令牌是：`, `token is:`, `password was:`) and a word for the value
+/// (`token值：`, `token的值为：`, `验证码内容：`, `token字符串=`).
+fn key_end(b: &[u8], sep: usize) -> usize {
+    let mut end = sep;
+    while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'' | b'\\')) {
+        end -= 1;
+    }
+    let strip = |end: usize, words: &[&str]| {
+        words
+            .iter()
+            .find(|w| b.get(..end).is_some_and(|h| h.ends_with(w.as_bytes())))
+            .map_or(end, |w| end - w.len())
+    };
+    let mut end = strip(end, &["为", "是", " is", " was"]);
+    while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t')) {
+        end -= 1;
+    }
+    let end = strip(end, &["字符串", "内容", "值", "串"]);
+    strip(end, &["的"])
+}
+
+/// `inner` (what comes before a `]`) up to the end of the key that its `[` opens: before the
+/// first `:` of a PHP object's `[key:protected]` or `[key:App\User:private]`.
+fn php_key(inner: &[u8]) -> &[u8] {
+    let open = inner.iter().rposition(|&c| c == b'[').map_or(0, |o| o + 1);
+    let colon = inner
+        .get(open..)
+        .and_then(|k| k.iter().position(|&c| c == b':'));
+    match colon {
+        Some(c) => inner.get(..open + c).unwrap_or(inner),
+        None => inner,
+    }
+}
+
+/// Whether the `:` at `at` is a PHP object's visibility in `print_r` (`[token:protected] =>`):
+/// no separator, the `=>` after the brackets is.
+fn php_visibility(b: &[u8], at: usize) -> bool {
+    let rest = b.get(at + 1..).unwrap_or_default();
+    let Some(close) = rest.iter().take(80).position(|&c| c == b']') else {
+        return false;
+    };
+    let after = rest.get(close + 1..).unwrap_or_default();
+    let blanks = after.iter().take_while(|&&c| c == b' ').count();
+    rest.get(..close).is_some_and(|v| {
+        v.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\\' | b':'))
+    }) && after.get(blanks..).is_some_and(|a| a.starts_with(b"=>"))
 }
 
 /// The key that `head` ends with: letters, digits, `_`, `-` and `.`, and where it starts;
@@ -205,7 +265,9 @@ fn value_start(b: &[u8], from: usize) -> usize {
     loop {
         match b.get(start..).unwrap_or_default() {
             [b' ' | b'\t', ..] => start += 1,
-            [0xE3, 0x80, 0x80, ..] => start += 3,
+            // A no-break space, the typeset spaces U+2000..U+200B (zero-width included).
+            [0xC2, 0xA0, ..] => start += 2,
+            [0xE2, 0x80, 0x80..=0x8B, ..] | [0xE3, 0x80, 0x80, ..] => start += 3,
             _ => break,
         }
     }
@@ -265,17 +327,7 @@ fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
     }
     let rest = b.get(start..).unwrap_or_default();
     if line && !starts_with_bearer_or_basic(rest) {
-        // A state for a first word (`Authorization: invalid app key, …`): that word alone,
-        // which `may_be_secret` keeps, and the words after it with it.
-        let first = rest
-            .iter()
-            .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_')))
-            .unwrap_or(rest.len());
-        let word = std::str::from_utf8(rest.get(..first).unwrap_or_default()).unwrap_or("x");
-        if is_state(word) || super::is_null(word) {
-            return (start, start + first);
-        }
-        return (start, start + line_len(rest));
+        return (start, start + authorization_len(rest));
     }
     let ends = |i: usize| match rest.get(i..).unwrap_or_default() {
         [c, ..] if c.is_ascii_whitespace() || b",;&)}]\"'\\".contains(c) => true,
@@ -321,15 +373,42 @@ fn starts_with_bearer_or_basic(value: &[u8]) -> bool {
     })
 }
 
+/// The length of an `Authorization` value with a scheme other than Bearer or Basic: the line
+/// ([`line_len`]), or its first word when that is a state (`Authorization: invalid app key,
+/// …`), which `may_be_secret` keeps, and the words after it with it.
+fn authorization_len(rest: &[u8]) -> usize {
+    let first = rest
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_')))
+        .unwrap_or(rest.len());
+    let word = std::str::from_utf8(rest.get(..first).unwrap_or_default()).unwrap_or("x");
+    if is_state(word) || super::is_null(word) {
+        first
+    } else {
+        line_len(rest)
+    }
+}
+
 /// The length of `rest` up to a line break, as written (`\n`, `\r` in escaped text) or not,
 /// or up to the next field of a flattened log line (`, X-Ca-Error-Message: …`, ` | url=…`),
 /// without the blanks before it: the parameters of `Digest`, `HMAC-SHA256` and other schemes
 /// hold the credential after blanks, commas, `=` and quotes.
 fn line_len(rest: &[u8]) -> usize {
+    // Blank-separated `key=value` fields after the scheme and its credential end it too
+    // (`APPCODE 8c3f… status=401`); a scheme's own parameters follow a comma or come second
+    // (`Digest username="a", realm=…`, `HMAC-SHA256 Credential=…`).
+    let mut words = 1;
     let end = (0..rest.len())
         .find(|&i| match rest.get(i..).unwrap_or_default() {
             [b'\n' | b'\r', ..] | [b'\\', b'n' | b'r', ..] | [b' ', b'|', b' ', ..] => true,
             [b',' | b';', after @ ..] => next_field(after),
+            [b' ', after @ ..] => {
+                let field = words >= 2
+                    && i.checked_sub(1).and_then(|j| rest.get(j)) != Some(&b',')
+                    && next_pair(after);
+                words += usize::from(!after.first().is_some_and(|c| *c == b' '));
+                field
+            }
             _ => false,
         })
         .unwrap_or(rest.len());
@@ -341,6 +420,16 @@ fn line_len(rest: &[u8]) -> usize {
         .take_while(|c| matches!(c, b' ' | b'\t'))
         .count();
     end - blanks
+}
+
+/// Whether `after` (past a blank) starts a `key=value` or `key: value` field of a log line.
+fn next_pair(after: &[u8]) -> bool {
+    let len = after
+        .iter()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+        .count();
+    len > 0 && matches!(after.get(len), Some(b'=' | b':'))
 }
 
 /// Whether `after` (past a comma) starts another field, a header's `Name:` after blanks.

@@ -73,7 +73,7 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
 /// `tokenExpiresIn`, `pwdErrorCount`, `phoneModel`, `token_endpoint`, `passwordHint`): by how
 /// it ends.
 fn describes(folded: &[u8]) -> bool {
-    const ABOUT: [&[u8]; 31] = [
+    const ABOUT: [&[u8]; 41] = [
         b"type",
         b"count",
         b"time",
@@ -107,6 +107,20 @@ fn describes(folded: &[u8]) -> bool {
         b"source",
         b"policy",
         b"hint",
+        // When it was made, how a check of it went, what was said about it
+        // (`sessionIdCreatedAt`, `captchaResult`, `validateCodeMsg`).
+        b"at",
+        b"result",
+        b"msg",
+        b"message",
+        // How often one may be asked for, what the page tells the user about it, its rules,
+        // whether it is cached (`smsCodeInterval`, `verifyCodeTips`, `passwordRule`).
+        b"interval",
+        b"tip",
+        b"tips",
+        b"rule",
+        b"rules",
+        b"cache",
     ];
     ABOUT.iter().any(|end| folded.ends_with(end))
 }
@@ -141,8 +155,9 @@ const SECRET_WORDS: [(&[u8], u32); 29] = [
     (b"token", 0),
     (b"jwt", 0),
     (b"ticket", 0),
-    // A session cookie (`JSESSIONID`) or id logs in as a token does.
+    // A session cookie (`JSESSIONID`, PHP's `PHPSESSID`) or id logs in as a token does.
     (b"sessionid", 0),
+    (b"sessid", 0),
     (b"accesscode", 1),
     (b"authcode", 1),
     (b"authorizationcode", 1),
@@ -153,10 +168,10 @@ const SECRET_WORDS: [(&[u8], u32); 29] = [
     (b"verifycode", 1),
     (b"verificationcode", 1),
     // Other names of SMS and one-time codes; not `otp`, `pin` or `code` alone, which sit
-    // inside other words (`option`, `spinner`, `resultCode`).
-    (b"captcha", 1),
+    // inside other words (`option`, `spinner`, `resultCode`), nor `captcha` or `validcode`
+    // (`captchaId` and `captchaAppId` are public settings, `invalidCode` a result code).
+    (b"captchacode", 1),
     (b"validatecode", 1),
-    (b"validcode", 1),
     (b"checkcode", 1),
     (b"dynamiccode", 1),
     (b"securitycode", 1),
@@ -342,7 +357,11 @@ pub(crate) fn looks_like_token(s: &str) -> bool {
                 c.is_ascii_hexdigit()
             }
         });
+    // Base64 pads with `=` at the end only: a `=` inside joins a key to a value
+    // (`x-acs-request-id=8E7B…`, a whole message that is one field).
+    let padded_only = !b.windows(2).any(|w| matches!(w, [b'=', c] if *c != b'='));
     b.len() >= 32
+        && padded_only
         && b.iter().all(alphabet)
         && b.iter().any(u8::is_ascii_digit)
         && b.iter().any(u8::is_ascii_alphabetic)

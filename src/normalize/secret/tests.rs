@@ -94,6 +94,11 @@ fn tokens_and_not_tokens() {
         !looks_like_token("abcdefghijklmnopqrstuvwxyzabcdefghij"),
         "no digit"
     );
+    // A `=` inside joins a key to its value; base64's padding is at the end only.
+    assert!(!looks_like_token(
+        "x-acs-request-id=8E7B3C1D-4A2F-4B6E-9C1D-2F3A4B5C6D7E"
+    ));
+    assert!(looks_like_token("STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9=="));
 }
 
 /// The words of SMS verification codes name a code in a payload's keys; a key that describes
@@ -101,10 +106,10 @@ fn tokens_and_not_tokens() {
 #[test]
 fn sms_code_words_name_a_code() {
     for key in [
-        "captcha",
-        "smsCaptcha",
+        "captchaCode",
+        "smsCaptchaCode",
         "validateCode",
-        "valid_code",
+        "validate_code",
         "checkCode",
         "dynamicCode",
         "securityCode",
@@ -121,6 +126,19 @@ fn sms_code_words_name_a_code() {
         "code",
         "option",
         "spinner",
+        // A second review's finds: public settings, result codes, what describes one.
+        "captcha",
+        "captchaId",
+        "captchaAppId",
+        "invalidCode",
+        "captchaResult",
+        "sessionIdCreatedAt",
+        "smsCodeInterval",
+        "verifyCodeTips",
+        "passwordRule",
+        "tokenCache",
+        "validateCodeMsg",
+        "smsCodeMessage",
     ] {
         assert_eq!(secret_kind(kept), None, "{kept}");
     }
