@@ -406,7 +406,7 @@ fn line_len(rest: &[u8]) -> usize {
                 let field = words >= 2
                     && i.checked_sub(1).and_then(|j| rest.get(j)) != Some(&b',')
                     && next_pair(after);
-                words += usize::from(!after.first().is_some_and(|c| *c == b' '));
+                words += usize::from(after.first().is_none_or(|c| *c != b' '));
                 field
             }
             _ => false,
