@@ -28,14 +28,18 @@ const CHINESE_KEYS: [(&str, &str); 10] = [
 /// The kind of secret a key that ends with one of the [`CHINESE_KEYS`] names (`密码`,
 /// `短信验证码`).
 pub(super) fn chinese_kind(key: &[u8]) -> Option<&'static str> {
-    // `是否需要验证码`: whether one is needed, not the code.
-    if key.starts_with("是否".as_bytes()) {
+    // Every name ends with a byte of a Chinese character: most separators follow ASCII.
+    if key.last().is_none_or(u8::is_ascii) {
         return None;
     }
-    CHINESE_KEYS
+    let (name, kind) = CHINESE_KEYS
         .iter()
-        .find(|(k, _)| key.ends_with(k.as_bytes()))
-        .map(|(_, kind)| *kind)
+        .find(|(k, _)| key.ends_with(k.as_bytes()))?;
+    // `是否需要验证码`, `需要验证码`: whether one is needed, not the code.
+    let need = key
+        .get(..key.len() - name.len())
+        .is_some_and(|h| h.ends_with("需要".as_bytes()));
+    (!need).then_some(*kind)
 }
 
 /// Whether `text` holds one of the [`CHINESE_KEYS`] anywhere.
@@ -57,12 +61,12 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
         let Some(sep_end) = separator_end(b, at) else {
             continue;
         };
-        if php_visibility(b, at) {
-            continue;
-        }
         let Some(Key { kind, quoted, line }) = kind_before(b, at) else {
             continue;
         };
+        if b.get(at) == Some(&b':') && php_visibility(b, at) {
+            continue;
+        }
         let (start, end) = value_after(b, sep_end, line);
         let value = text.get(start..end).unwrap_or_default();
         if !may_be_secret(value, quoted, b.get(start.wrapping_sub(1))) {

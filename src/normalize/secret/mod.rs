@@ -57,16 +57,15 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     if is_phone_key(folded) {
         return Some("phone");
     }
-    if describes(folded) {
-        return None;
-    }
     // Chinese names (`密码`, `令牌`): looked for only in a key with non-ASCII bytes, so the
     // ASCII keys of almost every field cost one pass of `is_ascii`.
-    first_secret_word(folded).or_else(|| {
+    let kind = first_secret_word(folded).or_else(|| {
         (!key.is_ascii())
             .then(|| keyed::chinese_kind(key.as_bytes()))
             .flatten()
-    })
+    });
+    // How the key ends is looked at only when it names a secret, as few keys do.
+    kind.filter(|_| !describes(folded))
 }
 
 /// Whether a key names something about a secret rather than the secret (`tokenType`,
@@ -189,6 +188,18 @@ const SECRET_WORDS: [(&[u8], u32); 29] = [
     (b"credential", 3),
 ];
 
+/// For each byte, the [`SECRET_WORDS`] that start with it, as bits of their index.
+const WORDS_BY_FIRST: [u32; 256] = {
+    assert!(SECRET_WORDS.len() <= 32, "one bit per word");
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < SECRET_WORDS.len() {
+        t[SECRET_WORDS[i].0[0] as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+};
+
 /// The kind of the secret words ([`SECRET_WORDS`]) in `folded` text, the first in rank order
 /// when there are several (a `phoneToken` is a token): token, code, phone, secret. A `const
 /// fn`, so that the build can hold the key table to it (`keys.rs`).
@@ -199,12 +210,15 @@ const fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
     let mut found = 0u32;
     let mut rest = folded;
     while let Some((first, tail)) = rest.split_first() {
-        let mut ws: &[(&[u8], u32)] = &SECRET_WORDS;
-        while let Some(((word, rank), more)) = ws.split_first() {
-            if matches!(word.first(), Some(w) if *w == *first) && starts_with(rest, word) {
-                found |= 1 << *rank;
+        // The words that start with this letter, as bits of their index.
+        let mut words = WORDS_BY_FIRST[*first as usize];
+        while words != 0 {
+            let i = words.trailing_zeros() as usize;
+            words &= words - 1;
+            let (word, rank) = SECRET_WORDS[i];
+            if starts_with(rest, word) {
+                found |= 1 << rank;
             }
-            ws = more;
         }
         rest = tail;
     }
@@ -262,18 +276,19 @@ pub(crate) fn spaced_key_kind(before: &[u8], key: &str) -> Option<&'static str> 
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
     let word = before.get(before.len() - len..)?;
-    let mut buf = [0u8; 64];
-    let (head, tail) = buf.split_at_mut(word.len().min(64));
-    head.copy_from_slice(word.get(..head.len())?);
-    tail.get_mut(..key.len())?.copy_from_slice(key.as_bytes());
-    let joined = std::str::from_utf8(buf.get(..len + key.len())?).ok()?;
-    let mut folded = [0u8; 64];
-    let folded = fold_key(joined, &mut folded);
-    SECRET_WORDS
-        .iter()
-        .any(|(w, _)| *w == folded)
-        .then(|| secret_kind(joined))
-        .flatten()
+    let mut key_buf = [0u8; 64];
+    let key = fold_key(key, &mut key_buf);
+    // Both halves of one word, compared in place: the word before, then the key.
+    let (word_len, key_len) = (word.len(), key.len());
+    let (_, rank) = SECRET_WORDS.iter().find(|(w, _)| {
+        w.len() == word_len + key_len
+            && w.get(..word_len)
+                .is_some_and(|h| h.eq_ignore_ascii_case(word))
+            && w.get(word_len..) == Some(key)
+    })?;
+    ["token", "code", "phone", "secret"]
+        .get(*rank as usize)
+        .copied()
 }
 
 /// `key`'s letters and digits, lower case, in `buf` (at most its length of them): keys are

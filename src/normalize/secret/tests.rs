@@ -139,6 +139,7 @@ fn sms_code_words_name_a_code() {
         "tokenCache",
         "validateCodeMsg",
         "smsCodeMessage",
+        "是否需要验证码",
     ] {
         assert_eq!(secret_kind(kept), None, "{kept}");
     }

@@ -117,7 +117,16 @@ fn log_fields_and_one_characters_are_kept() {
     ] {
         assert_eq!(masked(text), want, "{text}");
     }
-    for kept in ["tokens: 3 remaining", "sessionId=-", "是否需要验证码：是"] {
+    assert_eq!(
+        masked("是否登录成功，验证码：482913"),
+        "是否登录成功，验证码：<redacted code: 6 chars>"
+    );
+    for kept in [
+        "tokens: 3 remaining",
+        "sessionId=-",
+        "是否需要验证码：是",
+        "需要验证码: 1234",
+    ] {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
