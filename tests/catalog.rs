@@ -396,4 +396,13 @@ fn the_message_picks_a_row_per_platform() {
         platforms(Source::FlutterAliAuth, "500001", "密钥不能为空"),
         [Platform::Ios]
     );
+    // Both rows' texts: the longer wins, wherever its row is.
+    assert_eq!(
+        platforms(
+            Source::FlutterAliAuth,
+            "500001",
+            "密钥不能为空，请先对插件进行监听"
+        ),
+        [Platform::Android]
+    );
 }

@@ -165,11 +165,11 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
 }
 
 /// The source of a code whose keys point at carrier `s` that knows it: `s`, unless no carrier
-/// is named and the message gives one other official source's meaning and not the carrier's.
+/// is named and the message gives one other source's meaning and not the carrier's.
 /// The fusion SDK's events carry China Unicom's key names (`resultCode`, `resultMsg`), and
 /// its `410010` 一键登录点击返回按钮 is a tap on Back, not China Unicom's HTTP failure.
 fn told_over_keys(s: Source, p: &Parts<'_>, rows: CodeRows) -> Source {
-    let other = |e: &Entry| e.source() != s && e.source().wraps().is_none();
+    let other = |e: &Entry| e.source() != s;
     if Carrier::from_source(s).is_none() || p.carrier.is_some() || !rows.entries().any(&other) {
         return s;
     }
@@ -328,5 +328,23 @@ mod tests {
         assert_eq!(guess("-8004", None), Source::Pns);
         assert_eq!(guess("-8004", Some(Platform::Harmony)), Source::PnsHarmony);
         assert_eq!(guess("999", Some(Platform::Web)), Source::PnsWeb);
+    }
+
+    /// A message that gives several sources' meanings tells one apart only when they mean
+    /// the same (the two Flutter plugins' 预取号成功), never two different readings.
+    #[test]
+    fn a_message_tells_apart_only_one_meaning() {
+        let rows = CodeRows::of("600016");
+        let sources = [
+            Source::SmsAuth,
+            Source::FlutterAliAuth,
+            Source::FluttercandiesAliAuth,
+        ];
+        let told = |msg: &str| told_apart(sources.into_iter(), rows, msg);
+        assert_eq!(told("预取号成功"), Some(Source::FlutterAliAuth));
+        assert_eq!(told("验证码发送频次超出限制"), Some(Source::SmsAuth));
+        // Both meanings: the rate limit and the pre-fetch are no one reading.
+        assert_eq!(told("预取号成功，验证码发送频次超出限制"), None);
+        assert_eq!(told("x"), None);
     }
 }

@@ -86,3 +86,25 @@ fn token_words_change_class_as_random_base64_does() {
     assert!(is_token_word(&with_changes(13)));
     assert!(!is_token_word(&with_changes(12)));
 }
+
+/// Each class of character counts on its own: a word whose changes are between capitals,
+/// small letters or digits and the other marks (`-`, `_`) has 13 in 31 pairs, and would have
+/// fewer if two classes were one.
+#[test]
+fn every_class_of_character_counts() {
+    let mut w = String::from("A-b_2-A_b-2_Ab");
+    while w.len() < 32 {
+        w.push('b');
+    }
+    assert!(is_token_word(&w), "{w}");
+}
+
+/// A path's part of one case after a token that ends with a capital stays out of the token.
+#[test]
+fn a_chain_joins_only_words_of_both_cases() {
+    let t = "STsidQ9xLmN4pR7sT2vW8yZ1aB3cD5eF6gH";
+    assert_eq!(
+        mask_token_words(Cow::Borrowed(&format!("{t}/xyz"))).into_owned(),
+        "<redacted token: 35 chars>/xyz"
+    );
+}
