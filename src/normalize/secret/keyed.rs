@@ -224,7 +224,8 @@ fn key_end(b: &[u8], sep: usize) -> usize {
 /// `inner` (what comes before a `]`) up to the end of the key that its `[` opens: before the
 /// first `:` of a PHP object's `[key:protected]` or `[key:App\User:private]`.
 fn php_key(inner: &[u8]) -> &[u8] {
-    let open = inner.iter().rposition(|&c| c == b'[').map_or(0, |o| o + 1);
+    // From the `[` (no key character, so the key is read the same without it).
+    let open = inner.iter().rposition(|&c| c == b'[').unwrap_or(0);
     let colon = inner
         .get(open..)
         .and_then(|k| k.iter().position(|&c| c == b':'));
@@ -237,7 +238,8 @@ fn php_key(inner: &[u8]) -> &[u8] {
 /// Whether the `:` at `at` is a PHP object's visibility in `print_r` (`[token:protected] =>`):
 /// no separator, the `=>` after the brackets is.
 fn php_visibility(b: &[u8], at: usize) -> bool {
-    let rest = b.get(at + 1..).unwrap_or_default();
+    // From the `:` itself, which the visibility's characters allow.
+    let rest = b.get(at..).unwrap_or_default();
     let Some(close) = rest.iter().take(80).position(|&c| c == b']') else {
         return false;
     };

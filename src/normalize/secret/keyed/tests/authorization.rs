@@ -130,3 +130,18 @@ fn log_fields_and_one_characters_are_kept() {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
+
+/// What ends an Authorization line: a `key=value` or `key: value` after a blank, a header's
+/// `Name:` after a comma; not another word, nor a mark with no name before it.
+#[test]
+fn fields_that_end_a_line() {
+    use super::super::{next_field, next_pair};
+    assert!(next_pair(b"status=401"));
+    assert!(next_pair(b"a.b: 1"));
+    assert!(!next_pair(b"2e1d rest"));
+    assert!(!next_pair(b"=x"));
+    assert!(!next_pair(b""));
+    assert!(next_field(b" X-Ca-Error-Message: x"));
+    assert!(!next_field(b" :x"));
+    assert!(!next_field(b" realm=x"));
+}
