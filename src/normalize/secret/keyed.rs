@@ -10,7 +10,7 @@ use super::{fold_key, redacted, secret_in, spaced_key_kind, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
-const CHINESE_KEYS: [(&str, &str); 10] = [
+const CHINESE_KEYS: [(&str, &str); 11] = [
     ("令牌", "token"),
     ("授权码", "code"),
     // SMS verification codes (`短信验证码` ends with `验证码`).
@@ -23,6 +23,7 @@ const CHINESE_KEYS: [(&str, &str); 10] = [
     ("驗證碼", "code"),
     ("授權碼", "code"),
     ("密碼", "secret"),
+    ("權杖", "token"),
 ];
 
 /// The kind of secret a key that ends with one of the [`CHINESE_KEYS`] names (`密码`,
@@ -40,6 +41,15 @@ pub(super) fn chinese_kind(key: &[u8]) -> Option<&'static str> {
         .get(..key.len() - name.len())
         .is_some_and(|h| h.ends_with("需要".as_bytes()));
     (!need).then_some(*kind)
+}
+
+/// The Chinese names of one-time codes (an SMS writes its code right after one:
+/// `验证码482913`).
+pub(super) fn chinese_code_names() -> impl Iterator<Item = &'static str> {
+    CHINESE_KEYS
+        .iter()
+        .filter(|(_, kind)| *kind == "code")
+        .map(|(name, _)| *name)
 }
 
 /// Whether `text` holds one of the [`CHINESE_KEYS`] anywhere.
@@ -124,7 +134,7 @@ fn is_wide_alnum(c: char) -> bool {
 /// (`password: incorrect`, `smsCode: sent`, `Authorization: (none)`), in any case and in
 /// brackets or not. Only in text, where logs write a state after a key; a payload's field
 /// holds the value itself (a password may be any word).
-fn is_state(value: &str) -> bool {
+pub(super) fn is_state(value: &str) -> bool {
     const STATES: [&str; 10] = [
         "timeout",
         "incorrect",
@@ -155,9 +165,9 @@ fn separator_end(b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// A secret key found in text, before a separator.
-struct Key {
+pub(super) struct Key {
     /// The kind of secret it names.
-    kind: &'static str,
+    pub(super) kind: &'static str,
     /// Whether it was quoted (a bare word after it is a sentence's, see [`may_be_secret`]).
     quoted: bool,
     /// Whether its value is the rest of the line: an HTTP `Authorization`'s, whatever scheme.
@@ -168,7 +178,7 @@ struct Key {
 /// ([`key_before`], [`text_key_kind`]) or a Chinese name ([`CHINESE_KEYS`]), after any quote
 /// (escaped or not) and blanks around it, and a Chinese `为` or `是` after it. A redaction's own
 /// words (`<redacted token: 9 chars>`) name no secret.
-fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
+pub(super) fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
     let end = key_end(b, sep);
     let head = b.get(..end)?;
     let quoted = matches!(b.get(end), Some(b'"' | b'\''));
@@ -200,12 +210,17 @@ fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
 }
 
 /// Where the key before the separator at `sep` ends: before blanks and quotes (escaped or not),
-/// a verb (`token为：`, `令牌是：`, `token is:`, `password was:`) and a word for the value
+/// a verb (`token为：`, `令牌是：`, `token is:`, `password was:`, `密碼為：`) and a word for the value
 /// (`token值：`, `token的值为：`, `验证码内容：`, `token字符串=`).
 fn key_end(b: &[u8], sep: usize) -> usize {
     let mut end = sep;
-    while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t' | b'"' | b'\'' | b'\\')) {
-        end -= 1;
+    loop {
+        match b.get(..end).unwrap_or_default() {
+            [.., b' ' | b'\t' | b'"' | b'\'' | b'\\'] => end -= 1,
+            // The full-width quotes (`＂token＂：`).
+            [.., 0xEF, 0xBC, 0x82 | 0x87] => end -= 3,
+            _ => break,
+        }
     }
     let strip = |end: usize, words: &[&str]| {
         words
@@ -213,7 +228,7 @@ fn key_end(b: &[u8], sep: usize) -> usize {
             .find(|w| b.get(..end).is_some_and(|h| h.ends_with(w.as_bytes())))
             .map_or(end, |w| end - w.len())
     };
-    let mut end = strip(end, &["为", "是", " is", " was"]);
+    let mut end = strip(end, &["为", "為", "是", " is", " was"]);
     while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t')) {
         end -= 1;
     }
@@ -277,15 +292,33 @@ fn value_start(b: &[u8], from: usize) -> usize {
             _ => break,
         }
     }
-    // Swift's `Optional("…")` and Rust's `Some("…")`: the value is what they hold (a loop, not
-    // a call: text can nest them deeply).
-    while let Some(inner) = [&b"Optional("[..], b"Some("]
-        .iter()
-        .find(|w| b.get(start..).is_some_and(|r| r.starts_with(w)))
-    {
-        start += inner.len();
+    // Swift's `Optional("…")` (`Optional<String>("…")` when the type is printed too) and
+    // Rust's `Some("…")`: the value is what they hold (a loop, not a call: text can nest them
+    // deeply).
+    while let Some(len) = wrapper_len(b.get(start..).unwrap_or_default()) {
+        start += len;
     }
     start
+}
+
+/// The length of the wrapper that `rest` starts with, up to its `(`: `Optional(`, `Some(`, or
+/// `Optional<T>(` with a type of letters, digits, `.`, `_`, blanks and angle brackets.
+fn wrapper_len(rest: &[u8]) -> Option<usize> {
+    if rest.starts_with(b"Some(") {
+        return Some(5);
+    }
+    let after = rest.strip_prefix(b"Optional")?;
+    if after.first() == Some(&b'(') {
+        return Some(9);
+    }
+    let typed = after.strip_prefix(b"<")?;
+    let len = typed
+        .iter()
+        .take(64)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b' ' | b'<' | b'>'))
+        .count();
+    let ty = typed.get(..len)?;
+    (ty.last() == Some(&b'>') && typed.get(len) == Some(&b'(')).then_some(9 + len + 1)
 }
 
 /// Where the value that starts at or after `from` (past the separator) starts and ends:
@@ -316,14 +349,16 @@ fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
         return (start + 1, start + 1 + len);
     }
     // Chinese brackets and curly quotes (`token:「T」`, `token: “T”`, `《`, `【`, `（`): what is
-    // in them. Each closing mark is its opening one's next character.
+    // in them. Each closing mark is its opening one's next character; the full-width quotes
+    // (`＂T＂`, `＇T＇`) close with themselves.
     if let Some(
         open @ ([0xE3, 0x80, 0x88 | 0x8A | 0x8C | 0x8E | 0x90]
         | [0xE2, 0x80, 0x98 | 0x9C]
-        | [0xEF, 0xBC, 0x88]),
+        | [0xEF, 0xBC, 0x88 | 0x82 | 0x87]),
     ) = b.get(start..start + 3)
     {
-        let close = [open[0], open[1], open[2] + 1];
+        let same = matches!(open, [0xEF, 0xBC, 0x82 | 0x87]);
+        let close = [open[0], open[1], open[2] + u8::from(!same)];
         let rest = b.get(start + 3..).unwrap_or_default();
         let len = rest
             .windows(3)

@@ -1,8 +1,10 @@
 //! Secrets in a payload: which keys name a credential or a person's number, and how a value is
 //! redacted (kept as its kind and length, see [`ExtraValue`](crate::ExtraValue)).
 
+mod elements;
 mod keyed;
 mod phones;
+mod prose;
 mod wide;
 mod words;
 
@@ -13,7 +15,8 @@ pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers
 
 /// `text` with what the outputs redact redacted in place: mobile numbers written in it (in any
 /// grouping and width the normaliser recognises), values written after a secret key
-/// (`token=…`, `accessCode: …`), and words that look like a token with no key before them
+/// (`token=…`, `accessCode: …`) or a linking word (`您的验证码是482913`) or in an XML element
+/// named for one (`<token>…</token>`), and words that look like a token with no key before them
 /// (32 characters or more of letters and digits: a token pasted where a code goes). For text
 /// that reaches people by another way than a result, such as an error message that repeats
 /// what the caller passed. Borrowed when nothing was redacted.
@@ -24,6 +27,10 @@ pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers
 ///     "unknown code \"<redacted phone: 11 chars>\""
 /// );
 /// assert_eq!(numauth::redact_text("token=abc123"), "token=<redacted token: 6 chars>");
+/// assert_eq!(
+///     numauth::redact_text("您的验证码是482913，5分钟内有效"),
+///     "您的验证码是<redacted code: 6 chars>，5分钟内有效"
+/// );
 /// assert_eq!(
 ///     numauth::redact_text("no such code: /pns/STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9"),
 ///     "no such code: /pns/<redacted token: 37 chars>"
@@ -38,10 +45,46 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// [`redact_text`] on text the normaliser keeps (a message, a kept string, a template value):
-/// numbers, `key=value` secrets, then token-like words, which also catches a token after words
-/// rather than a separator (`token为STsid…`, `The token STsid… has failed`).
+/// numbers, `key=value` secrets, values in prose (`验证码是482913`, `password is hunter22`)
+/// and in XML elements (`<token>…</token>`), then token-like words, which also catches a long
+/// token after words rather than a separator (`token为STsid…`, `The token STsid… has failed`).
 pub(crate) fn mask_text(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    words::mask_token_words(keyed::mask_keyed(mask_phones(text)))
+    let text = keyed::mask_keyed(mask_phones(text));
+    // One pass says which of the rarer readings a text needs (most need none).
+    let class = prose::classes(text.as_bytes());
+    let text = match prose::may_hold(class) {
+        true => prose::mask_prose(text),
+        false => text,
+    };
+    let text = match class & prose::LT != 0 {
+        true => elements::mask_elements(text),
+        false => text,
+    };
+    words::mask_token_words(text)
+}
+
+/// `text` with each span (start, end, kind) replaced by its redaction ([`redacted`]), in order
+/// of start; a span that overlaps one before it is left out. Borrowed when there is none.
+fn splice<'t>(
+    text: std::borrow::Cow<'t, str>,
+    mut spans: Vec<(usize, usize, &'static str)>,
+) -> std::borrow::Cow<'t, str> {
+    if spans.is_empty() {
+        return text;
+    }
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (start, end, kind) in spans {
+        if start < copied {
+            continue;
+        }
+        out.push_str(text.get(copied..start).unwrap_or_default());
+        out.push_str(&redacted(kind, text.get(start..end).unwrap_or_default()));
+        copied = end;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether a key names a token (the IDaaS SDK's `data` holding tokens marks a login callback).
@@ -54,8 +97,8 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
 pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
     let folded = fold_key(key, &mut buf);
-    if is_phone_key(folded) {
-        return Some("phone");
+    if let Some(kind) = whole_key_kind(folded) {
+        return Some(kind);
     }
     // Chinese names (`密码`, `令牌`): looked for only in a key with non-ASCII bytes, so the
     // ASCII keys of almost every field cost one pass of `is_ascii`.
@@ -125,7 +168,8 @@ fn describes(folded: &[u8]) -> bool {
 }
 
 /// [`secret_kind`] for a key written before a value in text: there the key must end with one
-/// of [`SECRET_WORDS`] (`accessToken=`, `session_token:`), or be `msisdn` or `number`, so that
+/// of [`SECRET_WORDS`] (`accessToken=`, `session_token:`), or be a whole key's name
+/// ([`whole_key_kind`]: `msisdn`, `sid`, `otp`...), so that
 /// a method or a log prefix that names a token (`onTokenFailed:`,
 /// `requestTokenWithViewController:`) is no key. A number, or a word for the value or its
 /// string form, may follow the secret's word (`token1=`, `tokenStr=`, `token_value:`).
@@ -143,7 +187,8 @@ pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
         .find_map(|end| word.strip_suffix(*end))
         .unwrap_or(word);
     let singular = word.strip_suffix(b"s").unwrap_or(word);
-    let ends = is_phone_key(folded) || SECRET_WORDS.iter().any(|(w, _)| singular.ends_with(w));
+    let ends =
+        whole_key_kind(folded).is_some() || SECRET_WORDS.iter().any(|(w, _)| singular.ends_with(w));
     ends.then(|| secret_kind(key)).flatten()
 }
 
@@ -251,7 +296,7 @@ pub(crate) const fn any_names_secret(names: &[&str]) -> bool {
     let mut rest = names;
     while let Some((name, more)) = rest.split_first() {
         let b = name.as_bytes();
-        if first_secret_word(b).is_some() || is_phone_key(b) {
+        if first_secret_word(b).is_some() || whole_key_kind(b).is_some() {
             return true;
         }
         rest = more;
@@ -259,9 +304,16 @@ pub(crate) const fn any_names_secret(names: &[&str]) -> bool {
     false
 }
 
-/// `msisdn` and `number`: keys that name a phone number only as a whole key.
-const fn is_phone_key(folded: &[u8]) -> bool {
-    matches!(folded, b"msisdn" | b"number")
+/// The kind of secret named by keys that name one only as a whole key, since their words sit
+/// inside other words (`inside`, `option`): `msisdn` and `number` a phone number, `sid` a
+/// session (as `sessionid`), `vcode` and `otp` a one-time code.
+const fn whole_key_kind(folded: &[u8]) -> Option<&'static str> {
+    match folded {
+        b"msisdn" | b"number" => Some("phone"),
+        b"sid" => Some("token"),
+        b"vcode" | b"otp" => Some("code"),
+        _ => None,
+    }
 }
 
 /// The kind of secret a key written as two words names (`sms code: 482913`, `access code=…`):
@@ -340,7 +392,26 @@ pub(super) fn names_secret(text: &str) -> bool {
     first_secret_word(folded).is_some()
         || has(b"msisdn")
         || has(b"number")
+        || has_whole_word(text.as_bytes())
         || (!text.is_ascii() && keyed::mentions_chinese_key(text))
+}
+
+/// Whether `text` holds one of the short keys that [`whole_key_kind`] reads as a whole word
+/// (`sid`, `vcode`, `otp`, any case), with no letter or digit on either side: `STsid…`, the
+/// start of every China Mobile token, holds no key.
+fn has_whole_word(text: &[u8]) -> bool {
+    let alnum = |i: Option<usize>| {
+        i.and_then(|i| text.get(i))
+            .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    (0..text.len()).any(|i| {
+        [&b"sid"[..], b"vcode", b"otp"].iter().any(|w| {
+            text.get(i..i + w.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                && !alnum(i.checked_sub(1))
+                && !alnum(Some(i + w.len()))
+        })
+    })
 }
 
 /// The kind of secret a field holds, by its key (`key_kind`, the key's [`secret_kind`]) or,

@@ -115,13 +115,22 @@ fn sms_code_words_name_a_code() {
         "securityCode",
         "passcode",
         "otpCode",
+        // Whole keys only: `otp` and `vcode` sit inside other words (`option`).
+        "otp",
+        "OTP",
+        "vcode",
+        "vCode",
     ] {
         assert_eq!(secret_kind(key), Some("code"), "{key}");
     }
+    assert_eq!(secret_kind("sid"), Some("token"));
     for kept in [
         "verifyCodeType",
         "captchaEnabled",
-        "otp",
+        "otpCount",
+        "sidebar",
+        "inside",
+        "devcode",
         "pin",
         "code",
         "option",
@@ -193,4 +202,23 @@ fn keys_about_a_secret_are_kept() {
         assert_eq!(secret_kind(kept), None, "{kept}");
     }
     assert_eq!(secret_kind("tokenOs"), Some("token"));
+}
+
+/// The short keys read only as a whole key (`sid`, `vcode`, `otp`) are looked for in a text as
+/// whole words: a China Mobile token's `STsid…` and words around them (`inside`, `option`) are
+/// none, so such texts are not read again for objects.
+#[test]
+fn short_keys_are_found_in_text_only_as_whole_words() {
+    for yes in [r#"{"sid":"x"}"#, "OTP=1", "a vCode: 1", "sid"] {
+        assert!(names_secret(yes), "{yes}");
+    }
+    for no in [
+        "STsid0001 {a}",
+        "inside",
+        "options {sidebar}",
+        "otpx",
+        "xvcode",
+    ] {
+        assert!(!names_secret(no), "{no}");
+    }
 }

@@ -188,10 +188,24 @@ fn an_optional_holds_the_value() {
             r#"token=Optional(\"abc123\")"#,
             r#"token=Optional(\"<redacted token: 6 chars>\")"#,
         ),
+        // With the type printed (`String(reflecting:)` of a generic's value).
+        (
+            r#"token: Optional<String>("abc123")"#,
+            r#"token: Optional<String>("<redacted token: 6 chars>")"#,
+        ),
+        (
+            r#"token: Optional<Optional<Swift.String>>(Optional("abc123"))"#,
+            r#"token: Optional<Optional<Swift.String>>(Optional("<redacted token: 6 chars>"))"#,
+        ),
     ] {
         assert_eq!(masked(text), want, "{text}");
     }
-    for kept in ["token=Optional(nil)", "token: None", "token: Some(None)"] {
+    for kept in [
+        "token=Optional(nil)",
+        "token: None",
+        "token: Some(None)",
+        "token: Optional<String>(nil)",
+    ] {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
@@ -253,6 +267,8 @@ fn sms_codes_under_other_names_are_redacted() {
         "passcode=",
         "otpCode=",
         "smsCaptchaCode=",
+        "otp=",
+        "vcode=",
     ] {
         assert_eq!(
             masked(&format!("{key}482913 x")),
@@ -265,7 +281,7 @@ fn sms_codes_under_other_names_are_redacted() {
         "验证码错误：482913",
         "verifyCodeType=1",
         "captchaEnabled=true",
-        "otp=482913",
+        "option=482913",
         "pin=482913",
         "code=482913",
         // A second review's finds: public settings and result codes whose keys held the
@@ -481,3 +497,27 @@ fn more_ways_to_write_a_key_are_read() {
 /// credential are kept (a scheme's own parameters are not fields); a one-character token or
 /// password, and a Chinese key that asks whether one is needed, are none.
 mod authorization;
+
+/// Red-team finds: the full-width quotes (`＂`, `＇`) around a key or a value, and the
+/// traditional-script name of a token (`權杖`, as `存取權杖` in Taiwan's documentation).
+#[test]
+fn full_width_quotes_and_traditional_token_names() {
+    for (text, want) in [
+        (
+            "token：＂abc123＂ x",
+            "token：＂<redacted token: 6 chars>＂ x",
+        ),
+        (
+            "＂token＂：＂abc 123＂",
+            "＂token＂：＂<redacted token: 7 chars>＂",
+        ),
+        (
+            "＇password＇＝＇hunter2＇",
+            "＇password＇＝＇<redacted secret: 7 chars>＇",
+        ),
+        ("存取權杖：abc123", "存取權杖：<redacted token: 6 chars>"),
+        ("密碼為：hunter2", "密碼為：<redacted secret: 7 chars>"),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}

@@ -1,0 +1,118 @@
+use std::borrow::Cow;
+
+use super::*;
+
+/// As `mask_text` calls it: only for a text that may hold a value.
+fn masked(s: &str) -> String {
+    match may_hold(classes(s.as_bytes())) {
+        true => mask_prose(Cow::Borrowed(s)).into_owned(),
+        false => s.to_owned(),
+    }
+}
+
+/// The one pass over a text: what it holds, and whether a value in prose may be there.
+#[test]
+fn classes_say_what_a_text_holds() {
+    assert_eq!(classes(b"a1 <"), DIGIT | BLANK | LT);
+    assert_eq!(classes("验".as_bytes()), CJK);
+    assert_eq!(classes("４".as_bytes()) & DIGIT, DIGIT);
+    assert_eq!(classes(b"abc"), 0);
+    assert!(may_hold(classes("验证码482913".as_bytes())));
+    assert!(may_hold(classes(b"code is 4829")));
+    for no in ["password is hunter", "abc123", "验证码"] {
+        assert!(!may_hold(classes(no.as_bytes())), "{no}");
+    }
+}
+
+/// Every Chinese name of a one-time code ends with `码` or `碼`, where `mask_prose` looks for one.
+#[test]
+fn code_names_end_where_they_are_looked_for() {
+    for name in chinese_code_names() {
+        assert!(name.ends_with('码') || name.ends_with('碼'), "{name}");
+    }
+}
+
+/// An SMS copied into a log: the code after `是`, `为` or right after its name, in any width.
+#[test]
+fn an_sms_code_in_a_sentence_is_redacted() {
+    for (text, want) in [
+        (
+            "【阿里云】您的验证码是482913，5分钟内有效",
+            "【阿里云】您的验证码是<redacted code: 6 chars>，5分钟内有效",
+        ),
+        (
+            "您的短信验证码为 4829，请勿泄露",
+            "您的短信验证码为 <redacted code: 4 chars>，请勿泄露",
+        ),
+        (
+            "验证码482913，请勿泄露",
+            "验证码<redacted code: 6 chars>，请勿泄露",
+        ),
+        ("驗證碼為 ４８２９１３", "驗證碼為 <redacted code: 6 chars>"),
+        (
+            "动态码　482913 有效",
+            "动态码　<redacted code: 6 chars> 有效",
+        ),
+        ("动态码是a1b2c3", "动态码是<redacted code: 6 chars>"),
+        ("校验码是48291", "校验码是<redacted code: 5 chars>"),
+        ("授权码为9f3e0123", "授权码为<redacted code: 8 chars>"),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
+
+/// English and Chinese sentences that link a secret key to its value with a verb.
+#[test]
+fn a_value_after_a_linking_verb_is_redacted() {
+    for (text, want) in [
+        (
+            "your verification code is 482913.",
+            "your verification code is <redacted code: 6 chars>.",
+        ),
+        ("sms code was 4829", "sms code was <redacted code: 4 chars>"),
+        (
+            "password is hunter22, try again",
+            "password is <redacted secret: 8 chars>, try again",
+        ),
+        ("token为abc123", "token为<redacted token: 6 chars>"),
+        (
+            "accessToken是 ab.c1_d",
+            "accessToken是 <redacted token: 7 chars>",
+        ),
+        ("密码是Pass1234", "密码是<redacted secret: 8 chars>"),
+        ("密碼為p@ss 1234", "密碼為p@ss 1234"),
+        ("令牌是a1+b/c=", "令牌是<redacted token: 7 chars>"),
+        ("sid is 9f8e7d6c", "sid is <redacted token: 8 chars>"),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
+
+/// What such sentences say of a secret, not its value: no digit, too short, a separator after
+/// the verb (`mask_keyed` reads that value), or no secret's key before the verb.
+#[test]
+fn what_a_sentence_says_of_a_secret_is_kept() {
+    for kept in [
+        "password is incorrect",
+        "token is expired after 3 tries",
+        "password is 8 characters long",
+        "验证码为6位数字",
+        "验证码60秒后可重新获取",
+        "验证码1次",
+        "验证码是：482913",
+        "验证码错误1003",
+        "校验码x65E0;",
+        "The code is 482913",
+        "result code is 600011",
+        "手机号是138",
+        "your token is <redacted token: 9 chars>",
+        "是否需要验证码 1234",
+        "登录失败，错误码是600011",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+    assert!(matches!(
+        mask_prose(Cow::Borrowed("password is 8 long")),
+        Cow::Borrowed(_)
+    ));
+}
