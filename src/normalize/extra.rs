@@ -375,14 +375,9 @@ fn nested_to_json(raw: &str, level: usize) -> serde_json::Value {
 fn redact_json(v: &mut serde_json::Value, level: usize) {
     match v {
         serde_json::Value::Object(map) => {
+            redact_pair(map);
             for (k, item) in map.iter_mut() {
-                let kind = match item {
-                    serde_json::Value::Null => None,
-                    serde_json::Value::String(s) => secret_in(secret_kind(k), s),
-                    serde_json::Value::Number(n) => secret_in(secret_kind(k), &n.to_string()),
-                    _ => secret_kind(k).filter(|k| *k != "phone"),
-                };
-                match kind {
+                match secret_of(secret_kind(k), item) {
                     Some(kind) => {
                         *item = serde_json::Value::String(redacted(kind, &item_text(item)))
                     }
@@ -398,6 +393,42 @@ fn redact_json(v: &mut serde_json::Value, level: usize) {
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, level)),
         _ => {}
+    }
+}
+
+/// The keys of a name/value pair's name (`{"name": "token", "value": "…"}`, a header or
+/// parameter list) and of its value.
+const PAIR_NAMES: [&str; 4] = ["name", "key", "paramName", "field"];
+const PAIR_VALUES: [&str; 3] = ["value", "val", "paramValue"];
+
+/// The kind of secret `item` is, under a key of `key_kind`: a string or number the key's kind
+/// (a phone key's only when it holds a number), another value any key's but a phone key's.
+fn secret_of(key_kind: Option<&'static str>, item: &serde_json::Value) -> Option<&'static str> {
+    match item {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => secret_in(key_kind, s),
+        serde_json::Value::Number(n) => secret_in(key_kind, &n.to_string()),
+        _ => key_kind.filter(|k| *k != "phone"),
+    }
+}
+
+/// Redacts the value of a name/value pair whose name names a secret (`{"name": "token",
+/// "value": "…"}`, a header or parameter list), unless it is a redaction already.
+fn redact_pair(map: &mut serde_json::Map<String, serde_json::Value>) {
+    let Some(kind) = PAIR_NAMES.iter().find_map(|n| match map.get(*n) {
+        Some(serde_json::Value::String(name)) => secret_kind(name),
+        _ => None,
+    }) else {
+        return;
+    };
+    for key in PAIR_VALUES {
+        let Some(item) = map.get_mut(key) else {
+            continue;
+        };
+        let done = matches!(item, serde_json::Value::String(s) if s.starts_with("<redacted "));
+        if let Some(kind) = secret_of(Some(kind), item).filter(|_| !done) {
+            *item = serde_json::Value::String(redacted(kind, &item_text(item)));
+        }
     }
 }
 
@@ -469,113 +500,9 @@ fn fields_to_json(fields: scan::Fields<'_>, level: usize) -> serde_json::Value {
         };
         map.insert(field.key.into_owned(), value);
     }
+    redact_pair(&mut map);
     serde_json::Value::Object(map)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_literals() {
-        for yes in ["0", "-8004", "1.5", "1e5", "-0.5E-3", "null", "true"] {
-            assert!(is_json_literal(yes), "{yes}");
-        }
-        for no in ["", "-", "01", "1.", "1e", "7c2d", "nil", "0x10", "--1"] {
-            assert!(!is_json_literal(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn nested_tokens_are_redacted_in_any_shape() {
-        let v = extra_value(
-            "data",
-            Val::Nested(r#"{"session_token":"abcd","id_token":null,"n":[{"token":"xy"}]}"#),
-            1,
-        );
-        assert_eq!(
-            v.to_json(),
-            serde_json::json!({"session_token":"<redacted token: 4 chars>","id_token":null,"n":[{"token":"<redacted token: 2 chars>"}]})
-        );
-        let v = extra_value(
-            "data",
-            Val::Nested("{session_token: abcd, id_token: efg}"),
-            1,
-        );
-        assert_eq!(
-            v.to_json(),
-            serde_json::json!({"session_token":"<redacted token: 4 chars>","id_token":"<redacted token: 3 chars>"})
-        );
-        let v = extra_value("accessToken", Val::Str("null".into()), 1);
-        assert_eq!(v, ExtraValue::Text("null".into()));
-    }
-
-    #[test]
-    fn every_kind_of_secret_is_redacted_with_its_length() {
-        fn text<'a>(key: &str, value: &'a str) -> ExtraValue<'a> {
-            extra_value(key, Val::Str(value.into()), 1)
-        }
-        let cases = [
-            ("accessCode", "AC1234567890", "<redacted code: 12 chars>"),
-            ("authcode", "abc", "<redacted code: 3 chars>"),
-            ("access_token", "t0", "<redacted token: 2 chars>"),
-            ("loginToken", "lt", "<redacted token: 2 chars>"),
-            ("opToken", "op", "<redacted token: 2 chars>"),
-            ("securityPhone", "138****0000", "<redacted phone: 11 chars>"),
-            ("Mobile", "13800138000", "<redacted phone: 11 chars>"),
-            ("anything", "13800138000", "<redacted phone: 11 chars>"),
-            ("anything", "+8613800138000", "<redacted phone: 14 chars>"),
-            ("password", "hunter2", "<redacted secret: 7 chars>"),
-            ("client_secret", "s3", "<redacted secret: 2 chars>"),
-            ("authorization_code", "ac", "<redacted code: 2 chars>"),
-            ("MSISDN", "x123456", "<redacted phone: 7 chars>"),
-            ("number", "x123456", "<redacted phone: 7 chars>"),
-            // A key naming two kinds is the first kind of token, code, phone, secret.
-            ("phoneToken", "pt", "<redacted token: 2 chars>"),
-            ("mobileAuthCode", "mc", "<redacted code: 2 chars>"),
-            ("secretPhone", "sp12345", "<redacted phone: 7 chars>"),
-            ("passwordAccessCode", "pa", "<redacted code: 2 chars>"),
-        ];
-        for (key, value, want) in cases {
-            assert_eq!(text(key, value), ExtraValue::Text(want.into()), "{key}");
-        }
-        // Not secrets: other numbers, other keys, values too short to hold a phone number
-        // under a phone key (counted in characters).
-        assert_eq!(text("requestCode", "0"), ExtraValue::Text("0".into()));
-        for (key, value) in [
-            ("PhoneScore", "20"),
-            ("isMobile", "true"),
-            ("msisdn", "号码号码号码"),
-        ] {
-            assert_eq!(text(key, value), ExtraValue::Text(value.into()), "{key}");
-        }
-        for key in ["numbers", "tok", "authType", "phon", "accessCodeX"] {
-            let kind = secret_kind(key);
-            assert_eq!(kind, (key == "accessCodeX").then_some("code"), "{key}");
-        }
-        assert_eq!(
-            text("seq", "12800138000x"),
-            ExtraValue::Text("12800138000x".into())
-        );
-        assert_eq!(
-            text("gyuid", "10800138000"),
-            ExtraValue::Text("10800138000".into())
-        );
-        let bare = extra_value("Mobile", Val::Bare("13800138000"), 1);
-        assert_eq!(bare, ExtraValue::Text("<redacted phone: 11 chars>".into()));
-        let nested = extra_value(
-            "GetMobileResultDTO",
-            Val::Nested(r#"{"Mobile":"13800138000"}"#),
-            1,
-        );
-        assert_eq!(
-            nested.to_json(),
-            serde_json::json!({"Mobile": "<redacted phone: 11 chars>"})
-        );
-        let nested = extra_value("d", Val::Nested(r#"{"n":13800138000,"ok":1}"#), 1);
-        assert_eq!(
-            nested.to_json(),
-            serde_json::json!({"n": "<redacted phone: 11 chars>", "ok": 1})
-        );
-    }
-}
+mod tests;
