@@ -1,0 +1,104 @@
+//! A third red-team run's leak forms, through `normalize`: secrets in prose (an SMS copied into
+//! a log), in XML elements, in name/value pairs, and the spellings that the `key=value` rules
+//! missed. The whole result, as `Debug` prints it, is searched for each secret.
+
+use numauth::{AuthOutcome, Source};
+
+mod common;
+use common::n;
+
+/// Payloads, and the secrets none of the result may hold.
+const THIRD_RUN: &[(&str, &[&str])] = &[
+    (
+        r#"{"code":"600011","msg":"【阿里云】您的验证码是482913，5分钟内有效"}"#,
+        &["482913"],
+    ),
+    (
+        r#"{"code":"600011","msg":"验证码 739105，请勿泄露"}"#,
+        &["739105"],
+    ),
+    (
+        r#"{"code":"600011","msg":"your verification code is 551208."}"#,
+        &["551208"],
+    ),
+    (
+        r#"{"code":"600011","msg":"login failed: password was hunter22"}"#,
+        &["hunter22"],
+    ),
+    (r#"{"code":"600011","msg":"token为abc123"}"#, &["abc123"]),
+    (
+        r#"{"code":"600011","msg":"resp <token>xyz789abc</token> <password>pa55word</password>"}"#,
+        &["xyz789abc", "pa55word"],
+    ),
+    (
+        r#"{"code":"600011","msg":"<string name=\"accessToken\"><![CDATA[q1w2e3r4]]></string>"}"#,
+        &["q1w2e3r4"],
+    ),
+    (
+        r#"{"code":"600011","headers":[{"name":"Authorization","value":"APPCODE 8c3f9a7b"}]}"#,
+        &["8c3f9a7b"],
+    ),
+    (
+        r#"{"code":"600011","params":"[{\"key\":\"smsCode\",\"value\":\"604417\"}]"}"#,
+        &["604417"],
+    ),
+    (
+        r#"{"code":"600011","msg":"token: Optional<String>(\"r5t6y7u8\")"}"#,
+        &["r5t6y7u8"],
+    ),
+    (
+        r#"{"code":"600011","msg":"token：＂k9j8h7g6＂"}"#,
+        &["k9j8h7g6"],
+    ),
+    (
+        r#"{"code":"600011","msg":"存取權杖：m1n2b3v4"}"#,
+        &["m1n2b3v4"],
+    ),
+    (
+        r#"{"code":"600011","msg":"sid=s0d9f8g7 otp=209384 vcode=118833"}"#,
+        &["s0d9f8g7", "209384", "118833"],
+    ),
+    (
+        r#"{"code":"600011","sid":"s0d9f8g7","otp":"209384"}"#,
+        &["s0d9f8g7", "209384"],
+    ),
+];
+
+#[test]
+fn a_third_red_team_runs_payloads_leak_nothing() {
+    for (raw, secrets) in THIRD_RUN {
+        let n = n(raw);
+        // The reading is the one the code gives; only text was redacted.
+        assert_eq!(
+            (n.source, n.code.as_ref()),
+            (Source::Pns, "600011"),
+            "{raw}"
+        );
+        assert_eq!(n.outcome, AuthOutcome::TokenFailed, "{raw}");
+        let out = format!("{n:?}");
+        for secret in *secrets {
+            assert!(!out.contains(secret), "{raw}\n=> {out}");
+        }
+        assert!(out.contains("<redacted "), "{raw}\n=> {out}");
+    }
+}
+
+/// The redactions keep the words around a secret, and what a sentence says of one.
+#[test]
+fn prose_keeps_its_words() {
+    let msg = |raw: &str| n(raw).raw_msg.map(|m| m.into_owned());
+    assert_eq!(
+        msg(r#"{"code":"600011","msg":"您的验证码是482913，5分钟内有效"}"#).as_deref(),
+        Some("您的验证码是<redacted code: 6 chars>，5分钟内有效")
+    );
+    for kept in [
+        "验证码60秒后可重新获取",
+        "验证码为6位数字",
+        "password is incorrect",
+        "错误码是600011",
+        "<Code>600011</Code><Message>token invalid</Message>",
+    ] {
+        let raw = serde_json::json!({"code": "600011", "msg": kept}).to_string();
+        assert_eq!(msg(&raw).as_deref(), Some(kept), "{raw}");
+    }
+}
