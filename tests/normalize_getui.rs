@@ -340,3 +340,26 @@ fn a_getui_layer_in_uni_apps_message_is_getuis() {
         "the test tells the two tables apart"
     );
 }
+
+/// An `errorCode` no table knows, in the object of Getui's message (or of univerify's): kept in
+/// the namespace of Getui's `errorCode` layer, not the outer `code`'s, whose numbers are five
+/// digits; a code only named in the message's text stays the outer table's, unknown.
+#[test]
+fn an_unknown_error_code_in_getuis_object_is_the_layers() {
+    for raw in [
+        r#"{"gyuid":"g","code":30005,"msg":"{\"errorCode\":-29999,\"errorDesc\":\"x\",\"processId\":\"p-9\"}"}"#,
+        r#"{"errCode":30005,"errMsg":"preLogin:fail {\"errorCode\":-29999,\"errorDesc\":\"x\"}"}"#,
+    ] {
+        let n = normalize(raw).unwrap();
+        let c = n.root_cause.as_deref().unwrap();
+        assert_eq!(
+            (c.source, c.code.as_ref(), c.known, c.carrier),
+            (Source::GeyanError, "-29999", false, None),
+            "{raw}"
+        );
+    }
+    let text = r#"{"gyuid":"g","code":30005,"msg":"请求失败 errorCode:-29999"}"#;
+    let n = normalize(text).unwrap();
+    let c = n.root_cause.as_deref().unwrap();
+    assert_eq!((c.source, c.known, c.carrier), (Source::Geyan, false, None));
+}

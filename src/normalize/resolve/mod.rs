@@ -128,11 +128,19 @@ fn resolve_parts<'b>(parts: &mut Parts<'b>, ctx: &Ctx) -> Result<Normalized<'b>,
     match ctx {
         Ctx::Top(hint) => resolve_top(parts, *hint, true),
         Ctx::Server(source) => resolve_server(parts, *source),
-        Ctx::Inner { alias, parent, .. } => {
+        Ctx::Inner {
+            alias,
+            parent,
+            bare,
+        } => {
             let rows = CodeRows::of(&parts.code);
             // A layer of the parent SDK underneath it (Getui's `errorCode` object in its `msg`):
-            // read in that namespace, with its own causes.
-            if let Some(layer) = parent.inner().filter(|s| rows.known_in(*s)) {
+            // read in that namespace, with its own causes; so is a code no table knows under an
+            // object's code key in the message (`{"errorCode":-29999}`), the layer's own shape.
+            let own = |s: Source| {
+                rows.known_in(s) || (!bare && !rows.any() && parts.code_key == CodeKey::Named)
+            };
+            if let Some(layer) = parent.inner().filter(|s| own(*s)) {
                 if parts.carrier.is_none() {
                     parts.carrier = *alias;
                 }
