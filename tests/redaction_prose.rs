@@ -102,3 +102,38 @@ fn prose_keeps_its_words() {
         assert_eq!(msg(&raw).as_deref(), Some(kept), "{raw}");
     }
 }
+
+/// A second red-team run: a one-time code under a key of its own (`otp-code=`,
+/// `X-Verify-Code:`) was read as the result code, and listed in reports; a redaction's own
+/// words in a value read again (`<redacted code: 6 chars>`) gave a cause `6`.
+#[test]
+fn a_credential_or_a_redaction_is_never_a_result_code() {
+    for raw in [
+        r#"{"code":"600011","msg":"获取token失败 otp-code=482913"}"#,
+        r#"{"code":"600011","msg":"X-Verify-Code: 482913"}"#,
+        r#"{"code":"600011","msg":"x","data":{"content":"验证码：482913"}}"#,
+        r#"{"code":"600011","msg":"x","data":{"x":"<ns:AccessCode>abc123def</ns:AccessCode>"}}"#,
+    ] {
+        let n = n(raw);
+        assert_eq!(
+            (n.code.as_ref(), n.outcome),
+            ("600011", AuthOutcome::TokenFailed),
+            "{raw}"
+        );
+        assert!(n.root_cause.is_none(), "{raw}: {:?}", n.root_cause);
+        let out = format!("{n:?}");
+        assert!(
+            !out.contains("482913") && !out.contains("abc123def"),
+            "{out}"
+        );
+    }
+    assert!(numauth::normalize(r#"{"msg":"verify-code: 482913"}"#).is_err());
+    // A result code beside one is still read.
+    let n =
+        n(r#"{"code":"600011","msg":"resultCode=103000 sms code: 1234","vendorName":"cm_zyhl"}"#);
+    let cause = n.root_cause.as_deref().unwrap();
+    assert_eq!(
+        (cause.source, cause.code.as_ref()),
+        (Source::Cmcc, "103000")
+    );
+}

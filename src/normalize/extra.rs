@@ -397,7 +397,7 @@ fn redact_json(v: &mut serde_json::Value, level: usize) {
 }
 
 /// The keys of a name/value pair's name (`{"name": "token", "value": "…"}`, a header or
-/// parameter list) and of its value.
+/// parameter list) and of its value, in any case.
 const PAIR_NAMES: [&str; 4] = ["name", "key", "paramName", "field"];
 const PAIR_VALUES: [&str; 3] = ["value", "val", "paramValue"];
 
@@ -415,18 +415,18 @@ fn secret_of(key_kind: Option<&'static str>, item: &serde_json::Value) -> Option
 /// Redacts the value of a name/value pair whose name names a secret (`{"name": "token",
 /// "value": "…"}`, a header or parameter list), unless it is a redaction already.
 fn redact_pair(map: &mut serde_json::Map<String, serde_json::Value>) {
-    let Some(kind) = PAIR_NAMES.iter().find_map(|n| match map.get(*n) {
-        Some(serde_json::Value::String(name)) => secret_kind(name),
+    // Names in any case (.NET's `{"Key": …, "Value": …}`).
+    let is = |k: &str, names: &[&str]| names.iter().any(|n| k.eq_ignore_ascii_case(n));
+    let Some(kind) = map.iter().find_map(|(k, v)| match v {
+        serde_json::Value::String(name) if is(k, &PAIR_NAMES) => secret_kind(name),
         _ => None,
     }) else {
         return;
     };
-    for key in PAIR_VALUES {
-        let Some(item) = map.get_mut(key) else {
-            continue;
-        };
+    for (key, item) in map.iter_mut() {
         let done = matches!(item, serde_json::Value::String(s) if s.starts_with("<redacted "));
-        if let Some(kind) = secret_of(Some(kind), item).filter(|_| !done) {
+        let secret = secret_of(Some(kind), item).filter(|_| !done && is(key, &PAIR_VALUES));
+        if let Some(kind) = secret {
             *item = serde_json::Value::String(redacted(kind, &item_text(item)));
         }
     }

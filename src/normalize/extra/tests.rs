@@ -126,6 +126,16 @@ fn a_name_value_pair_naming_a_secret_is_redacted() {
             {"name": "tokenType", "value": "bearer"},
         ])
     );
+    // In any case (.NET's `Key`/`Value`).
+    let v = extra_value(
+        "p",
+        Val::Nested(r#"{"Key":"password","Value":"hunter22","VALUE2":"x"}"#),
+        1,
+    );
+    assert_eq!(
+        v.to_json(),
+        serde_json::json!({"Key": "password", "Value": "<redacted secret: 8 chars>", "VALUE2": "x"})
+    );
     // In a print that no JSON parser reads, and in a message's text.
     let v = extra_value("h", Val::Nested("{name: password, value: hunter22}"), 1);
     assert_eq!(

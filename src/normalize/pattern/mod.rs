@@ -9,7 +9,7 @@ use prints::{java_sdk_error, openapi_message, platform_exception, PLATFORM_EXCEP
 pub(crate) use prints::{ns_error, NsError};
 use std::ops::Range;
 
-use crate::normalize::secret::spaced_key_kind;
+use crate::normalize::secret::names_credential;
 
 /// A code named in text, with the message that follows it, as byte ranges of the text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -254,10 +254,12 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
             if !starts_with_ci(b, i, key) || b.get(i + key.len()).is_some_and(|&c| is_word(c)) {
                 return None;
             }
-            // An SMS or auth code written in words (`sms code: 482913`) is a credential, not a
-            // result code: no cause, and the redaction takes it.
-            let credential = || spaced_key_kind(b.get(..i).unwrap_or_default(), key).is_some();
-            if key == "code" && credential() {
+            // An SMS or auth code (`sms code: 482913`, `otp-code=482913`, `X-Verify-Code:`) is
+            // a credential, not a result code: no cause, and the redaction takes it. Nor is a
+            // redaction's own word (`<redacted code: 6 chars>`, in text read again).
+            if b.get(..i).is_some_and(|h| h.ends_with(b"<redacted "))
+                || (key == "code" && names_credential(b, i, key))
+            {
                 return None;
             }
             let (mut named, mut end) = hit(kind, after_separator(b, i + key.len())?)?;

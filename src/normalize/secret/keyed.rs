@@ -10,8 +10,10 @@ use super::{fold_key, redacted, secret_in, spaced_key_kind, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
-const CHINESE_KEYS: [(&str, &str); 11] = [
+const CHINESE_KEYS: [(&str, &str); 12] = [
     ("令牌", "token"),
+    // A one-time password is a code (before `密码`, which it ends with).
+    ("动态密码", "code"),
     ("授权码", "code"),
     // SMS verification codes (`短信验证码` ends with `验证码`).
     ("验证码", "code"),
@@ -126,7 +128,7 @@ fn may_be_secret(value: &str, quoted_key: bool, before: Option<&u8>) -> bool {
 }
 
 /// Whether `c` is a full-width digit or Latin letter (`４８２９１３`): a value's, as ASCII is.
-fn is_wide_alnum(c: char) -> bool {
+pub(super) fn is_wide_alnum(c: char) -> bool {
     matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
 }
 
@@ -210,25 +212,50 @@ pub(super) fn kind_before(b: &[u8], sep: usize) -> Option<Key> {
 }
 
 /// Where the key before the separator at `sep` ends: before blanks and quotes (escaped or not),
-/// a verb (`token为：`, `令牌是：`, `token is:`, `password was:`, `密碼為：`) and a word for the value
+/// a verb (`token为：`, `令牌是：`, `token is:`, `password was:`, `密碼為：`, a change:
+/// `密码已重置为`, `password was set to`) and a word for the value
 /// (`token值：`, `token的值为：`, `验证码内容：`, `token字符串=`).
 fn key_end(b: &[u8], sep: usize) -> usize {
     let mut end = sep;
     loop {
         match b.get(..end).unwrap_or_default() {
             [.., b' ' | b'\t' | b'"' | b'\'' | b'\\'] => end -= 1,
-            // The full-width quotes (`＂token＂：`).
-            [.., 0xEF, 0xBC, 0x82 | 0x87] => end -= 3,
+            // The full-width and closing curly quotes (`＂token＂：`, `“token”:`).
+            [.., 0xEF, 0xBC, 0x82 | 0x87] | [.., 0xE2, 0x80, 0x99 | 0x9D] => end -= 3,
             _ => break,
         }
     }
+    // In any case (`Password Was:`); Chinese bytes compare as they are.
     let strip = |end: usize, words: &[&str]| {
         words
             .iter()
-            .find(|w| b.get(..end).is_some_and(|h| h.ends_with(w.as_bytes())))
+            .find(|w| {
+                let at = end.checked_sub(w.len());
+                let tail = at.and_then(|at| b.get(at..end));
+                tail.is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+            })
             .map_or(end, |w| end - w.len())
     };
     let mut end = strip(end, &["为", "為", "是", " is", " was"]);
+    // A change (`密码已重置为`, `password was set to`): the verb, and what says it happened.
+    end = strip(
+        end,
+        &[
+            "已重置",
+            "重置",
+            "已修改",
+            "修改",
+            "已设置",
+            "设置",
+            "已更新",
+            "更新",
+        ],
+    );
+    let to = strip(end, &[" to"]);
+    let changed = strip(to, &[" set", " changed", " reset", " updated"]);
+    if changed < to {
+        end = strip(changed, &[" has been", " was", " is", " been"]);
+    }
     while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t')) {
         end -= 1;
     }
@@ -301,24 +328,32 @@ fn value_start(b: &[u8], from: usize) -> usize {
     start
 }
 
-/// The length of the wrapper that `rest` starts with, up to its `(`: `Optional(`, `Some(`, or
-/// `Optional<T>(` with a type of letters, digits, `.`, `_`, blanks and angle brackets.
-fn wrapper_len(rest: &[u8]) -> Option<usize> {
+/// The length of the wrapper that `rest` starts with, up to its `(`: `Some(`, `Optional(`,
+/// `Optional.some(`, or either with its type printed (`Optional<String>(`: letters, digits,
+/// `.`, `_`, blanks and angle brackets, up to the last `>`).
+pub(super) fn wrapper_len(rest: &[u8]) -> Option<usize> {
     if rest.starts_with(b"Some(") {
         return Some(5);
     }
     let after = rest.strip_prefix(b"Optional")?;
-    if after.first() == Some(&b'(') {
-        return Some(9);
-    }
-    let typed = after.strip_prefix(b"<")?;
-    let len = typed
-        .iter()
-        .take(64)
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b' ' | b'<' | b'>'))
-        .count();
-    let ty = typed.get(..len)?;
-    (ty.last() == Some(&b'>') && typed.get(len) == Some(&b'(')).then_some(9 + len + 1)
+    let ty = match after.strip_prefix(b"<") {
+        Some(typed) => {
+            let len = typed
+                .iter()
+                .take(64)
+                .take_while(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b' ' | b'<' | b'>')
+                })
+                .count();
+            let close = typed.get(..len)?.iter().rposition(|&c| c == b'>')?;
+            close + 2
+        }
+        None => 0,
+    };
+    let open = after.get(ty..)?;
+    const CALLS: [&[u8]; 2] = [b"(", b".some("];
+    let call = CALLS.iter().find(|w| open.starts_with(w))?;
+    Some(8 + ty + call.len())
 }
 
 /// Where the value that starts at or after `from` (past the separator) starts and ends:

@@ -97,7 +97,7 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
 pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
     let folded = fold_key(key, &mut buf);
-    if let Some(kind) = whole_key_kind(folded) {
+    if let Some(kind) = whole_key_kind(folded).or_else(|| last_word_kind(key, folded)) {
         return Some(kind);
     }
     // Chinese names (`密码`, `令牌`): looked for only in a key with non-ASCII bytes, so the
@@ -115,7 +115,7 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
 /// `tokenExpiresIn`, `pwdErrorCount`, `phoneModel`, `token_endpoint`, `passwordHint`): by how
 /// it ends.
 fn describes(folded: &[u8]) -> bool {
-    const ABOUT: [&[u8]; 41] = [
+    const ABOUT: [&[u8]; 43] = [
         b"type",
         b"count",
         b"time",
@@ -163,6 +163,9 @@ fn describes(folded: &[u8]) -> bool {
         b"rule",
         b"rules",
         b"cache",
+        // How long one may take (`tokenTimeout`, `token_timeout_ms`).
+        b"timeout",
+        b"timeoutms",
     ];
     ABOUT.iter().any(|end| folded.ends_with(end))
 }
@@ -187,8 +190,9 @@ pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
         .find_map(|end| word.strip_suffix(*end))
         .unwrap_or(word);
     let singular = word.strip_suffix(b"s").unwrap_or(word);
-    let ends =
-        whole_key_kind(folded).is_some() || SECRET_WORDS.iter().any(|(w, _)| singular.ends_with(w));
+    let ends = whole_key_kind(folded).is_some()
+        || last_word_kind(key, folded).is_some()
+        || SECRET_WORDS.iter().any(|(w, _)| singular.ends_with(w));
     ends.then(|| secret_kind(key)).flatten()
 }
 
@@ -316,6 +320,52 @@ const fn whole_key_kind(folded: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Whether the key `key` written at `at` in `b` ends the name of a credential, as `mask_keyed`
+/// reads one: with the characters of a key before it (`otp-code`, `X-Verify-Code`, `sms_code`)
+/// or the word before it (`sms code`). What follows is the credential, not a result code.
+pub(crate) fn names_credential(b: &[u8], at: usize, key: &str) -> bool {
+    let head = b.get(..at + key.len()).unwrap_or_default();
+    let len = head
+        .iter()
+        .rev()
+        .take(64)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        .count();
+    let whole = head.get(head.len() - len..).unwrap_or_default();
+    std::str::from_utf8(whole).is_ok_and(|k| text_key_kind(k).is_some())
+        || spaced_key_kind(b.get(..at).unwrap_or_default(), key).is_some()
+}
+
+/// The short keys of [`whole_key_kind`] that also name a secret as a key's last word, after a
+/// separator or a capital (`sms_otp`, `smsOtp`, `X-Sid`, `user_msisdn`; not `number`, which ends
+/// `orderNumber`), and their kinds.
+const LAST_WORDS: [(&[u8], &str); 4] = [
+    (b"sid", "token"),
+    (b"otp", "code"),
+    (b"vcode", "code"),
+    (b"msisdn", "phone"),
+];
+
+/// The kind of secret `key`'s last word names ([`LAST_WORDS`]), `folded` being the key folded.
+/// Not inside a word (`bssid`, `totp`, `BSSID`: no separator or capital starts it).
+fn last_word_kind(key: &str, folded: &[u8]) -> Option<&'static str> {
+    let (word, kind) = LAST_WORDS.iter().find(|(w, _)| folded.ends_with(w))?;
+    let raw = key.as_bytes();
+    // Where the word starts in the key: its letters are the key's last ones.
+    let (at, first) = raw
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, c)| c.is_ascii_alphanumeric())
+        .nth(word.len() - 1)?;
+    let starts = match at.checked_sub(1).and_then(|i| raw.get(i)) {
+        None => true,
+        Some(c) if !c.is_ascii_alphanumeric() => true,
+        Some(c) => !c.is_ascii_uppercase() && first.is_ascii_uppercase(),
+    };
+    starts.then_some(*kind)
+}
+
 /// The kind of secret a key written as two words names (`sms code: 482913`, `access code=…`):
 /// the word before `key`, one blank apart, and `key` make one of [`SECRET_WORDS`] exactly.
 /// `None` when they make none (`result code:`, and `loginAuth code=6001`: a log's words, not
@@ -404,11 +454,19 @@ fn has_whole_word(text: &[u8]) -> bool {
         i.and_then(|i| text.get(i))
             .is_some_and(u8::is_ascii_alphanumeric)
     };
+    // A capital after a small letter or digit starts a word too (`smsOtp`).
+    let starts = |i: usize| {
+        !alnum(i.checked_sub(1))
+            || (text.get(i).is_some_and(u8::is_ascii_uppercase)
+                && i.checked_sub(1)
+                    .and_then(|j| text.get(j))
+                    .is_some_and(|c| !c.is_ascii_uppercase()))
+    };
     (0..text.len()).any(|i| {
         [&b"sid"[..], b"vcode", b"otp"].iter().any(|w| {
             text.get(i..i + w.len())
                 .is_some_and(|t| t.eq_ignore_ascii_case(w))
-                && !alnum(i.checked_sub(1))
+                && starts(i)
                 && !alnum(Some(i + w.len()))
         })
     })

@@ -8,11 +8,10 @@
 use std::borrow::Cow;
 
 use super::keyed::{chinese_code_names, kind_before};
-use super::splice;
+use super::{spaced_key_kind, splice, text_key_kind};
 
-/// The fewest characters of a value in prose: what is shorter says how long a secret is or how
-/// often one may be asked for (`密码是8位`, `验证码1次`).
-const SHORTEST: usize = 4;
+mod value;
+use value::{value_after, word as word_at};
 
 /// What a byte is, for the one pass over a text that says which readings to make: a digit (or
 /// the lead byte 0xEF of a full-width one), a blank (before `is`, `was`), the lead byte of a
@@ -48,9 +47,11 @@ pub(super) fn may_hold(class: u8) -> bool {
     class & DIGIT != 0 && class & (BLANK | CJK) != 0
 }
 
-/// `text` with each value written after a secret key and a linking word redacted in place, and
-/// each code written right after a Chinese name of a one-time code (`验证码482913`). Borrowed
-/// when there is none. For a text that [`may_hold`] one.
+/// `text` with each value written after a secret key and a linking word redacted in place
+/// (`验证码是482913`), each written before a linking word and a secret's name (`482913是您的验证码`,
+/// `482913 is your verification code`), and each code written right after a Chinese name of a
+/// one-time code (`验证码482913`). Borrowed when there is none. For a text that [`may_hold`]
+/// one.
 pub(super) fn mask_prose(text: Cow<'_, str>) -> Cow<'_, str> {
     let b = text.as_bytes();
     let mut spans = Vec::new();
@@ -63,37 +64,102 @@ pub(super) fn mask_prose(text: Cow<'_, str>) -> Cow<'_, str> {
     }) {
         at += skip;
         let rest = b.get(at..).unwrap_or_default();
-        match rest {
+        let span = match rest {
             // `码`, `碼`: where every Chinese name of a one-time code ends.
-            [0xE7, 0xA0, 0x81, ..] | [0xE7, 0xA2, 0xBC, ..] => {
-                spans.extend(code_after_name(b, at + 3))
-            }
-            _ => spans.extend(linked_value(b, at)),
-        }
+            [0xE7, 0xA0, 0x81, ..] | [0xE7, 0xA2, 0xBC, ..] => code_after_name(b, at + 3),
+            _ => link_len(rest).and_then(|word| {
+                linked_value(b, at, word).or_else(|| value_before_name(b, at, word))
+            }),
+        };
+        spans.extend(span);
         // Past the blank, or the whole Chinese character (three bytes).
         at += if rest.first() == Some(&b' ') { 1 } else { 3 };
     }
     splice(text, spans)
 }
 
-/// The value linked to a secret key by the word at `at` (`password is …`, `验证码是…`): Chinese
-/// `是`, `为` (`為`), English `is` and `was` after a blank (the blank is the key's end). The
-/// value is looked for first: most such words are no key's (`因为`, `this is a`).
-fn linked_value(b: &[u8], at: usize) -> Option<(usize, usize, &'static str)> {
-    let (word, blank) = match b.get(at..)? {
-        [b' ', b'i', b's', b' ', ..] => (3, 1),
-        [b' ', b'w', b'a', b's', b' ', ..] => (4, 1),
-        [0xE6, 0x98, 0xAF, ..] | [0xE4, 0xB8, 0xBA, ..] | [0xE7, 0x82, 0xBA, ..] => (3, 0),
-        _ => return None,
-    };
-    let (start, end) = value_at(b, at + word + blank)?;
+/// The length of the linking word `rest` starts with: Chinese `是`, `为` (`為`), English `is`,
+/// `was` and `to` (`set to`, see `key_end`) after a blank and before one, in any case.
+fn link_len(rest: &[u8]) -> Option<usize> {
+    match rest {
+        [0xE6, 0x98, 0xAF, ..] | [0xE4, 0xB8, 0xBA, ..] | [0xE7, 0x82, 0xBA, ..] => Some(3),
+        [b' ', rest @ ..] => {
+            let word = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let linking = [&b"is"[..], b"was", b"to"]
+                .iter()
+                .any(|w| rest.get(..word).is_some_and(|r| r.eq_ignore_ascii_case(w)));
+            let blank_after = matches!(rest.get(word), Some(b' ' | b'\t'));
+            (linking && blank_after).then_some(1 + word)
+        }
+        _ => None,
+    }
+}
+
+/// The value that the word at `at` (of `word` bytes) links a secret key before it to
+/// (`password is …`, `验证码是…`, `密码已重置为…`). The value is read first: most such words are
+/// no key's (`因为`, `this is a`).
+fn linked_value(b: &[u8], at: usize, word: usize) -> Option<(usize, usize, &'static str)> {
+    let v = value_after(b, at + word)?;
     let kind = kind_before(b, at + word)?.kind;
-    (kind != "phone").then_some((start, end, kind))
+    (kind != "phone" && v.may_be(kind, b)).then_some((v.start, v.end, kind))
+}
+
+/// The value written before the linking word at `at` when a secret's name follows it: Chinese
+/// (`482913是您的验证码`, `482913为您的登录验证码`: a code's name within eight characters) or
+/// English (`482913 is your verification code`, `G-482913 is your Google verification code`:
+/// the name ends the words after the link).
+fn value_before_name(b: &[u8], at: usize, word: usize) -> Option<(usize, usize, &'static str)> {
+    let kind = match b.get(at) {
+        Some(b' ') => name_in_words(b.get(at + word..)?)?,
+        _ => name_in_chinese(b.get(at + word..)?)?,
+    };
+    let head = b.get(..at)?;
+    let len = head
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
+        .count();
+    let v = word_at(b, at - len);
+    (v.end == at && v.may_be(kind, b)).then_some((v.start, v.end, kind))
+}
+
+/// The kind of the Chinese name of a one-time code that `rest` holds within its first eight
+/// characters, all Chinese (`您的登录验证码`).
+fn name_in_chinese(rest: &[u8]) -> Option<&'static str> {
+    let chinese = rest
+        .chunks(3)
+        .take(8)
+        .take_while(|c| matches!(c, [0xE4..=0xE9, _, _]))
+        .count();
+    (1..=chinese)
+        .any(|n| {
+            let head = rest.get(..n * 3).unwrap_or_default();
+            chinese_code_names().any(|name| head.ends_with(name.as_bytes()))
+        })
+        .then_some("code")
+}
+
+/// The kind of the secret that the English words `rest` starts with end in (`your
+/// verification code.`, `your password`): letters and blanks, at most six words.
+fn name_in_words(rest: &[u8]) -> Option<&'static str> {
+    let len = rest
+        .iter()
+        .take(60)
+        .take_while(|c| c.is_ascii_alphabetic() || **c == b' ')
+        .count();
+    let words = rest.get(..len)?.trim_ascii_end();
+    if words.split(|c| *c == b' ').count() > 6 {
+        return None;
+    }
+    let last = words.rsplit(|c| *c == b' ').next()?;
+    let before = words.get(..words.len() - last.len())?;
+    let last = std::str::from_utf8(last).ok()?;
+    text_key_kind(last).or_else(|| spaced_key_kind(before, last))
 }
 
 /// The code written right after a Chinese name of a one-time code that ends at `end`
-/// (`验证码482913`, `验证码 482913`): it starts with a digit (`校验码x65E0` holds none), and
-/// the name is not what is needed (`需要验证码`, as `chinese_kind` reads it).
+/// (`验证码482913`, `验证码 482913`, `验证码【482913】`): 4 to 8 digits ([`Value::is_code`]),
+/// where the name is not what is needed (`需要验证码`, as `chinese_kind` reads it).
 fn code_after_name(b: &[u8], end: usize) -> Option<(usize, usize, &'static str)> {
     let head = b.get(..end)?;
     let name = chinese_code_names().find(|n| head.ends_with(n.as_bytes()))?;
@@ -102,46 +168,8 @@ fn code_after_name(b: &[u8], end: usize) -> Option<(usize, usize, &'static str)>
     {
         return None;
     }
-    let (start, value_end) = value_at(b, end)?;
-    let digit = b
-        .get(start)
-        .is_some_and(|c| c.is_ascii_digit() || *c == 0xEF);
-    digit.then_some((start, value_end, "code"))
-}
-
-/// The value that starts at `from` (after blanks, the full-width space included), and its end:
-/// a word of letters, digits and a token's marks (`-`, `_`, `+`, `/`, `=`; a `.` only inside,
-/// not the sentence's full stop), in ASCII or full width. `None` when there is none, or
-/// it is no value (see the module's words); or a separator follows, after which
-/// `mask_keyed` has read the value.
-fn value_at(b: &[u8], from: usize) -> Option<(usize, usize)> {
-    let mut start = from;
-    loop {
-        match b.get(start..)? {
-            [b' ' | b'\t', ..] => start += 1,
-            [0xE3, 0x80, 0x80, ..] => start += 3,
-            _ => break,
-        }
-    }
-    let (mut end, mut chars, mut digit) = (start, 0, false);
-    loop {
-        match b.get(end..).unwrap_or_default() {
-            [c, ..] if c.is_ascii_alphanumeric() || b"-_+/=".contains(c) => {
-                digit |= c.is_ascii_digit();
-                end += 1;
-            }
-            [b'.', c, ..] if c.is_ascii_alphanumeric() => end += 1,
-            // Full-width digits and letters (`４８２９１３`).
-            [0xEF, 0xBC, c @ (0x90..=0x99 | 0xA1..=0xBA), ..] => {
-                digit |= (0x90..=0x99).contains(c);
-                end += 3;
-            }
-            [0xEF, 0xBD, 0x81..=0x9A, ..] => end += 3,
-            _ => break,
-        }
-        chars += 1;
-    }
-    (digit && chars >= SHORTEST).then_some((start, end))
+    let v = value_after(b, end)?;
+    v.is_code(b).then_some((v.start, v.end, "code"))
 }
 
 #[cfg(test)]

@@ -222,3 +222,64 @@ fn short_keys_are_found_in_text_only_as_whole_words() {
         assert!(!names_secret(no), "{no}");
     }
 }
+
+/// Spans are redacted in order of start, each one next to another kept, one that overlaps one
+/// before it left out (its text is already redacted).
+#[test]
+fn splice_redacts_spans_in_order_and_leaves_out_overlaps() {
+    use std::borrow::Cow;
+    let text = "abcdefgh";
+    let spliced = |spans: Vec<(usize, usize, &'static str)>| splice(Cow::Borrowed(text), spans);
+    assert!(matches!(spliced(Vec::new()), Cow::Borrowed("abcdefgh")));
+    assert_eq!(
+        spliced(vec![(5, 7, "code"), (1, 3, "token")]),
+        "a<redacted token: 2 chars>de<redacted code: 2 chars>h"
+    );
+    // Next to each other: both.
+    assert_eq!(
+        spliced(vec![(0, 2, "token"), (2, 4, "code")]),
+        "<redacted token: 2 chars><redacted code: 2 chars>efgh"
+    );
+    // Overlapping: the first only.
+    assert_eq!(
+        spliced(vec![(0, 3, "token"), (2, 5, "code")]),
+        "<redacted token: 3 chars>defgh"
+    );
+}
+
+/// The short keys also name a secret as a key's last word, after a separator or a capital;
+/// inside a word (`bssid`, `totp`) or in capitals run together they do not. A timeout says how
+/// long a token may take.
+#[test]
+fn short_keys_name_a_secret_as_a_keys_last_word() {
+    for (key, kind) in [
+        ("sms_otp", "code"),
+        ("smsOtp", "code"),
+        ("X-OTP", "code"),
+        ("ctx.otp", "code"),
+        ("sms_vcode", "code"),
+        ("user_sid", "token"),
+        ("X-Sid", "token"),
+        ("user_msisdn", "phone"),
+    ] {
+        assert_eq!(secret_kind(key), Some(kind), "{key}");
+        assert_eq!(text_key_kind(key), Some(kind), "{key}");
+    }
+    for kept in [
+        "bssid",
+        "wifiSsid",
+        "BSSID",
+        "totp",
+        "TOTP",
+        "SMSOTP",
+        "orderNumber",
+        "otp_length",
+    ] {
+        assert_eq!(secret_kind(kept), None, "{kept}");
+    }
+    for kept in ["tokenTimeout", "token_timeout_ms"] {
+        assert_eq!(secret_kind(kept), None, "{kept}");
+    }
+    assert!(names_secret(r#"{"smsOtp":"1"}"#));
+    assert!(!names_secret(r#"{"SMSOTP":"1"}"#));
+}

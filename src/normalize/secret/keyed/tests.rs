@@ -194,6 +194,14 @@ fn an_optional_holds_the_value() {
             r#"token: Optional<String>("<redacted token: 6 chars>")"#,
         ),
         (
+            r#"token=Optional<String>.some("abc123") x"#,
+            r#"token=Optional<String>.some("<redacted token: 6 chars>") x"#,
+        ),
+        (
+            r#"token=Optional.some("abc123")"#,
+            r#"token=Optional.some("<redacted token: 6 chars>")"#,
+        ),
+        (
             r#"token: Optional<Optional<Swift.String>>(Optional("abc123"))"#,
             r#"token: Optional<Optional<Swift.String>>(Optional("<redacted token: 6 chars>"))"#,
         ),

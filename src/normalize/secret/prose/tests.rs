@@ -116,3 +116,87 @@ fn what_a_sentence_says_of_a_secret_is_kept() {
         Cow::Borrowed(_)
     ));
 }
+
+/// A second red-team run: the code before the words that name it (the usual SMS), values in
+/// quotes, brackets or an `Optional`, a change (`已重置为`, `set to`), links in any case or
+/// after a tab, and `动态密码`.
+#[test]
+fn the_second_red_teams_forms_are_redacted() {
+    for (text, want) in [
+        ("482913是您的验证码", "<redacted code: 6 chars>是您的验证码"),
+        (
+            "482913为您的登录验证码，请于5分钟内填写",
+            "<redacted code: 6 chars>为您的登录验证码，请于5分钟内填写",
+        ),
+        (
+            "G-482913 is your Google verification code",
+            "<redacted code: 8 chars> is your Google verification code",
+        ),
+        (
+            "hunter22 is your password",
+            "<redacted secret: 8 chars> is your password",
+        ),
+        ("验证码是“482913”", "验证码是“<redacted code: 6 chars>”"),
+        ("验证码为【482913】", "验证码为【<redacted code: 6 chars>】"),
+        ("验证码[482913]", "验证码[<redacted code: 6 chars>]"),
+        (
+            r#"password is "hunter22""#,
+            r#"password is "<redacted secret: 8 chars>""#,
+        ),
+        (
+            r#"token is Optional("abc123def")"#,
+            r#"token is Optional("<redacted token: 9 chars>")"#,
+        ),
+        (
+            "您的密码已重置为hunter22",
+            "您的密码已重置为<redacted secret: 8 chars>",
+        ),
+        ("密码设置为hunter22", "密码设置为<redacted secret: 8 chars>"),
+        (
+            "password was set to hunter22",
+            "password was set to <redacted secret: 8 chars>",
+        ),
+        (
+            "PASSWORD IS hunter22",
+            "PASSWORD IS <redacted secret: 8 chars>",
+        ),
+        ("token is\tabc123def", "token is\t<redacted token: 9 chars>"),
+        (
+            "【工商银行】动态密码482913，请勿泄露",
+            "【工商银行】动态密码<redacted code: 6 chars>，请勿泄露",
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
+
+/// What the second red-team run found over-redacted: numbers with a unit, ranges, dates,
+/// versions, a result code after `token为`, digits and letters right after a code's name, a
+/// quote not closed, a value before words that name no secret, and `to` after no change.
+#[test]
+fn lengths_times_dates_and_result_codes_are_kept() {
+    for kept in [
+        "验证码120s后可重发",
+        "验证码1000ms超时",
+        "验证码 2.12.14 SDK 不支持",
+        "验证码 2024-01-01 过期",
+        "授权码 5000ms 超时",
+        "密码为8-20位",
+        "密码为6-20位字母数字组合",
+        "token为600011错误",
+        "token is 103000 error",
+        "token was 2024-01-01 expired",
+        "token is 5min old",
+        "token为3600s有效",
+        "otp is 6-digit",
+        "验证码有效期为300秒",
+        "验证码 A1B2C3",
+        "验证码“482913",
+        "600011是错误码",
+        "482913 is the code",
+        "send token to 4829xyz",
+        "password was sent to 4829xyz",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
