@@ -188,6 +188,14 @@ fn find_key<'k>(
 /// next `key:`; trimmed of blanks, quotes and trailing separators.
 fn message_value(text: &str, i: usize) -> Option<Range<usize>> {
     let b = text.as_bytes();
+    // JSON as the message (`msg=[{"name":…,"value":…}]`, `msg={…}`): to its closing bracket,
+    // over the commas and keys inside it.
+    if matches!(b.get(i..), Some([b'{', ..] | [b'[', b'{' | b'"', ..])) {
+        let end = crate::normalize::scan::skip_nested(text, i, 0).ok();
+        if let Some(end) = end.filter(|&e| matches!(b.get(e.wrapping_sub(1)), Some(b'}' | b']'))) {
+            return Some(i..end);
+        }
+    }
     let mut end = i;
     while let Some(&c) = b.get(end) {
         if matches!(c, b'\n' | b'\r' | b'}') {

@@ -69,6 +69,22 @@ fn a_message_ends_at_a_comma_before_the_next_key() {
     assert_eq!(msg("x_msg:abc"), None);
 }
 
+/// JSON as the message runs to its closing bracket, over the commas and keys in it; unclosed,
+/// it ends as any message does.
+#[test]
+fn a_json_message_runs_to_its_closing_bracket() {
+    let t = r#"code=600011 msg=[{"name":"token","value":"x"}] requestId=r"#;
+    assert_eq!(msg(t), Some(r#"[{"name":"token","value":"x"}]"#));
+    let t = r#"msg={"a":"}","b":{"c":1}}, code:1"#;
+    assert_eq!(msg(t), Some(r#"{"a":"}","b":{"c":1}}"#));
+    assert_eq!(msg(r#"msg=["a","b"]"#), Some(r#"["a","b"]"#));
+    assert_eq!(msg(r#"msg=[{"a":1,"b":2"#), Some(r#"[{"a":1"#));
+    assert_eq!(
+        msg("msg=[CT,(80801)WIFI切换异常] x"),
+        Some("[CT,(80801)WIFI切换异常] x")
+    );
+}
+
 fn codes(text: &str) -> Vec<&str> {
     let (named, len) = scan(text);
     named.into_iter().take(len).map(|n| &text[n.code]).collect()

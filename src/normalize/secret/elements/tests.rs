@@ -111,8 +111,14 @@ fn plists_and_value_attributes_are_redacted_and_labels_kept() {
 #[test]
 fn the_shortest_values_and_elements_deep_in_a_text() {
     for (text, want) in [
-        ("<smsCode>1234</smsCode>", "<smsCode><redacted code: 4 chars></smsCode>"),
-        ("<token>ab</token>", "<token><redacted token: 2 chars></token>"),
+        (
+            "<smsCode>1234</smsCode>",
+            "<smsCode><redacted code: 4 chars></smsCode>",
+        ),
+        (
+            "<token>ab</token>",
+            "<token><redacted token: 2 chars></token>",
+        ),
     ] {
         assert_eq!(masked(text), want, "{text}");
     }
