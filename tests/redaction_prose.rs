@@ -62,6 +62,39 @@ const THIRD_RUN: &[(&str, &[&str])] = &[
         r#"{"code":"600011","sid":"s0d9f8g7","otp":"209384"}"#,
         &["s0d9f8g7", "209384"],
     ),
+    // Later runs: SMS templates, template parameters, sessions, codes named in passing.
+    (
+        r#"{"code":"600011","msg":"【美团】381204（登录验证码）。"}"#,
+        &["381204"],
+    ),
+    (
+        r#"{"code":"600011","msg":"G-772901是您的Google验证码。"}"#,
+        &["772901"],
+    ),
+    (
+        r#"{"code":"600011","msg":"您本次登录的随机码为660127"}"#,
+        &["660127"],
+    ),
+    (
+        r#"{"code":"600011","msg":"Your code is 902716"}"#,
+        &["902716"],
+    ),
+    (
+        r#"{"code":"600011","msg":"one-time code: 551902"}"#,
+        &["551902"],
+    ),
+    (
+        r#"{"code":"600011","TemplateParam":"{\"code\":\"318842\"}","request":{"TemplateParamSet":["318842"]}}"#,
+        &["318842"],
+    ),
+    (
+        r#"{"code":"600011","msg":"Set-Cookie: SESSION=A7x9F00BAR12345; Path=/"}"#,
+        &["A7x9F00BAR12345"],
+    ),
+    (
+        r#"{"code":"600011","msg":"<key>token</key><string>q9w8e7r6</string>"}"#,
+        &["q9w8e7r6"],
+    ),
 ];
 
 #[test]

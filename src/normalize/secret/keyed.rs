@@ -10,7 +10,7 @@ use super::{fold_key, redacted, secret_in, spaced_key_kind, text_key_kind};
 use crate::normalize::scan::find_any;
 
 /// The Chinese names of secrets that logs write before a separator, and their kinds.
-const CHINESE_KEYS: [(&str, &str); 12] = [
+const CHINESE_KEYS: [(&str, &str); 21] = [
     ("令牌", "token"),
     // A one-time password is a code (before `密码`, which it ends with).
     ("动态密码", "code"),
@@ -24,6 +24,17 @@ const CHINESE_KEYS: [(&str, &str); 12] = [
     // Traditional script (Taiwan, Hong Kong).
     ("驗證碼", "code"),
     ("授權碼", "code"),
+    // Other names that SMS templates give a one-time code (a carrier's 随机码, Microsoft's
+    // 安全代码); not `代码`, `错误码` or `返回码`, which name result codes.
+    ("随机码", "code"),
+    ("短信码", "code"),
+    ("登录码", "code"),
+    ("认证码", "code"),
+    ("安全码", "code"),
+    ("安全代码", "code"),
+    ("确认码", "code"),
+    ("激活码", "code"),
+    ("核验码", "code"),
     ("密碼", "secret"),
     ("權杖", "token"),
 ];
@@ -249,6 +260,8 @@ fn key_end(b: &[u8], sep: usize) -> usize {
             "设置",
             "已更新",
             "更新",
+            "已改",
+            "改",
         ],
     );
     let to = strip(end, &[" to"]);

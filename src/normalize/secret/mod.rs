@@ -3,11 +3,17 @@
 
 mod elements;
 mod keyed;
+mod names;
 mod phones;
 mod prose;
 mod wide;
 mod words;
 
+pub(crate) use names::any_names_secret;
+use names::{
+    after_last_word, describes, first_secret_word, last_word_kind, whole_key_kind, CODE_QUALIFIERS,
+    SECRET_WORDS,
+};
 use phones::first_phone;
 
 use crate::normalize::scan::Val;
@@ -107,67 +113,9 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
             .then(|| keyed::chinese_kind(key.as_bytes()))
             .flatten()
     });
-    // How the key ends is looked at only when it names a secret, as few keys do.
-    kind.filter(|_| !describes(folded))
-}
-
-/// Whether a key names something about a secret rather than the secret (`tokenType`,
-/// `tokenExpiresIn`, `pwdErrorCount`, `phoneModel`, `token_endpoint`, `passwordHint`): by how
-/// it ends.
-fn describes(folded: &[u8]) -> bool {
-    const ABOUT: [&[u8]; 43] = [
-        b"type",
-        b"count",
-        b"time",
-        b"times",
-        b"days",
-        b"expiresin",
-        b"expire",
-        b"expires",
-        b"expired",
-        b"status",
-        b"state",
-        b"length",
-        b"size",
-        b"failed",
-        b"model",
-        b"brand",
-        b"network",
-        b"operator",
-        b"enabled",
-        b"set",
-        b"url",
-        b"version",
-        // Where a token comes from or is fetched, when it expires, how long it is, the rules
-        // and reminders of a password.
-        b"endpoint",
-        b"expiresat",
-        b"expireat",
-        b"expiry",
-        b"ttl",
-        b"len",
-        b"source",
-        b"policy",
-        b"hint",
-        // When it was made, how a check of it went, what was said about it
-        // (`sessionIdCreatedAt`, `captchaResult`, `validateCodeMsg`).
-        b"at",
-        b"result",
-        b"msg",
-        b"message",
-        // How often one may be asked for, what the page tells the user about it, its rules,
-        // whether it is cached (`smsCodeInterval`, `verifyCodeTips`, `passwordRule`).
-        b"interval",
-        b"tip",
-        b"tips",
-        b"rule",
-        b"rules",
-        b"cache",
-        // How long one may take (`tokenTimeout`, `token_timeout_ms`).
-        b"timeout",
-        b"timeoutms",
-    ];
-    ABOUT.iter().any(|end| folded.ends_with(end))
+    // How the key ends after its last secret word is looked at only when it names a secret,
+    // as few keys do.
+    kind.filter(|_| !describes(after_last_word(folded)))
 }
 
 /// [`secret_kind`] for a key written before a value in text: there the key must end with one
@@ -196,130 +144,6 @@ pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
     ends.then(|| secret_kind(key)).flatten()
 }
 
-/// The words that name a secret in a key (folded: lower case, letters and digits), with the
-/// rank of their kind: 0 token, 1 code, 2 phone, 3 secret. The one list, for keys in payloads,
-/// keys written in text and the texts that may hold them.
-const SECRET_WORDS: [(&[u8], u32); 29] = [
-    (b"token", 0),
-    (b"jwt", 0),
-    (b"ticket", 0),
-    // A session cookie (`JSESSIONID`, PHP's `PHPSESSID`) or id logs in as a token does.
-    (b"sessionid", 0),
-    (b"sessid", 0),
-    (b"accesscode", 1),
-    (b"authcode", 1),
-    (b"authorizationcode", 1),
-    // Getui OneLogin's iOS `OLGWAuthKey`: the gateway's auth code, as `authcode` is.
-    (b"gwauth", 1),
-    // A one-time SMS code is a credential too.
-    (b"smscode", 1),
-    (b"verifycode", 1),
-    (b"verificationcode", 1),
-    // Other names of SMS and one-time codes; not `otp`, `pin` or `code` alone, which sit
-    // inside other words (`option`, `spinner`, `resultCode`), nor `captcha` or `validcode`
-    // (`captchaId` and `captchaAppId` are public settings, `invalidCode` a result code).
-    (b"captchacode", 1),
-    (b"validatecode", 1),
-    (b"checkcode", 1),
-    (b"dynamiccode", 1),
-    (b"securitycode", 1),
-    (b"passcode", 1),
-    (b"otpcode", 1),
-    (b"phone", 2),
-    (b"mobile", 2),
-    (b"password", 3),
-    (b"passwd", 3),
-    (b"pwd", 3),
-    (b"secret", 3),
-    (b"authorization", 3),
-    (b"apikey", 3),
-    (b"sessionkey", 3),
-    (b"credential", 3),
-];
-
-/// For each byte, the [`SECRET_WORDS`] that start with it, as bits of their index.
-const WORDS_BY_FIRST: [u32; 256] = {
-    assert!(SECRET_WORDS.len() <= 32, "one bit per word");
-    let mut t = [0u32; 256];
-    let mut i = 0;
-    while i < SECRET_WORDS.len() {
-        t[SECRET_WORDS[i].0[0] as usize] |= 1 << i;
-        i += 1;
-    }
-    t
-};
-
-/// The kind of the secret words ([`SECRET_WORDS`]) in `folded` text, the first in rank order
-/// when there are several (a `phoneToken` is a token): token, code, phone, secret. A `const
-/// fn`, so that the build can hold the key table to it (`keys.rs`).
-const fn first_secret_word(folded: &[u8]) -> Option<&'static str> {
-    // One pass, each word tried only where its first letter is: most keys name no secret, and
-    // this runs for every kept field of an unknown key.
-    // Bit `rank` set for each word found: the lowest set bit is the first kind in order.
-    let mut found = 0u32;
-    let mut rest = folded;
-    while let Some((first, tail)) = rest.split_first() {
-        // The words that start with this letter, as bits of their index.
-        let mut words = WORDS_BY_FIRST[*first as usize];
-        while words != 0 {
-            let i = words.trailing_zeros() as usize;
-            words &= words - 1;
-            let (word, rank) = SECRET_WORDS[i];
-            if starts_with(rest, word) {
-                found |= 1 << rank;
-            }
-        }
-        rest = tail;
-    }
-    match found.trailing_zeros() {
-        0 => Some("token"),
-        1 => Some("code"),
-        2 => Some("phone"),
-        3 => Some("secret"),
-        _ => None,
-    }
-}
-
-/// Whether `s` starts with `prefix` (a `const fn`; the words are short).
-const fn starts_with(s: &[u8], prefix: &[u8]) -> bool {
-    let (mut s, mut p) = (s, prefix);
-    loop {
-        match (s.split_first(), p.split_first()) {
-            (_, None) => return true,
-            (Some((a, s_rest)), Some((b, p_rest))) if *a == *b => {
-                s = s_rest;
-                p = p_rest;
-            }
-            _ => return false,
-        }
-    }
-}
-
-/// Whether any of `names` (folded keys) names a secret, as [`secret_kind`] reads a key.
-pub(crate) const fn any_names_secret(names: &[&str]) -> bool {
-    let mut rest = names;
-    while let Some((name, more)) = rest.split_first() {
-        let b = name.as_bytes();
-        if first_secret_word(b).is_some() || whole_key_kind(b).is_some() {
-            return true;
-        }
-        rest = more;
-    }
-    false
-}
-
-/// The kind of secret named by keys that name one only as a whole key, since their words sit
-/// inside other words (`inside`, `option`): `msisdn` and `number` a phone number, `sid` a
-/// session (as `sessionid`), `vcode` and `otp` a one-time code.
-const fn whole_key_kind(folded: &[u8]) -> Option<&'static str> {
-    match folded {
-        b"msisdn" | b"number" => Some("phone"),
-        b"sid" => Some("token"),
-        b"vcode" | b"otp" => Some("code"),
-        _ => None,
-    }
-}
-
 /// Whether the key `key` written at `at` in `b` ends the name of a credential, as `mask_keyed`
 /// reads one: with the characters of a key before it (`otp-code`, `X-Verify-Code`, `sms_code`)
 /// or the word before it (`sms code`). What follows is the credential, not a result code.
@@ -336,50 +160,32 @@ pub(crate) fn names_credential(b: &[u8], at: usize, key: &str) -> bool {
         || spaced_key_kind(b.get(..at).unwrap_or_default(), key).is_some()
 }
 
-/// The short keys of [`whole_key_kind`] that also name a secret as a key's last word, after a
-/// separator or a capital (`sms_otp`, `smsOtp`, `X-Sid`, `user_msisdn`; not `number`, which ends
-/// `orderNumber`), and their kinds.
-const LAST_WORDS: [(&[u8], &str); 4] = [
-    (b"sid", "token"),
-    (b"otp", "code"),
-    (b"vcode", "code"),
-    (b"msisdn", "phone"),
-];
-
-/// The kind of secret `key`'s last word names ([`LAST_WORDS`]), `folded` being the key folded.
-/// Not inside a word (`bssid`, `totp`, `BSSID`: no separator or capital starts it).
-fn last_word_kind(key: &str, folded: &[u8]) -> Option<&'static str> {
-    let (word, kind) = LAST_WORDS.iter().find(|(w, _)| folded.ends_with(w))?;
-    let raw = key.as_bytes();
-    // Where the word starts in the key: its letters are the key's last ones.
-    let (at, first) = raw
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, c)| c.is_ascii_alphanumeric())
-        .nth(word.len() - 1)?;
-    let starts = match at.checked_sub(1).and_then(|i| raw.get(i)) {
-        None => true,
-        Some(c) if !c.is_ascii_alphanumeric() => true,
-        Some(c) => !c.is_ascii_uppercase() && first.is_ascii_uppercase(),
-    };
-    starts.then_some(*kind)
-}
-
 /// The kind of secret a key written as two words names (`sms code: 482913`, `access code=…`):
-/// the word before `key`, one blank apart, and `key` make one of [`SECRET_WORDS`] exactly.
-/// `None` when they make none (`result code:`, and `loginAuth code=6001`: a log's words, not
-/// an auth code).
+/// the word before `key`, one blank apart, and `key` make one of [`SECRET_WORDS`] exactly; or
+/// `code` after a word that makes it one's own (`your code:`, `login code`, `one-time code`,
+/// [`CODE_QUALIFIERS`]) or right after a Chinese name of one (`验证码code=`). `None` when they
+/// make none (`result code:`, and `loginAuth code=6001`: a log's words, not an auth code).
 pub(crate) fn spaced_key_kind(before: &[u8], key: &str) -> Option<&'static str> {
-    let before = before.strip_suffix(b" ")?;
-    let len = before
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
-    let word = before.get(before.len() - len..)?;
     let mut key_buf = [0u8; 64];
     let key = fold_key(key, &mut key_buf);
+    if key == b"code" && keyed::chinese_kind(before) == Some("code") {
+        return Some("code");
+    }
+    let before = before.strip_suffix(b" ")?;
+    let word_len = |also: &[u8]| {
+        before
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || also.contains(c))
+            .count()
+    };
+    let hyphened = before.get(before.len() - word_len(b"-")..)?;
+    let mut word_buf = [0u8; 64];
+    let qualifier = fold_key(std::str::from_utf8(hyphened).ok()?, &mut word_buf);
+    if key == b"code" && CODE_QUALIFIERS.contains(&qualifier) {
+        return Some("code");
+    }
+    let word = before.get(before.len() - word_len(b"")..)?;
     // Both halves of one word, compared in place: the word before, then the key.
     let (word_len, key_len) = (word.len(), key.len());
     let (_, rank) = SECRET_WORDS.iter().find(|(w, _)| {
@@ -446,9 +252,10 @@ pub(super) fn names_secret(text: &str) -> bool {
         || (!text.is_ascii() && keyed::mentions_chinese_key(text))
 }
 
-/// Whether `text` holds one of the short keys that [`whole_key_kind`] reads as a whole word
-/// (`sid`, `vcode`, `otp`, any case), with no letter or digit on either side: `STsid…`, the
-/// start of every China Mobile token, holds no key.
+/// Whether `text` holds one of the short keys of [`LAST_WORDS`] as a word of its own (`sid`,
+/// `otp`, `smsOtp`, `session`, any case): with no letter or digit after it, and none or a
+/// small letter before a capital: `STsid…`, the start of every China Mobile token, holds no
+/// key.
 fn has_whole_word(text: &[u8]) -> bool {
     let alnum = |i: Option<usize>| {
         i.and_then(|i| text.get(i))
@@ -463,12 +270,14 @@ fn has_whole_word(text: &[u8]) -> bool {
                     .is_some_and(|c| !c.is_ascii_uppercase()))
     };
     (0..text.len()).any(|i| {
-        [&b"sid"[..], b"vcode", b"otp"].iter().any(|w| {
-            text.get(i..i + w.len())
-                .is_some_and(|t| t.eq_ignore_ascii_case(w))
-                && starts(i)
-                && !alnum(Some(i + w.len()))
-        })
+        [&b"sid"[..], b"vcode", b"otp", b"session", b"sessdata"]
+            .iter()
+            .any(|w| {
+                text.get(i..i + w.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                    && starts(i)
+                    && !alnum(Some(i + w.len()))
+            })
     })
 }
 

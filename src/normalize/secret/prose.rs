@@ -11,7 +11,7 @@ use super::keyed::{chinese_code_names, kind_before};
 use super::{spaced_key_kind, splice, text_key_kind};
 
 mod value;
-use value::{value_after, word as word_at};
+use value::{value_after, word as word_at, Value};
 
 /// What a byte is, for the one pass over a text that says which readings to make: a digit (or
 /// the lead byte 0xEF of a full-width one), a blank (before `is`, `was`), the lead byte of a
@@ -66,9 +66,11 @@ pub(super) fn mask_prose(text: Cow<'_, str>) -> Cow<'_, str> {
         let rest = b.get(at..).unwrap_or_default();
         let span = match rest {
             // `码`, `碼`: where every Chinese name of a one-time code ends.
-            [0xE7, 0xA0, 0x81, ..] | [0xE7, 0xA2, 0xBC, ..] => code_after_name(b, at + 3),
+            [0xE7, 0xA0, 0x81, ..] | [0xE7, 0xA2, 0xBC, ..] => {
+                code_after_name(b, at + 3).or_else(|| code_before_name(b, at + 3))
+            }
             _ => link_len(rest).and_then(|word| {
-                linked_value(b, at, word).or_else(|| value_before_name(b, at, word))
+                linked_value(b, at, word).or_else(|| value_before_words(b, at, word))
             }),
         };
         spans.extend(span);
@@ -104,39 +106,62 @@ fn linked_value(b: &[u8], at: usize, word: usize) -> Option<(usize, usize, &'sta
     (kind != "phone" && v.may_be(kind, b)).then_some((v.start, v.end, kind))
 }
 
-/// The value written before the linking word at `at` when a secret's name follows it: Chinese
-/// (`482913是您的验证码`, `482913为您的登录验证码`: a code's name within eight characters) or
-/// English (`482913 is your verification code`, `G-482913 is your Google verification code`:
-/// the name ends the words after the link).
-fn value_before_name(b: &[u8], at: usize, word: usize) -> Option<(usize, usize, &'static str)> {
-    let kind = match b.get(at) {
-        Some(b' ') => name_in_words(b.get(at + word..)?)?,
-        _ => name_in_chinese(b.get(at + word..)?)?,
-    };
-    let head = b.get(..at)?;
-    let len = head
+/// The value written before the English linking word at `at` when a secret's name ends the
+/// words after it (`482913 is your verification code`, `G-482913 is your Google verification
+/// code`, `hunter22 is your password`). The Chinese forms are read back from the name
+/// ([`code_before_name`]).
+fn value_before_words(b: &[u8], at: usize, word: usize) -> Option<(usize, usize, &'static str)> {
+    if b.get(at) != Some(&b' ') {
+        return None;
+    }
+    let kind = name_in_words(b.get(at + word..)?)?;
+    value_ending(b, at)
+        .filter(|v| v.may_be(kind, b))
+        .map(|v| (v.start, v.end, kind))
+}
+
+/// The value of letters, digits, `-` and `_` that ends at `end`, if one does.
+fn value_ending(b: &[u8], end: usize) -> Option<Value> {
+    let len = b
+        .get(..end)?
         .iter()
         .rev()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
         .count();
-    let v = word_at(b, at - len);
-    (v.end == at && v.may_be(kind, b)).then_some((v.start, v.end, kind))
+    let v = word_at(b, end - len);
+    (v.end == end).then_some(v)
 }
 
-/// The kind of the Chinese name of a one-time code that `rest` holds within its first eight
-/// characters, all Chinese (`您的登录验证码`).
-fn name_in_chinese(rest: &[u8]) -> Option<&'static str> {
-    let chinese = rest
-        .chunks(3)
-        .take(8)
-        .take_while(|c| matches!(c, [0xE4..=0xE9, _, _]))
-        .count();
-    (1..=chinese)
-        .any(|n| {
-            let head = rest.get(..n * 3).unwrap_or_default();
-            chinese_code_names().any(|name| head.ends_with(name.as_bytes()))
-        })
-        .then_some("code")
+/// The code written before a Chinese name of a one-time code that ends at `end`, with at most
+/// twelve characters of words between (`482913是您的验证码`, `482913 为您的登录验证码`,
+/// `G-482913是您的Google验证码`, `482913（QQ验证码）`, `482913短信登录验证码`): Chinese
+/// characters, ASCII letters, blanks and opening brackets; the code right before them, in
+/// brackets or quotes or not (`【482913】是您的验证码`).
+fn code_before_name(b: &[u8], end: usize) -> Option<(usize, usize, &'static str)> {
+    let head = b.get(..end)?;
+    let name = chinese_code_names().find(|n| head.ends_with(n.as_bytes()))?;
+    let mut at = end - name.len();
+    let mut between = 0;
+    loop {
+        at -= match b.get(..at)? {
+            // A Chinese character (its lead byte is no continuation byte), `（`, `【`.
+            [.., 0xE4..=0xE9, _, _] | [.., 0xEF, 0xBC, 0x88] | [.., 0xE3, 0x80, 0x90] => 3,
+            [.., c] if c.is_ascii_alphabetic() || matches!(c, b' ' | b'(' | b'[') => 1,
+            _ => break,
+        };
+        between += 1;
+        if between > 12 {
+            return None;
+        }
+    }
+    // A closing bracket or quote right after the code: `】`, `”`, `]`, `)`, `"`.
+    let close = match b.get(..at)? {
+        [.., 0xE3, 0x80, 0x91] | [.., 0xE2, 0x80, 0x9D] => 3,
+        [.., b']' | b')' | b'"'] => 1,
+        _ => 0,
+    };
+    let v = value_ending(b, at - close)?;
+    v.may_be("code", b).then_some((v.start, v.end, "code"))
 }
 
 /// The kind of the secret that the English words `rest` starts with end in (`your
@@ -153,8 +178,14 @@ fn name_in_words(rest: &[u8]) -> Option<&'static str> {
     }
     let last = words.rsplit(|c| *c == b' ').next()?;
     let before = words.get(..words.len() - last.len())?;
+    // `your … code` (`482913 is your Instagram code`): the code is the reader's own.
+    let yours = last.eq_ignore_ascii_case(b"code")
+        && words
+            .split(|c| *c == b' ')
+            .any(|w| w.eq_ignore_ascii_case(b"your"));
     let last = std::str::from_utf8(last).ok()?;
-    text_key_kind(last).or_else(|| spaced_key_kind(before, last))
+    let kind = text_key_kind(last).or_else(|| spaced_key_kind(before, last));
+    kind.or(yours.then_some("code"))
 }
 
 /// The code written right after a Chinese name of a one-time code that ends at `end`

@@ -1,5 +1,6 @@
 //! Tests of the secret words and of token-like words in text.
 
+use super::names::starts_with;
 use super::*;
 
 #[test]
@@ -282,4 +283,52 @@ fn short_keys_name_a_secret_as_a_keys_last_word() {
     }
     assert!(names_secret(r#"{"smsOtp":"1"}"#));
     assert!(!names_secret(r#"{"SMSOTP":"1"}"#));
+}
+
+/// `code` after a word that makes it a one-time code, or right after a Chinese name of one;
+/// SMS templates' parameters; session cookies; what a key says after its last secret word.
+#[test]
+fn qualified_codes_templates_and_sessions_name_secrets() {
+    for (before, key) in [
+        ("Your ", "code"),
+        ("login ", "code"),
+        ("PIN ", "code"),
+        ("one-time ", "code"),
+        ("验证码", "code"),
+    ] {
+        assert_eq!(
+            spaced_key_kind(before.as_bytes(), key),
+            Some("code"),
+            "{before}"
+        );
+    }
+    for (before, key) in [
+        ("loginAuth ", "code"),
+        ("result ", "code"),
+        ("your ", "id"),
+        ("Your", "code"),
+    ] {
+        assert_eq!(spaced_key_kind(before.as_bytes(), key), None, "{before}");
+    }
+    for (key, kind) in [
+        ("TemplateParam", "code"),
+        ("TemplateParamSet", "code"),
+        ("templateParams", "code"),
+        ("SESSION", "token"),
+        ("laravel_session", "token"),
+        ("SESSDATA", "token"),
+    ] {
+        assert_eq!(secret_kind(key), Some(kind), "{key}");
+    }
+    for kept in [
+        "passwordSet",
+        "sessionTimeout",
+        "tokenType",
+        "templateParamCount",
+    ] {
+        assert_eq!(secret_kind(kept), None, "{kept}");
+    }
+    assert_eq!(after_last_word(b"tokentype"), b"type");
+    assert_eq!(after_last_word(b"templateparamset"), b"");
+    assert_eq!(after_last_word(b"host"), b"host");
 }

@@ -200,3 +200,89 @@ fn lengths_times_dates_and_result_codes_are_kept() {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
+
+/// A third red-team run: SMS templates that write the code before its name with blanks,
+/// brackets or other words between, or under other names; `your … code`.
+#[test]
+fn the_third_red_teams_sms_templates_are_redacted() {
+    let r = "<redacted code: 6 chars>";
+    for (text, want) in [
+        (
+            "G-482913是您的Google验证码。".to_owned(),
+            "<redacted code: 8 chars>是您的Google验证码。".to_owned(),
+        ),
+        (
+            "482913 为您的登录验证码".to_owned(),
+            format!("{r} 为您的登录验证码"),
+        ),
+        (
+            "【482913】是您的验证码".to_owned(),
+            format!("【{r}】是您的验证码"),
+        ),
+        (
+            "【美团】482913（登录验证码）。".to_owned(),
+            format!("【美团】{r}（登录验证码）。"),
+        ),
+        ("482913(QQ验证码)".to_owned(), format!("{r}(QQ验证码)")),
+        (
+            "【哔哩哔哩】482913短信登录验证码".to_owned(),
+            format!("【哔哩哔哩】{r}短信登录验证码"),
+        ),
+        (
+            "482913是您本次身份校验的验证码".to_owned(),
+            format!("{r}是您本次身份校验的验证码"),
+        ),
+        (
+            "您本次登录的随机码为482913".to_owned(),
+            format!("您本次登录的随机码为{r}"),
+        ),
+        (
+            "Microsoft 帐户安全代码为 482913".to_owned(),
+            format!("Microsoft 帐户安全代码为 {r}"),
+        ),
+        ("登录码482913".to_owned(), format!("登录码{r}")),
+        ("您的认证码是482913".to_owned(), format!("您的认证码是{r}")),
+        (
+            "Your code is 482913".to_owned(),
+            format!("Your code is {r}"),
+        ),
+        (
+            "Your login code is 482913".to_owned(),
+            format!("Your login code is {r}"),
+        ),
+        (
+            "482913 is your Instagram code".to_owned(),
+            format!("{r} is your Instagram code"),
+        ),
+        (
+            "您的密码已改为Zx81pw0rd".to_owned(),
+            "您的密码已改为<redacted secret: 9 chars>".to_owned(),
+        ),
+    ] {
+        assert_eq!(masked(&text), want, "{text}");
+    }
+}
+
+/// What the third red-team run found over-redacted: a format's name, a unit after blanks or a
+/// date's, a date of eight digits; and words too many or not words between a code and a name.
+#[test]
+fn formats_units_and_dates_are_kept() {
+    for kept in [
+        "token is base64 encoded",
+        "token为UTF-8编码",
+        "token是RS256签名",
+        "密码为SHA256加密",
+        "token is OAuth2",
+        "授权码3000毫秒超时",
+        "验证码 2000 条已用完",
+        "验证码2024年5月1日发送",
+        "校验码 20240501 生成",
+        "错误600011，验证码发送失败",
+        "请在5分钟内输入验证码",
+        "482913这是一段很长很长的话然后才说到验证码",
+        "482913 is the code",
+        "您的 Apple ID 代码为：482913",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}

@@ -97,34 +97,86 @@ pub(super) fn word(b: &[u8], start: usize) -> Value {
 const UNITS: [&str; 13] = [
     "s", "ms", "sec", "secs", "min", "mins", "h", "d", "day", "days", "digit", "digits", "chars",
 ];
-const CHINESE_UNITS: [&str; 9] = ["位", "秒", "分", "次", "个", "天", "小时", "字", "条"];
+const CHINESE_UNITS: [&str; 13] = [
+    "位", "秒", "分", "次", "个", "天", "小时", "字", "条", "毫秒", "年", "月", "日",
+];
+
+/// Words with digits that name a secret's format, not the secret (`token is base64 encoded`,
+/// `token为UTF-8编码`, `密码为SHA256加密`, `token是RS256签名`).
+const FORMATS: [&str; 16] = [
+    "base64",
+    "base64url",
+    "utf-8",
+    "utf8",
+    "sha1",
+    "sha256",
+    "sha512",
+    "md5",
+    "rs256",
+    "hs256",
+    "es256",
+    "aes128",
+    "aes256",
+    "rsa2048",
+    "oauth2",
+    "gb2312",
+];
+
+/// Whether a unit follows a value, after any blanks (`8位`, `2000 条`).
+fn unit_after(after: &[u8]) -> bool {
+    let blanks = after.iter().take_while(|c| **c == b' ').count();
+    let after = after.get(blanks..).unwrap_or_default();
+    CHINESE_UNITS
+        .iter()
+        .any(|u| after.starts_with(u.as_bytes()))
+}
+
+/// Whether `text` is a date of eight digits (`20240501`): a year from 1970 to 2099, a month and
+/// a day.
+fn is_date(text: &[u8]) -> bool {
+    let num = |r: std::ops::Range<usize>| {
+        text.get(r)
+            .and_then(|d| std::str::from_utf8(d).ok()?.parse::<u32>().ok())
+    };
+    text.len() == 8
+        && text.iter().all(u8::is_ascii_digit)
+        && num(0..4).is_some_and(|y| (1970..2100).contains(&y))
+        && num(4..6).is_some_and(|m| (1..=12).contains(&m))
+        && num(6..8).is_some_and(|d| (1..=31).contains(&d))
+}
 
 impl Value {
     /// Whether this value, after a key of `kind`, may be the secret: a digit and
     /// [`SHORTEST`] characters; not a number with its unit (`120s`, `8位`), a range
-    /// (`8-20`), a date (`2024-01-01`) or a dotted version (`2.12.14`); for a token, not
-    /// digits alone (`token为600011错误`, `token is 103000`: a result code).
+    /// (`8-20`), a date (`2024-01-01`, `20240501`), a dotted version (`2.12.14`) or a format
+    /// ([`FORMATS`]); for a token, not digits alone (`token为600011错误`, `token is 103000`: a
+    /// result code).
     pub(super) fn may_be(&self, kind: &str, b: &[u8]) -> bool {
         let text = b.get(self.start..self.end).unwrap_or_default();
         let after = b.get(self.end..).unwrap_or_default();
-        let unit_after = CHINESE_UNITS
-            .iter()
-            .any(|u| after.starts_with(u.as_bytes()));
         let result_code = kind == "token" && self.all_digits;
-        let not_one =
-            unit_after || result_code || numbers_with(text, b"-.", 2..=3) || with_unit(text);
+        let format = FORMATS
+            .iter()
+            .any(|f| text.eq_ignore_ascii_case(f.as_bytes()));
+        let not_one = unit_after(after)
+            || result_code
+            || format
+            || numbers_with(text, b"-.", 2..=3)
+            || with_unit(text)
+            || is_date(text);
         self.digit && self.chars >= SHORTEST && !not_one
     }
 
     /// Whether this value, right after a Chinese name of a one-time code (`验证码482913`), is
-    /// the code: 4 to 8 digits, no unit after them (`验证码120s后`, `验证码60秒`).
+    /// the code: 4 to 8 digits, no unit after them (`验证码120s后`, `验证码60秒`,
+    /// `验证码 2000 条`), no date (`校验码 20240501 生成`).
     pub(super) fn is_code(&self, b: &[u8]) -> bool {
+        let text = b.get(self.start..self.end).unwrap_or_default();
         let after = b.get(self.end..).unwrap_or_default();
         self.all_digits
             && (SHORTEST..=8).contains(&self.chars)
-            && !CHINESE_UNITS
-                .iter()
-                .any(|u| after.starts_with(u.as_bytes()))
+            && !unit_after(after)
+            && !is_date(text)
     }
 }
 
