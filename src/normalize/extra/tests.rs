@@ -126,6 +126,12 @@ fn a_name_value_pair_naming_a_secret_is_redacted() {
             {"name": "tokenType", "value": "bearer"},
         ])
     );
+    // Only a pair's name names the value: another key holding a secret's name does not.
+    let v = extra_value("p", Val::Nested(r#"{"label":"token","value":"abc123"}"#), 1);
+    assert_eq!(
+        v.to_json(),
+        serde_json::json!({"label": "token", "value": "abc123"})
+    );
     // In any case (.NET's `Key`/`Value`).
     let v = extra_value(
         "p",

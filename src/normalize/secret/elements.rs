@@ -46,7 +46,7 @@ fn element_value(b: &[u8], close: usize) -> Option<(usize, usize, &'static str)>
     let name = tag_name(b.get(close + 2..)?);
     b.get(close + 2 + name.len()).filter(|c| **c == b'>')?;
     let (start, end, lt) = content(b, close, name)?;
-    let tag = b.get(lt + 1..start)?;
+    let tag = b.get(lt..start)?;
     let (kind, said) = named(name)
         .or_else(|| attribute_kind(tag))
         .or_else(|| plist_key(b.get(..lt)?))?;

@@ -308,7 +308,7 @@ fn php_visibility(b: &[u8], at: usize) -> bool {
 
 /// The key that `head` ends with: letters, digits, `_`, `-` and `.`, and where it starts;
 /// `None` when there is none.
-fn key_before(head: &[u8]) -> Option<(usize, &str)> {
+pub(super) fn key_before(head: &[u8]) -> Option<(usize, &str)> {
     let is_key = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.');
     let len = head.iter().rev().take_while(|c| is_key(c)).count();
     let at = head.len() - len;

@@ -119,8 +119,9 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
 }
 
 /// [`secret_kind`] for a key written before a value in text: there the key must end with one
-/// of [`SECRET_WORDS`] (`accessToken=`, `session_token:`), or be a whole key's name
-/// ([`whole_key_kind`]: `msisdn`, `sid`, `otp`...), so that
+/// of [`SECRET_WORDS`] (`accessToken=`, `session_token:`), or be a short key's name
+/// as a whole key or its last word ([`whole_key_kind`], [`LAST_WORDS`](names::LAST_WORDS):
+/// `number`, `msisdn`, `sid`, `sms_otp`...), so that
 /// a method or a log prefix that names a token (`onTokenFailed:`,
 /// `requestTokenWithViewController:`) is no key. A number, or a word for the value or its
 /// string form, may follow the secret's word (`token1=`, `tokenStr=`, `token_value:`).
@@ -149,14 +150,7 @@ pub(super) fn text_key_kind(key: &str) -> Option<&'static str> {
 /// or the word before it (`sms code`). What follows is the credential, not a result code.
 pub(crate) fn names_credential(b: &[u8], at: usize, key: &str) -> bool {
     let head = b.get(..at + key.len()).unwrap_or_default();
-    let len = head
-        .iter()
-        .rev()
-        .take(64)
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-        .count();
-    let whole = head.get(head.len() - len..).unwrap_or_default();
-    std::str::from_utf8(whole).is_ok_and(|k| text_key_kind(k).is_some())
+    keyed::key_before(head).is_some_and(|(_, whole)| text_key_kind(whole).is_some())
         || spaced_key_kind(b.get(..at).unwrap_or_default(), key).is_some()
 }
 

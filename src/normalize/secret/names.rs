@@ -184,7 +184,7 @@ pub(crate) const fn any_names_secret(names: &[&str]) -> bool {
     let mut rest = names;
     while let Some((name, more)) = rest.split_first() {
         let b = name.as_bytes();
-        if first_secret_word(b).is_some() || whole_key_kind(b).is_some() {
+        if first_secret_word(b).is_some() || whole_key_kind(b).is_some() || is_last_word(b) {
             return true;
         }
         rest = more;
@@ -192,22 +192,32 @@ pub(crate) const fn any_names_secret(names: &[&str]) -> bool {
     false
 }
 
-/// The kind of secret named by keys that name one only as a whole key, since their words sit
-/// inside other words (`inside`, `option`): `msisdn` and `number` a phone number, `sid` a
-/// session (as `sessionid`), `vcode` and `otp` a one-time code.
+/// The kind of secret named by keys that name one only as a whole key: `number`, a phone
+/// number's (it ends `orderNumber`, so no last word names one; see [`LAST_WORDS`]).
 pub(super) const fn whole_key_kind(folded: &[u8]) -> Option<&'static str> {
     match folded {
-        b"msisdn" | b"number" => Some("phone"),
-        b"sid" => Some("token"),
-        b"vcode" | b"otp" => Some("code"),
+        b"number" => Some("phone"),
         _ => None,
     }
+}
+
+/// Whether a folded key is one of the [`LAST_WORDS`] (a `const fn`, for the build's check).
+const fn is_last_word(folded: &[u8]) -> bool {
+    let mut i = 0;
+    while i < LAST_WORDS.len() {
+        let word = LAST_WORDS[i].0;
+        if word.len() == folded.len() && starts_with(folded, word) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The short keys that name a secret as a whole key or a key's last word, after a separator or
 /// a capital (`sms_otp`, `smsOtp`, `X-Sid`, `user_msisdn`, `laravel_session`; not `number`,
 /// which ends `orderNumber` and names a phone only as a whole key), and their kinds.
-const LAST_WORDS: [(&[u8], &str); 6] = [
+pub(super) const LAST_WORDS: [(&[u8], &str); 6] = [
     (b"sid", "token"),
     // A session cookie or id (`SESSION=`, `laravel_session=`, bilibili's `SESSDATA=`).
     (b"session", "token"),
