@@ -237,13 +237,19 @@ fn key_end(b: &[u8], sep: usize) -> usize {
         }
     }
     // In any case (`Password Was:`); Chinese bytes compare as they are.
+    // (The last byte first: this runs at every separator, and most words end otherwise.)
     let strip = |end: usize, words: &[&str]| {
+        let last = end
+            .checked_sub(1)
+            .and_then(|i| b.get(i))
+            .map(u8::to_ascii_lowercase);
         words
             .iter()
             .find(|w| {
                 let at = end.checked_sub(w.len());
                 let tail = at.and_then(|at| b.get(at..end));
-                tail.is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+                w.as_bytes().last().copied() == last
+                    && tail.is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
             })
             .map_or(end, |w| end - w.len())
     };

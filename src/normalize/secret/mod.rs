@@ -11,7 +11,7 @@ mod words;
 
 pub(crate) use names::any_names_secret;
 use names::{
-    after_last_word, describes, first_secret_word, last_word_kind, whole_key_kind, CODE_QUALIFIERS,
+    describes, ends_with_word, first_secret_word, last_word_kind, whole_key_kind, CODE_QUALIFIERS,
     SECRET_WORDS,
 };
 use phones::first_phone;
@@ -113,9 +113,9 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
             .then(|| keyed::chinese_kind(key.as_bytes()))
             .flatten()
     });
-    // How the key ends after its last secret word is looked at only when it names a secret,
-    // as few keys do.
-    kind.filter(|_| !describes(after_last_word(folded)))
+    // How the key ends is looked at only when it names a secret, as few keys do; an ending
+    // that is the secret word's own says nothing about it (`TemplateParamSet`).
+    kind.filter(|_| !describes(folded) || ends_with_word(folded))
 }
 
 /// [`secret_kind`] for a key written before a value in text: there the key must end with one
@@ -173,11 +173,13 @@ pub(crate) fn spaced_key_kind(before: &[u8], key: &str) -> Option<&'static str> 
             .take_while(|c| c.is_ascii_alphanumeric() || also.contains(c))
             .count()
     };
-    let hyphened = before.get(before.len() - word_len(b"-")..)?;
-    let mut word_buf = [0u8; 64];
-    let qualifier = fold_key(std::str::from_utf8(hyphened).ok()?, &mut word_buf);
-    if key == b"code" && CODE_QUALIFIERS.contains(&qualifier) {
-        return Some("code");
+    if key == b"code" {
+        let hyphened = before.get(before.len() - word_len(b"-")..)?;
+        let mut word_buf = [0u8; 64];
+        let qualifier = fold_key(std::str::from_utf8(hyphened).ok()?, &mut word_buf);
+        if CODE_QUALIFIERS.contains(&qualifier) {
+            return Some("code");
+        }
     }
     let word = before.get(before.len() - word_len(b"")..)?;
     // Both halves of one word, compared in place: the word before, then the key.

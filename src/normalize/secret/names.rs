@@ -3,18 +3,10 @@
 //! that make a bare `code` a one-time code, and the endings that say a key describes a secret
 //! rather than holding it.
 
-/// What a folded key holds after the last of its [`SECRET_WORDS`] (`type` of `tokentype`;
-/// nothing of `templateparamset`, whose `set` is the word's); the whole key when it holds none.
-pub(super) fn after_last_word(folded: &[u8]) -> &[u8] {
-    let end = SECRET_WORDS
-        .iter()
-        .filter_map(|(w, _)| {
-            let at = folded.windows(w.len()).rposition(|x| x == *w)?;
-            Some(at + w.len())
-        })
-        .max()
-        .unwrap_or(0);
-    folded.get(end..).unwrap_or_default()
+/// Whether a folded key ends with one of its [`SECRET_WORDS`] (`templateparamset`, whose `set`
+/// is the word's and says nothing about it, unlike `passwordset`'s).
+pub(super) fn ends_with_word(folded: &[u8]) -> bool {
+    SECRET_WORDS.iter().any(|(w, _)| folded.ends_with(w))
 }
 
 /// Whether a key names something about a secret rather than the secret (`tokenType`,

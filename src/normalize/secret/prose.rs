@@ -85,12 +85,14 @@ pub(super) fn mask_prose(text: Cow<'_, str>) -> Cow<'_, str> {
 fn link_len(rest: &[u8]) -> Option<usize> {
     match rest {
         [0xE6, 0x98, 0xAF, ..] | [0xE4, 0xB8, 0xBA, ..] | [0xE7, 0x82, 0xBA, ..] => Some(3),
-        [b' ', rest @ ..] => {
-            let word = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        // Only a word that starts as one of them does is read: most words after a blank do not.
+        [b' ', first, ..] if matches!(first | 0x20, b'i' | b'w' | b't') => {
+            let after = rest.get(1..)?;
+            let word = after.iter().take_while(|c| c.is_ascii_alphabetic()).count();
             let linking = [&b"is"[..], b"was", b"to"]
                 .iter()
-                .any(|w| rest.get(..word).is_some_and(|r| r.eq_ignore_ascii_case(w)));
-            let blank_after = matches!(rest.get(word), Some(b' ' | b'\t'));
+                .any(|w| after.get(..word).is_some_and(|r| r.eq_ignore_ascii_case(w)));
+            let blank_after = matches!(after.get(word), Some(b' ' | b'\t'));
             (linking && blank_after).then_some(1 + word)
         }
         _ => None,
