@@ -1,7 +1,9 @@
 //! Secrets in XML written into text (a SOAP or Android log line, a server's XML answer kept as
 //! a message): the text of an element whose name names a secret (`<token>T</token>`,
-//! `<ns:AccessCode>T</ns:AccessCode>`, in CDATA or not), or whose `name` or `key` attribute
-//! does (`<string name="password">T</string>`, Android's shared preferences).
+//! `<ns:AccessCode>T</ns:AccessCode>`, in CDATA or not), whose `name` or `key` attribute does
+//! (`<string name="password">T</string>`, Android's shared preferences) or that an iOS plist's
+//! `<key>` names (`<key>token</key><string>T</string>`); and the `value` attribute beside such a
+//! `name` or `key` (`<int name="otp" value="T"/>`, .NET's `<add key="password" value="T"/>`).
 
 use std::borrow::Cow;
 
