@@ -75,6 +75,11 @@ fn plists_and_value_attributes_are_redacted_and_labels_kept() {
             "<key>accessCode</key>\\n\\t<string>ac_12345</string>",
             "<key>accessCode</key>\\n\\t<string><redacted code: 8 chars></string>",
         ),
+        // A plist printed with its line breaks, after other keys.
+        (
+            "<dict><key>host</key><string>a.b</string> <key>token</key>\n\t<string>abc123def</string>",
+            "<dict><key>host</key><string>a.b</string> <key>token</key>\n\t<string><redacted token: 9 chars></string>",
+        ),
         (
             r#"<int name="otp" value="482913" />"#,
             r#"<int name="otp" value="<redacted code: 6 chars>" />"#,
