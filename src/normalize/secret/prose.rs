@@ -174,7 +174,7 @@ fn name_in_words(rest: &[u8]) -> Option<&'static str> {
         .take(60)
         .take_while(|c| c.is_ascii_alphabetic() || **c == b' ')
         .count();
-    let words = rest.get(..len)?.trim_ascii_end();
+    let words = rest.get(..len)?.trim_ascii();
     if words.split(|c| *c == b' ').count() > 6 {
         return None;
     }

@@ -286,3 +286,42 @@ fn formats_units_and_dates_are_kept() {
         assert_eq!(masked(kept), kept, "{kept}");
     }
 }
+
+/// The edges the mutants found: a link after two blanks, a word after a secret's key that
+/// links nothing, twelve characters between a code and its name but not thirteen, ASCII
+/// brackets around a code, six words between a code and its name but not seven.
+#[test]
+fn the_edges_of_each_form() {
+    let r = "<redacted code: 6 chars>";
+    for (text, want) in [
+        (
+            "password  is hunter22".to_owned(),
+            "password  is <redacted secret: 8 chars>".to_owned(),
+        ),
+        (
+            format!("482913{}验证码", "的".repeat(12)),
+            format!("{r}{}验证码", "的".repeat(12)),
+        ),
+        (
+            "[482913]是您的验证码".to_owned(),
+            format!("[{r}]是您的验证码"),
+        ),
+        (
+            "(482913) 为您的验证码".to_owned(),
+            format!("({r}) 为您的验证码"),
+        ),
+        (
+            "482913 is your one two three four code".to_owned(),
+            format!("{r} is your one two three four code"),
+        ),
+    ] {
+        assert_eq!(masked(&text), want, "{text}");
+    }
+    for kept in [
+        "the token v2.1 format".to_owned(),
+        format!("482913{}验证码", "的".repeat(13)),
+        "482913 is your one two three four five code".to_owned(),
+    ] {
+        assert_eq!(masked(&kept), kept, "{kept}");
+    }
+}
