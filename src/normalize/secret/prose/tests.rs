@@ -325,3 +325,38 @@ fn the_edges_of_each_form() {
         assert_eq!(masked(&kept), kept, "{kept}");
     }
 }
+
+/// Every quote and bracket a value may be in after a linking word, full-width letters in a
+/// value, a full stop after one, and codes of eight digits that are no date.
+#[test]
+fn each_quote_letters_stops_and_dates() {
+    for (open, close) in [
+        ("\"", "\""),
+        ("'", "'"),
+        ("[", "]"),
+        ("(", ")"),
+        ("“", "”"),
+        ("‘", "’"),
+        ("「", "」"),
+        ("『", "』"),
+        ("【", "】"),
+        ("《", "》"),
+        ("（", "）"),
+        ("＂", "＂"),
+    ] {
+        let text = format!("验证码是{open}482913{close}");
+        let want = format!("验证码是{open}<redacted code: 6 chars>{close}");
+        assert_eq!(masked(&text), want, "{text}");
+    }
+    for (text, want) in [
+        ("token为ａｂｃ１２３", "token为<redacted token: 6 chars>"),
+        (
+            "password is hunter22. Try again",
+            "password is <redacted secret: 8 chars>. Try again",
+        ),
+        ("验证码 12345678", "验证码 <redacted code: 8 chars>"),
+        ("验证码 20241399", "验证码 <redacted code: 8 chars>"),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+}
