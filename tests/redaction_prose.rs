@@ -97,9 +97,41 @@ const THIRD_RUN: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Forms the third run's note listed as not recognised: a code one blank after an English
+/// name, a value on the line after its key, a multipart form's part, the vertical colon.
+const NOT_RECOGNISED_BEFORE: &[(&str, &[&str])] = &[
+    (
+        r#"{"code":"600011","msg":"Your verification code 482913, valid for 5 minutes"}"#,
+        &["482913"],
+    ),
+    (
+        r#"{"code":"600011","msg":"OTP 739105 for login; Use 551208 as your code"}"#,
+        &["739105", "551208"],
+    ),
+    (
+        r#"{"code":"600011","msg":"token:\n  STsid0001abc\npassword:\r\n hunter22"}"#,
+        &["STsid0001abc", "hunter22"],
+    ),
+    (
+        r#"{"code":"600011","msg":"--b\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\npa55word\r\n--b--"}"#,
+        &["pa55word"],
+    ),
+    (r#"{"code":"600011","msg":"验证码︰604417"}"#, &["604417"]),
+];
+
 #[test]
 fn a_third_red_team_runs_payloads_leak_nothing() {
-    for (raw, secrets) in THIRD_RUN {
+    leak_nothing(THIRD_RUN);
+}
+
+#[test]
+fn the_forms_not_recognised_before_leak_nothing() {
+    leak_nothing(NOT_RECOGNISED_BEFORE);
+}
+
+/// Each PNS 600011 payload reads as one, and its result holds none of its secrets.
+fn leak_nothing(table: &[(&str, &[&str])]) {
+    for (raw, secrets) in table {
         let n = n(raw);
         // The reading is the one the code gives; only text was redacted.
         assert_eq!(

@@ -76,7 +76,7 @@ fn attribute_value(b: &[u8], lt: usize) -> Option<(usize, usize, &'static str)> 
 /// written) may be the secret: not shorter than one (4 characters for a code, 2 for any
 /// other), no state (`incorrect`), null or redaction, no label of a form (`Password` under
 /// `name="password"`, Android's `@string/pwd_label`, text starting with Chinese: `密码`).
-fn may_be_value(kind: &'static str, value: &str, said: &[u8]) -> Option<()> {
+pub(super) fn may_be_value(kind: &'static str, value: &str, said: &[u8]) -> Option<()> {
     let shortest = if kind == "code" { 4 } else { 2 };
     let label = value.starts_with('@')
         || value

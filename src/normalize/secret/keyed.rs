@@ -166,12 +166,13 @@ pub(super) fn is_state(value: &str) -> bool {
 }
 
 /// Where the separator at `at` ends: `=`, `:`, the full-width `＝` (U+FF1D) or `：` (U+FF1A),
-/// with a second mark that some languages write (`=>`, `:=`, `==`); `None` when `at` holds none.
+/// the vertical `︰` (U+FE30) and small `﹕` (U+FE55) and `﹦` (U+FE66) that some input methods
+/// type, with a second mark that some languages write (`=>`, `:=`, `==`); `None` when `at` holds none.
 fn separator_end(b: &[u8], at: usize) -> Option<usize> {
     let len = match b.get(at..)? {
         [b'=' | b':', b'=' | b'>', ..] => 2,
         [b'=' | b':', ..] => 1,
-        [0xEF, 0xBC, 0x9A | 0x9D, ..] => 3,
+        [0xEF, 0xBC, 0x9A | 0x9D, ..] | [0xEF, 0xB8, 0xB0, ..] | [0xEF, 0xB9, 0x95 | 0xA6, ..] => 3,
         _ => return None,
     };
     Some(at + len)
@@ -382,6 +383,7 @@ pub(super) fn wrapper_len(rest: &[u8]) -> Option<usize> {
 /// `line` (an `Authorization` header's), an unquoted value is the rest of the line.
 fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
     let mut start = value_start(b, from);
+    start = next_line_value(b, start).unwrap_or(start);
     if b.get(start) == Some(&b'\\') && b.get(start + 1) == Some(&b'"') {
         start += 1;
     }
@@ -453,6 +455,28 @@ fn value_after(b: &[u8], from: usize, line: bool) -> (usize, usize) {
         return (start, start + word(len + blanks));
     }
     (start, start + len)
+}
+
+/// Where the value starts when the key ends its line and the value is the whole next line, one
+/// word after any indent (a YAML or pretty-printed dump: `token:` `\n` `  STsid…`). `None`
+/// when the key's line goes on, or the next line holds more (`type: bearer`, a log line).
+fn next_line_value(b: &[u8], at: usize) -> Option<usize> {
+    let rest = b.get(at..)?;
+    let line_start = at
+        + rest
+            .strip_prefix(b"\r")
+            .unwrap_or(rest)
+            .strip_prefix(b"\n")
+            .map(|r| rest.len() - r.len())?;
+    let next = b.get(line_start..)?;
+    let indent = next
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count();
+    let line = next.get(indent..memchr::memchr(b'\n', next).unwrap_or(next.len()))?;
+    let word = line.strip_suffix(b"\r").unwrap_or(line).trim_ascii_end();
+    let one = !word.is_empty() && !word.iter().any(|c| matches!(c, b' ' | b'\t' | b':' | b'='));
+    one.then_some(line_start + indent)
 }
 
 /// Whether `value` starts with the word `Bearer` or `Basic` (any case): their credential is

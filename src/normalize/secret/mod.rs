@@ -4,6 +4,7 @@
 mod elements;
 mod keyed;
 mod names;
+mod parts;
 mod phones;
 mod prose;
 mod wide;
@@ -51,9 +52,10 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// [`redact_text`] on text the normaliser keeps (a message, a kept string, a template value):
-/// numbers, `key=value` secrets, values in prose (`验证码是482913`, `password is hunter22`)
-/// and in XML elements (`<token>…</token>`), then token-like words, which also catches a long
-/// token after words rather than a separator (`token为STsid…`, `The token STsid… has failed`).
+/// numbers, `key=value` secrets, values in prose (`验证码是482913`, `password is hunter22`),
+/// in XML elements (`<token>…</token>`) and in a multipart form's parts, then token-like words,
+/// which also catches a long token after words rather than a separator (`token为STsid…`,
+/// `The token STsid… has failed`).
 pub(crate) fn mask_text(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let text = keyed::mask_keyed(mask_phones(text));
     // One pass says which of the rarer readings a text needs (most need none).
@@ -64,6 +66,10 @@ pub(crate) fn mask_text(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_,
     };
     let text = match class & prose::LT != 0 {
         true => elements::mask_elements(text),
+        false => text,
+    };
+    let text = match class & prose::NL != 0 {
+        true => parts::mask_parts(text),
         false => text,
     };
     words::mask_token_words(text)

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use super::keyed::{chinese_code_names, kind_before};
+use super::keyed::{chinese_code_names, key_before, kind_before};
 use super::{spaced_key_kind, splice, text_key_kind};
 
 mod value;
@@ -15,11 +15,13 @@ use value::{value_after, word as word_at, Value};
 
 /// What a byte is, for the one pass over a text that says which readings to make: a digit (or
 /// the lead byte 0xEF of a full-width one), a blank (before `is`, `was`), the lead byte of a
-/// Chinese character (U+4E00..U+9FFF start with 0xE4..=0xE9), a `<` (an XML element's).
+/// Chinese character (U+4E00..U+9FFF start with 0xE4..=0xE9), a `<` (an XML element's), a line
+/// break (a multipart form's).
 pub(super) const DIGIT: u8 = 1;
 pub(super) const BLANK: u8 = 2;
 pub(super) const CJK: u8 = 4;
 pub(super) const LT: u8 = 8;
+pub(super) const NL: u8 = 16;
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
@@ -29,6 +31,7 @@ const CLASS: [u8; 256] = {
             b' ' => BLANK,
             0xE4..=0xE9 => CJK,
             b'<' => LT,
+            b'\n' => NL,
             _ => 0,
         };
         c += 1;
@@ -36,7 +39,7 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// The classes ([`DIGIT`], [`BLANK`], [`CJK`], [`LT`]) of the bytes of `b`, together.
+/// The classes ([`DIGIT`], [`BLANK`], [`CJK`], [`LT`], [`NL`]) of the bytes of `b`, together.
 pub(super) fn classes(b: &[u8]) -> u8 {
     b.iter().fold(0, |all, c| all | CLASS[usize::from(*c)])
 }
@@ -69,9 +72,11 @@ pub(super) fn mask_prose(text: Cow<'_, str>) -> Cow<'_, str> {
             [0xE7, 0xA0, 0x81, ..] | [0xE7, 0xA2, 0xBC, ..] => {
                 code_after_name(b, at + 3).or_else(|| code_before_name(b, at + 3))
             }
-            _ => link_len(rest).and_then(|word| {
-                linked_value(b, at, word).or_else(|| value_before_words(b, at, word))
-            }),
+            _ => link_len(rest)
+                .and_then(|word| {
+                    linked_value(b, at, word).or_else(|| value_before_words(b, at, word))
+                })
+                .or_else(|| code_after_words(b, at)),
         };
         spans.extend(span);
         // Past the blank, or the whole Chinese character (three bytes).
@@ -81,15 +86,16 @@ pub(super) fn mask_prose(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 /// The length of the linking word `rest` starts with: Chinese `是`, `为` (`為`), English `is`,
-/// `was` and `to` (`set to`, see `key_end`) after a blank and before one, in any case.
+/// `was`, `to` (`set to`, see `key_end`) and `as` (`use 482913 as your code`) after a blank and
+/// before one, in any case.
 fn link_len(rest: &[u8]) -> Option<usize> {
     match rest {
         [0xE6, 0x98, 0xAF, ..] | [0xE4, 0xB8, 0xBA, ..] | [0xE7, 0x82, 0xBA, ..] => Some(3),
         // Only a word that starts as one of them does is read: most words after a blank do not.
-        [b' ', first, ..] if matches!(first | 0x20, b'i' | b'w' | b't') => {
+        [b' ', first, ..] if matches!(first | 0x20, b'i' | b'w' | b't' | b'a') => {
             let after = rest.get(1..)?;
             let word = after.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-            let linking = [&b"is"[..], b"was", b"to"]
+            let linking = [&b"is"[..], b"was", b"to", b"as"]
                 .iter()
                 .any(|w| after.get(..word).is_some_and(|r| r.eq_ignore_ascii_case(w)));
             let blank_after = matches!(after.get(word), Some(b' ' | b'\t'));
@@ -132,6 +138,28 @@ fn value_ending(b: &[u8], end: usize) -> Option<Value> {
         .count();
     let v = word_at(b, end - len);
     (v.end == end).then_some(v)
+}
+
+/// The code written one blank after an English name of a one-time code or a password
+/// (`verification code 482913`, `SMS code 482913`, `your code 482913`, `OTP 482913`,
+/// `passcode 482913`, `one-time password 48291300`): 4 to 8 digits ([`Value::is_code`]). After
+/// a result code's name (`error code 600011`) or a token's (`token 600011`) it is kept.
+fn code_after_words(b: &[u8], at: usize) -> Option<(usize, usize, &'static str)> {
+    // Most blanks come before a word: the value is read first, as it is cheaper.
+    let next = *b.get(at..)?.get(1)?;
+    if !(next.is_ascii_digit()
+        || matches!(
+            next,
+            b' ' | b'\t' | b'"' | b'\'' | b'[' | b'(' | 0xE2 | 0xE3 | 0xEF
+        ))
+    {
+        return None;
+    }
+    let v = value_after(b, at).filter(|v| v.is_code(b))?;
+    let head = b.get(..at)?;
+    let (key_at, key) = key_before(head)?;
+    let kind = text_key_kind(key).or_else(|| spaced_key_kind(head.get(..key_at)?, key))?;
+    matches!(kind, "code" | "secret").then_some((v.start, v.end, kind))
 }
 
 /// The code written before a Chinese name of a one-time code that ends at `end`, with at most

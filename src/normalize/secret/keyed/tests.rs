@@ -52,6 +52,9 @@ fn other_separators_and_names_are_read_too() {
             "获取token成功，token：<redacted token: 7 chars>",
         ),
         ("token＝STsid01。", "token＝<redacted token: 7 chars>。"),
+        ("验证码︰482913", "验证码︰<redacted code: 6 chars>"),
+        ("密码﹕hunter22", "密码﹕<redacted secret: 8 chars>"),
+        ("token﹦STsid01", "token﹦<redacted token: 7 chars>"),
         (
             "密码：hunter2，请勿泄露",
             "密码：<redacted secret: 7 chars>，请勿泄露",
@@ -527,5 +530,36 @@ fn full_width_quotes_and_traditional_token_names() {
         ("密碼為：hunter2", "密碼為：<redacted secret: 7 chars>"),
     ] {
         assert_eq!(masked(text), want, "{text}");
+    }
+}
+
+/// A key that ends its line, its value the whole next line (a YAML or pretty-printed dump): the
+/// value is redacted after a LF or CRLF and any indent; a next line with a key of its own or
+/// more words is another line's.
+#[test]
+fn a_value_on_the_line_after_its_key_is_redacted() {
+    for (text, want) in [
+        ("token:\nSTsid0001abc", "token:\n<redacted token: 12 chars>"),
+        (
+            "password:\r\n  hunter22\r\nnext",
+            "password:\r\n  <redacted secret: 8 chars>\r\nnext",
+        ),
+        (
+            "smsCode=\n\t482913\n",
+            "smsCode=\n\t<redacted code: 6 chars>\n",
+        ),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+    for kept in [
+        "token:\n  type: bearer",
+        "token:\n  expires=3600",
+        "access_token:\n2026-11-20 10:31:02 E/Auth: x",
+        "smsCode:\n 482913 sent",
+        "token:\n\nSTsid0001abc",
+        "token:\n",
+        "password:\nincorrect",
+    ] {
+        assert_eq!(masked(kept), kept);
     }
 }

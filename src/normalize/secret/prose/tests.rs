@@ -360,3 +360,56 @@ fn each_quote_letters_stops_and_dates() {
         assert_eq!(masked(text), want, "{text}");
     }
 }
+
+/// A code one blank after an English name of a one-time code or a password, and one written
+/// before `as` and the name; a result code's, a token's or a bare `code`'s number is kept.
+#[test]
+fn a_code_after_an_english_name_is_redacted() {
+    let r = "<redacted code: 6 chars>";
+    for (text, want) in [
+        (
+            "Your verification code 482913, valid for 5 minutes".to_owned(),
+            format!("Your verification code {r}, valid for 5 minutes"),
+        ),
+        ("SMS code 482913".to_owned(), format!("SMS code {r}")),
+        ("your code 482913".to_owned(), format!("your code {r}")),
+        (
+            "OTP 482913 for login".to_owned(),
+            format!("OTP {r} for login"),
+        ),
+        ("passcode  482913".to_owned(), format!("passcode  {r}")),
+        (
+            "login code \"482913\"".to_owned(),
+            format!("login code \"{r}\""),
+        ),
+        (
+            "sms code [4829]".to_owned(),
+            "sms code [<redacted code: 4 chars>]".to_owned(),
+        ),
+        (
+            "one-time password 48291300".to_owned(),
+            "one-time password <redacted secret: 8 chars>".to_owned(),
+        ),
+        (
+            "Use 482913 as your verification code".to_owned(),
+            format!("Use {r} as your verification code"),
+        ),
+    ] {
+        assert_eq!(masked(&text), want, "{text}");
+    }
+    for kept in [
+        "error code 600011 retry",
+        "the code 600011",
+        "token 600011 failed",
+        "sms code 482",
+        "sms code 123456789",
+        "verification code 120 seconds",
+        "password 20240501",
+        "verification code expired 482913",
+        "OTP 2000 条",
+        "sms code  hunter",
+        "use 482913 as the retry count",
+    ] {
+        assert_eq!(masked(kept), kept);
+    }
+}
