@@ -164,7 +164,8 @@ pub fn check(keys: &[KeyDef], sources: &[SourceDef], file: &str, problems: &mut 
 }
 
 /// `inner` names another source; `wraps` names PNS, the only SDK whose codes the resolver
-/// reads under a plugin (as the platform's PNS: pns, pns_web, pns_harmony).
+/// reads under a plugin (as the platform's PNS: pns, pns_web, pns_harmony), or `carriers`, for
+/// an SDK that passes the carriers' codes through as they are.
 fn check_layers(s: &SourceDef, ids: &BTreeSet<&str>, file: &str, problems: &mut Problems) {
     let mut bad = |m: String| problems.file(file, format!("source {:?}: {m}", s.id));
     if let Some(inner) = s.inner.as_deref() {
@@ -173,11 +174,11 @@ fn check_layers(s: &SourceDef, ids: &BTreeSet<&str>, file: &str, problems: &mut 
         }
     }
     match s.wraps.as_deref() {
-        Some(wraps) if wraps != "pns" => bad(format!(
-            "wraps {wraps:?}: only pns can be wrapped (a plugin's codes fall back to the platform's PNS)"
+        Some(wraps) if wraps != "pns" && wraps != "carriers" => bad(format!(
+            "wraps {wraps:?}: only pns (a plugin's codes fall back to the platform's PNS) or carriers (an SDK passes their codes through) can be wrapped"
         )),
         Some(_) if s.id.starts_with("pns") || s.layer != Layer::App => bad(
-            "only a plugin, an app SDK that is not PNS itself, can wrap pns".to_owned(),
+            "only an app SDK that is not PNS itself can wrap pns or the carriers".to_owned(),
         ),
         _ => {}
     }
@@ -244,8 +245,23 @@ pub fn emit_layers(out: &mut String, sources: &[SourceDef], camel: impl Fn(&str)
     emit_source_map(
         out,
         "    /// The SDK this source is a plugin around (`wraps:` in `data/sources.yaml`; only PNS):\n    /// named in a hint, the plugin's source reads a code its table lacks as the platform's PNS.\n    pub(crate) const fn wraps(self) -> Option<Source> {\n",
-        sources.iter().filter_map(|s| Some((s.id.as_str(), s.wraps.as_deref()?))),
+        sources
+            .iter()
+            .filter_map(|s| Some((s.id.as_str(), s.wraps.as_deref().filter(|w| *w == "pns")?))),
         &camel,
+    );
+    let carriers: Vec<String> = sources
+        .iter()
+        .filter(|s| s.wraps.as_deref() == Some("carriers"))
+        .map(|s| format!("Self::{}", camel(&s.id)))
+        .collect();
+    let body = match carriers.is_empty() {
+        true => "false".to_owned(),
+        false => format!("matches!(self, {})", carriers.join(" | ")),
+    };
+    let _ = write!(
+        out,
+        "    /// Whether this SDK passes the carriers' codes through as they are (`wraps: carriers` in\n    /// `data/sources.yaml`): named in a hint, a code its table lacks is read as a carrier's.\n    pub(crate) const fn wraps_carriers(self) -> bool {{\n        {body}\n    }}\n\n"
     );
     emit_server(out, sources, &camel);
     out.push_str("}\n\n");

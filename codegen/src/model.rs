@@ -87,7 +87,8 @@ pub struct SourceDef {
     /// The namespace of codes found underneath this source's codes.
     pub inner: Option<String>,
     /// `pns` for a plugin around the PNS SDK: when a caller names this source, a code its table
-    /// lacks is read as the platform's PNS (the plugin passes the SDK's codes through).
+    /// lacks is read as the platform's PNS (the plugin passes the SDK's codes through);
+    /// `carriers` for an SDK that passes the carriers' codes through: read as the carrier's.
     pub wraps: Option<String>,
     /// The codes under which this source's carrier data is the carrier's result. Under any
     /// other code it is the vendor's own server answering, read in `server` (both or neither).

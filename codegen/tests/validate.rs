@@ -446,8 +446,12 @@ fn a_plugin_wraps_pns_only_and_inner_names_another_source() {
         .expect("Source::wraps is generated");
     assert!(wraps.contains("Self::Demo => Some(Self::Pns)"), "{wraps}");
     assert!(!wraps.contains("Self::Pns =>"), "{wraps}");
+    assert!(
+        code.contains("const fn wraps_carriers(self) -> bool {\n        false\n"),
+        "no source passes the carriers' codes through"
+    );
     for wraps in ["nope", "demo"] {
-        let needle = format!("source \"demo\": wraps \"{wraps}\": only pns can be wrapped");
+        let needle = format!("source \"demo\": wraps \"{wraps}\": only pns (a plugin's");
         let problems = load(&sources(&format!(", wraps: {wraps}"))).expect_err(&needle);
         assert_problem(&problems, "data/sources.yaml", None, &needle);
     }
@@ -457,14 +461,33 @@ fn a_plugin_wraps_pns_only_and_inner_names_another_source() {
         &problems,
         "data/sources.yaml",
         None,
-        "source \"pns\": only a plugin, an app SDK that is not PNS itself, can wrap pns",
+        "source \"pns\": only an app SDK that is not PNS itself can wrap pns or the carriers",
     );
     let problems = load(&sources(", wraps: pns, layer: carrier")).expect_err("a carrier wraps");
     assert_problem(
         &problems,
         "data/sources.yaml",
         None,
-        "source \"demo\": only a plugin, an app SDK that is not PNS itself, can wrap pns",
+        "source \"demo\": only an app SDK that is not PNS itself can wrap pns or the carriers",
+    );
+    // An SDK that passes the carriers' codes through: its own flag, not a PNS wrap.
+    let code = generate(&load(&sources(", wraps: carriers")).expect("valid"));
+    let carriers = code
+        .split("const fn wraps_carriers")
+        .nth(1)
+        .and_then(|rest| rest.split("\n    }\n").next())
+        .expect("Source::wraps_carriers is generated");
+    assert!(
+        carriers.contains("matches!(self, Self::Demo)"),
+        "{carriers}"
+    );
+    assert!(!code.contains("Self::Demo => Some(Self::Pns)"), "{code}");
+    let problems = load(&sources(", wraps: carriers, layer: server")).expect_err("a server wraps");
+    assert_problem(
+        &problems,
+        "data/sources.yaml",
+        None,
+        "source \"demo\": only an app SDK that is not PNS itself can wrap pns or the carriers",
     );
     // `inner` is checked beside it: another source, not itself.
     assert!(load(&sources(", inner: pns")).is_ok());

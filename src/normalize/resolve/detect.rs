@@ -42,6 +42,23 @@ pub(super) fn hinted(hint: &Hint, rows: CodeRows) -> Option<Source> {
     Some(app_pns.unwrap_or(platform_pns))
 }
 
+/// The source of a top-level code: the hint's ([`hinted`]), else what [`detect`] reads. Named,
+/// an SDK that passes the carriers' codes through (`wraps: carriers`) has a code its table
+/// lacks read as detection reads it, when that is a carrier that knows it.
+pub(super) fn top_source(p: &Parts<'_>, hint: &Hint, rows: CodeRows) -> Source {
+    match hinted(hint, rows) {
+        Some(s) if s.wraps_carriers() && !rows.known_in(s) => {
+            let d = detect(p, rows, hint.platform);
+            match Carrier::from_source(d).is_some() && rows.known_in(d) {
+                true => d,
+                false => s,
+            }
+        }
+        Some(s) => s,
+        None => detect(p, rows, hint.platform),
+    }
+}
+
 /// The source of a top-level code: what the keys say, among the sources that know the code;
 /// the best-ranked of those; or, for a code known nowhere, a guess from the keys and its form.
 pub(super) fn detect(p: &Parts<'_>, rows: CodeRows, platform: Option<Platform>) -> Source {

@@ -189,7 +189,7 @@ pub(crate) fn resolve_top<'a>(
     strict: bool,
 ) -> Result<Normalized<'a>, ParseError> {
     let rows = CodeRows::of(&p.code);
-    let source = hinted(&hint, rows).unwrap_or_else(|| detect(p, rows, hint.platform));
+    let source = top_source(p, &hint, rows);
     let (msg, data_is_message) = top_message(p, source);
     let mut n = node(rows, source, std::mem::take(&mut p.code), msg);
     if let Some(platform) = hint.platform {
