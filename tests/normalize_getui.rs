@@ -321,6 +321,29 @@ fn getui_h5_metadata_is_read_in_getuis_h5_codes() {
     assert_eq!(chain(&n).last(), Some(&(Source::Cmcc, "103111", true)));
 }
 
+/// The H5 SDK's answer as its code page prints `GYResponse` (GY_H5_CODE_DOC): `errorCode` and
+/// `metadata` beside `code`, not in `msg`. The metadata is still Getui's H5 code, China
+/// Unicom's 10041 step, never an unknown China Mobile code for its `desc` key (red-team find).
+#[test]
+fn getui_h5_metadata_beside_the_code_is_read_in_getuis_h5_codes() {
+    let raw = r#"{"code":30005,"errorCode":-40001,"msg":"一键登录获取token失败","metadata":{"code":10041,"desc":"联通验签失败"}}"#;
+    let n = normalize(raw).unwrap();
+    assert_eq!(chain(&n), [(Source::GeyanH5, "10041", true)]);
+    assert_eq!((n.source, n.code.as_ref()), (Source::Geyan, "30005"));
+    assert_eq!(n.carrier, Some(Carrier::Cucc));
+    let step = raw.replace("10041", "10033");
+    assert_eq!(normalize(&step).unwrap().carrier, Some(Carrier::Cmcc));
+    // A carrier's code there is still the carrier's.
+    let cm = raw.replace(
+        r#"{"code":10041,"desc":"联通验签失败"}"#,
+        r#"{"resultCode":"103111","desc":"网关IP错误"}"#,
+    );
+    assert_eq!(
+        chain(&normalize(&cm).unwrap()).last(),
+        Some(&(Source::Cmcc, "103111", true))
+    );
+}
+
 /// uni-app's `errMsg` carries Getui's text (DC_UNIVERIFY): an `errorCode` object in it is
 /// Getui's layer, not China Telecom's -10003 that shares the number.
 #[test]

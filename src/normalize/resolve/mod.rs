@@ -140,7 +140,10 @@ fn resolve_parts<'b>(parts: &mut Parts<'b>, ctx: &Ctx) -> Result<Normalized<'b>,
             let own = |s: Source| {
                 rows.known_in(s) || (!bare && !rows.any() && parts.code_key == CodeKey::Named)
             };
-            if let Some(layer) = parent.inner().filter(|s| own(*s)) {
+            // Getui's H5 answer puts its `errorCode` layer's fields beside its `code`: the
+            // `metadata` there is the layer's layer's, when that table knows the code.
+            let flattened = || parent.inner()?.inner().filter(|s| rows.known_in(*s));
+            if let Some(layer) = parent.inner().filter(|s| own(*s)).or_else(flattened) {
                 if parts.carrier.is_none() {
                     parts.carrier = *alias;
                 }
