@@ -562,3 +562,30 @@ fn yidun_named_reads_the_carrier_codes_it_passes_through() {
         );
     }
 }
+
+/// A carrier field that disagrees with what the code says of itself: GeeTest's `-403xx` wrap
+/// China Telecom's errors (PROVIDERS.md: "-401xx (移动), -402xx (联通) or -403xx (电信)") and
+/// JVerification's `[CM,(103111)…]` names China Mobile. Those win over `operatorType` or
+/// `operator`, which may describe another SIM: the known code stays known (red-team find).
+#[test]
+fn what_a_code_says_of_its_carrier_outweighs_a_carrier_field() {
+    let read = |raw: &str| {
+        let n = normalize(raw).unwrap();
+        let c = n.root_cause.as_deref().unwrap();
+        (n.carrier, c.source, c.code.to_string(), c.known)
+    };
+    let onelogin = r#"{"status":500,"errorCode":"-40301","msg":"{\"result\":80801,\"msg\":\"WIFI切换异常\"}","process_id":"p1","operatorType":"CU"}"#;
+    assert_eq!(
+        read(onelogin),
+        (Some(Carrier::Ctcc), Source::Ctcc, "80801".to_owned(), true)
+    );
+    let jverify = r#"{"code":6001,"content":"[CM,（103111)网关IP错误]","operator":"CU"}"#;
+    assert_eq!(
+        read(jverify),
+        (Some(Carrier::Cmcc), Source::Cmcc, "103111".to_owned(), true)
+    );
+    // Where they agree, or only the field names one, the field's carrier stands.
+    let field_only = r#"{"code":"600011","msg":"获取token失败","vendorName":"cu_xw","carrierFailedResultData":{"resultCode":"999","resultMsg":"x"}}"#;
+    let n = normalize(field_only).unwrap();
+    assert_eq!(n.carrier, Some(Carrier::Cucc));
+}

@@ -15,7 +15,8 @@ pub(super) fn resolve_inner<'a>(
     rows: CodeRows,
     parent: Source,
 ) -> Result<Normalized<'a>, ParseError> {
-    let alias = alias.or(p.carrier);
+    // The carrier this cause names itself (`[CM,(103111)…]`) before the one above names.
+    let alias = p.carrier.or(alias);
     let source = inner_source(
         &p.code,
         rows,

@@ -223,8 +223,9 @@ fn is_app_callback(p: &Parts<'_>, rows: CodeRows) -> bool {
     app
 }
 
-/// The carrier of a callback: the one the payload names (`named`), else its deepest cause's,
-/// else the one its vendor code wraps (`wraps`), else its own source's.
+/// The carrier of a callback built from parts ([`assemble`]): the one the caller names
+/// (`named`), else its deepest cause's, else the one its vendor code wraps (`wraps`), else its
+/// own source's.
 pub(crate) fn top_carrier(
     n: &Normalized<'_>,
     named: Option<Carrier>,
@@ -234,6 +235,21 @@ pub(crate) fn top_carrier(
         .or_else(|| deepest_carrier(n))
         .or(wraps)
         .or_else(|| Carrier::from_source(n.source))
+}
+
+/// The carrier of a parsed callback: the one its vendor code wraps (`wraps`: GeeTest's
+/// `-403xx` are China Telecom's), else its deepest cause's, else the one a carrier field names
+/// (`named`), else its own source's. The causes are read with the first two as their carrier,
+/// so the deepest cause's differs from them only where it names its own (JVerification's
+/// `[CM,(103111)…]` beside `"operator":"CU"`): what the code and the cause say of themselves
+/// outweighs a field about the SIM.
+pub(super) fn payload_carrier(
+    n: &Normalized<'_>,
+    named: Option<Carrier>,
+    wraps: Option<Carrier>,
+) -> Option<Carrier> {
+    let named = wraps.or_else(|| deepest_carrier(n)).or(named);
+    top_carrier(n, named, None)
 }
 
 /// A callback put together from parts the caller already holds, by the rules

@@ -201,20 +201,18 @@ pub(crate) fn resolve_top<'a>(
         n.extra
             .retain(|(k, v)| !(k.eq_ignore_ascii_case("data") && matches!(v, ExtraValue::Text(_))));
     }
-    // A vendor code that wraps one carrier's errors (GeeTest `-40101`) names that carrier.
-    let wraps = match p.carrier {
-        Some(_) => None,
-        None => rows
-            .find(source, n.raw_msg.as_deref())
-            .and_then(Entry::carrier),
-    };
+    // A vendor code that wraps one carrier's errors (GeeTest `-40101`) names that carrier,
+    // before a carrier field (`operatorType`, which may name another SIM's).
+    let wraps = rows
+        .find(source, n.raw_msg.as_deref())
+        .and_then(Entry::carrier);
     let inner_msg = p.inner_msg.take();
     let mut under = Under {
         inner_code: p.inner_code.take(),
         inner_text: inner_msg.as_ref().map(|(_, m)| m.clone()),
         inner_msg,
         carrier_data: p.carrier_data.take(),
-        carrier: p.carrier.or(wraps),
+        carrier: wraps.or(p.carrier),
         level: p.level,
         source,
         strict,
@@ -246,7 +244,7 @@ pub(crate) fn resolve_top<'a>(
     let err = under.err.take();
     under.keep_unused(&mut n, origin);
     follow(&mut n);
-    n.carrier = top_carrier(&n, carrier, wraps);
+    n.carrier = payload_carrier(&n, carrier, wraps);
     // Here, not in `normalize_with`: there, the result was copied to reach into it.
     n.advice = advise(&n, &with_payload_versions(hint, &n.extra));
     secret::redact_numbers(&mut n);
