@@ -83,7 +83,7 @@ fn entry_counts_per_source_are_locked() {
         (Source::Secverify, 18),
         (Source::SecverifyServer, 13),
         (Source::SmsAuth, 12),
-        (Source::FlutterAliAuth, 10),
+        (Source::FlutterAliAuth, 11),
         (Source::FluttercandiesAliAuth, 3),
         (Source::AliyunNumberAuth, 14),
     ];

@@ -436,3 +436,34 @@ fn a_platform_exception_without_a_code_and_message_is_no_code() {
     let n = n(&raw);
     assert_eq!((n.code.as_ref(), n.known), (code.as_str(), false));
 }
+
+/// The CodeGather plugin's own messages, as it sends them (punctuation and all), name the
+/// plugin without a hint: its 500002 is a success, its 500003 and 500005 failures, where
+/// fusion's same numbers are a failure and progress events (WRAPPERS.md; ADVICE.md row 13 for
+/// the wording `sdk初始化但一键登录不可用`). Red-team find: the full-width `，` of the table's
+/// text and the `！` the plugin adds hid the match.
+#[test]
+fn the_plugins_own_messages_name_it_without_a_hint() {
+    let cases = [
+        (
+            r#"{"code":"500002","msg":"校验成功，可进行一键登录！","data":""}"#,
+            s(Source::FlutterAliAuth, "500002", AuthOutcome::EnvironmentReady),
+        ),
+        (
+            r#"{"code":"500003","msg":"该接口为延时登录接口，请先初始化后再次调用该接口！"}"#,
+            s(Source::FlutterAliAuth, "500003", AuthOutcome::SdkMisuse),
+        ),
+        (
+            r#"{"code":"500005","msg":"sdk初始化但一键登录不可用","data":""}"#,
+            s(Source::FlutterAliAuth, "500005", AuthOutcome::CarrierUnsupported),
+        ),
+        // Fusion's own words keep fusion's reading.
+        (
+            r#"{"code":"500002","msg":"短信验证码界面初始化失败"}"#,
+            s(Source::Fusion, "500002", AuthOutcome::SdkError),
+        ),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(sco(&n(raw)), want, "{raw}");
+    }
+}

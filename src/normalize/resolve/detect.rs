@@ -309,8 +309,8 @@ fn told_apart(sources: impl Iterator<Item = Source>, rows: CodeRows, msg: &str) 
 }
 
 /// Whether the message (NFKC-normalised) gives the code's meaning in `s`: a row keyed by the
-/// message, or a code row's zh text within it or it within the row's text (蜂窝网络未开启 of
-/// 蜂窝网络未开启或不稳定), ASCII case aside. A text under four characters (成功, 失败) tells no two meanings apart.
+/// message, or a code row's zh text (NFKC-normalised too) within it or it within the row's
+/// text (蜂窝网络未开启 of 蜂窝网络未开启或不稳定), ASCII case aside. A text under four characters (成功, 失败) tells no two meanings apart.
 fn gives(rows: CodeRows, s: Source, msg: &str) -> bool {
     let long = |t: &str| t.chars().nth(3).is_some();
     // ASCII case aside, as message rows match (`css属性不合规` is CSS属性不合规).
@@ -321,8 +321,9 @@ fn gives(rows: CodeRows, s: Source, msg: &str) -> bool {
         .filter(|e| e.source() == s && !e.is_message_row());
     rows.matched(s, msg).is_some()
         || code_rows.into_iter().any(|e| {
-            let zh = e.message(crate::Lang::Zh);
-            (long(zh) && within(msg, zh)) || (long(msg) && within(zh, msg))
+            // In the message's form: `校验成功，可进行一键登录` is within `校验成功,可进行一键登录!`.
+            let zh = crate::catalog::nfkc(e.message(crate::Lang::Zh));
+            (long(&zh) && within(msg, &zh)) || (long(msg) && within(&zh, msg))
         })
 }
 
