@@ -86,6 +86,7 @@ fn entry_counts_per_source_are_locked() {
         (Source::FlutterAliAuth, 11),
         (Source::FluttercandiesAliAuth, 3),
         (Source::AliyunNumberAuth, 14),
+        (Source::ReactNativeAliOnepass, 1),
     ];
     for (source, n) in expected {
         assert_eq!(

@@ -323,3 +323,29 @@ fn an_envelope_without_a_callback_is_still_no_code() {
         assert!(e.to_string().contains("no result code"), "{raw}: {e}");
     }
 }
+
+/// react-native-ali-onepass rejects a failed pre-fetch with the vendor as the error's code and
+/// the SDK's callback as its message (`promise.reject(vendor, ret)`, RNAliOnepassModule.java
+/// @ef8f66a3): the vendor name is no code (it read as an unknown Dypnsapi code `cm_zyhl`), the
+/// callback in the message is the result, with China Mobile's 200028 under it.
+#[test]
+fn a_vendor_name_where_the_code_goes_is_no_code() {
+    let raw = r#"{"code":"cm_zyhl","message":"{\"code\":\"600012\",\"msg\":\"预取号失败\",\"carrierFailedResultData\":\"{\\\"resultCode\\\":\\\"200028\\\",\\\"desc\\\":\\\"网络异常\\\"}\"}"}"#;
+    let n = numauth::normalize(raw).unwrap();
+    assert_eq!(
+        (n.source, n.code.as_ref()),
+        (numauth::Source::Pns, "600012")
+    );
+    let c = n.root_cause.as_deref().unwrap();
+    assert_eq!(
+        (c.source, c.code.as_ref()),
+        (numauth::Source::Cmcc, "200028")
+    );
+    assert_eq!(n.carrier, Some(numauth::Carrier::Cmcc));
+    // With nothing else to read, no code at all, as the error says.
+    let bare = numauth::normalize(r#"{"code":"cu_xw","message":"Accelerate verify failed"}"#);
+    assert!(bare.is_err(), "{bare:?}");
+    // A code that only starts alike is still one (Dypnsapi's words have a dot).
+    let word = numauth::normalize(r#"{"code":"cm_","msg":"x"}"#).unwrap();
+    assert_eq!(word.code.as_ref(), "cm_");
+}

@@ -447,7 +447,11 @@ fn the_plugins_own_messages_name_it_without_a_hint() {
     let cases = [
         (
             r#"{"code":"500002","msg":"校验成功，可进行一键登录！","data":""}"#,
-            s(Source::FlutterAliAuth, "500002", AuthOutcome::EnvironmentReady),
+            s(
+                Source::FlutterAliAuth,
+                "500002",
+                AuthOutcome::EnvironmentReady,
+            ),
         ),
         (
             r#"{"code":"500003","msg":"该接口为延时登录接口，请先初始化后再次调用该接口！"}"#,
@@ -455,7 +459,11 @@ fn the_plugins_own_messages_name_it_without_a_hint() {
         ),
         (
             r#"{"code":"500005","msg":"sdk初始化但一键登录不可用","data":""}"#,
-            s(Source::FlutterAliAuth, "500005", AuthOutcome::CarrierUnsupported),
+            s(
+                Source::FlutterAliAuth,
+                "500005",
+                AuthOutcome::CarrierUnsupported,
+            ),
         ),
         // Fusion's own words keep fusion's reading.
         (
@@ -466,4 +474,22 @@ fn the_plugins_own_messages_name_it_without_a_hint() {
     for (raw, want) in cases {
         assert_eq!(sco(&n(raw)), want, "{raw}");
     }
+}
+
+/// react-native-ali-onepass rejects a call made before `init` with `"0"` and
+/// 请先调用初始化接口init (its checkInit, Android and iOS): a misuse the developer must fix,
+/// not fusion's or OneLogin's 0, which are successes. Without the module's text, 0 stays the
+/// official success (red-team find: the rejection was counted as a success).
+#[test]
+fn the_react_native_modules_call_before_init_is_no_success() {
+    let raw = r#"{"code":"0","message":"请先调用初始化接口init"}"#;
+    let module = n(raw);
+    assert_eq!(
+        sco(&module),
+        s(Source::ReactNativeAliOnepass, "0", AuthOutcome::SdkMisuse)
+    );
+    assert_eq!(module.actor, numauth::Actor::Developer);
+    assert_eq!(module.category, numauth::Category::Failure);
+    let plain = r#"{"code":"0","msg":"success"}"#;
+    assert_eq!(sco(&n(plain)), s(Source::Fusion, "0", AuthOutcome::Success));
 }

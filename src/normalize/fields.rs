@@ -159,7 +159,9 @@ fn pick<'a>(fields: &[Field<'a>], roles: &[KeyRole]) -> Picked<'a> {
         match r.role {
             Role::Code(rank, numeric) if p.code.as_ref().is_none_or(|c| rank < c.0) => {
                 if let Some((c, rest)) = code_of(&field.val, numeric) {
-                    p.code = Some((rank, i, c, rest, numeric));
+                    if !is_vendor_name(&c) {
+                        p.code = Some((rank, i, c, rest, numeric));
+                    }
                 }
             }
             Role::InnerCode if p.inner.is_none() => {
@@ -177,6 +179,13 @@ fn pick<'a>(fields: &[Field<'a>], roles: &[KeyRole]) -> Picked<'a> {
         }
     }
     p
+}
+
+/// Whether a code field holds a PNS vendor name (`cm_zyhl`, `cu_xw`, `ct_sjl`): no code.
+/// react-native-ali-onepass rejects a failed pre-fetch with the vendor as the error's code and
+/// the SDK's callback as its message (`promise.reject(vendor, ret)`), where the code is.
+fn is_vendor_name(code: &str) -> bool {
+    code.len() > 3 && matches!(code.as_bytes().get(..3), Some(b"cm_" | b"cu_" | b"ct_"))
 }
 
 /// The parts of an object's fields into `out` (the fields taken out), if one of them is a code,
