@@ -504,3 +504,20 @@ fn china_unicom_codes_read_by_their_message() {
         AuthOutcome::SdkMisuse
     );
 }
+
+/// An app callback whose carrier data holds the inner code and its message
+/// (`carrierFailedResultData: {innerCode, innerMsg}`, as fluttercandies' plugin reads the
+/// SDK's): the inner message is the carrier result's message, so China Unicom's 1105 it names
+/// is the root cause (ADVICE.md row 5), as in the flattened shape. Red-team find: the text was
+/// kept only in `extra` and the callback read as a vendor's server error.
+#[test]
+fn an_inner_message_in_carrier_data_is_the_carrier_results_message() {
+    let raw = r#"{"code":"600025","msg":"终端检测参数错误","carrierFailedResultData":{"innerCode":"410002","innerMsg":"code:1105msg:参数信息错误[apiKey有误]"},"vendorName":"cu_xw"}"#;
+    let n = n(raw);
+    let c = cause(&n);
+    assert_eq!((c.source, c.code.as_ref()), (Source::Cucc, "410002"));
+    assert_eq!(c.raw_msg.as_deref(), Some("code:1105msg:参数信息错误[apiKey有误]"));
+    let deepest = cause(c);
+    assert_eq!((deepest.source, deepest.code.as_ref()), (Source::Cucc, "1105"));
+    assert_eq!(n.outcome, AuthOutcome::InvalidRequest);
+}

@@ -338,7 +338,13 @@ fn fill<'a>(
             }
             Role::InnerMsg if parts.inner_msg.is_none() => {
                 if let Some(t) = text_of(field.val.clone()) {
-                    parts.inner_msg = Some((field.key, t));
+                    // Where the inner code stands in for a missing code, its message stands in
+                    // for a missing message (`{"innerCode":"410002","innerMsg":"code:1105…"}`
+                    // in an app callback's carrier data).
+                    match at.promoted_inner.is_some() && at.msg.is_none() && parts.msg.is_none() {
+                        true => parts.msg = Some(t),
+                        false => parts.inner_msg = Some((field.key, t)),
+                    }
                     continue;
                 }
             }
