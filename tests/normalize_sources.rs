@@ -516,8 +516,14 @@ fn an_inner_message_in_carrier_data_is_the_carrier_results_message() {
     let n = n(raw);
     let c = cause(&n);
     assert_eq!((c.source, c.code.as_ref()), (Source::Cucc, "410002"));
-    assert_eq!(c.raw_msg.as_deref(), Some("code:1105msg:参数信息错误[apiKey有误]"));
+    assert_eq!(
+        c.raw_msg.as_deref(),
+        Some("code:1105msg:参数信息错误[apiKey有误]")
+    );
     let deepest = cause(c);
-    assert_eq!((deepest.source, deepest.code.as_ref()), (Source::Cucc, "1105"));
+    assert_eq!(
+        (deepest.source, deepest.code.as_ref()),
+        (Source::Cucc, "1105")
+    );
     assert_eq!(n.outcome, AuthOutcome::InvalidRequest);
 }

@@ -98,7 +98,8 @@ const THIRD_RUN: &[(&str, &[&str])] = &[
 ];
 
 /// Forms the third run's note listed as not recognised: a code one blank after an English
-/// name, a value on the line after its key, a multipart form's part, the vertical colon.
+/// name, a value on the line after its key, a multipart form's part, the vertical colon; a
+/// value one blank after any secret's name (the service red-team's).
 const NOT_RECOGNISED_BEFORE: &[(&str, &[&str])] = &[
     (
         r#"{"code":"600011","msg":"Your verification code 482913, valid for 5 minutes"}"#,
@@ -117,6 +118,10 @@ const NOT_RECOGNISED_BEFORE: &[(&str, &[&str])] = &[
         &["pa55word"],
     ),
     (r#"{"code":"600011","msg":"验证码︰604417"}"#, &["604417"]),
+    (
+        r#"{"code":"600011","msg":"otp 778899 密码 hunter2 token abcdefSECRET12, pwd hunt3r, Bearer eyJhbGci0"}"#,
+        &["778899", "hunter2", "abcdefSECRET12", "hunt3r", "eyJhbGci0"],
+    ),
 ];
 
 #[test]

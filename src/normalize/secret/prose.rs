@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use super::keyed::{chinese_code_names, key_before, kind_before};
+use super::keyed::{chinese_code_names, chinese_kind, key_before, kind_before};
 use super::{spaced_key_kind, splice, text_key_kind};
 
 mod value;
@@ -76,7 +76,7 @@ pub(super) fn mask_prose(text: Cow<'_, str>) -> Cow<'_, str> {
                 .and_then(|word| {
                     linked_value(b, at, word).or_else(|| value_before_words(b, at, word))
                 })
-                .or_else(|| code_after_words(b, at)),
+                .or_else(|| value_after_name(b, at)),
         };
         spans.extend(span);
         // Past the blank, or the whole Chinese character (three bytes).
@@ -140,26 +140,56 @@ fn value_ending(b: &[u8], end: usize) -> Option<Value> {
     (v.end == end).then_some(v)
 }
 
-/// The code written one blank after an English name of a one-time code or a password
-/// (`verification code 482913`, `SMS code 482913`, `your code 482913`, `OTP 482913`,
-/// `passcode 482913`, `one-time password 48291300`): 4 to 8 digits ([`Value::is_code`]). After
-/// a result code's name (`error code 600011`) or a token's (`token 600011`) it is kept.
-fn code_after_words(b: &[u8], at: usize) -> Option<(usize, usize, &'static str)> {
-    // Most blanks come before a word: the value is read first, as it is cheaper.
-    let next = *b.get(at..)?.get(1)?;
-    if !(next.is_ascii_digit()
-        || matches!(
-            next,
-            b' ' | b'\t' | b'"' | b'\'' | b'[' | b'(' | 0xE2 | 0xE3 | 0xEF
-        ))
-    {
-        return None;
+/// The value written one blank after a secret's name, with no separator between
+/// (`verification code 482913`, `SMS code 482913`, `OTP 482913`, `passcode 482913`,
+/// `pwd hunter22`, `密码 hunter22`, `token STsid0001`, `Bearer eyJ…`): after a code's or a
+/// password's name, 4 to 8 digits ([`Value::is_code`]) or a value of more than digits that may
+/// be the secret ([`Value::may_be`]: a digit and 4 characters; no unit, range, date, version or format;
+/// after a token's name, not digits alone, which are a result code: `token 600011`). After a
+/// result code's name (`error code 600011`) or a bare `code` it is kept.
+fn value_after_name(b: &[u8], at: usize) -> Option<(usize, usize, &'static str)> {
+    // After a blank only; the value first: most words after one hold no digit, and no key is
+    // looked for.
+    match b.get(at..)? {
+        // A word of a value's ASCII characters: read only if it holds a digit.
+        [b' ', rest @ ..] if rest.first().is_some_and(u8::is_ascii_alphanumeric) => {
+            let mut word = rest
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || b"-_+/=.".contains(c));
+            if !word.any(u8::is_ascii_digit) {
+                return None;
+            }
+        }
+        [b' ', c, ..] if b" \t\"'[(\xE2\xE3\xEF".contains(c) => {}
+        _ => return None,
     }
-    let v = value_after(b, at).filter(|v| v.is_code(b))?;
-    let head = b.get(..at)?;
-    let (key_at, key) = key_before(head)?;
-    let kind = text_key_kind(key).or_else(|| spaced_key_kind(head.get(..key_at)?, key))?;
-    matches!(kind, "code" | "secret").then_some((v.start, v.end, kind))
+    let v = value_after(b, at).filter(Value::may_hold_secret)?;
+    let kind = name_kind(b.get(..at)?)?;
+    let fits = match kind {
+        // Digits alone are a code only as long as one (`sms code 123456789` is some number).
+        "code" | "secret" => v.is_code(b) || (!v.is_number() && v.may_be(kind, b)),
+        "token" => v.may_be(kind, b),
+        _ => false,
+    };
+    fits.then_some((v.start, v.end, kind))
+}
+
+/// The kind of secret whose name `head` ends with: an ASCII key or two words
+/// ([`text_key_kind`], [`spaced_key_kind`]), an HTTP scheme's `Bearer`, or a Chinese name
+/// ([`chinese_kind`]: `密码`, `令牌`).
+fn name_kind(head: &[u8]) -> Option<&'static str> {
+    match *head.last()? {
+        c if c.is_ascii_alphabetic() => {
+            let (key_at, key) = key_before(head)?;
+            if key.eq_ignore_ascii_case("bearer") {
+                return Some("token");
+            }
+            text_key_kind(key).or_else(|| spaced_key_kind(head.get(..key_at)?, key))
+        }
+        // A Chinese code's name is read with the code right after it (`code_after_name`).
+        c if c >= 0x80 => chinese_kind(head).filter(|k| *k != "code"),
+        _ => None,
+    }
 }
 
 /// The code written before a Chinese name of a one-time code that ends at `end`, with at most

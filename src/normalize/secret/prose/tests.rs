@@ -413,3 +413,39 @@ fn a_code_after_an_english_name_is_redacted() {
         assert_eq!(masked(kept), kept);
     }
 }
+
+/// The service red-team's forms: a value one blank after a password's, a token's or an access
+/// code's name, in English or Chinese, or after `Bearer`; what such words say of a secret, a
+/// version, a range and a token's result code are kept.
+#[test]
+fn a_value_one_blank_after_any_secrets_name_is_redacted() {
+    for (text, want) in [
+        (
+            "otp 778899 密码 hunter2 token abcdefSECRET12",
+            "otp <redacted code: 6 chars> 密码 <redacted secret: 7 chars> token <redacted token: 14 chars>",
+        ),
+        ("pwd hunter2", "pwd <redacted secret: 7 chars>"),
+        ("accessToken Xy12abcd", "accessToken <redacted token: 8 chars>"),
+        ("access_code AC1234", "access_code <redacted code: 6 chars>"),
+        ("Bearer eyJhbGciOi12", "Bearer <redacted token: 12 chars>"),
+        ("令牌 abc123 已过期", "令牌 <redacted token: 6 chars> 已过期"),
+    ] {
+        assert_eq!(masked(text), want, "{text}");
+    }
+    for kept in [
+        "token expired 3 times",
+        "password incorrect",
+        "token 600011 failed",
+        "sessionId 12345678",
+        "token 2.12.14",
+        "token V2.1.3 format",
+        "pwd len 8",
+        "Bearer token missing",
+        "密码 错误",
+        "密码 8-20位",
+        "验证码 A1B2C3",
+        "error abc123",
+    ] {
+        assert_eq!(masked(kept), kept);
+    }
+}

@@ -148,7 +148,7 @@ fn is_date(text: &[u8]) -> bool {
 impl Value {
     /// Whether this value, after a key of `kind`, may be the secret: a digit and
     /// [`SHORTEST`] characters; not a number with its unit (`120s`, `8位`), a range
-    /// (`8-20`), a date (`2024-01-01`, `20240501`), a dotted version (`2.12.14`) or a format
+    /// (`8-20`), a date (`2024-01-01`, `20240501`), a dotted version (`2.12.14`, `v2.1`) or a format
     /// ([`FORMATS`]); for a token, not digits alone (`token为600011错误`, `token is 103000`: a
     /// result code).
     pub(super) fn may_be(&self, kind: &str, b: &[u8]) -> bool {
@@ -162,9 +162,24 @@ impl Value {
             || result_code
             || format
             || numbers_with(text, b"-.", 2..=3)
+            || text
+                .strip_prefix(b"v")
+                .or_else(|| text.strip_prefix(b"V"))
+                .is_some_and(|n| numbers_with(n, b".", 2..=3))
             || with_unit(text)
             || is_date(text);
         self.digit && self.chars >= SHORTEST && !not_one
+    }
+
+    /// Whether this value holds a digit and [`SHORTEST`] characters, as every secret here does
+    /// (a cheap first look, before [`Value::may_be`] or [`Value::is_code`]).
+    pub(super) fn may_hold_secret(&self) -> bool {
+        self.digit && self.chars >= SHORTEST
+    }
+
+    /// Whether this value is digits alone.
+    pub(super) fn is_number(&self) -> bool {
+        self.all_digits
     }
 
     /// Whether this value, right after a Chinese name of a one-time code (`验证码482913`), is
