@@ -63,10 +63,37 @@ pub fn open(path: Option<&Path>) -> Result<Input, String> {
 }
 
 /// `raw` decoded as [`open`] decodes a file (gzip, UTF-16 with a byte order mark, a UTF-8
-/// byte order mark skipped): for input that comes another way, such as an HTTP body.
-pub fn decoded<'a>(raw: impl Read + Send + 'a) -> io::Result<impl BufRead + Send + 'a> {
+/// byte order mark skipped): for input that comes another way, such as an HTTP body. Reading
+/// more than `max` decoded bytes fails with [`io::ErrorKind::FileTooLarge`].
+pub fn decoded<'a>(raw: impl Read + Send + 'a, max: u64) -> io::Result<impl BufRead + Send + 'a> {
     let (reader, _) = decode(Box::new(raw), true)?;
-    Ok(BufReader::with_capacity(BUFFER, reader))
+    let capped = Capped {
+        inner: reader,
+        left: max,
+        max,
+    };
+    Ok(BufReader::with_capacity(BUFFER, capped))
+}
+
+/// A reader that fails once more than `max` bytes came out of it.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    max: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            let max = self.max;
+            io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("the body decodes to more than the limit of {max} bytes (--max-body)"),
+            )
+        })?;
+        Ok(n)
+    }
 }
 
 /// A reader whose errors name the input (a truncated gzip file deep in a batch of paths).

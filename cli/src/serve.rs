@@ -12,7 +12,11 @@ use numauth::{Entry, Hint, Lang, Source};
 use crate::{explain, normalize, report};
 
 /// The CLI's code behind the service's endpoints.
-pub struct CliEngine;
+pub struct CliEngine {
+    /// The most a body may decode to (`--max-body`): a gzip body is counted compressed as it
+    /// arrives, and half a megabyte of it may inflate to gigabytes.
+    pub max_decoded: u64,
+}
 
 impl numauth_server::Engine for CliEngine {
     fn normalize(
@@ -24,7 +28,7 @@ impl numauth_server::Engine for CliEngine {
         jobs: NonZeroUsize,
     ) -> io::Result<usize> {
         // A body is read as a file is: gzip and UTF-16 with a byte order mark decoded.
-        let mut input = crate::input::decoded(input)?;
+        let mut input = crate::input::decoded(input, self.max_decoded)?;
         let options = normalize::Options {
             hint,
             // One output shape, as `numauth normalize`: `explain` on every line (English unless
@@ -44,7 +48,7 @@ impl numauth_server::Engine for CliEngine {
         top: usize,
         lang: Lang,
     ) -> io::Result<Vec<u8>> {
-        let input = crate::input::decoded(input)?;
+        let input = crate::input::decoded(input, self.max_decoded)?;
         let report = report::build(input, None, hint, top, lang)?;
         serde_json::to_vec(&report).map_err(io::Error::other)
     }
@@ -88,6 +92,13 @@ pub struct Args {
     /// takes what is free, up to N, else runs on one thread
     #[arg(long, short, value_name = "N", value_parser = crate::parse_jobs, default_value = "1")]
     jobs: NonZeroUsize,
+    /// NDJSON normalise and report requests at work at once, 1 to 4096 (each holds a thread
+    /// while its body arrives); one more waits up to the idle timeout, then gets 503
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    max_streams: u64,
+    /// Connections open at once, 1 to 65536; one more gets 503 and is closed
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..=65_536))]
+    max_connections: u64,
 }
 
 impl Args {
@@ -101,6 +112,8 @@ impl Args {
             cors_origins: self.cors_origin,
             jobs: self.jobs,
             lang,
+            max_streams: usize::try_from(self.max_streams).unwrap_or(usize::MAX),
+            max_connections: usize::try_from(self.max_connections).unwrap_or(usize::MAX),
             ..numauth_server::Config::default()
         }
     }
@@ -108,7 +121,10 @@ impl Args {
 
 /// Runs the service until the process is stopped.
 pub fn run(config: numauth_server::Config) -> io::Result<()> {
-    numauth_server::serve(Arc::new(CliEngine), config)
+    let engine = CliEngine {
+        max_decoded: config.max_body,
+    };
+    numauth_server::serve(Arc::new(engine), config)
 }
 
 /// `--max-body`: bytes, with an optional K, M or G suffix (powers of 1024).

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use numauth::{entries, AuthOutcome, Entry, Hint, Lang, Source, DATA_VERSION};
 use serde::Deserialize;
+use tokio::sync::OwnedSemaphorePermit;
 
 use crate::body::{self, ChunkReader, Limits};
 use crate::error::ApiError;
@@ -113,6 +114,13 @@ pub async fn code(
     q: Result<Query<MsgQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let ((source, code), q) = (path(p)?, query(q)?);
+    // Empty in a query is no filter; empty in this path is a mistake (`/v1/codes//-8004`).
+    if source.is_empty() {
+        return Err(ApiError::bad_request(
+            "source: empty in /v1/codes/{source}/{code}; give a source id (`numauth list`), \
+             or ask /v1/explain/{code} for every source's meaning",
+        ));
+    }
     let source: Option<Source> = parse("source", Some(&source))?;
     let found = explain_with(&state, code, source, q.msg)?;
     let entry = found
@@ -275,8 +283,9 @@ pub async fn normalize(
     let (hint, lang) = (q.hint()?, q.lang()?.or(state.config.lang));
     if kind == Kind::Ndjson {
         body::check_length(&headers, &limits(&state))?;
+        let permit = stream_permit(&state).await?;
         let chunks = body::pump(body, limits(&state));
-        return Ok(stream_normalize(state, chunks, hint, lang));
+        return Ok(stream_normalize(state, chunks, hint, lang, permit));
     }
     // A single payload is held whole, so it gets a small limit of its own.
     let limits = Limits {
@@ -358,11 +367,26 @@ fn one_line(kind: Kind, payload: &[u8]) -> Result<String, ApiError> {
     Ok(text.replace(['\n', '\r'], " "))
 }
 
+/// A permit to read a body on a blocking thread as it arrives (NDJSON normalise, report):
+/// waited for up to the idle timeout, then 503. Without a bound, slow uploads (a byte every few
+/// seconds) held every blocking thread, and all such work queued behind them.
+async fn stream_permit(state: &crate::State) -> Result<OwnedSemaphorePermit, ApiError> {
+    let acquire = state.streams.clone().acquire_owned();
+    match tokio::time::timeout(state.config.idle_timeout, acquire).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => Err(ApiError::unavailable(format!(
+            "{} NDJSON normalise or report requests are at work (--max-streams); try again",
+            state.config.max_streams
+        ))),
+    }
+}
+
 fn stream_normalize(
     state: Arc<crate::State>,
     chunks: tokio::sync::mpsc::Receiver<std::io::Result<Bytes>>,
     hint: Hint,
     lang: Option<Lang>,
+    permit: OwnedSemaphorePermit,
 ) -> Response {
     let (mut out, response) = body::stream(state.metrics.clone(), state.config.idle_timeout);
     let engine = state.engine.clone();
@@ -374,6 +398,7 @@ fn stream_normalize(
             .normalize(&mut input, &mut out, hint, lang, lease.jobs())
             .and_then(|_| std::io::Write::flush(&mut out));
         drop(lease);
+        drop(permit);
         match done {
             Ok(()) => {}
             // The client went away, or reads nothing: nobody to tell.
@@ -397,10 +422,13 @@ pub async fn report(
     let lang = q.lang()?.or(state.config.lang).unwrap_or(Lang::En);
     let top = q.top.unwrap_or(10);
     body::check_length(&headers, &limits(&state))?;
+    let permit = stream_permit(&state).await?;
     let chunks = body::pump(body, limits(&state));
     let engine = state.engine.clone();
     let report = tokio::task::spawn_blocking(move || {
-        engine.report(&mut ChunkReader::new(chunks), hint, top, lang)
+        let report = engine.report(&mut ChunkReader::new(chunks), hint, top, lang);
+        drop(permit);
+        report
     })
     .await
     .map_err(|e| ApiError::internal(e.to_string()))?

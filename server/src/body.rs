@@ -63,10 +63,15 @@ impl std::fmt::Display for Cut {
 
 impl std::error::Error for Cut {}
 
-/// The API error behind a read error: 413 or 408 when the body was cut, else 400.
+/// The API error behind a read error: 413 or 408 when the body was cut, 413 when it decodes to
+/// more than the limit, else 400.
 pub fn api_error(e: &io::Error) -> ApiError {
     match e.get_ref().and_then(|inner| inner.downcast_ref::<Cut>()) {
         Some(Cut(api)) => api.clone(),
+        // The engine's limit on what a compressed body decodes to.
+        None if e.kind() == io::ErrorKind::FileTooLarge => {
+            ApiError::decoded_too_large(e.to_string())
+        }
         None => ApiError::bad_request(format!("could not read the body: {e}")),
     }
 }

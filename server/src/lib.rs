@@ -12,6 +12,7 @@
 
 mod api;
 mod body;
+mod conn;
 mod error;
 mod metrics;
 mod page;
@@ -26,8 +27,6 @@ use std::time::Duration;
 use axum::http::{header, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::Router;
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::service::TowerToHyperService;
 use numauth::{Entry, Hint, Lang, Source};
 use tokio::net::TcpListener;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -94,6 +93,11 @@ pub struct Config {
     /// The language of `explain` and reports when a request names none (`--lang`); English
     /// when `None`.
     pub lang: Option<Lang>,
+    /// NDJSON normalise and report requests at work at once (`--max-streams`): each holds a
+    /// thread while its body arrives. One over waits up to the idle timeout, then gets 503.
+    pub max_streams: usize,
+    /// Connections open at once (`--max-connections`); one over gets 503 and is closed.
+    pub max_connections: usize,
 }
 
 impl Default for Config {
@@ -107,6 +111,8 @@ impl Default for Config {
             cors_origins: Vec::new(),
             jobs: NonZeroUsize::MIN,
             lang: None,
+            max_streams: 64,
+            max_connections: 1024,
         }
     }
 }
@@ -120,6 +126,8 @@ pub(crate) struct State {
     pub catalog: bytes::Bytes,
     /// The normaliser threads all requests share.
     pub threads: Arc<threads::Budget>,
+    /// Permits for NDJSON normalise and report requests at work (`max_streams`).
+    pub streams: Arc<tokio::sync::Semaphore>,
 }
 
 /// The whole service: API, page, health and metrics, with CORS when origins are given.
@@ -131,6 +139,7 @@ pub fn router(engine: Arc<dyn Engine>, config: Config) -> Result<Router, ApiErro
     let state = Arc::new(State {
         engine,
         threads: threads::Budget::new(config.jobs),
+        streams: Arc::new(tokio::sync::Semaphore::new(config.max_streams.max(1))),
         config,
         metrics: Arc::default(),
         catalog: api::catalog_json(),
@@ -236,32 +245,11 @@ pub fn serve(engine: Arc<dyn Engine>, config: Config) -> io::Result<()> {
             listener.local_addr()?
         )?;
         stdout.flush()?;
-        accept(listener, app, config.header_timeout).await
-    })
-}
-
-/// Hands every connection to hyper with a header read timeout (a client that sends its
-/// headers a byte a second is dropped) and keep-alive.
-async fn accept(listener: TcpListener, app: Router, header_timeout: Duration) -> io::Result<()> {
-    loop {
-        let (stream, _) = match listener.accept().await {
-            Ok(conn) => conn,
-            // Out of file descriptors or a connection reset before accept: wait, go on.
-            Err(_) => {
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                continue;
-            }
+        let limits = conn::Limits {
+            header: config.header_timeout,
+            write: config.idle_timeout,
+            max: config.max_connections.max(1),
         };
-        let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(app.clone());
-        tokio::spawn(async move {
-            let connection = hyper::server::conn::http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(header_timeout)
-                .keep_alive(true)
-                .serve_connection(TokioIo::new(stream), service);
-            // A client that goes away or times out is not the server's error.
-            let _ = connection.await;
-        });
-    }
+        conn::accept(listener, app, limits).await
+    })
 }
