@@ -388,6 +388,23 @@ fn said(n: &Normalized<'_>, text: &str) -> bool {
         .any(|c| c.raw_msg.as_deref().is_some_and(|m| m.contains(text)))
 }
 
+/// Whether `advice` (given to `n`) is a rule of the table that facts of the failure itself
+/// confirmed (a cause's code, an inner code, the carrier, the message or a field of the
+/// callback), not the top code alone: such a rule says who fixes this failure, where one
+/// fitting the top code alone (`600002` on some vivo builds) is a possibility to check.
+pub(crate) fn confirmed_rule(n: &Normalized<'_>, advice: &AdviceRef) -> Option<&'static Advice> {
+    let advice = advice.as_rule()?;
+    let rule = ADVICE_RULES
+        .iter()
+        .find(|r| std::ptr::eq(&r.advice, advice))?;
+    let facts = rule.code != (n.source, n.code.as_ref())
+        || rule.inner.is_some()
+        || rule.carrier.is_some()
+        || rule.message.is_some()
+        || rule.field.is_some();
+    facts.then_some(advice)
+}
+
 /// How many of a rule's conditions the caller's facts (and the chain's inner code, carrier and
 /// message) confirmed:
 /// of the rules that fit, the one that names the most wins; the first in the table on a tie.

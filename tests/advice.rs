@@ -429,3 +429,30 @@ fn a_code_the_callers_platform_does_not_have() {
         );
     }
 }
+
+/// A rule that facts of the failure confirmed (a cause's code, the message) says who must act
+/// and how, and the callback says the same: China Unicom's 应用无效 under 600012 with an SDK
+/// before 2.13.2 is the developer's to fix by upgrading (ADVICE.md row 2), China Mobile's
+/// 105002 under 600011 the developer's fallback (row 10). A rule that fits the top code alone
+/// (600002 on some vivo builds) is a possibility: the code's own reading stands. Red-team find:
+/// one line named the user at the top and the developer in its advice.
+#[test]
+fn a_confirmed_rule_says_who_acts_for_the_callback() {
+    let old_sdk = Hint {
+        sdk_version: v("2.12.14"),
+        ..Hint::default()
+    };
+    let n = normalize_with(r#"{"code":"600012","msg":"应用无效"}"#, old_sdk).unwrap();
+    let advice = n.advice.as_ref().unwrap();
+    assert_eq!(advice.id, "unicom_new_sdk_scheme_message");
+    assert_eq!((n.actor, n.action), (advice.actor, advice.action));
+    assert_eq!((n.actor, n.action), (Actor::Developer, Action::UpgradeSdk));
+    let iot = r#"{"code":"600011","msg":"获取token失败","carrierFailedResultData":"{\"resultCode\":\"105002\",\"desc\":\"物联网卡\"}","vendorName":"cm_zyhl"}"#;
+    let n = normalize_with(iot, Hint::default()).unwrap();
+    assert_eq!(n.advice.as_ref().unwrap().id, "iot_sim_fallback");
+    assert_eq!((n.actor, n.action), (Actor::Developer, Action::SwitchLoginMethod));
+    // The top code alone: the code's actor, the advice's kept beside it.
+    let n = normalize_with(r#"{"code":"600002","msg":"x"}"#, Hint::default()).unwrap();
+    assert_eq!(n.advice.as_ref().unwrap().id, "vivo_manifest_entries");
+    assert_eq!((n.actor, n.action), (Actor::User, Action::SwitchLoginMethod));
+}

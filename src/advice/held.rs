@@ -39,6 +39,14 @@ impl AdviceRef {
         AdviceRef(Held::Rule(advice))
     }
 
+    /// The table's rule this is, if it is one (not a note made at run time).
+    pub(crate) fn as_rule(&self) -> Option<&'static Advice> {
+        match self.0 {
+            Held::Rule(rule) => Some(rule),
+            Held::Made(_) => None,
+        }
+    }
+
     /// The advice itself, to keep or change: a rule's is copied (its texts stay borrowed from
     /// the table), a note's unboxed.
     ///

@@ -1,7 +1,7 @@
 //! A top-level callback put together, and the typed-callback entry point.
 
 use super::*;
-use crate::advice::{advise, with_payload_versions};
+use crate::advice::{advise, confirmed_rule, with_payload_versions};
 
 /// What lies under a callback's own code, taken out of its parts, and how to read it.
 pub(super) struct Under<'a> {
@@ -247,6 +247,13 @@ pub(crate) fn resolve_top<'a>(
     n.carrier = payload_carrier(&n, carrier, wraps);
     // Here, not in `normalize_with`: there, the result was copied to reach into it.
     n.advice = advise(&n, &with_payload_versions(hint, &n.extra));
+    // A rule that facts of this failure confirmed says who fixes it and how, as the code
+    // alone cannot (China Unicom's 应用无效 under 600012 is the developer's to fix, not the
+    // user's to get round).
+    if let Some(rule) = n.advice.as_ref().and_then(|a| confirmed_rule(&n, a)) {
+        n.actor = rule.actor;
+        n.action = rule.action;
+    }
     secret::redact_numbers(&mut n);
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).
