@@ -423,14 +423,20 @@ fn specificity(rule: &Rule, hint: &Hint) -> usize {
 /// log is mixed up, or the platform is wrong.
 fn not_on_platform(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
     let platform = hint.platform?;
-    let mut rows = crate::candidates(&n.code).filter(|e| e.source() == n.source);
-    let first = rows.next()?;
+    let rows = || crate::candidates(&n.code).filter(|e| e.source() == n.source);
     let elsewhere =
         |e: &crate::Entry| !e.platforms().is_empty() && !e.platforms().contains(&platform);
-    if !(elsewhere(first) && rows.all(elsewhere)) {
+    let first = rows().next()?;
+    if !rows().all(elsewhere) {
         return None;
     }
-    let on: Vec<&str> = first.platforms().iter().map(|p| p.as_str()).collect();
+    // Every platform a row names, once (600030: Android's live row, iOS's until 2.12.11).
+    let mut on: Vec<&str> = Vec::new();
+    for p in rows().flat_map(|e| e.platforms()) {
+        if !on.contains(&p.as_str()) {
+            on.push(p.as_str());
+        }
+    }
     let on = on.join("/");
     Some(Advice {
         id: Cow::Borrowed("not_on_platform"),
@@ -452,7 +458,13 @@ fn not_on_platform(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
 /// (`until`), the code cannot be this SDK's: the log is mixed up, or the version is wrong.
 fn not_in_version(n: &Normalized<'_>, hint: &Hint) -> Option<Advice> {
     let sdk = hint.sdk_version?;
-    let entry = n.entry()?;
+    // The caller's platform's row where the code has one per platform (iOS dropped 600030 in
+    // 2.12.11; Android's row lives on).
+    let on_platform = hint
+        .platform
+        .and_then(|p| crate::lookup_on(n.source, &n.code, p))
+        .filter(|e| !e.platforms().is_empty());
+    let entry = on_platform.or_else(|| n.entry())?;
     let parse = |v: Option<&str>| v.and_then(|v| v.parse::<Version>().ok());
     let (zh, en) = if let Some(since) = parse(entry.since()).filter(|s| sdk < *s) {
         (

@@ -456,3 +456,36 @@ fn a_confirmed_rule_says_who_acts_for_the_callback() {
     assert_eq!(n.advice.as_ref().unwrap().id, "vivo_manifest_entries");
     assert_eq!((n.actor, n.action), (Actor::User, Action::SwitchLoginMethod));
 }
+
+/// iOS had 600030–600036 and 700005 in its SDK 2.11.1 to 2.12.9 headers and dropped them in
+/// 2.12.11 (ADVICE.md's version facts; `IOS_HDR_HIST`); Android has them still. An iOS app on
+/// 2.12.9 sending 700005 gets no note (it was told the code exists only on Android); one on
+/// 2.12.14 is told it was removed in 2.12.11; Android on any version gets none.
+#[test]
+fn ios_had_the_600030_block_until_2_12_11() {
+    let on = |platform, sdk: &str, raw: &str| {
+        let hint = Hint {
+            platform: Some(platform),
+            sdk_version: v(sdk),
+            ..Hint::default()
+        };
+        normalize_with(raw, hint)
+            .unwrap()
+            .advice
+            .map(|a| (a.id.to_string(), a.en.to_string()))
+    };
+    for raw in [
+        r#"{"code":"700005","msg":"活体认证页面准备启动"}"#,
+        r#"{"code":"600030","msg":"接口请求失败"}"#,
+    ] {
+        assert_eq!(on(Platform::Ios, "2.12.9", raw), None, "{raw}");
+        let (id, en) = on(Platform::Ios, "2.12.14", raw).unwrap();
+        assert_eq!(id, "not_in_sdk_version");
+        assert!(en.contains("removed in SDK 2.12.11"), "{en}");
+        assert_eq!(on(Platform::Android, "2.14.0", raw), None, "{raw}");
+        // Neither platform's: both are named.
+        let (id, en) = on(Platform::Harmony, "2.14.0", raw).unwrap();
+        assert_eq!(id, "not_on_platform");
+        assert!(en.contains("android/ios"), "{en}");
+    }
+}

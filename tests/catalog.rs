@@ -55,7 +55,7 @@ fn entry_counts_per_source_are_locked() {
         *counts.entry(e.source()).or_default() += 1;
     }
     let expected = [
-        (Source::Pns, 47),
+        (Source::Pns, 55),
         (Source::Fusion, 116),
         (Source::Cmcc, 76),
         (Source::Cucc, 150),
