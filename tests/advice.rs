@@ -450,11 +450,17 @@ fn a_confirmed_rule_says_who_acts_for_the_callback() {
     let iot = r#"{"code":"600011","msg":"获取token失败","carrierFailedResultData":"{\"resultCode\":\"105002\",\"desc\":\"物联网卡\"}","vendorName":"cm_zyhl"}"#;
     let n = normalize_with(iot, Hint::default()).unwrap();
     assert_eq!(n.advice.as_ref().unwrap().id, "iot_sim_fallback");
-    assert_eq!((n.actor, n.action), (Actor::Developer, Action::SwitchLoginMethod));
+    assert_eq!(
+        (n.actor, n.action),
+        (Actor::Developer, Action::SwitchLoginMethod)
+    );
     // The top code alone: the code's actor, the advice's kept beside it.
     let n = normalize_with(r#"{"code":"600002","msg":"x"}"#, Hint::default()).unwrap();
     assert_eq!(n.advice.as_ref().unwrap().id, "vivo_manifest_entries");
-    assert_eq!((n.actor, n.action), (Actor::User, Action::SwitchLoginMethod));
+    assert_eq!(
+        (n.actor, n.action),
+        (Actor::User, Action::SwitchLoginMethod)
+    );
 }
 
 /// iOS had 600030–600036 and 700005 in its SDK 2.11.1 to 2.12.9 headers and dropped them in

@@ -386,3 +386,22 @@ fn an_unknown_error_code_in_getuis_object_is_the_layers() {
     let c = n.root_cause.as_deref().unwrap();
     assert_eq!((c.source, c.known, c.carrier), (Source::Geyan, false, None));
 }
+
+/// uni-app writes Getui's code right after its API's `:fail` (DCloud's univerify page:
+/// "errMsg中包含-20102错误码", the app's signature or approval): read as Getui's layer, the
+/// developer's fix, as the code's JSON form already was. A `:fail` with no negative number
+/// after it names no code.
+#[test]
+fn a_getui_code_after_uni_apps_fail_is_read() {
+    let raw = r#"{"errCode":30004,"errMsg":"preLogin:fail -20102 appid无效或者签名无效"}"#;
+    let n = normalize(raw).unwrap();
+    assert_eq!(chain(&n), [(Source::GeyanError, "-20102", true)]);
+    assert_eq!(n.actor, numauth::Actor::Developer);
+    for none in [
+        r#"{"errCode":30004,"errMsg":"login:fail 20102 x"}"#,
+        r#"{"errCode":30004,"errMsg":"login:fail abc"}"#,
+        r#"{"errCode":30004,"errMsg":"login fail -20102"}"#,
+    ] {
+        assert!(normalize(none).unwrap().root_cause.is_none(), "{none}");
+    }
+}

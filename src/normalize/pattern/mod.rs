@@ -252,6 +252,15 @@ fn keyed(b: &[u8], i: usize, c: u8) -> Option<(Named, usize)> {
     {
         return platform_exception(b, i);
     }
+    // uni-app's API failure (`preLogin:fail -20102 appid无效或者签名无效`): the SDK's negative
+    // code right after it, with no key (DCloud's univerify page says errMsg holds -20102).
+    if c == b'f'
+        && i > 0
+        && b.get(i - 1) == Some(&b':')
+        && b.get(i..).is_some_and(|r| r.starts_with(b"fail -"))
+    {
+        return hit(Kind::Prose, i + 5);
+    }
     if c.is_ascii_alphabetic() {
         // A word no code key starts like is passed at once.
         let letter = (c | 0x20).wrapping_sub(b'a');
