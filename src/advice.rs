@@ -388,11 +388,16 @@ fn said(n: &Normalized<'_>, text: &str) -> bool {
         .any(|c| c.raw_msg.as_deref().is_some_and(|m| m.contains(text)))
 }
 
-/// Whether `advice` (given to `n`) is a rule of the table that facts of the failure itself
-/// confirmed (a cause's code, an inner code, the carrier, the message or a field of the
-/// callback), not the top code alone: such a rule says who fixes this failure, where one
-/// fitting the top code alone (`600002` on some vivo builds) is a possibility to check.
-pub(crate) fn confirmed_rule(n: &Normalized<'_>, advice: &AdviceRef) -> Option<&'static Advice> {
+/// Whether `advice` (given to `n` with `hint`) is a rule of the table that facts of the
+/// failure confirmed (a cause's code, an inner code, the carrier, the message, a field of the
+/// callback, or an OS or SDK version the caller gave), not the top code alone: such a rule says
+/// who fixes this failure, where one fitting the top code alone (`600002` on some vivo builds,
+/// whatever the platform) is a possibility to check.
+pub(crate) fn confirmed_rule(
+    n: &Normalized<'_>,
+    hint: &Hint,
+    advice: &AdviceRef,
+) -> Option<&'static Advice> {
     let advice = advice.as_rule()?;
     let rule = ADVICE_RULES
         .iter()
@@ -401,7 +406,9 @@ pub(crate) fn confirmed_rule(n: &Normalized<'_>, advice: &AdviceRef) -> Option<&
         || rule.inner.is_some()
         || rule.carrier.is_some()
         || rule.message.is_some()
-        || rule.field.is_some();
+        || rule.field.is_some()
+        || (rule.os_version.is_some() && hint.os_version.is_some())
+        || (rule.sdk_version.is_some() && hint.sdk_version.is_some());
     facts.then_some(advice)
 }
 

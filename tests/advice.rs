@@ -71,8 +71,11 @@ fn rules_that_need_an_inner_code() {
         None
     );
     let mobile = r#"{"code":"600011","msg":"获取token失败","vendorName":"cm_zyhl","carrierFailedResultData":"{\"resultCode\":\"200028\",\"desc\":\"网络异常\"}"}"#;
+    // Versions given that the rule names no bound on confirm nothing either.
     let android = Hint {
         platform: Some(Platform::Android),
+        os_version: v("14"),
+        sdk_version: v("2.14.0"),
         ..Hint::default()
     };
     assert_eq!(
@@ -316,8 +319,11 @@ fn a_field_condition_needs_the_payload_to_carry_it() {
     ] {
         assert_eq!(advice_id(other, ios), None, "{other}");
     }
+    // Versions given that the rule names no bound on confirm nothing either.
     let android = Hint {
         platform: Some(Platform::Android),
+        os_version: v("14"),
+        sdk_version: v("2.14.0"),
         ..Hint::default()
     };
     let unticked = r#"{"resultCode":"700002","isChecked":false}"#;
@@ -494,4 +500,46 @@ fn ios_had_the_600030_block_until_2_12_11() {
         assert_eq!(id, "not_on_platform");
         assert!(en.contains("android/ios"), "{en}");
     }
+}
+
+/// Each fact that confirms a rule on its own gives the callback the rule's actor and action:
+/// an inner code (China Unicom's 102 under 600012, no version given), a field of the callback
+/// (iOS's unticked privacy box on 700002), the OS and SDK versions the caller gave (iOS 16.4
+/// with SDK 2.12.0 on 600004). The platform alone confirms nothing: 600002 from Android keeps
+/// the code's own actor beside the vivo rule.
+#[test]
+fn each_fact_of_the_failure_confirms_a_rule() {
+    let ios = |os: Option<&str>, sdk: Option<&str>| Hint {
+        platform: Some(Platform::Ios),
+        os_version: os.and_then(v),
+        sdk_version: sdk.and_then(v),
+        ..Hint::default()
+    };
+    let read = |raw: &str, hint: Hint| {
+        let n = normalize_with(raw, hint).unwrap();
+        let id = n.advice.as_ref().map(|a| a.id.to_string());
+        (id, n.actor, n.action)
+    };
+    let unicom_102 = r#"{"code":"600012","msg":"预取号失败","vendorName":"cu_xw","carrierFailedResultData":"{\"resultCode\":\"102\",\"resultMsg\":\"应用无效\"}"}"#;
+    let (id, actor, action) = read(unicom_102, Hint::default());
+    assert_eq!(id.as_deref(), Some("unicom_new_sdk_scheme"));
+    assert_eq!((actor, action), (Actor::Developer, Action::UpgradeSdk));
+    let unticked = r#"{"resultCode":"700002","msg":"点击登录按钮事件","isChecked":false}"#;
+    let (id, actor, action) = read(unticked, ios(None, None));
+    assert_eq!(id.as_deref(), Some("privacy_box_unticked"));
+    assert_eq!((actor, action), (Actor::Developer, Action::FixIntegration));
+    let config = r#"{"resultCode":"600004","msg":"获取运营商配置信息失败"}"#;
+    let (id, actor, action) = read(config, ios(Some("16.4"), Some("2.12.0")));
+    assert_eq!(id.as_deref(), Some("ios_16_4_carrier_config"));
+    assert_eq!((actor, action), (Actor::Developer, Action::UpgradeSdk));
+    // Versions given that the rule names no bound on confirm nothing either.
+    let android = Hint {
+        platform: Some(Platform::Android),
+        os_version: v("14"),
+        sdk_version: v("2.14.0"),
+        ..Hint::default()
+    };
+    let (id, actor, action) = read(r#"{"code":"600002","msg":"x"}"#, android);
+    assert_eq!(id.as_deref(), Some("vivo_manifest_entries"));
+    assert_eq!((actor, action), (Actor::User, Action::SwitchLoginMethod));
 }

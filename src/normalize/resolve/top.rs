@@ -246,11 +246,12 @@ pub(crate) fn resolve_top<'a>(
     follow(&mut n);
     n.carrier = payload_carrier(&n, carrier, wraps);
     // Here, not in `normalize_with`: there, the result was copied to reach into it.
-    n.advice = advise(&n, &with_payload_versions(hint, &n.extra));
+    let hint = with_payload_versions(hint, &n.extra);
+    n.advice = advise(&n, &hint);
     // A rule that facts of this failure confirmed says who fixes it and how, as the code
     // alone cannot (China Unicom's 应用无效 under 600012 is the developer's to fix, not the
     // user's to get round).
-    if let Some(rule) = n.advice.as_ref().and_then(|a| confirmed_rule(&n, a)) {
+    if let Some(rule) = n.advice.as_ref().and_then(|a| confirmed_rule(&n, &hint, a)) {
         n.actor = rule.actor;
         n.action = rule.action;
     }
