@@ -167,7 +167,8 @@ pub(super) fn is_state(value: &str) -> bool {
 
 /// Where the separator at `at` ends: `=`, `:`, the full-width `＝` (U+FF1D) or `：` (U+FF1A),
 /// the vertical `︰` (U+FE30) and small `﹕` (U+FE55) and `﹦` (U+FE66) that some input methods
-/// type, with a second mark that some languages write (`=>`, `:=`, `==`); `None` when `at` holds none.
+/// type, with a second mark that some languages write (`=>`, `:=`, `==`); `None` when `at`
+/// holds none.
 fn separator_end(b: &[u8], at: usize) -> Option<usize> {
     let len = match b.get(at..)? {
         [b'=' | b':', b'=' | b'>', ..] => 2,
