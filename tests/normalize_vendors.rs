@@ -553,6 +553,16 @@ fn yidun_named_reads_the_carrier_codes_it_passes_through() {
             r#"{"code":987654,"msg":"x"}"#,
             (Source::Yidun, "987654", false, None),
         ),
+        // Another SDK's code is no carrier's Yidun passed on; nor is one only a carrier's keys
+        // point at that its table lacks.
+        (
+            r#"{"code":"600011","msg":"x"}"#,
+            (Source::Yidun, "600011", false, None),
+        ),
+        (
+            r#"{"resultCode":"999999","desc":"x"}"#,
+            (Source::Yidun, "999999", false, None),
+        ),
     ];
     for (raw, (source, code, known, carrier)) in cases {
         assert_eq!(
