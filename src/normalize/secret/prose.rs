@@ -160,7 +160,9 @@ fn value_after_name(b: &[u8], at: usize) -> Option<(usize, usize, &'static str)>
                 return None;
             }
         }
-        [b' ', c, ..] if b" \t\"'[(\xE2\xE3\xEF".contains(c) => {}
+        // Or what else a value may start with: a token's marks, a quote or bracket, a blank
+        // more, a full-width character.
+        [b' ', c, ..] if b" \t-_+/=.\"'[(\xE2\xE3\xEF".contains(c) => {}
         _ => return None,
     }
     let v = value_after(b, at).filter(Value::may_hold_secret)?;

@@ -429,6 +429,9 @@ fn a_value_one_blank_after_any_secrets_name_is_redacted() {
         ("access_code AC1234", "access_code <redacted code: 6 chars>"),
         ("Bearer eyJhbGciOi12", "Bearer <redacted token: 12 chars>"),
         ("令牌 abc123 已过期", "令牌 <redacted token: 6 chars> 已过期"),
+        // A value that starts with a token's mark, or after a second blank.
+        ("pwd -hunter22", "pwd <redacted secret: 9 chars>"),
+        ("token  _ab12cd", "token  <redacted token: 7 chars>"),
     ] {
         assert_eq!(masked(text), want, "{text}");
     }
