@@ -503,7 +503,8 @@ fn ios_had_the_600030_block_until_2_12_11() {
 }
 
 /// Each fact that confirms a rule on its own gives the callback the rule's actor and action:
-/// an inner code (China Unicom's 102 under 600012, no version given), a field of the callback
+/// an inner code (China Unicom's 102 under 600012, no version given), the message (应用无效
+/// under 600012, no version given), a field of the callback
 /// (iOS's unticked privacy box on 700002), the OS and SDK versions the caller gave (iOS 16.4
 /// with SDK 2.12.0 on 600004). The platform alone confirms nothing: 600002 from Android keeps
 /// the code's own actor beside the vivo rule.
@@ -523,6 +524,10 @@ fn each_fact_of_the_failure_confirms_a_rule() {
     let unicom_102 = r#"{"code":"600012","msg":"预取号失败","vendorName":"cu_xw","carrierFailedResultData":"{\"resultCode\":\"102\",\"resultMsg\":\"应用无效\"}"}"#;
     let (id, actor, action) = read(unicom_102, Hint::default());
     assert_eq!(id.as_deref(), Some("unicom_new_sdk_scheme"));
+    assert_eq!((actor, action), (Actor::Developer, Action::UpgradeSdk));
+    // The message alone, no version given.
+    let (id, actor, action) = read(r#"{"code":"600012","msg":"应用无效"}"#, Hint::default());
+    assert_eq!(id.as_deref(), Some("unicom_new_sdk_scheme_message"));
     assert_eq!((actor, action), (Actor::Developer, Action::UpgradeSdk));
     let unticked = r#"{"resultCode":"700002","msg":"点击登录按钮事件","isChecked":false}"#;
     let (id, actor, action) = read(unticked, ios(None, None));
