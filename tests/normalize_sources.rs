@@ -1,5 +1,5 @@
-//! `normalize` on the other sources: fusion, IDaaS, carrier aliases, China Unicom's `1` + message
-//! and NFKC (Kangxi radicals). Payloads that bend the rules: `normalize_rules.rs`.
+//! `normalize` on the other sources: fusion, IDaaS, carrier aliases, Yidun passing carrier codes on,
+//! China Unicom's `1` + message and NFKC (Kangxi radicals). Payloads that bend the rules: `normalize_rules.rs`.
 //!
 //! Expected outcomes come from what the codes mean (the catalog's tables), not from output.
 
@@ -526,4 +526,55 @@ fn an_inner_message_in_carrier_data_is_the_carrier_results_message() {
         (Source::Cucc, "1105")
     );
     assert_eq!(n.outcome, AuthOutcome::InvalidRequest);
+}
+
+/// NetEase Yidun passes the carriers' codes through as they are (PROVIDERS.md: "the carrier
+/// code itself is returned in `code`"): named in a hint, a code Yidun's table lacks is the
+/// carrier's, as without the hint; Yidun's own codes stay Yidun's, and a code no table knows
+/// stays Yidun's, unknown and blamed on no carrier.
+#[test]
+fn yidun_named_reads_the_carrier_codes_it_passes_through() {
+    let hint = numauth::Hint {
+        source: Some(Source::Yidun),
+        ..numauth::Hint::default()
+    };
+    let read = |raw: &str| {
+        let n = numauth::normalize_with(raw, hint).unwrap();
+        (n.source, n.code.into_owned(), n.known, n.carrier)
+    };
+    let cases = [
+        (
+            r#"{"ydToken":"yd1","code":103111,"msg":"网关IP错误（开了VPN或境外ip）"}"#,
+            (Source::Cmcc, "103111", true, Some(Carrier::Cmcc)),
+        ),
+        (
+            r#"{"ydToken":"yd1","code":-10008,"msg":"超过预设取号阈值"}"#,
+            (Source::Ctcc, "-10008", true, Some(Carrier::Ctcc)),
+        ),
+        (
+            r#"{"code":401,"msg":"易盾业务id不准确"}"#,
+            (Source::Yidun, "401", true, None),
+        ),
+        (
+            r#"{"code":987654,"msg":"x"}"#,
+            (Source::Yidun, "987654", false, None),
+        ),
+        // Another SDK's code is no carrier's Yidun passed on; nor is one only a carrier's keys
+        // point at that its table lacks.
+        (
+            r#"{"code":"600011","msg":"x"}"#,
+            (Source::Yidun, "600011", false, None),
+        ),
+        (
+            r#"{"resultCode":"999999","desc":"x"}"#,
+            (Source::Yidun, "999999", false, None),
+        ),
+    ];
+    for (raw, (source, code, known, carrier)) in cases {
+        assert_eq!(
+            read(raw),
+            (source, code.to_owned(), known, carrier),
+            "{raw}"
+        );
+    }
 }

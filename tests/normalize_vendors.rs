@@ -522,57 +522,6 @@ fn an_errors_cause_is_its_root_cause() {
     assert!(plain.extra.get("cause").is_some());
 }
 
-/// NetEase Yidun passes the carriers' codes through as they are (PROVIDERS.md: "the carrier
-/// code itself is returned in `code`"): named in a hint, a code Yidun's table lacks is the
-/// carrier's, as without the hint; Yidun's own codes stay Yidun's, and a code no table knows
-/// stays Yidun's, unknown and blamed on no carrier.
-#[test]
-fn yidun_named_reads_the_carrier_codes_it_passes_through() {
-    let hint = numauth::Hint {
-        source: Some(Source::Yidun),
-        ..numauth::Hint::default()
-    };
-    let read = |raw: &str| {
-        let n = numauth::normalize_with(raw, hint).unwrap();
-        (n.source, n.code.into_owned(), n.known, n.carrier)
-    };
-    let cases = [
-        (
-            r#"{"ydToken":"yd1","code":103111,"msg":"网关IP错误（开了VPN或境外ip）"}"#,
-            (Source::Cmcc, "103111", true, Some(Carrier::Cmcc)),
-        ),
-        (
-            r#"{"ydToken":"yd1","code":-10008,"msg":"超过预设取号阈值"}"#,
-            (Source::Ctcc, "-10008", true, Some(Carrier::Ctcc)),
-        ),
-        (
-            r#"{"code":401,"msg":"易盾业务id不准确"}"#,
-            (Source::Yidun, "401", true, None),
-        ),
-        (
-            r#"{"code":987654,"msg":"x"}"#,
-            (Source::Yidun, "987654", false, None),
-        ),
-        // Another SDK's code is no carrier's Yidun passed on; nor is one only a carrier's keys
-        // point at that its table lacks.
-        (
-            r#"{"code":"600011","msg":"x"}"#,
-            (Source::Yidun, "600011", false, None),
-        ),
-        (
-            r#"{"resultCode":"999999","desc":"x"}"#,
-            (Source::Yidun, "999999", false, None),
-        ),
-    ];
-    for (raw, (source, code, known, carrier)) in cases {
-        assert_eq!(
-            read(raw),
-            (source, code.to_owned(), known, carrier),
-            "{raw}"
-        );
-    }
-}
-
 /// A carrier field that disagrees with what the code says of itself: GeeTest's `-403xx` wrap
 /// China Telecom's errors (PROVIDERS.md: "-401xx (移动), -402xx (联通) or -403xx (电信)") and
 /// JVerification's `[CM,(103111)…]` names China Mobile. Those win over `operatorType` or
