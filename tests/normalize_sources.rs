@@ -1,5 +1,6 @@
-//! `normalize` on the other sources: fusion, IDaaS, carrier aliases, Yidun passing carrier codes on,
-//! China Unicom's `1` + message and NFKC (Kangxi radicals). Payloads that bend the rules: `normalize_rules.rs`.
+//! `normalize` on the other sources: fusion, IDaaS, carrier aliases, Yidun passing carrier codes
+//! on, China Unicom's `1` + message and NFKC (Kangxi radicals). Payloads that bend the rules:
+//! `normalize_rules.rs`.
 //!
 //! Expected outcomes come from what the codes mean (the catalog's tables), not from output.
 
