@@ -107,7 +107,7 @@ pub use generated::{
 };
 pub use lang::Lang;
 pub use normalize::{
-    normalize, normalize_callback, normalize_with, redact_text, Callback, Carrier, Extra,
+    normalize, normalize_callback, normalize_with, redact_text, Callback, Carrier, Detail, Extra,
     ExtraField, ExtraValue, Hint, IdaasParams, Message, Normalized, ParseError, Shape, MAX_DEPTH,
     MAX_INPUT_BYTES,
 };

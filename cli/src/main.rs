@@ -370,6 +370,7 @@ impl DeviceArgs {
             platform: self.platform,
             os_version: self.os_version,
             sdk_version: self.sdk_version,
+            ..Hint::default()
         }
     }
 }

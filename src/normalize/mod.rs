@@ -85,6 +85,33 @@ pub struct Hint {
     pub os_version: Option<crate::Version>,
     /// The version of the SDK that produced the callback (`2.12.14`), for advice.
     pub sdk_version: Option<crate::Version>,
+    /// How much of the callback the caller keeps (the default: all of it).
+    pub detail: Detail,
+}
+
+/// How much of a callback [`normalize_with`] returns: all of it, or its typed fields alone.
+///
+/// [`Detail::Outcome`] suits a batch that keeps the typed fields only (the columns of numauth's
+/// Arrow batch): the callback's own message, its IDaaS template values and `extra` are read as
+/// ever to find the cause and the versions for advice, and then left out of the result (`None`,
+/// empty) rather than redacted and kept, the part of a row's work that only they need.
+///
+/// ```
+/// use numauth::{normalize_with, Detail, Hint, Source};
+/// let raw = r#"{"code":"600011","msg":"获取token失败","vendorName":"cu_xw","carrierFailedResultData":"{\"resultCode\":1,\"resultMsg\":\"请求超时\"}","sdkVersion":"2.12.14"}"#;
+/// let full = normalize_with(raw, Hint::default()).unwrap();
+/// let lean = normalize_with(raw, Hint { detail: Detail::Outcome, ..Hint::default() }).unwrap();
+/// assert_eq!((lean.outcome, lean.carrier, lean.advice.is_some()), (full.outcome, full.carrier, full.advice.is_some()));
+/// assert_eq!(lean.root_cause.as_ref().unwrap().source, Source::Cucc);
+/// assert!(full.raw_msg.is_some() && lean.raw_msg.is_none() && lean.extra.is_empty());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Detail {
+    /// Every field, the texts redacted.
+    #[default]
+    Full,
+    /// The typed fields: `raw_msg`, `params` and `extra` are left out, in every cause too.
+    Outcome,
 }
 
 /// The fields of a callback, for an SDK wrapper that already holds them (no text to parse).

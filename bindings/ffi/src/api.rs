@@ -119,6 +119,7 @@ impl Hint {
                 .transpose()?,
             os_version: version("os_version", self.os_version.as_deref())?,
             sdk_version: version("sdk_version", self.sdk_version.as_deref())?,
+            ..numauth::Hint::default()
         })
     }
 }

@@ -10,7 +10,7 @@ use arrow_array::{make_array, Array, ArrayRef, GenericBinaryArray, OffsetSizeTra
 use arrow_data::ArrayData;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use arrow_schema::DataType;
-use numauth::Hint;
+use numauth::{Detail, Hint};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
@@ -49,7 +49,11 @@ pub fn normalize_arrow<'py>(
     sdk_version: Option<&str>,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let hint = crate::hint(source, platform, os_version, sdk_version)?;
+    // The columns hold no callback's own text (`raw_msg`, `extra`): it is not kept, nor redacted.
+    let hint = Hint {
+        detail: Detail::Outcome,
+        ..crate::hint(source, platform, os_version, sdk_version)?
+    };
     let threads = thread_count(threads)?;
     let data = import(array)?;
     let batch = py.detach(|| build(&data, hint, threads))?;

@@ -67,6 +67,7 @@ fn hint(
         platform: parse_id::<Platform>(platform)?,
         os_version: version("os_version", os_version)?,
         sdk_version: version("sdk_version", sdk_version)?,
+        ..Hint::default()
     })
 }
 

@@ -15,7 +15,9 @@ use super::extra::{Extra, ExtraValue};
 use super::fields::{self, CodeKey, Keyed, Marks, Parts};
 use super::scan::{self, Val};
 use super::secret;
-use super::{idaas, Callback, Carrier, Hint, Message, Normalized, ParseError, Shape, MAX_DEPTH};
+use super::{
+    idaas, Callback, Carrier, Detail, Hint, Message, Normalized, ParseError, Shape, MAX_DEPTH,
+};
 use crate::catalog::{nfkc, CodeRows};
 use crate::{AuthOutcome, Category, Entry, Platform, Source};
 

@@ -255,12 +255,27 @@ pub(crate) fn resolve_top<'a>(
         n.actor = rule.actor;
         n.action = rule.action;
     }
+    if hint.detail == Detail::Outcome {
+        leave_out_texts(&mut n);
+    }
     secret::redact_numbers(&mut n);
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).
     match err {
         Some(e) => Err(e),
         None => Ok(n),
+    }
+}
+
+/// [`Detail::Outcome`]: the texts of the callback and of its causes, which were read to find
+/// them, left out before they are redacted.
+fn leave_out_texts(n: &mut Normalized<'_>) {
+    let mut cur = Some(n);
+    while let Some(c) = cur {
+        c.raw_msg = None;
+        c.params = None;
+        c.extra = Extra::default();
+        cur = c.root_cause.as_deref_mut();
     }
 }
 
