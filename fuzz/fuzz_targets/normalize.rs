@@ -1,6 +1,7 @@
 //! Fuzzes `normalize` with arbitrary text, the same text as a JSON string (what the CLI passes
 //! for NDJSON string lines), the text under a hint (platform and versions, which turn on the
-//! advice rules) and as the fields of a typed callback. It must never panic, and every result
+//! advice rules; the same under `Detail::Outcome` must give the same typed fields and keep no
+//! text) and as the fields of a typed callback. It must never panic, and every result
 //! must agree with the catalog. A mobile number planted in the text, spaced off from what is
 //! around it, must never reach the output. Seeds of every vendor shape: `fuzz/seeds/normalize/`.
 
@@ -8,9 +9,25 @@
 
 use libfuzzer_sys::fuzz_target;
 use numauth::{
-    lookup, lookup_with_msg, normalize, normalize_callback, normalize_with, Callback, Hint,
-    Normalized, Platform,
+    lookup, lookup_with_msg, normalize, normalize_callback, normalize_with, Callback, Detail,
+    Hint, Normalized, Platform,
 };
+
+/// The typed fields of a node and its causes, which `Detail::Outcome` must give as `Full` does;
+/// and whether any node keeps a text, which it must not.
+fn typed(n: &Normalized<'_>) -> (Vec<String>, bool) {
+    let (mut fields, mut texts, mut cur) = (Vec::new(), false, Some(n));
+    while let Some(c) = cur {
+        fields.push(format!(
+            "{:?} {} {} {:?} {:?} {:?} {} {:?} {:?} {:?} {:?} {:?}",
+            c.source, c.code, c.known, c.outcome, c.category, c.actor, c.retryable, c.action,
+            c.message, c.carrier, c.request_id, c.advice,
+        ));
+        texts |= c.raw_msg.is_some() || c.params.is_some() || !c.extra.is_empty();
+        cur = c.root_cause.as_deref();
+    }
+    (fields, texts)
+}
 
 fn check(n: &Normalized<'_>, depth: usize) {
     assert!(depth < 64, "cause chain too long");
@@ -88,6 +105,19 @@ fuzz_target!(|data: &[u8]| {
         sdk_version: format!("2.{}.{}", last % 16, last / 16).parse().ok(),
         ..Hint::default()
     };
+    let lean = Hint {
+        detail: Detail::Outcome,
+        ..hint
+    };
+    match (normalize_with(text, hint), normalize_with(text, lean)) {
+        (Ok(full), Ok(out)) => {
+            let (fields, texts) = typed(&out);
+            assert!(!texts, "Outcome kept a text: {out:?}");
+            assert_eq!(typed(&full).0, fields, "Outcome's typed fields differ");
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        (a, b) => panic!("Full gave {a:?}, Outcome {b:?}"),
+    }
     if let Ok(n) = normalize_with(text, hint) {
         check(&n, 0);
         if let Some(advice) = &n.advice {
