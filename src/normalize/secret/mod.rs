@@ -2,6 +2,7 @@
 //! redacted (kept as its kind and length, see [`ExtraValue`](crate::ExtraValue)).
 
 mod elements;
+mod encoded;
 mod keyed;
 mod names;
 mod parts;
@@ -55,11 +56,28 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// numbers, `key=value` secrets, values in prose (`验证码是482913`, `password is hunter22`),
 /// in XML elements (`<token>…</token>`) and in a multipart form's parts, then token-like words,
 /// which also catches a long token after words rather than a separator (`token为STsid…`,
-/// `The token STsid… has failed`).
+/// `The token STsid… has failed`). A text that writes a key encoded once more (full-width
+/// letters, HTML entities, a logger's `\n`) is read decoded too, and kept decoded where a secret
+/// was found that way ([`encoded`]).
 pub(crate) fn mask_text(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let text = keyed::mask_keyed(mask_phones(text));
     // One pass says which of the rarer readings a text needs (most need none).
     let class = prose::classes(text.as_bytes());
+    if class & prose::ENCODED != 0 {
+        if let Some(plain) = encoded::plain(&text) {
+            let plain = keyed::mask_keyed(mask_phones(std::borrow::Cow::Borrowed(&plain)));
+            let class = prose::classes(plain.as_bytes());
+            if let std::borrow::Cow::Owned(masked) = mask_rarer(plain, class) {
+                return std::borrow::Cow::Owned(masked);
+            }
+        }
+    }
+    mask_rarer(text, class)
+}
+
+/// The readings of [`mask_text`] after `key=value`, those that the text's `class` calls for,
+/// then token-like words.
+fn mask_rarer(text: std::borrow::Cow<'_, str>, class: u8) -> std::borrow::Cow<'_, str> {
     let text = match prose::may_hold(class) {
         true => prose::mask_prose(text),
         false => text,

@@ -22,12 +22,17 @@ pub(super) const BLANK: u8 = 2;
 pub(super) const CJK: u8 = 4;
 pub(super) const LT: u8 = 8;
 pub(super) const NL: u8 = 16;
+/// `&`, `\` and the first byte of a full-width form: what an encoded key starts with
+/// ([`encoded`](super::encoded)).
+pub(super) const ENCODED: u8 = 32;
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
     while c < 256 {
         t[c] = match c as u8 {
-            b'0'..=b'9' | 0xEF => DIGIT,
+            b'0'..=b'9' => DIGIT,
+            0xEF => DIGIT | ENCODED,
+            b'&' | b'\\' => ENCODED,
             b' ' => BLANK,
             0xE4..=0xE9 => CJK,
             b'<' => LT,
@@ -39,7 +44,7 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// The classes ([`DIGIT`], [`BLANK`], [`CJK`], [`LT`], [`NL`]) of the bytes of `b`, together.
+/// The classes ([`DIGIT`], [`BLANK`], [`CJK`], [`LT`], [`NL`], [`ENCODED`]) of the bytes of `b`, together.
 pub(super) fn classes(b: &[u8]) -> u8 {
     b.iter().fold(0, |all, c| all | CLASS[usize::from(*c)])
 }
