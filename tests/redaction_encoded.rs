@@ -40,6 +40,14 @@ const ENCODED: &[(&str, &str)] = &[
         "STsid0000001abc",
     ),
     (r#"{"code":"600011","msg":"验证码：\\n482913"}"#, "482913"),
+    (
+        r#"{"code":"600011","msg":"ａｕｔｈ＿ｃｏｄｅ＝Zx9Qw8Er7Ty6"}"#,
+        "Zx9Qw8Er7Ty6",
+    ),
+    (
+        r#"{"code":"600011","msg":"ａｃｃｅｓｓ－ｔｏｋｅｎ：Zx9Qw8Er7Ty6"}"#,
+        "Zx9Qw8Er7Ty6",
+    ),
     // In a kept field rather than the message.
     (
         r#"{"code":"600011","resp":"&lt;accessToken&gt;q1w2e3r4t5&lt;/accessToken&gt;"}"#,
@@ -59,19 +67,68 @@ fn secrets_under_encoded_keys_are_redacted() {
     }
 }
 
-/// Where the decoded text held a secret, it is what is kept: readable, the secret redacted.
+/// What is found in the decoded text is redacted where the text writes it: the rest of the
+/// text stays as written (its entities, full-width letters, escapes and paths).
 #[test]
-fn the_decoded_text_is_kept_where_it_held_a_secret() {
-    let got = n(r#"{"code":"600011","msg":"&lt;token&gt;STsid0000001abc&lt;/token&gt;"}"#);
+fn the_secret_is_redacted_where_it_is_written() {
+    for (msg, want) in [
+        (
+            "&lt;token&gt;STsid0000001abc&lt;/token&gt;",
+            "&lt;token&gt;<redacted token: 15 chars>&lt;/token&gt;",
+        ),
+        (
+            "ｔｏｋｅｎ：STsid0000001abc（已过期）",
+            "ｔｏｋｅｎ：<redacted token: 15 chars>（已过期）",
+        ),
+        (
+            r"file C:\new\token_cache; ｔｏｋｅｎ：STsid0000001abc",
+            r"file C:\new\token_cache; ｔｏｋｅｎ：<redacted token: 15 chars>",
+        ),
+        (
+            r"failed\ntoken:\n  STsid0000001abc\n",
+            r"failed\ntoken:\n  <redacted token: 15 chars>\n",
+        ),
+        (
+            "ＯＰＰＯ手机 ｐａｓｓｗｏｒｄ＝hunter22 &lt;b&gt;x&lt;/b&gt;",
+            "ＯＰＰＯ手机 ｐａｓｓｗｏｒｄ＝<redacted secret: 8 chars> &lt;b&gt;x&lt;/b&gt;",
+        ),
+    ] {
+        let raw = serde_json::json!({"code": "600011", "msg": msg}).to_string();
+        assert_eq!(n(&raw).raw_msg.as_deref(), Some(want), "{raw}");
+    }
+}
+
+/// A request id and a key of the payload's own are read decoded too.
+#[test]
+fn request_ids_and_full_width_keys() {
+    let got = n(r#"{"code":"600011","requestId":"ｔｏｋｅｎ＝STsid0000001abc"}"#);
     assert_eq!(
-        got.raw_msg.as_deref(),
-        Some("<token><redacted token: 15 chars></token>")
+        got.request_id.as_deref(),
+        Some("ｔｏｋｅｎ＝<redacted token: 15 chars>")
     );
-    let got = n(r#"{"code":"600011","msg":"ｔｏｋｅｎ：STsid0000001abc（已过期）"}"#);
-    assert_eq!(
-        got.raw_msg.as_deref(),
-        Some("token:<redacted token: 15 chars>（已过期）")
-    );
+    let got = n(r#"{"code":"600011","requestId":"r-1&amp;x=&lt;1&gt;"}"#);
+    assert_eq!(got.request_id.as_deref(), Some("r-1&amp;x=&lt;1&gt;"));
+    for key in [
+        "ｔｏｋｅｎ",
+        "ｐｗｄ",
+        "ｓｍｓＣｏｄｅ",
+        "ＡｃｃｅｓｓＴｏｋｅｎ２",
+    ] {
+        let raw = serde_json::json!({"code": "600011", key: "Zx9Qw8Er7Ty6"}).to_string();
+        let out = format!("{:?}", n(&raw));
+        assert!(!out.contains("Zx9Qw8Er7Ty6"), "{raw}: {out}");
+    }
+}
+
+/// A log's `key=value;` reading cuts a value at its `;`, and with it an entity's.
+#[test]
+fn entities_cut_at_their_semicolon() {
+    let raw = r#""code=600011 msg=failed &lt;token&gt;STsid0000001abc&lt;/token&gt;""#;
+    let out = format!("{:?}", n(raw));
+    assert!(!out.contains("STsid0000001abc"), "{out}");
+    // Before a letter, `&lt` is no entity.
+    let raw = serde_json::json!({"code": "600011", "msg": "&ltoken:&gtx &quotes"}).to_string();
+    assert_eq!(n(&raw).raw_msg.as_deref(), Some("&ltoken:&gtx &quotes"));
 }
 
 /// Encoded text with no secret in it is kept exactly as written.

@@ -255,10 +255,7 @@ pub(crate) fn resolve_top<'a>(
         n.actor = rule.actor;
         n.action = rule.action;
     }
-    if hint.detail == Detail::Outcome {
-        leave_out_texts(&mut n);
-    }
-    secret::redact_numbers(&mut n);
+    settle_texts(&mut n, hint.detail);
     // Returned as the `Result` callers pass on, so that the node is built in place rather than
     // copied out of a tuple (192 bytes, on every call).
     match err {
@@ -267,16 +264,17 @@ pub(crate) fn resolve_top<'a>(
     }
 }
 
-/// [`Detail::Outcome`]: the texts of the callback and of its causes, which were read to find
-/// them, left out before they are redacted.
-fn leave_out_texts(n: &mut Normalized<'_>) {
-    let mut cur = Some(n);
+/// The texts of the callback and of its causes redacted; under [`Detail::Outcome`], left out
+/// first (they were read to find the causes): what is left to redact is their codes and ids.
+fn settle_texts(n: &mut Normalized<'_>, detail: Detail) {
+    let mut cur = (detail == Detail::Outcome).then_some(&mut *n);
     while let Some(c) = cur {
         c.raw_msg = None;
         c.params = None;
         c.extra = Extra::default();
         cur = c.root_cause.as_deref_mut();
     }
+    secret::redact_numbers(n);
 }
 
 /// The callback's message, and whether it is its `data` text: the IDaaS SDK's failure callback

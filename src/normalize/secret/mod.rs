@@ -57,22 +57,50 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// in XML elements (`<token>…</token>`) and in a multipart form's parts, then token-like words,
 /// which also catches a long token after words rather than a separator (`token为STsid…`,
 /// `The token STsid… has failed`). A text that writes a key encoded once more (full-width
-/// letters, HTML entities, a logger's `\n`) is read decoded too, and kept decoded where a secret
-/// was found that way ([`encoded`]).
+/// letters, HTML entities, a logger's `\n`) is read decoded too ([`encoded`]).
 pub(crate) fn mask_text(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let text = keyed::mask_keyed(mask_phones(text));
     // One pass says which of the rarer readings a text needs (most need none).
     let class = prose::classes(text.as_bytes());
-    if class & prose::ENCODED != 0 {
-        if let Some(plain) = encoded::plain(&text) {
-            let plain = keyed::mask_keyed(mask_phones(std::borrow::Cow::Borrowed(&plain)));
+    let text = match class & prose::ENCODED != 0 {
+        true => decoded_too(text, |plain| {
+            let plain = keyed::mask_keyed(mask_phones(plain));
             let class = prose::classes(plain.as_bytes());
-            if let std::borrow::Cow::Owned(masked) = mask_rarer(plain, class) {
-                return std::borrow::Cow::Owned(masked);
-            }
-        }
-    }
+            mask_rarer(plain, class)
+        }),
+        false => text,
+    };
     mask_rarer(text, class)
+}
+
+/// `text` with what `mask` redacts in its decoded form ([`encoded::plain`]) redacted where it
+/// is written; as it is when it has no encoding or `mask` finds nothing there.
+fn decoded_too<'t>(
+    text: std::borrow::Cow<'t, str>,
+    mask: impl FnOnce(std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str>,
+) -> std::borrow::Cow<'t, str> {
+    let Some(plain) = encoded::plain(&text) else {
+        return text;
+    };
+    let std::borrow::Cow::Owned(masked) = mask(std::borrow::Cow::Borrowed(&plain.text)) else {
+        return text;
+    };
+    match plain.redact_in(&text, &masked) {
+        Some(std::borrow::Cow::Owned(redacted)) => std::borrow::Cow::Owned(redacted),
+        Some(std::borrow::Cow::Borrowed(_)) => text,
+        // Not this text with redactions in it: the decoded text, redacted (the safe side).
+        None => std::borrow::Cow::Owned(masked),
+    }
+}
+
+/// A request id's `key=value` secrets and mobile numbers redacted, also where it writes them
+/// encoded once more (an id is no text to read prose or markup in).
+pub(crate) fn mask_id(id: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let id = keyed::mask_keyed(mask_phones(id));
+    match id.bytes().any(|c| matches!(c, b'&' | b'\\' | 0xEF)) {
+        true => decoded_too(id, |plain| keyed::mask_keyed(mask_phones(plain))),
+        false => id,
+    }
 }
 
 /// The readings of [`mask_text`] after `key=value`, those that the text's `class` calls for,
@@ -222,11 +250,20 @@ pub(crate) fn spaced_key_kind(before: &[u8], key: &str) -> Option<&'static str> 
 /// `key`'s letters and digits, lower case, in `buf` (at most its length of them): keys are
 /// compared without case or separators (`access_token`, `AccessToken`), without a `String`.
 pub(crate) fn fold_key<'b>(key: &str, buf: &'b mut [u8]) -> &'b [u8] {
+    let b = key.as_bytes();
     let mut n = 0;
-    for &c in key.as_bytes() {
-        if !c.is_ascii_alphanumeric() {
-            continue;
-        }
+    for (at, &c) in b.iter().enumerate() {
+        let c = match c {
+            c if c.is_ascii_alphanumeric() => c,
+            // A full-width letter or digit (`ｔｏｋｅｎ`) is the same key.
+            0xEF => match b.get(at + 1..at + 3) {
+                Some([0xBC, d @ 0x90..=0x99]) => d - 0x90 + b'0',
+                Some([0xBC, u @ 0xA1..=0xBA]) => u - 0xA1 + b'a',
+                Some([0xBD, l @ 0x81..=0x9A]) => l - 0x81 + b'a',
+                _ => continue,
+            },
+            _ => continue,
+        };
         let Some(slot) = buf.get_mut(n) else {
             break;
         };

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 
-use super::keyed::mask_keyed;
 use super::wide::{grouped, next_wide_phone};
 use super::{mask_text, redacted};
 use crate::normalize::extra::redact_objects_in;
@@ -24,7 +23,7 @@ pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
             c.raw_msg = Some(mask_text(redact_objects_in(t)));
         }
         if let Some(t) = c.request_id.take() {
-            c.request_id = Some(mask_keyed(mask_phones(t)));
+            c.request_id = Some(super::mask_id(t));
         }
         c.code = mask_phones(std::mem::take(&mut c.code));
         for value in c.params.iter_mut().flat_map(|p| p.values.iter_mut()) {
