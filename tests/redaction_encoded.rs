@@ -147,3 +147,48 @@ fn encoded_text_without_a_secret_is_kept_as_written() {
         assert_eq!(n(&raw).raw_msg.as_deref(), Some(msg), "{raw}");
     }
 }
+
+/// A second red-team run: an encoded secret beside a plain one, a number inside a secret, and a
+/// value that starts with an entity. Each secret is gone, and the text around it is as written.
+#[test]
+fn encoded_and_plain_secrets_together() {
+    const A: &str = "STsidAaaQzWx9Kp7Lm";
+    const B: &str = "STsidBbbRt5Hn2Jc8";
+    for (msg, want) in [
+        (
+            format!("ｔｏｋｅｎ：{A}|token={B}"),
+            "ｔｏｋｅｎ：<redacted token: 42 chars>",
+        ),
+        (
+            format!("token={A}|ｔｏｋｅｎ：{B}"),
+            "token=<redacted token: 42 chars>",
+        ),
+        (
+            format!("ｔｏｋｅｎ：{A} x token={B} y"),
+            "ｔｏｋｅｎ：<redacted token: 18 chars> x token=<redacted token: 17 chars> y",
+        ),
+        (
+            "token=STsidAbcQw13812345678XyzPo".to_owned(),
+            "token=<redacted token: 26 chars>",
+        ),
+        (
+            "ｐａｓｓｗｏｒｄ=&lt;hunter2pass&gt; 后面 ａｂｃ &quot;x&quot;".to_owned(),
+            "ｐａｓｓｗｏｒｄ=<redacted secret: 19 chars> 后面 ａｂｃ &quot;x&quot;",
+        ),
+        // A number after a phone's key ends before the sentence's stop.
+        (
+            "mobile:19912345678.".to_owned(),
+            "mobile:<redacted phone: 11 chars>.",
+        ),
+    ] {
+        let raw = serde_json::json!({"code": "600011", "msg": msg}).to_string();
+        assert_eq!(n(&raw).raw_msg.as_deref(), Some(want), "{raw}");
+    }
+    let raw =
+        serde_json::json!({"code": "600011", "requestId": format!("ｔｏｋｅｎ：{A}|token={B}")});
+    let got = n(&raw.to_string()).request_id.map(|r| r.into_owned());
+    assert_eq!(
+        got.as_deref(),
+        Some("ｔｏｋｅｎ：<redacted token: 42 chars>")
+    );
+}

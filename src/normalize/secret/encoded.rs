@@ -48,12 +48,17 @@ impl Plain {
         let (mut i, mut j) = (0, 0);
         let mut spans = Vec::new();
         while j < m.len() {
-            if d.get(i) == m.get(j) {
+            // A redaction where the decoded text has none: `<redacted KIND: N chars>` (looked
+            // for first: the value it stands for may start with `<` too).
+            let marker = m.get(j..).and_then(|r| r.strip_prefix(b"<redacted "));
+            let ours = d.get(i..).is_some_and(|r| r.starts_with(b"<redacted "));
+            let Some(marker) = marker.filter(|_| !ours) else {
+                if d.get(i) != m.get(j) {
+                    return None;
+                }
                 (i, j) = (i + 1, j + 1);
                 continue;
-            }
-            // A redaction where the decoded text has none: `<redacted KIND: N chars>`.
-            let marker = m.get(j..)?.strip_prefix(b"<redacted ")?;
+            };
             let colon = marker.iter().position(|&c| c == b':')?;
             let kind = KINDS.iter().find(|k| k.as_bytes() == &marker[..colon])?;
             let count = marker.get(colon + 2..)?;

@@ -18,6 +18,8 @@ use names::{
 };
 use phones::first_phone;
 
+use std::borrow::Cow;
+
 use crate::normalize::scan::Val;
 pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers};
 
@@ -58,54 +60,63 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// which also catches a long token after words rather than a separator (`token为STsid…`,
 /// `The token STsid… has failed`). A text that writes a key encoded once more (full-width
 /// letters, HTML entities, a logger's `\n`) is read decoded too ([`encoded`]).
-pub(crate) fn mask_text(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    let text = keyed::mask_keyed(mask_phones(text));
+pub(crate) fn mask_text(text: Cow<'_, str>) -> Cow<'_, str> {
+    // As written; the text itself is kept for its decoded view.
+    let first = match mask_keys(Cow::Borrowed(&text)) {
+        Cow::Owned(masked) => Some(masked),
+        Cow::Borrowed(_) => None,
+    };
     // One pass says which of the rarer readings a text needs (most need none).
-    let class = prose::classes(text.as_bytes());
-    let text = match class & prose::ENCODED != 0 {
-        true => decoded_too(text, |plain| {
-            let plain = keyed::mask_keyed(mask_phones(plain));
+    let class = prose::classes(first.as_deref().unwrap_or(&text).as_bytes());
+    if class & prose::ENCODED != 0 {
+        // Read whole in its decoded view, which holds what the text writes plainly too.
+        let masked = decoded(&text, |plain| {
+            let plain = mask_keys(plain);
             let class = prose::classes(plain.as_bytes());
             mask_rarer(plain, class)
-        }),
-        false => text,
-    };
+        });
+        if let Some(masked) = masked {
+            return Cow::Owned(masked);
+        }
+    }
+    let text = first.map_or(text, Cow::Owned);
     mask_rarer(text, class)
 }
 
-/// `text` with what `mask` redacts in its decoded form ([`encoded::plain`]) redacted where it
-/// is written; as it is when it has no encoding or `mask` finds nothing there.
-fn decoded_too<'t>(
-    text: std::borrow::Cow<'t, str>,
-    mask: impl FnOnce(std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str>,
-) -> std::borrow::Cow<'t, str> {
-    let Some(plain) = encoded::plain(&text) else {
-        return text;
+/// `key=value` secrets, then the mobile numbers left (one in a secret's value goes with it).
+fn mask_keys(text: Cow<'_, str>) -> Cow<'_, str> {
+    mask_phones(keyed::mask_keyed(text))
+}
+
+/// `text` with what `mask` redacts in its decoded view ([`encoded::plain`]) redacted where it
+/// is written; `None` when it has no encoding or `mask` finds nothing there.
+fn decoded(text: &str, mask: impl FnOnce(Cow<'_, str>) -> Cow<'_, str>) -> Option<String> {
+    let plain = encoded::plain(text)?;
+    let Cow::Owned(masked) = mask(Cow::Borrowed(&plain.text)) else {
+        return None;
     };
-    let std::borrow::Cow::Owned(masked) = mask(std::borrow::Cow::Borrowed(&plain.text)) else {
-        return text;
-    };
-    match plain.redact_in(&text, &masked) {
-        Some(std::borrow::Cow::Owned(redacted)) => std::borrow::Cow::Owned(redacted),
-        Some(std::borrow::Cow::Borrowed(_)) => text,
-        // Not this text with redactions in it: the decoded text, redacted (the safe side).
-        None => std::borrow::Cow::Owned(masked),
+    match plain.redact_in(text, &masked) {
+        Some(Cow::Owned(redacted)) => Some(redacted),
+        Some(Cow::Borrowed(_)) => None,
+        // Not the decoded text with redactions in it: that text, redacted (the safe side).
+        None => Some(masked),
     }
 }
 
 /// A request id's `key=value` secrets and mobile numbers redacted, also where it writes them
 /// encoded once more (an id is no text to read prose or markup in).
-pub(crate) fn mask_id(id: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    let id = keyed::mask_keyed(mask_phones(id));
-    match id.bytes().any(|c| matches!(c, b'&' | b'\\' | 0xEF)) {
-        true => decoded_too(id, |plain| keyed::mask_keyed(mask_phones(plain))),
-        false => id,
+pub(crate) fn mask_id(id: Cow<'_, str>) -> Cow<'_, str> {
+    if id.bytes().any(|c| matches!(c, b'&' | b'\\' | 0xEF)) {
+        if let Some(masked) = decoded(&id, mask_keys) {
+            return Cow::Owned(masked);
+        }
     }
+    mask_keys(id)
 }
 
 /// The readings of [`mask_text`] after `key=value`, those that the text's `class` calls for,
 /// then token-like words.
-fn mask_rarer(text: std::borrow::Cow<'_, str>, class: u8) -> std::borrow::Cow<'_, str> {
+fn mask_rarer(text: Cow<'_, str>, class: u8) -> Cow<'_, str> {
     let text = match prose::may_hold(class) {
         true => prose::mask_prose(text),
         false => text,
@@ -255,9 +266,8 @@ pub(crate) fn fold_key<'b>(key: &str, buf: &'b mut [u8]) -> &'b [u8] {
     for (at, &c) in b.iter().enumerate() {
         let c = match c {
             c if c.is_ascii_alphanumeric() => c,
-            // A full-width letter or digit (`ｔｏｋｅｎ`) is the same key.
+            // A full-width letter (`ｔｏｋｅｎ`) is the same key.
             0xEF => match b.get(at + 1..at + 3) {
-                Some([0xBC, d @ 0x90..=0x99]) => d - 0x90 + b'0',
                 Some([0xBC, u @ 0xA1..=0xBA]) => u - 0xA1 + b'a',
                 Some([0xBD, l @ 0x81..=0x9A]) => l - 0x81 + b'a',
                 _ => continue,
