@@ -180,6 +180,11 @@ fn encoded_and_plain_secrets_together() {
             "mobile:19912345678.".to_owned(),
             "mobile:<redacted phone: 11 chars>.",
         ),
+        // No mobile number, so only the key's reading redacts it.
+        (
+            "phone=1234567;".to_owned(),
+            "phone=<redacted phone: 7 chars>;",
+        ),
     ] {
         let raw = serde_json::json!({"code": "600011", "msg": msg}).to_string();
         assert_eq!(n(&raw).raw_msg.as_deref(), Some(want), "{raw}");

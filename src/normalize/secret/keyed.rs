@@ -90,12 +90,14 @@ pub(crate) fn mask_keyed(text: Cow<'_, str>) -> Cow<'_, str> {
         if b.get(at) == Some(&b':') && php_visibility(b, at) {
             continue;
         }
-        let (start, mut end) = value_after(b, sep_end, line);
-        // A number ends before a sentence's stop (`mobile:19912345678.`).
-        while kind == "phone" && end > start && matches!(b.get(end - 1), Some(b'.' | b',' | b';')) {
-            end -= 1;
-        }
+        let (start, end) = value_after(b, sep_end, line);
         let value = text.get(start..end).unwrap_or_default();
+        // A number ends before a sentence's stop (`mobile:19912345678.`).
+        let value = match kind {
+            "phone" => value.trim_end_matches(['.', ',', ';']),
+            _ => value,
+        };
+        let end = start + value.len();
         if !may_be_secret(value, quoted, b.get(start.wrapping_sub(1))) {
             continue;
         }
