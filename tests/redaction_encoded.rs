@@ -148,8 +148,8 @@ fn encoded_text_without_a_secret_is_kept_as_written() {
     }
 }
 
-/// A second red-team run: an encoded secret beside a plain one, a number inside a secret, and a
-/// value that starts with an entity. Each secret is gone, and the text around it is as written.
+/// A second red-team run: an encoded secret beside a plain one, and a value that starts with an
+/// entity; and a fuzzer's grouped number after a key. Each secret is gone, and the text around it is as written.
 #[test]
 fn encoded_and_plain_secrets_together() {
     const A: &str = "STsidAaaQzWx9Kp7Lm";
@@ -167,9 +167,10 @@ fn encoded_and_plain_secrets_together() {
             format!("ｔｏｋｅｎ：{A} x token={B} y"),
             "ｔｏｋｅｎ：<redacted token: 18 chars> x token=<redacted token: 17 chars> y",
         ),
+        // A number written in groups after a key is redacted whole, not cut at the key's value.
         (
-            "token=STsidAbcQw13812345678XyzPo".to_owned(),
-            "token=<redacted token: 26 chars>",
+            "passwd: １３８\u{3000}１２３４\u{3000}５６７８ x".to_owned(),
+            "passwd: <redacted phone: 13 chars> x",
         ),
         (
             "ｐａｓｓｗｏｒｄ=&lt;hunter2pass&gt; 后面 ａｂｃ &quot;x&quot;".to_owned(),

@@ -83,9 +83,10 @@ pub(crate) fn mask_text(text: Cow<'_, str>) -> Cow<'_, str> {
     mask_rarer(text, class)
 }
 
-/// `key=value` secrets, then the mobile numbers left (one in a secret's value goes with it).
+/// Mobile numbers, then `key=value` secrets (a number first: a key's value may end inside
+/// one written in groups, `passwd: 138 1234 5678`).
 fn mask_keys(text: Cow<'_, str>) -> Cow<'_, str> {
-    mask_phones(keyed::mask_keyed(text))
+    keyed::mask_keyed(mask_phones(text))
 }
 
 /// `text` with what `mask` redacts in its decoded view ([`encoded::plain`]) redacted where it
