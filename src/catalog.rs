@@ -245,6 +245,20 @@ impl CodeRows {
         }
     }
 
+    /// The zh meanings, in NFKC form, of the code's rows in `source` keyed by the code alone
+    /// (one, or one per platform).
+    pub(crate) fn code_meanings(self, source: Source) -> impl Iterator<Item = &'static str> {
+        let forms = zh_forms();
+        self.0.iter().filter_map(move |&i| {
+            let i = usize::from(i);
+            let e = ENTRIES.get(i)?;
+            let form = forms
+                .get(i)
+                .filter(|_| e.source == source && e.matcher.is_none());
+            form.map(|f| &**f)
+        })
+    }
+
     /// All rows of the code in `source`: the code-only row first, then message rows; with the
     /// index in `ENTRIES` of the first.
     fn in_source(self, source: Source) -> Option<(usize, &'static [Entry])> {
@@ -342,15 +356,20 @@ pub(crate) fn key_sets() -> &'static [[u64; 2]] {
     })
 }
 
+/// Every entry's zh meaning in NFKC form, as messages are compared with it, by index in
+/// `ENTRIES`, made on first use: telling a number's readings apart compares a message with
+/// them on every callback of such a number.
+fn zh_forms() -> &'static [Cow<'static, str>] {
+    static FORMS: OnceLock<Box<[Cow<'static, str>]>> = OnceLock::new();
+    FORMS.get_or_init(|| ENTRIES.iter().map(|e| nfkc(e.message(Lang::Zh))).collect())
+}
+
 /// NFKC form of `text`, borrowed when it is already normalised (always for ASCII).
 pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
     // ASCII and the CJK Unified Ideographs (U+4E00..U+9FFF) are their own NFKC form: vendor
     // messages are made of them, and the table lookup per character costs more than the rest of
     // a message's parsing. Anything else (fullwidth forms, the ideographic space) is checked.
-    if text
-        .chars()
-        .all(|c| c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c))
-    {
+    if ascii_or_cjk(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     match is_nfkc_quick(text.chars()) {
@@ -362,6 +381,22 @@ pub(crate) fn nfkc(text: &str) -> Cow<'_, str> {
             Cow::Owned(out)
         }
     }
+}
+
+/// Whether the UTF-8 `bytes` are all ASCII or U+4E00..U+9FFF, read a byte at a time rather
+/// than decoded: those ideographs are the three-byte sequences led by `E5`..`E9`, or by `E4`
+/// with a second byte from `B8` (callgrind: a third of decoding the characters).
+fn ascii_or_cjk(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += match b {
+            0x00..=0x7f => 1,
+            0xe5..=0xe9 => 3,
+            0xe4 if bytes.get(i + 1).is_some_and(|&c| c >= 0xb8) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 #[cfg(test)]
@@ -430,5 +465,22 @@ mod tests {
         assert_eq!(nfkc("网关IP错误"), Cow::Borrowed("网关IP错误"));
         assert_eq!(nfkc("错误\u{3000}１０３"), "错误 103");
         assert_eq!(nfkc("ｃｏｄｅ：1105"), "code:1105");
+    }
+
+    /// The byte test takes exactly ASCII and U+4E00..U+9FFF, alone and after another character.
+    #[test]
+    fn ascii_or_cjk_takes_exactly_the_shortcut_characters() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let expected = c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c);
+            for text in [c.to_string(), format!("蜂{c}"), format!("{c}a")] {
+                assert_eq!(
+                    ascii_or_cjk(text.as_bytes()),
+                    expected,
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+        assert!(ascii_or_cjk(b""));
     }
 }

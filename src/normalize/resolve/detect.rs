@@ -315,16 +315,12 @@ fn gives(rows: CodeRows, s: Source, msg: &str) -> bool {
     let long = |t: &str| t.chars().nth(3).is_some();
     // ASCII case aside, as message rows match (`css属性不合规` is CSS属性不合规).
     let within = crate::normalize::keys::contains_ci;
-    // Any of its code rows: a row per platform is a meaning too (a plugin's 500001).
-    let code_rows = rows
-        .entries()
-        .filter(|e| e.source() == s && !e.is_message_row());
+    // Any of its code rows: a row per platform is a meaning too (a plugin's 500001). In the
+    // message's form: `校验成功，可进行一键登录` is within `校验成功,可进行一键登录!`.
     rows.matched(s, msg).is_some()
-        || code_rows.into_iter().any(|e| {
-            // In the message's form: `校验成功，可进行一键登录` is within `校验成功,可进行一键登录!`.
-            let zh = crate::catalog::nfkc(e.message(crate::Lang::Zh));
-            (long(&zh) && within(msg, &zh)) || (long(msg) && within(&zh, msg))
-        })
+        || rows
+            .code_meanings(s)
+            .any(|zh| (long(zh) && within(msg, zh)) || (long(msg) && within(zh, msg)))
 }
 
 #[cfg(test)]
