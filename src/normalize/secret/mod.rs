@@ -179,7 +179,8 @@ pub(super) fn secret_kind(key: &str) -> Option<&'static str> {
     });
     // How the key ends is looked at only when it names a secret, as few keys do; an ending
     // that is the secret word's own says nothing about it (`TemplateParamSet`).
-    kind.filter(|_| !describes(folded) || ends_with_word(folded))
+    // (The secret's own word first: a key that is the word alone, `token`, reads no list.)
+    kind.filter(|_| ends_with_word(folded) || !describes(folded))
 }
 
 /// [`secret_kind`] for a key written before a value in text: there the key must end with one
@@ -403,8 +404,29 @@ pub(crate) fn is_token_text(val: &Val<'_>) -> bool {
     }
 }
 
+/// `<redacted {kind}: {n} chars>`, `n` the value's characters. Written piece by piece: through
+/// `format!` it cost a success callback's token more than the rest of keeping it (callgrind).
 pub(super) fn redacted(kind: &str, value: &str) -> String {
-    format!("<redacted {kind}: {} chars>", value.chars().count())
+    // A count's digits, from the last: twenty hold any `usize`.
+    let mut digits = [0u8; 20];
+    let mut n = value.chars().count();
+    let mut len = 0;
+    for slot in digits.iter_mut().rev() {
+        // `n % 10` is below 10: one digit.
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    let count = digits.get(digits.len() - len..).unwrap_or_default();
+    let count = std::str::from_utf8(count).unwrap_or_default();
+    let mut out = String::with_capacity(24 + kind.len());
+    for piece in ["<redacted ", kind, ": ", count, " chars>"] {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// Whether a value says there is no secret: empty, a null of some language, or a placeholder

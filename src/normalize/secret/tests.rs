@@ -331,3 +331,22 @@ fn qualified_codes_templates_and_sessions_name_secrets() {
     assert!(ends_with_word(b"templateparamset"));
     assert!(!ends_with_word(b"tokentype") && !ends_with_word(b"host"));
 }
+
+/// A redaction names the kind and the value's characters (not bytes), in decimal, for
+/// counts of one digit and of several, zero included.
+#[test]
+fn redactions_count_characters_in_decimal() {
+    assert_eq!(redacted("token", ""), "<redacted token: 0 chars>");
+    assert_eq!(
+        redacted("phone", "13812345678"),
+        "<redacted phone: 11 chars>"
+    );
+    assert_eq!(redacted("code", "验证码"), "<redacted code: 3 chars>");
+    for n in [1, 9, 10, 99, 100, 101, 1000, 65_536] {
+        let value = "x".repeat(n);
+        assert_eq!(
+            redacted("secret", &value),
+            format!("<redacted secret: {n} chars>")
+        );
+    }
+}
