@@ -1,7 +1,7 @@
 //! Values pulled out of IDaaS message templates (`剩余登录次数：{0}`).
 
 use crate::catalog::nfkc;
-use crate::{Entry, Lang};
+use crate::{Lang, Message};
 
 /// The values an IDaaS back-end message filled into its template, e.g. the attempts left in
 /// `IDAAS.SDK.LOGIN.1005` 用户名或密码错误，剩余登录次数：3.
@@ -27,22 +27,22 @@ pub struct IdaasParams {
     pub lock_seconds: Option<u32>,
 }
 
-/// The parameters of `msg` for an entry whose message is a template, if `msg` fits the zh or
-/// en template (both NFKC-normalised, ASCII case ignored).
-pub(crate) fn params(entry: &Entry, msg: &str) -> Option<IdaasParams> {
-    if !entry.message(Lang::Zh).contains("{0}") {
+/// The parameters of `msg` for the IDaaS `code` whose catalog message (`templates`) is a
+/// template, if `msg` fits the zh or en template (both NFKC-normalised, ASCII case ignored).
+pub(crate) fn params(code: &str, templates: Message, msg: &str) -> Option<IdaasParams> {
+    if !templates.zh.contains("{0}") {
         return None;
     }
     // As written first: the message was made from the template, so this is the usual match
     // and costs no copies. Then both NFKC-normalised, for look-alike characters.
     let values = Lang::ALL
         .iter()
-        .find_map(|&lang| fill(entry.message(lang), msg))
+        .find_map(|&lang| fill(templates.get(lang), msg))
         .or_else(|| {
             let msg = nfkc(msg);
             Lang::ALL
                 .iter()
-                .find_map(|&lang| fill(&nfkc(entry.message(lang)), &msg))
+                .find_map(|&lang| fill(&nfkc(templates.get(lang)), &msg))
         })?;
     let number = |i: usize| values.get(i).and_then(|v| v.trim().parse::<u32>().ok());
     let mut params = IdaasParams {
@@ -51,7 +51,7 @@ pub(crate) fn params(entry: &Entry, msg: &str) -> Option<IdaasParams> {
         lock_minutes: None,
         lock_seconds: None,
     };
-    match entry.code() {
+    match code {
         "IDAAS.SDK.LOGIN.1003" => {
             params.lock_minutes = number(0);
             params.lock_seconds = number(1);

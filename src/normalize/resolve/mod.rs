@@ -274,6 +274,7 @@ pub(crate) fn assemble<'a>(
         .find(source, n.raw_msg.as_deref())
         .and_then(Entry::carrier);
     n.carrier = top_carrier(&n, named, wraps);
+    fill_params(&mut n);
     n
 }
 

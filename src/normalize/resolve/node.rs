@@ -12,7 +12,6 @@ pub(super) fn node<'a>(
 ) -> Normalized<'a> {
     let raw_msg = raw_msg.map(redact_token);
     let v = Verdict::of(rows, source, raw_msg.as_deref());
-    let params = v.params(raw_msg.as_deref());
     // Built as one literal, so that it is written where the caller keeps it (192 bytes;
     // filled after the fact, it was written here and copied there on every call).
     Normalized {
@@ -29,7 +28,7 @@ pub(super) fn node<'a>(
         root_cause: None,
         carrier: None,
         request_id: None,
-        params,
+        params: None,
         extra: Extra::new(),
         advice: None,
     }
@@ -66,7 +65,16 @@ fn apply(n: &mut Normalized<'_>, v: Verdict) {
     n.retryable = v.retryable();
     n.action = v.action();
     n.message = v.message();
-    n.params = v.params(n.raw_msg.as_deref());
+}
+
+/// The values an IDaaS node's message filled into its catalog message, a template
+/// (`剩余登录次数：{0}`): read once the callback is resolved, and only where its texts are kept
+/// (`Detail::Full`). The message is its entry's, so the node's code and message name it.
+pub(super) fn fill_params(n: &mut Normalized<'_>) {
+    n.params = match (n.source, n.message, n.raw_msg.as_deref()) {
+        (Source::Idaas, Some(templates), Some(msg)) => idaas::params(&n.code, templates, msg),
+        _ => None,
+    };
 }
 
 /// What the catalog says about a code in a source: its entry, if any, and the outcome.
@@ -109,14 +117,6 @@ impl Verdict {
             zh: e.message(crate::Lang::Zh),
             en: e.message(crate::Lang::En),
         })
-    }
-
-    /// The values filled into the entry's template, for an IDaaS message.
-    pub(super) fn params(self, msg: Option<&str>) -> Option<idaas::IdaasParams> {
-        match (self.entry, msg) {
-            (Some(e), Some(msg)) if e.source() == Source::Idaas => idaas::params(e, msg),
-            _ => None,
-        }
     }
 }
 

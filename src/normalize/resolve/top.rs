@@ -264,14 +264,19 @@ pub(crate) fn resolve_top<'a>(
     }
 }
 
-/// The texts of the callback and of its causes redacted; under [`Detail::Outcome`], left out
-/// first (they were read to find the causes): what is left to redact is their codes and ids.
+/// The texts of the callback and of its causes redacted, IDaaS template values read from
+/// them; under [`Detail::Outcome`], left out first (they were read to find the causes): what
+/// is left to redact is their codes and ids.
 fn settle_texts(n: &mut Normalized<'_>, detail: Detail) {
-    let mut cur = (detail == Detail::Outcome).then_some(&mut *n);
+    let mut cur = Some(&mut *n);
     while let Some(c) = cur {
-        c.raw_msg = None;
-        c.params = None;
-        c.extra = Extra::default();
+        match detail {
+            Detail::Full => fill_params(c),
+            Detail::Outcome => {
+                c.raw_msg = None;
+                c.extra = Extra::default();
+            }
+        }
         cur = c.root_cause.as_deref_mut();
     }
     secret::redact_numbers(n);
