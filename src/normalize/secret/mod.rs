@@ -107,6 +107,15 @@ fn decoded(text: &str, mask: impl FnOnce(Cow<'_, str>) -> Cow<'_, str>) -> Optio
 /// A request id's `key=value` secrets and mobile numbers redacted, also where it writes them
 /// encoded once more (an id is no text to read prose or markup in).
 pub(crate) fn mask_id(id: Cow<'_, str>) -> Cow<'_, str> {
+    // Most ids (hex, UUIDs) have no separator a key's value follows (`mask_keyed` reads after
+    // `=`, `:` and the `0xEF` that leads `：`) and no encoding: only a number can be there
+    // (a redaction's own `phone: 11 chars` is no key's value).
+    if !id
+        .bytes()
+        .any(|c| matches!(c, b'=' | b':' | b'&' | b'\\' | 0xEF))
+    {
+        return mask_phones(id);
+    }
     if id.bytes().any(|c| matches!(c, b'&' | b'\\' | 0xEF)) {
         if let Some(masked) = decoded(&id, mask_keys) {
             return Cow::Owned(masked);

@@ -350,3 +350,25 @@ fn redactions_count_characters_in_decimal() {
         );
     }
 }
+
+/// A request id without a separator holds no `key=value` secret: only its numbers are
+/// redacted, and a redaction's own `phone: 11 chars` is no key and value to read again.
+#[test]
+fn ids_without_separators_get_their_numbers_redacted() {
+    let id = |s: &'static str| mask_id(Cow::Borrowed(s)).into_owned();
+    assert_eq!(id("bc69f265"), "bc69f265");
+    assert_eq!(
+        id("8E7B-13812345678-x"),
+        "8E7B-<redacted phone: 11 chars>-x"
+    );
+    assert_eq!(id("13812345678"), "<redacted phone: 11 chars>");
+    for text in ["13812345678", "a 138 1234 5678 b", "1381234567813912345678"] {
+        let phones = mask_phones(Cow::Borrowed(text));
+        assert_eq!(keyed::mask_keyed(phones.clone()), phones, "{text}");
+    }
+    // With a separator, the value after a secret key is read too.
+    assert_eq!(
+        id("req:token=STsid0001"),
+        "req:token=<redacted token: 9 chars>"
+    );
+}
