@@ -214,3 +214,31 @@ fn an_sms_code_in_words_is_no_cause() {
     let n = normalize(r#"{"code":"600011","msg":"result code: 103119"}"#).unwrap();
     assert_eq!(chain(&n), [(Source::Cmcc, "103119", true)]);
 }
+
+/// A code value whose digits run on into letters or a fraction is kept whole and unknown: not
+/// read as its leading digits (`0x1F` is no `0`, a success), and a number written as text
+/// reads as the same bare number does.
+#[test]
+fn codes_whose_digits_run_on_are_kept_whole() {
+    for (raw, code) in [
+        (r#"{"code":"0x1F"}"#, "0x1F"),
+        (r#"{"resultCode":"0abc"}"#, "0abc"),
+        (r#"{"code":"0e5"}"#, "0e5"),
+        (r#"{"code":"1e3"}"#, "1e3"),
+        (r#"{"code":"6.0e5"}"#, "6.0e5"),
+        (r#"{"code":6.0e5}"#, "6.0e5"),
+    ] {
+        let n = normalize(raw).unwrap();
+        assert_eq!((n.code.as_ref(), n.known), (code, false), "{raw}");
+        assert_eq!(n.outcome, numauth::AuthOutcome::Unknown, "{raw}");
+    }
+    // An integer written with a zero fraction, as text or bare, is that integer.
+    for raw in [r#"{"code":"600011.0"}"#, r#"{"code":600011.0}"#] {
+        let n = normalize(raw).unwrap();
+        assert_eq!((n.code.as_ref(), n.known), ("600011", true), "{raw}");
+    }
+    // A message glued to the code after its key is still read as the message.
+    let n = normalize(r#"{"code":"1105msg:参数信息错误"}"#).unwrap();
+    assert_eq!(n.code, "1105");
+    assert_eq!(n.raw_msg.as_deref(), Some("参数信息错误"));
+}

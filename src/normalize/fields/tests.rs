@@ -12,6 +12,30 @@ fn code_tokens() {
         tok("1105msg:x", false),
         Some(("1105".into(), Some("msg:x".into())))
     );
+    // Text glued to the digits: a message's key, another script, punctuation.
+    assert_eq!(
+        tok("103000成功", false),
+        Some(("103000".into(), Some("成功".into())))
+    );
+    assert_eq!(
+        tok("600011;", true),
+        Some(("600011".into(), Some(";".into())))
+    );
+    // Letters and digits run on: one word, not the digits and text (`0x1F` is no `0`).
+    assert_eq!(tok("0x1F", false), Some(("0x1F".into(), None)));
+    assert_eq!(tok("0abc", false), Some(("0abc".into(), None)));
+    assert_eq!(tok("1105msg", false), Some(("1105msg".into(), None)));
+    // (A message's key further on does not make the digits a code.)
+    assert_eq!(tok("0abc msg:x", false), None);
+    assert_eq!(tok("0x1F", true), None);
+    // A number written as text reads as a bare one: an integer's digits, else kept whole.
+    assert_eq!(
+        tok("600011.0", true),
+        Some(("600011".into(), Some(".0".into())))
+    );
+    assert_eq!(tok("6.0e5", true), Some(("6.0e5".into(), None)));
+    assert_eq!(tok("1e3", false), Some(("1e3".into(), None)));
+    assert_eq!(tok("-8004.5", true), Some(("-8004.5".into(), None)));
     assert_eq!(
         tok("isv.TOKEN_INVALID", false),
         Some(("isv.TOKEN_INVALID".into(), None))

@@ -56,6 +56,9 @@ pub(super) fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, O
     if digits > 0 && digits <= 18 {
         let end = sign + digits;
         let glued = (end < t.len()).then_some(start + end);
+        if glued.is_some() && !glued_text(t, end) {
+            return whole_word(t, start, numeric_only);
+        }
         // `+600011` is not how any SDK writes a code, but the number is still the code.
         let from = if b.first() == Some(&b'+') {
             start + 1
@@ -67,13 +70,45 @@ pub(super) fn code_token(s: &str, numeric_only: bool) -> Option<(Range<usize>, O
     if numeric_only || digits > 0 {
         return None;
     }
+    whole_word(t, start, false)
+}
+
+/// Whether what follows a code's digits at `end` of `t` is text glued to it (`1105msg:参数信息
+/// 错误`, `103000成功`, `600011;`) rather than the rest of one word: a number written as text
+/// (`6.0e5`, `600011.0`: [`is_odd_number`] decides, as for a bare number), or letters and
+/// digits run on (`0x1F`, `0abc`), where the digits alone are no code (they would read as 0,
+/// success).
+fn glued_text(t: &str, end: usize) -> bool {
+    let tail = t.get(end..).unwrap_or_default();
+    if crate::normalize::extra::is_json_literal(t) {
+        return !is_odd_number(t);
+    }
+    let runs_on = tail
+        .bytes()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'));
+    !runs_on || crate::normalize::pattern::opens_with_message(tail)
+}
+
+/// `t` (at `start` of its value) as one code: a number kept as written (`-8004.5`, as a bare
+/// one is), or a name of letters, digits, `_`, `.` and `-` (`isv.TOKEN_INVALID`, `0x1F`) or a
+/// word the catalog knows where not only numbers count.
+fn whole_word(t: &str, start: usize, numeric_only: bool) -> Option<(Range<usize>, Option<usize>)> {
+    let whole = Some((start..start + t.len(), None));
+    if crate::normalize::extra::is_json_literal(t) && t.bytes().any(|c| c.is_ascii_digit()) {
+        return whole;
+    }
+    if numeric_only {
+        return None;
+    }
+    let b = t.as_bytes();
     let ident = t.len() <= 64
         && b.first().is_some_and(u8::is_ascii_alphanumeric)
         && b.iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
     // A word in another script only when the catalog knows it (fluttercandies' 未知异常).
     let known = || t.len() <= 64 && crate::catalog::CodeRows::of(t).any();
-    (ident || known()).then_some((start..start + t.len(), None))
+    whole.filter(|_| ident || known())
 }
 
 /// The code in a value, and text glued after it.

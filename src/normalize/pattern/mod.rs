@@ -228,6 +228,14 @@ pub(crate) fn message(text: &str) -> Option<Range<usize>> {
     message_value(text, after_separator(b, at + key.len())?)
 }
 
+/// Whether `text` opens with a message's key and its separator (`msg:参数信息错误`), as text
+/// glued to a code does (`1105msg:参数信息错误`).
+pub(crate) fn opens_with_message(text: &str) -> bool {
+    let b = text.as_bytes();
+    find_key(b, 0, b.len().min(16), &MSG_KEYS, true)
+        .is_some_and(|(at, key)| at == 0 && after_separator(b, key.len()).is_some())
+}
+
 /// At most this many codes are read from one text.
 pub(crate) const MAX_NAMED: usize = 16;
 
