@@ -233,6 +233,60 @@ fn nul_bytes_are_dropped_before_reading() {
     assert_eq!(normalize("\u{0}\u{0}"), Err(ParseError::Empty));
 }
 
+/// Found by a red-team run: a NUL written as an escape (`\u0000`, as `jq -R .` quotes a log
+/// line holding one) was kept, cutting a code (`"600\u0000008"` gave no code) or a number
+/// (`138\u00001234\u00005678` was not redacted). It is dropped as a raw one is.
+#[test]
+fn escaped_nul_bytes_are_dropped_too() {
+    let n = normalize(r#""600\u0000008""#).unwrap();
+    assert_eq!((n.source, n.code.as_ref()), (Source::Pns, "600008"));
+    let n = normalize(r#""{\"code\":\"6\u000000012\"}""#).unwrap();
+    assert_eq!(n.code, "600012");
+    let n = normalize(r#"{"code":"600011","msg":"138\u00001234\u00005678"}"#).unwrap();
+    assert_eq!(n.raw_msg.as_deref(), Some("<redacted phone: 11 chars>"));
+}
+
+/// A JSON string holding the callback (an NDJSON line quoting raw text) is read when the text
+/// it holds fits the limit, its escapes taking the line up to twice as long (as the CLI reads
+/// lines): the CLI and the bindings read such a line alike. Longer, or holding more, it is
+/// too large, named by the length given.
+#[test]
+fn a_quoted_callback_may_take_twice_the_limit_for_its_escapes() {
+    // `\"` held, `\\\"` in the line: twice as long.
+    let quotes = MAX_INPUT_BYTES / 4;
+    let inner = format!(r#"{{"code":"600008","msg":"{}"}}"#, "\\\"".repeat(quotes));
+    assert!(inner.len() <= MAX_INPUT_BYTES, "{}", inner.len());
+    let line = serde_json::to_string(&inner).unwrap();
+    assert!(line.len() > MAX_INPUT_BYTES && line.len() <= 2 * MAX_INPUT_BYTES);
+    assert_eq!(normalize(&line).unwrap().code, "600008");
+    // Holding more than the limit: too large, whatever the escapes.
+    let inner = format!(
+        r#"{{"code":"600008","pad":"{}"}}"#,
+        "x".repeat(MAX_INPUT_BYTES)
+    );
+    let line = serde_json::to_string(&inner).unwrap();
+    assert_eq!(
+        normalize(&line).unwrap_err(),
+        ParseError::TooLarge {
+            len: line.len(),
+            max: MAX_INPUT_BYTES
+        }
+    );
+    // Not a JSON string: the limit is the limit.
+    let text = format!("code:600008 {}", "\\\"".repeat(3 * quotes));
+    assert!(text.len() > MAX_INPUT_BYTES && text.len() < 2 * MAX_INPUT_BYTES);
+    assert!(matches!(normalize(&text), Err(ParseError::TooLarge { .. })));
+    // A line over twice the limit, though what it holds would fit (`\u0001`: six bytes for one).
+    let inner = format!(
+        r#"{{"code":"600008","pad":"{}"}}"#,
+        "\u{1}".repeat(2 * quotes)
+    );
+    assert!(inner.len() <= MAX_INPUT_BYTES);
+    let line = serde_json::to_string(&inner).unwrap();
+    assert!(line.len() > 2 * MAX_INPUT_BYTES);
+    assert!(matches!(normalize(&line), Err(ParseError::TooLarge { .. })));
+}
+
 /// A code sent as a number that is no integer code (a red-team find): its first digits were
 /// taken for the code (`6.00011e5` as `6`, `-8004.5` as China Telecom's `-8004`), and a number
 /// longer than any code gave "no result code found" as if the field were missing. Each is

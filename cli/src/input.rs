@@ -178,26 +178,14 @@ fn sniff(raw: &mut impl Read) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
-/// The text to normalise: a JSON string line is decoded, anything else is taken as it is (the
-/// normaliser copes with objects, broken JSON and raw text). NUL bytes are dropped: they come
-/// from padded or mis-encoded logs, and one inside a code would cut it.
-pub fn payload(line: &str) -> Result<Cow<'_, str>, String> {
-    let trimmed = line.trim();
-    if trimmed.is_empty() {
-        return Err("empty line".to_owned());
+/// The text to normalise: the line, trimmed. A JSON string line is decoded by the normaliser,
+/// which also drops NUL bytes, so that every interface reads a line the same way (the Python
+/// batch hands the same text to the same function).
+pub fn payload(line: &str) -> Result<&str, String> {
+    match line.trim() {
+        "" => Err("empty line".to_owned()),
+        trimmed => Ok(trimmed),
     }
-    let text = if trimmed.starts_with('"') {
-        serde_json::from_str::<String>(trimmed)
-            .map(Cow::Owned)
-            .map_err(|e| format!("the line starts like a JSON string but is not one: {e}"))?
-    } else {
-        Cow::Borrowed(trimmed)
-    };
-    Ok(if text.contains('\0') {
-        Cow::Owned(text.replace('\0', ""))
-    } else {
-        text
-    })
 }
 
 /// Normalises one line of a callback log and hands the result to `f` (the result borrows the
@@ -209,7 +197,7 @@ pub fn with_normalized<T>(
 ) -> T {
     match payload(line) {
         Err(e) => f(Err(e)),
-        Ok(text) => match normalize_with(&text, hint) {
+        Ok(text) => match normalize_with(text, hint) {
             Ok(n) => f(Ok(&n)),
             Err(e) => f(Err(e.to_string())),
         },

@@ -226,6 +226,28 @@ fn a_nul_byte_does_not_cut_a_code() {
     assert_eq!(report(&[], log)["warnings"]["nul_bytes"], 2);
 }
 
+/// Found by a red-team run: the CLI decoded a line starting with a quote itself, strictly, and
+/// read such lines otherwise than the Python batch, which hands the line to the normaliser.
+/// Now the normaliser alone reads them: a broken string is read as text, and a raw NUL inside
+/// a quoted line is dropped, not a reason to refuse the line.
+#[test]
+fn a_line_starting_with_a_quote_is_read_as_the_bindings_read_it() {
+    let log = b"\"code\":600008\n\"600\x00011\"\n\"{\\\"code\\\":\\\"6\\u000000012\\\"}\"\n";
+    let out = json_lines(&run(&["normalize"], log));
+    let codes: Vec<_> = out.iter().map(|o| o["code"].as_str()).collect();
+    assert_eq!(
+        codes,
+        [Some("600008"), Some("600011"), Some("600012")],
+        "{out:?}"
+    );
+    // A quoted line longer than the normaliser's limit, holding a callback within it.
+    let held = format!(r#"{{"code":"600008","msg":"{}"}}"#, "\\\"".repeat(20_000));
+    let line = serde_json::to_string(&held).unwrap();
+    assert!(line.len() > numauth::MAX_INPUT_BYTES);
+    let out = json_lines(&run(&["normalize"], format!("{line}\n").as_bytes()));
+    assert_eq!(out[0]["code"], "600008", "{:?}", out[0].get("error"));
+}
+
 #[test]
 fn cr_crlf_and_lf_all_end_lines() {
     let log = b"{\"code\":\"600011\"}\r{\"code\":\"600008\"}\r\n{\"code\":\"600007\"}\n\r{\"code\":\"600001\"}\r";

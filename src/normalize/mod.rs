@@ -43,7 +43,9 @@ pub(crate) use secret::fold_key;
 pub use secret::redact_text;
 
 /// The largest input [`normalize`] accepts, in bytes (64 KiB). A callback is a few hundred
-/// bytes; a larger input is a whole log, which should be split into lines first.
+/// bytes; a larger input is a whole log, which should be split into lines first. A JSON string
+/// holding the callback (an NDJSON line quoting raw text) may be up to twice as long, for its
+/// escapes, when the text it holds fits.
 ///
 /// ```
 /// use numauth::{normalize, ParseError, MAX_INPUT_BYTES};
@@ -397,10 +399,7 @@ pub fn normalize(raw: &str) -> Result<Normalized<'_>, ParseError> {
 /// ```
 pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseError> {
     if raw.len() > MAX_INPUT_BYTES {
-        return Err(ParseError::TooLarge {
-            len: raw.len(),
-            max: MAX_INPUT_BYTES,
-        });
+        return quoted_over_limit(raw, hint);
     }
     // NUL bytes come from padded or mis-encoded logs, and one inside a code would cut it
     // (`600\0011` read as `600`): dropped, as the CLI drops them when it reads a log, so that
@@ -412,6 +411,26 @@ pub fn normalize_with(raw: &str, hint: Hint) -> Result<Normalized<'_>, ParseErro
     }
     // The advice is set where the top-level callback is resolved.
     resolve::normalize_text(raw, 0, &resolve::Ctx::Top(hint))
+}
+
+/// An input over [`MAX_INPUT_BYTES`] that is one JSON string (a log line quoting a raw
+/// callback, `"{\"code\":…}"`): its escapes make it longer than the text it holds, which is
+/// read when it fits the limit and the line is at most twice as long. Else too large.
+fn quoted_over_limit(raw: &str, hint: Hint) -> Result<Normalized<'static>, ParseError> {
+    let too_large = ParseError::TooLarge {
+        len: raw.len(),
+        max: MAX_INPUT_BYTES,
+    };
+    let t = scan::trim(raw);
+    if t.len() > 2 * MAX_INPUT_BYTES || !t.starts_with('"') {
+        return Err(too_large);
+    }
+    match scan::whole_string(t) {
+        Some(inner) if inner.len() <= MAX_INPUT_BYTES => {
+            normalize_with(&inner, hint).map(Normalized::into_owned)
+        }
+        _ => Err(too_large),
+    }
 }
 
 /// Normalises a callback whose fields the caller already holds. Infallible: it has a code

@@ -107,6 +107,9 @@ pub(crate) fn unescape_until(src: &str, from: usize, until_quote: bool) -> (Stri
         out.push_str(slice(src, run, at));
         let (decoded, next) = escape(src, at);
         match decoded {
+            // An escaped NUL (`\u0000`) is dropped, as `normalize_with` drops a raw one: it
+            // would cut a code or a number in two just the same.
+            Some('\0') => {}
             Some(ch) => out.push(ch),
             None => out.push('\\'),
         }
