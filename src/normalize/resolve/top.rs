@@ -202,14 +202,8 @@ pub(crate) fn resolve_top<'a>(
             .retain(|(k, v)| !(k.eq_ignore_ascii_case("data") && matches!(v, ExtraValue::Text(_))));
     }
     // A vendor code that wraps one carrier's errors (GeeTest `-40101`) names that carrier,
-    // before a carrier field (`operatorType`, which may name another SIM's). Few codes have
-    // such a row: the others' row is not looked up again.
-    let wraps = match rows.entries().any(|e| e.carrier().is_some()) {
-        true => rows
-            .find(source, n.raw_msg.as_deref())
-            .and_then(Entry::carrier),
-        false => None,
-    };
+    // before a carrier field (`operatorType`, which may name another SIM's).
+    let wraps = wrapped_carrier(rows, source, n.raw_msg.as_deref());
     let inner_msg = p.inner_msg.take();
     let mut under = Under {
         inner_code: p.inner_code.take(),
@@ -265,6 +259,15 @@ pub(crate) fn resolve_top<'a>(
     match err {
         Some(e) => Err(e),
         None => Ok(n),
+    }
+}
+
+/// The carrier whose errors the code's row in `source` (by the message `msg`) wraps, if any.
+/// Few codes have such a row: the others' row is not looked up again.
+fn wrapped_carrier(rows: CodeRows, source: Source, msg: Option<&str>) -> Option<Carrier> {
+    match rows.entries().any(|e| e.carrier().is_some()) {
+        true => rows.find(source, msg).and_then(Entry::carrier),
+        false => None,
     }
 }
 
