@@ -21,7 +21,8 @@ use crate::columns::{panicked, Columns, Row};
 const MIN_ROWS_PER_THREAD: usize = 4096;
 
 /// The input types accepted, as the `TypeError` names them.
-const EXPECTED: &str = "a pyarrow Array or ChunkedArray, or an Arrow stream of one column \
+const EXPECTED: &str = "a pyarrow Array or ChunkedArray, another library's array \
+                        (`__arrow_c_array__`) or an Arrow stream of one column \
                         (`__arrow_c_stream__`: a Polars Series), of string, large_string, \
                         string_view, binary, large_binary or binary_view";
 
@@ -39,7 +40,7 @@ const EXPECTED: &str = "a pyarrow Array or ChunkedArray, or an Arrow stream of o
 /// a batch gets at most one thread per 4,096 rows. Pass `threads=1` where the engine already
 /// runs one call per core (Spark's `mapInArrow`). The answer is the same for any count.
 #[pyfunction]
-#[pyo3(signature = (array, source=None, platform=None, os_version=None, sdk_version=None, threads=None))]
+#[pyo3(signature = (array, *, source=None, platform=None, os_version=None, sdk_version=None, threads=None))]
 pub fn normalize_arrow<'py>(
     py: Python<'py>,
     array: &Bound<'py, PyAny>,
@@ -110,27 +111,30 @@ fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<NonZeroUsize> {
     Ok(count.unwrap_or(NonZeroUsize::MAX))
 }
 
-/// The input as Arrow data, checked to be of a type we read.
+/// The input as Arrow data, checked to be of a type we read. Whatever its producer, it is
+/// imported by pyarrow first (a pyarrow array as it is): pyarrow's import does not check a
+/// string array's UTF-8, so a bad row gets `error` rather than failing the batch (see
+/// [`binary_view_of`]).
 fn import(array: &Bound<'_, PyAny>) -> PyResult<ArrayData> {
-    let array = if array.hasattr("__arrow_c_array__")? {
+    let pyarrow = array.py().import("pyarrow")?;
+    let array = if array.is_instance(&pyarrow.getattr("Array")?)? {
         array.clone()
-    } else if array.hasattr("combine_chunks")? {
-        // A ChunkedArray (a table's column) has no single-array capsule: join its chunks first.
+    } else if array.is_instance(&pyarrow.getattr("ChunkedArray")?)? {
+        // A table's column has no single-array capsule: its chunks are joined first.
         joined(array)?
+    } else if array.hasattr("__arrow_c_array__")? {
+        // Another library's array (its schema says what it is; a record batch is a struct).
+        pyarrow.call_method1("array", (array,))?
     } else if array.hasattr("__arrow_c_stream__")? {
-        // Another library's column (a Polars Series): read as a ChunkedArray through its
-        // stream capsule, then joined. A stream of a table, not a column, fails the type check.
-        let pyarrow = array.py().import("pyarrow")?;
+        // Another library's column (a Polars Series), read as a ChunkedArray through its
+        // stream capsule, then joined. A table's stream is one of structs, refused below.
         joined(&pyarrow.call_method1("chunked_array", (array,))?)?
     } else {
-        array.clone()
-    };
-    if !array.hasattr("__arrow_c_array__")? {
         return Err(PyTypeError::new_err(format!(
             "normalize_arrow expects {EXPECTED}, got {}",
             array.get_type().name()?
         )));
-    }
+    };
     let data = ArrayData::from_pyarrow_bound(&binary_view_of(&array)?)?;
     match data.data_type() {
         DataType::Utf8
@@ -171,18 +175,12 @@ fn joined<'py>(chunked: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 /// importing it does not check all of its UTF-8 at once with the GIL held: each row is checked
 /// as it is normalised, in the worker threads (a bad row gets `error`). Other arrays as they are.
 fn binary_view_of<'py>(array: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let Ok(kind) = array.getattr("type") else {
-        return Ok(array.clone());
-    };
-    let binary = match kind.str()?.to_cow()?.as_ref() {
+    let binary = match array.getattr("type")?.str()?.to_cow()?.as_ref() {
         "string" => "binary",
         "large_string" => "large_binary",
         "string_view" => "binary_view",
         _ => return Ok(array.clone()),
     };
-    if !array.hasattr("view")? {
-        return Ok(array.clone());
-    }
     let binary = array.py().import("pyarrow")?.call_method0(binary)?;
     array.call_method1("view", (binary,))
 }

@@ -79,15 +79,16 @@ fn hint(
 fn lookup<'py>(
     py: Python<'py>,
     source: &str,
-    code: &str,
-    msg: Option<&str>,
+    code: &Bound<'py, PyString>,
+    msg: Option<&Bound<'py, PyString>>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let source: Source = source
         .parse()
         .map_err(|e: numauth::ParseIdError| PyValueError::new_err(e.to_string()))?;
-    let entry = match msg {
-        Some(m) => numauth::lookup_with_msg(source, code, m),
-        None => numauth::lookup(source, code),
+    let code = str_arg(code)?;
+    let entry = match msg.map(str_arg).transpose()? {
+        Some(m) => numauth::lookup_with_msg(source, &code, &m),
+        None => numauth::lookup(source, &code),
     };
     entry.map(|e| to_python(py, e)).transpose()
 }
@@ -99,11 +100,12 @@ fn lookup<'py>(
 #[pyo3(signature = (code, source=None, msg=None))]
 fn explain<'py>(
     py: Python<'py>,
-    code: &str,
+    code: &Bound<'py, PyString>,
     source: Option<&str>,
-    msg: Option<&str>,
+    msg: Option<&Bound<'py, PyString>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let found = numauth::meanings(code, parse_id::<Source>(source)?, msg);
+    let msg = msg.map(str_arg).transpose()?;
+    let found = numauth::meanings(&str_arg(code)?, parse_id::<Source>(source)?, msg.as_deref());
     to_python(py, &found)
 }
 
@@ -119,12 +121,18 @@ fn lossy<'a>(s: &Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
     Ok(Cow::Owned(String::from_utf16_lossy(&units)))
 }
 
+/// A `str` argument's text, a lone surrogate read as U+FFFD ([`lossy`]), as `normalize` reads
+/// one: a code or message cut from a log is looked up, not refused with `UnicodeEncodeError`.
+fn str_arg<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    s.to_cow().or_else(|_| lossy(s))
+}
+
 /// Text from a `str` or UTF-8 `bytes` argument.
 fn text_arg<'a>(raw: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
     if let Ok(s) = raw.cast::<PyString>() {
         // A lone surrogate (from `json.loads` of a cut `\ud83d`, or `surrogateescape`) is read
         // as U+FFFD, as the CLI reads that escape: the rest of the callback still counts.
-        return s.to_cow().or_else(|_| lossy(s));
+        return str_arg(s);
     }
     if let Ok(b) = raw.cast::<PyBytes>() {
         return std::str::from_utf8(b.as_bytes())

@@ -139,6 +139,50 @@ def test_wrong_types_raise_type_error_saying_what_was_expected(bad: object, name
     assert named.lower() in str(e.value).lower()
 
 
+def test_a_table_or_record_batch_is_a_type_error() -> None:
+    # A red-team find: anything with a `combine_chunks` (a Table) was taken for a ChunkedArray
+    # and failed with AttributeError.
+    table = pa.table({"payload": [GOOD]})
+    for bad in (table, table.to_batches()[0]):
+        with pytest.raises(TypeError, match="string, large_string") as e:
+            numauth.normalize_arrow(bad)  # type: ignore[arg-type]
+        assert "struct" in str(e.value).lower() or "table" in str(e.value).lower()
+
+
+class OtherArray:
+    """Another library's array: only the Arrow PyCapsule interface, no pyarrow methods."""
+
+    def __init__(self, array: pa.Array) -> None:
+        self.array = array
+
+    def __arrow_c_array__(self, requested_schema: object = None) -> object:
+        return self.array.__arrow_c_array__(requested_schema)
+
+
+@pytest.mark.parametrize("kind", [pa.string(), pa.large_string()])
+def test_another_librarys_string_array_with_bad_utf8_keeps_the_batch(kind: pa.DataType) -> None:
+    # A red-team find: pyarrow arrays were read as binary (a bad row gets `error`), another
+    # producer's were imported with their UTF-8 checked at once, and one bad row raised.
+    data = b'{"code":"600008"}' + b"\xff\xff" + b'{"code":"600001"}'
+    offsets = pa.array([0, 17, 19, 36], pa.int32() if kind == pa.string() else pa.int64())
+    array = pa.Array.from_buffers(kind, 3, [None, offsets.buffers()[1], pa.py_buffer(data)])
+    batch = numauth.normalize_arrow(OtherArray(array))
+    assert batch.column("code").to_pylist() == ["600008", None, "600001"]
+    errors = batch.column("error").to_pylist()
+    assert errors[0] is None and errors[2] is None
+    assert "not UTF-8" in errors[1]
+    # And a good one reads as the pyarrow array itself does.
+    good = pa.array([GOOD, None, "600008"])
+    assert numauth.normalize_arrow(OtherArray(good)).equals(numauth.normalize_arrow(good))
+
+
+def test_options_are_keywords() -> None:
+    # A red-team find: `normalize(raw, platform, source)` but `normalize_arrow(array, source,
+    # platform)`, so `normalize_arrow(arr, "ios")` read "ios" as a source. Named only, now.
+    with pytest.raises(TypeError, match="positional"):
+        numauth.normalize_arrow(pa.array(["600001"]), "ios")  # type: ignore[misc]
+
+
 def test_hints_apply_to_every_row() -> None:
     batch = numauth.normalize_arrow(pa.array(["600001", "600001"]), source="fusion")
     assert batch.column("source").to_pylist() == ["fusion", "fusion"]

@@ -99,6 +99,23 @@ def test_a_lone_surrogate_and_nul_bytes_are_read_as_the_cli_reads_them() -> None
     assert batch.column("code").to_pylist() == ["600011"]
 
 
+def test_lookup_and_explain_read_a_lone_surrogate_as_normalize_does() -> None:
+    # A red-team find: they raised UnicodeEncodeError where normalize reads U+FFFD.
+    assert numauth.lookup("pns", "600011\ud83d") is None
+    assert numauth.explain("600011\ud83d") == []
+    assert numauth.lookup("pns", "600011", msg="获取token失败\ud83d") is not None
+    assert numauth.explain("1", source="cucc", msg="请求超时\ud83d")
+
+
+def test_the_dict_types_exist_at_run_time() -> None:
+    # A red-team find: the stub declared Entry, Normalized and Text, which the module lacked,
+    # so `entry: numauth.Entry = ...` at module level raised AttributeError.
+    assert {"Entry", "Normalized", "Text"} <= set(numauth.__all__)
+    assert numauth.Entry.__annotations__["outcome"] is str
+    assert set(numauth.Normalized.__annotations__) == set(numauth.normalize("600008"))
+    assert set(numauth.Entry.__required_keys__) <= set(numauth.lookup("pns", "600008") or {})
+
+
 def test_data_version_is_exposed() -> None:
     assert numauth.DATA_VERSION and isinstance(numauth.DATA_VERSION, str)
 

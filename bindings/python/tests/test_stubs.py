@@ -1,7 +1,10 @@
-"""The shipped .pyi stubs: mypy accepts correct use and catches wrong use."""
+"""The shipped types (the native module's .pyi stub, the TypedDicts in `numauth._types`): mypy
+accepts correct use and catches wrong use, the stub matches the module, and the code mypy
+accepts runs."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -46,6 +49,27 @@ def check(tmp_path: Path, name: str, source: str) -> tuple[str, int]:
 def test_mypy_accepts_correct_use(tmp_path: Path) -> None:
     out, status = check(tmp_path, "good.py", GOOD)
     assert status == 0, out
+
+
+def test_the_correct_use_runs(tmp_path: Path) -> None:
+    # A red-team find: mypy accepted `entry: Optional[numauth.Entry] = ...`, and Python, which
+    # evaluates a module-level annotation, raised AttributeError: no `numauth.Entry` at run time.
+    path = tmp_path / "good.py"
+    path.write_text(GOOD, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+def test_stubtest_finds_the_stub_and_the_module_agree(tmp_path: Path) -> None:
+    # Every name the stub declares exists at run time with that signature, and none is missing.
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\nignore_missing_imports = True\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "numauth", "--mypy-config-file", str(config)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Success" in run.stdout, run.stdout
 
 
 def test_mypy_catches_wrong_use(tmp_path: Path) -> None:

@@ -15,12 +15,16 @@ from ._numauth import (
     normalize,
     normalize_arrow,
 )
+from ._types import Entry, Normalized, Text
 
 __all__ = [
     "DATA_VERSION",
+    "Entry",
     "MAX_INPUT_BYTES",
     "NormalizeError",
+    "Normalized",
     "SPARK_SCHEMA",
+    "Text",
     "explain",
     "lookup",
     "normalize",
