@@ -345,7 +345,7 @@ pub(crate) fn kept_value<'a>(
 
 /// Whether a number literal holds a phone number as written or as it is printed
 /// (`1.3812345678E10` is printed `13812345678.0`).
-fn number_holds_phone(literal: &str) -> bool {
+pub(crate) fn number_holds_phone(literal: &str) -> bool {
     holds_phone(literal)
         || (literal.contains(['e', 'E'])
             && serde_json::from_str::<serde_json::Value>(literal)

@@ -61,6 +61,10 @@ pub fn redact_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// `The token STsid… has failed`). A text that writes a key encoded once more (full-width
 /// letters, HTML entities, a logger's `\n`) is read decoded too ([`encoded`]).
 pub(crate) fn mask_text(text: Cow<'_, str>) -> Cow<'_, str> {
+    // A message that is a number (`"msg": 1.3812345678E10`).
+    if exponent_phone(&text) {
+        return Cow::Owned(redacted("phone", &text));
+    }
     // As written; the text itself is kept for its decoded view.
     let first = match mask_keys(Cow::Borrowed(&text)) {
         Cow::Owned(masked) => Some(masked),
@@ -105,16 +109,23 @@ fn decoded(text: &str, mask: impl FnOnce(Cow<'_, str>) -> Cow<'_, str>) -> Optio
 }
 
 /// A request id's `key=value` secrets and mobile numbers redacted, also where it writes them
-/// encoded once more (an id is no text to read prose or markup in).
+/// encoded once more. An id that is a credential (a token where the id goes) is redacted
+/// whole, unless it is hex alone (a trace id, as Getui's `processId` is); one written as words
+/// or markup (`OTP 482913`, `<token>…</token>`) is read as text is ([`mask_text`]).
 pub(crate) fn mask_id(id: Cow<'_, str>) -> Cow<'_, str> {
+    if let Some(kind) = whole_secret(&id, true) {
+        return Cow::Owned(redacted(kind, &id));
+    }
     // Most ids (hex, UUIDs) have no separator a key's value follows (`mask_keyed` reads after
-    // `=`, `:` and the `0xEF` that leads `：`) and no encoding: only a number can be there
-    // (a redaction's own `phone: 11 chars` is no key's value).
-    if !id
-        .bytes()
-        .any(|c| matches!(c, b'=' | b':' | b'&' | b'\\' | 0xEF))
+    // `=`, `:` and the `0xEF` that leads `：`), no blank or markup and no encoding: only a
+    // number can be there (a redaction's own `phone: 11 chars` is no key's value).
+    let mut b = id.bytes();
+    if !b.any(|c| matches!(c, b'=' | b':' | b'&' | b'\\' | b'<' | 0xEF) || c.is_ascii_whitespace())
     {
         return mask_phones(id);
+    }
+    if id.bytes().any(|c| c == b'<' || c.is_ascii_whitespace()) {
+        return mask_text(id);
     }
     if id.bytes().any(|c| matches!(c, b'&' | b'\\' | 0xEF)) {
         if let Some(masked) = decoded(&id, mask_keys) {
@@ -122,6 +133,42 @@ pub(crate) fn mask_id(id: Cow<'_, str>) -> Cow<'_, str> {
         }
     }
     mask_keys(id)
+}
+
+/// The kind of secret a whole id or code is, if it is one: a token (not hex alone where
+/// `hex_is_id`: a trace id), or a JSON number whose value holds a mobile number
+/// (`1.3812345678E10`, which no digit run shows).
+fn whole_secret(text: &str, hex_is_id: bool) -> Option<&'static str> {
+    if looks_like_token(text) && !(hex_is_id && text.bytes().all(|c| c.is_ascii_hexdigit())) {
+        return Some("token");
+    }
+    exponent_phone(text).then_some("phone")
+}
+
+/// Whether `text` is a JSON number with an exponent whose value holds a mobile number
+/// (`1.3812345678E10`); other numbers show theirs as a digit run, which [`mask_phones`] finds.
+/// Not hex alone: `149504e5` is a request id, not 14950400000.
+fn exponent_phone(text: &str) -> bool {
+    use crate::normalize::extra::{is_json_literal, number_holds_phone};
+    // A number's characters alone (most ids and messages stop at their first letter), with an
+    // exponent, and one that hex does not have.
+    let b = text.as_bytes();
+    let number = |c: &u8| matches!(c, b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E');
+    b.iter().all(number)
+        && b.iter().any(|c| matches!(c, b'e' | b'E'))
+        && !b.iter().all(u8::is_ascii_hexdigit)
+        && is_json_literal(text)
+        && number_holds_phone(text)
+}
+
+/// A result's code as kept: one that no table knows and is a credential (a token sent where
+/// the code goes) or a number holding a mobile number redacted whole ([`whole_secret`]); mobile
+/// numbers written in it redacted.
+pub(crate) fn mask_code(code: Cow<'_, str>, known: bool) -> Cow<'_, str> {
+    match (!known).then(|| whole_secret(&code, false)).flatten() {
+        Some(kind) => Cow::Owned(redacted(kind, &code)),
+        None => mask_phones(code),
+    }
 }
 
 /// The readings of [`mask_text`] after `key=value`, those that the text's `class` calls for,

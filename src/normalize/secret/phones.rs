@@ -25,7 +25,7 @@ pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
         if let Some(t) = c.request_id.take() {
             c.request_id = Some(super::mask_id(t));
         }
-        c.code = mask_phones(std::mem::take(&mut c.code));
+        c.code = super::mask_code(std::mem::take(&mut c.code), c.known);
         for value in c.params.iter_mut().flat_map(|p| p.values.iter_mut()) {
             mask_string(value);
         }
