@@ -259,6 +259,20 @@ fn a_quoted_callback_may_take_twice_the_limit_for_its_escapes() {
     let line = serde_json::to_string(&inner).unwrap();
     assert!(line.len() > MAX_INPUT_BYTES && line.len() <= 2 * MAX_INPUT_BYTES);
     assert_eq!(normalize(&line).unwrap().code, "600008");
+    // Exactly twice the limit, holding what fits (`\u0001`: six bytes for one): read.
+    let many = MAX_INPUT_BYTES / 3 - 100;
+    let held = |pad: &str| {
+        format!(
+            r#"{{"code":"600008","pad":"{}{pad}"}}"#,
+            "\u{1}".repeat(many)
+        )
+    };
+    let base = serde_json::to_string(&held("")).unwrap().len();
+    let inner = held(&"x".repeat(2 * MAX_INPUT_BYTES - base));
+    let line = serde_json::to_string(&inner).unwrap();
+    assert_eq!(line.len(), 2 * MAX_INPUT_BYTES);
+    assert!(inner.len() <= MAX_INPUT_BYTES);
+    assert_eq!(normalize(&line).unwrap().code, "600008");
     // Holding more than the limit: too large, whatever the escapes.
     let inner = format!(
         r#"{{"code":"600008","pad":"{}"}}"#,
