@@ -45,6 +45,9 @@ fn an_id_written_as_words_or_markup_is_read_as_text() {
         ("pwd hunter22".to_owned(), "hunter22"),
         ("OTP 482913".to_owned(), "482913"),
         (format!("<token>{TOKEN}</token>"), TOKEN),
+        // With a separator but no secret's key: a token among the id's words.
+        (format!("trace:{TOKEN}"), TOKEN),
+        (format!("span=1;token={TOKEN}"), TOKEN),
     ] {
         let raw = serde_json::json!({"code": "600011", "requestId": id}).to_string();
         let n = normalize(&raw).unwrap();

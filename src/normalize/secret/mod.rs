@@ -108,31 +108,23 @@ fn decoded(text: &str, mask: impl FnOnce(Cow<'_, str>) -> Cow<'_, str>) -> Optio
     }
 }
 
-/// A request id's `key=value` secrets and mobile numbers redacted, also where it writes them
-/// encoded once more. An id that is a credential (a token where the id goes) is redacted
-/// whole, unless it is hex alone (a trace id, as Getui's `processId` is); one written as words
-/// or markup (`OTP 482913`, `<token>…</token>`) is read as text is ([`mask_text`]).
+/// A request id with its secrets redacted. An id that is a credential (a token where the id
+/// goes) is redacted whole, unless it is hex alone (a trace id, as Getui's `processId` is).
+/// Most ids (hex, UUIDs) have no separator a key's value follows, no blank, markup or
+/// encoding: only a number can be in them. Any other is read as a message is ([`mask_text`]:
+/// `trace=…;token=STsid…`, `OTP 482913`, `<token>…</token>`).
 pub(crate) fn mask_id(id: Cow<'_, str>) -> Cow<'_, str> {
     if let Some(kind) = whole_secret(&id, true) {
         return Cow::Owned(redacted(kind, &id));
     }
-    // Most ids (hex, UUIDs) have no separator a key's value follows (`mask_keyed` reads after
-    // `=`, `:` and the `0xEF` that leads `：`), no blank or markup and no encoding: only a
-    // number can be there (a redaction's own `phone: 11 chars` is no key's value).
-    let mut b = id.bytes();
-    if !b.any(|c| matches!(c, b'=' | b':' | b'&' | b'\\' | b'<' | 0xEF) || c.is_ascii_whitespace())
-    {
-        return mask_phones(id);
+    // (`mask_keyed` reads after `=`, `:` and the `0xEF` that leads `：`; a redaction's own
+    // `phone: 11 chars` is no key's value.)
+    let text =
+        |c: u8| matches!(c, b'=' | b':' | b'&' | b'\\' | b'<' | 0xEF) || c.is_ascii_whitespace();
+    match id.bytes().any(text) {
+        true => mask_text(id),
+        false => mask_phones(id),
     }
-    if id.bytes().any(|c| c == b'<' || c.is_ascii_whitespace()) {
-        return mask_text(id);
-    }
-    if id.bytes().any(|c| matches!(c, b'&' | b'\\' | 0xEF)) {
-        if let Some(masked) = decoded(&id, mask_keys) {
-            return Cow::Owned(masked);
-        }
-    }
-    mask_keys(id)
 }
 
 /// The kind of secret a whole id or code is, if it is one: a token (not hex alone where
