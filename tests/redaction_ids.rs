@@ -88,6 +88,12 @@ fn a_mobile_number_written_with_an_exponent_is_redacted() {
             "{raw}: {printed}"
         );
     }
+    // Nested in kept JSON, where it is printed as `13812345678.0` (an HTTP red-team find).
+    let raw =
+        r#"{"code":"600011","o":{"n":1.3812345678e10},"a":[1.3812345678E+10,138123456780e-1]}"#;
+    let printed = printed(raw);
+    assert!(!printed.contains("13812345678"), "{printed}");
+    assert_eq!(printed.matches("<redacted phone").count(), 3, "{printed}");
     // A number that holds none is kept as sent, and so is a hex id that reads as a number
     // (`149504e5` would be 14950400000).
     assert_eq!(

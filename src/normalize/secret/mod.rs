@@ -338,9 +338,22 @@ pub(crate) fn fold_key<'b>(key: &str, buf: &'b mut [u8]) -> &'b [u8] {
 /// (`\u624b\u673a\u53f7138\u00a01234\u00a05678`, what Python's and PHP's JSON writers make
 /// of 手机号138 1234 5678: the output writes it unescaped).
 pub(super) fn mentions_secret(text: &str) -> bool {
-    let found = |t: &str| names_secret(t) || holds_phone(t);
+    // A number with an exponent may print as one (`1.3812345678e10` is `13812345678.0`).
+    let found = |t: &str| names_secret(t) || holds_phone(t) || has_exponent(t.as_bytes());
     found(text)
         || (memchr::memchr(b'\\', text.as_bytes()).is_some() && found(&super::scan::unescape(text)))
+}
+
+/// Whether a text writes a number with an exponent (`1.38e10`, `5E+3`): a digit, `e` or `E`,
+/// maybe a sign, a digit.
+fn has_exponent(b: &[u8]) -> bool {
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    b.iter().enumerate().any(|(i, c)| {
+        matches!(c, b'e' | b'E')
+            && i > 0
+            && digit(i - 1)
+            && (digit(i + 1) || (matches!(b.get(i + 1), Some(b'+' | b'-')) && digit(i + 2)))
+    })
 }
 
 /// Whether a text holds a mobile number written in it (see [`mask_phones`]).
