@@ -181,10 +181,36 @@ pub async fn healthz() -> Response {
     )
 }
 
+/// The request's path with its `%XX` escapes decoded (bytes that are no UTF-8 as U+FFFD), as
+/// an error message repeats it: the message's redaction reads what the path says, not its
+/// escapes (`138%201234%205678` is a grouped mobile number).
+fn decoded_path(uri: &Uri) -> String {
+    let raw = uri.path().as_bytes();
+    let hex = |i: usize| {
+        let digit = |c: &u8| char::from(*c).to_digit(16);
+        Some(digit(raw.get(i)?)? * 16 + digit(raw.get(i + 1)?)?)
+    };
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while let Some(&c) = raw.get(i) {
+        match (c, hex(i + 1).and_then(|v| u8::try_from(v).ok())) {
+            (b'%', Some(byte)) => {
+                bytes.push(byte);
+                i += 3;
+            }
+            _ => {
+                bytes.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 pub async fn not_found(uri: Uri) -> ApiError {
     ApiError::not_found(format!(
         "no such endpoint: {} (see /v1/codes, /v1/explain/{{code}}, /v1/catalog, /v1/normalize, /v1/report)",
-        uri.path()
+        decoded_path(&uri)
     ))
 }
 
@@ -197,7 +223,7 @@ pub async fn method_not_allowed(method: axum::http::Method, uri: Uri) -> ApiErro
     };
     ApiError::method_not_allowed(format!(
         "{} does not take {method}: use {allowed} (the Allow header says the same)",
-        uri.path()
+        decoded_path(&uri)
     ))
 }
 
