@@ -241,13 +241,14 @@ fn outcomes(h: &mut String, r: &Report, lang: Lang) {
     for row in &r.top_outcomes {
         let _ = write!(
             h,
-            "<tr data-outcome=\"{id}\" data-count=\"{count}\"><td>{title}<br><span class=\"id\">{id}</span></td><td class=\"n\">{count}</td><td class=\"n\">{share:.1}</td><td>{bar}</td><td>{actor}</td><td>{action}<br><small>{advice}</small>{rules}</td></tr>",
+            "<tr data-outcome=\"{id}\" data-count=\"{count}\" data-actor=\"{actor_id}\"><td>{title}<br><span class=\"id\">{id}</span></td><td class=\"n\">{count}</td><td class=\"n\">{share:.1}</td><td>{bar}</td><td>{actor}</td><td>{action}<br><small>{advice}</small>{rules}</td></tr>",
             id = esc(row.outcome.as_str()),
             title = esc(row.outcome.title(lang)),
             count = row.count,
             share = row.share,
             bar = carrier_bar(&row.carriers),
-            actor = esc(row.outcome.actor().label(lang)),
+            actor = esc(row.actor.label(lang)),
+            actor_id = row.actor.as_str(),
             action = esc(row.action.text(lang)),
             advice = esc(row.outcome.user_text(lang)),
             rules = advice_rows(&row.advice, lang),

@@ -136,8 +136,13 @@ function entryView(e) {
 // ---- the log report ----
 async function readLog() {
   const file = $('file').files[0];
-  if (file) return file.text();
-  return $('log').value;
+  if (!file) return $('log').value;
+  // A gzip file (`.ndjson.gz`) is unzipped here first, as the CLI and the API read one.
+  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  if (magic[0] === 0x1f && magic[1] === 0x8b) {
+    return new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  }
+  return file.text();
 }
 
 async function runReport() {
@@ -170,11 +175,11 @@ function renderReport(r, ndjson) {
   renderCategories(r);
   $('carrier-legend').replaceChildren(...CARRIERS.map(([id, color]) =>
     el('li', {}, swatch(color), t(id === 'unknown' ? 'unknown_carrier' : id))));
-  $('outcomes').tBodies[0].replaceChildren(...r.top_outcomes.map((row) => el('tr', { 'data-outcome': row.outcome },
+  $('outcomes').tBodies[0].replaceChildren(...r.top_outcomes.map((row) => el('tr', { 'data-outcome': row.outcome, 'data-actor': row.actor },
     el('td', {}, word('outcomes', row.outcome, 'title'), el('br'), el('span', { class: 'id' }, row.outcome)),
     el('td', { class: 'count' }, row.count), el('td', { class: 'share' }, row.share.toFixed(1)),
     el('td', {}, carrierBar(row.carriers)),
-    el('td', {}, word('actors', labels ? labels.outcomes[row.outcome].actor : '')),
+    el('td', {}, word('actors', row.actor)),
     el('td', {}, word('actions', row.action), el('br'), el('small', {}, word('outcomes', row.outcome, 'user_text'))))));
   const causes = r.top_root_causes.map((row) => el('tr', { 'data-cause': row.source },
     el('td', {}, word('sources', row.source), el('br'),

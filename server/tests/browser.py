@@ -7,6 +7,7 @@ only. Usage: browser.py NUMAUTH_BINARY OUTPUT_DIR. Prints one line per check and
 """
 
 import base64
+import gzip
 import json
 import os
 import shutil
@@ -98,7 +99,7 @@ def compare_report(d, expected, prefix):
     shown = d.js("""return {
       cards: Object.fromEntries([...document.querySelectorAll('[id^=n-]')].map(e => [e.id, +e.textContent])),
       categories: Object.fromEntries([...document.querySelectorAll('[data-category]')].map(e => [e.dataset.category, +e.dataset.count])),
-      outcomes: [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, +r.querySelector('.count').textContent]),
+      outcomes: [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, +r.querySelector('.count').textContent, r.dataset.actor]),
       unknown: [...document.querySelectorAll('#unknown tr[data-unknown]')].map(r => [r.dataset.unknown, r.dataset.code, +r.querySelector('.count').textContent, r.querySelector('.raw').textContent]),
       unknownShown: !document.getElementById('unknown-section').hidden
     }""")
@@ -107,7 +108,7 @@ def compare_report(d, expected, prefix):
     check(prefix + " counts match report --json", shown["cards"] == cards, (shown["cards"], cards))
     check(prefix + " categories match", shown["categories"] == expected["categories"],
           (shown["categories"], expected["categories"]))
-    rows = [[r["outcome"], r["count"]] for r in expected["top_outcomes"]]
+    rows = [[r["outcome"], r["count"], r["actor"]] for r in expected["top_outcomes"]]
     check(prefix + " top outcomes match", shown["outcomes"] == rows, (shown["outcomes"], rows))
     unknown = [[r["source"], r["code"], r["count"], r["raw_msg"] or ""] for r in expected["top_unknown_codes"]]
     check(prefix + " unknown codes match", unknown and shown["unknown"] == unknown, (shown["unknown"], unknown))
@@ -137,6 +138,42 @@ def page_checks(d, binary, url, out_dir):
     check("outcome titles are in Chinese", title and any("\u4e00" <= c <= "\u9fff" for c in title), title)
     compare_report(d, zh_title, "zh:")
     d.screenshot(os.path.join(out_dir, "page-zh.png"))
+
+
+def actor_and_gzip_checks(d, binary, url, out_dir):
+    """Who acts is the row's, not the outcome's usual actor (a red-team find: both the page and
+    the HTML report showed the outcome's), and a gzip upload reads as the CLI reads it."""
+    log = os.path.join(out_dir, "actors.ndjson")
+    with open(log, "w") as f:
+        f.write(json.dumps({"code": "300004", "msg": "y"}) + "\n")
+        f.write(json.dumps({"resultCode": "103901", "desc": "x", "operatorType": "CM"}) + "\n")
+    expected = json.loads(numauth(binary, "report", "--json", log))
+    with urllib.request.urlopen(url + "v1/labels") as response:
+        defaults = json.load(response)["outcomes"]
+    overridden = [r for r in expected["top_outcomes"] if r["actor"] != defaults[r["outcome"]]["actor"]]
+    check("the actor log has rows whose actor is not their outcome's", len(overridden) == 2, expected)
+    d.js("document.getElementById('report-status').textContent = '';")
+    d.type("#file", log)
+    d.wait("return document.getElementById('report-status').textContent.length > 0 &&"
+           " document.getElementById('n-callbacks').textContent === '2'")
+    shown = d.js("return [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, r.dataset.actor,"
+                 " r.children[4].textContent])")
+    rows = [[r["outcome"], r["actor"]] for r in expected["top_outcomes"]]
+    check("page: who acts is the row's", [s[:2] for s in shown] == rows and all(s[2] for s in shown), (shown, rows))
+    path = os.path.join(out_dir, "actors.html")
+    numauth(binary, "report", "--format", "html", "-o", path, log)
+    d.go("file://" + path)
+    html = d.js("return [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, r.dataset.actor])")
+    check("html report: who acts is the row's", html == rows, (html, rows))
+    d.js("history.back()")
+    d.wait("return document.body.dataset.ready === '1'")
+    gz = os.path.join(out_dir, "callbacks.ndjson.gz")
+    with open(SAMPLE, "rb") as src, gzip.open(gz, "wb") as dst:
+        dst.write(src.read())
+    d.js("document.getElementById('report-status').textContent = '';")
+    d.type("#file", gz)
+    d.wait("return document.getElementById('report-status').textContent.length > 0")
+    compare_report(d, json.loads(numauth(binary, "report", "--json", SAMPLE)), "gzip upload:")
 
 
 def xss_checks(d, out_dir):
@@ -189,7 +226,7 @@ def html_report_checks(d, binary, out_dir):
     shown = d.js("""return {
       cards: Object.fromEntries([...document.querySelectorAll('[data-key]')].map(e => [e.dataset.key, +e.textContent])),
       categories: Object.fromEntries([...document.querySelectorAll('[data-category]')].map(e => [e.dataset.category, +e.dataset.count])),
-      outcomes: [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, +r.dataset.count]),
+      outcomes: [...document.querySelectorAll('tr[data-outcome]')].map(r => [r.dataset.outcome, +r.dataset.count, r.dataset.actor]),
       unknown: [...document.querySelectorAll('tr[data-unknown]')].map(r => [r.dataset.unknown, +r.dataset.count, r.querySelector('.id').textContent]),
       scripts: document.scripts.length,
       svgs: document.querySelectorAll('svg').length,
@@ -198,7 +235,7 @@ def html_report_checks(d, binary, out_dir):
     cards = {k: expected[k] for k in ("lines", "callbacks", "unusable", "unknown_codes")}
     check("html report: counts match report --json", shown["cards"] == cards, (shown["cards"], cards))
     check("html report: categories match", shown["categories"] == expected["categories"], shown)
-    rows = [[r["outcome"], r["count"]] for r in expected["top_outcomes"]]
+    rows = [[r["outcome"], r["count"], r["actor"]] for r in expected["top_outcomes"]]
     check("html report: top outcomes match", shown["outcomes"] == rows, shown)
     unknown = [[r["source"], r["count"], r["code"]] for r in expected["top_unknown_codes"]]
     check("html report: unknown codes match", unknown and shown["unknown"] == unknown, shown)
@@ -228,6 +265,7 @@ def main():
         if d:
             for part in (lambda: page_checks(d, binary, url, out_dir), lambda: xss_checks(d, out_dir),
                          lambda: known_only_checks(d, out_dir),
+                         lambda: actor_and_gzip_checks(d, binary, url, out_dir),
                          lambda: html_report_checks(d, binary, out_dir)):
                 try:
                     part()
