@@ -8,6 +8,26 @@ use crate::report::{AdviceRow, Carriers, Report, Warnings, MAX_CAUSES};
 
 use crate::style::Style;
 
+/// Text from the log as the terminal gets it: control characters (an escape sequence that
+/// sets the window title or clears the screen, a carriage return that overwrites the line) and
+/// the bidirectional overrides are written as `\u{1b}`, as `numauth explain` writes them.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match unsafe_char(c) {
+            true => c.escape_unicode().to_string(),
+            false => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
 fn carriers_text(c: &Carriers) -> String {
     let parts: Vec<String> = [
         ("cmcc", c.cmcc),
@@ -164,8 +184,8 @@ fn write_causes(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<(
             row.share,
             row.source,
             match row.matched {
-                Some(m) => format!("{} [{m}]", row.code),
-                None => row.code.clone(),
+                Some(m) => format!("{} [{m}]", shown(&row.code)),
+                None => shown(&row.code).into_owned(),
             },
             row.message
                 .as_deref()
@@ -206,14 +226,17 @@ fn write_unknown(out: &mut impl Write, style: &Style, r: &Report) -> io::Result<
     let title = style.pick("未收录的代码", "Codes not in the catalog");
     heading(out, style, title, r.unknown_codes)?;
     for row in &r.top_unknown_codes {
-        let msg = row.raw_msg.as_deref().map(|m| format!("  \"{m}\""));
+        let msg = row
+            .raw_msg
+            .as_deref()
+            .map(|m| format!("  \"{}\"", shown(m)));
         writeln!(
             out,
             "  {:>6} {:>5.1}%  {} {}{}  {}",
             row.count,
             row.share,
             row.source,
-            row.code,
+            shown(&row.code),
             msg.unwrap_or_default(),
             style.dim(&carriers_text(&row.carriers)),
         )?;

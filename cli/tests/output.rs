@@ -245,3 +245,28 @@ fn report_counts_an_absent_other_bucket_as_zero_and_warnings_as_zero() {
     assert_eq!(r["warnings"]["invalid_utf8"], 0);
     assert_eq!(r["warnings"]["nul_bytes"], 0);
 }
+
+/// A red-team find: the text report wrote a log's control characters as they were, so a
+/// message could set the terminal's title, clear the screen or overwrite a line. They are
+/// written as escapes (`\u{1b}`), as `explain` writes them; the JSON report keeps them.
+#[test]
+fn the_text_report_writes_no_control_character_from_the_log() {
+    let log = std::env::temp_dir().join(format!("numauth-ctl-{}.ndjson", std::process::id()));
+    let evil = "\u{1b}]0;PWNED\u{7}\u{1b}[2J\r\u{202e}x";
+    let lines = [
+        serde_json::json!({"code": "987654", "msg": evil}),
+        serde_json::json!({"code": "600011", "carrierFailedResultData": {"resultCode": format!("7{evil}")}}),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&log, body).unwrap();
+    let o = numauth(&["report", log.to_str().unwrap()]);
+    let out = text(&o.stdout);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let bad = |c: char| (c.is_control() && c != '\n') || c == '\u{202e}';
+    assert!(!out.chars().any(bad), "{out:?}");
+    assert!(out.contains("\\u{1b}]0;PWNED\\u{7}"), "{out}");
+    let o = numauth(&["report", "--json", log.to_str().unwrap()]);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["top_unknown_codes"][0]["raw_msg"], evil);
+    let _ = std::fs::remove_file(log);
+}
