@@ -111,6 +111,18 @@ fn one_payload_gives_the_line_normalize_prints_for_it() {
     );
     assert_eq!(r.json()["code"], "600011");
 
+    // One line of text is that line of a log, whatever it holds: control characters that
+    // escaping would grow six times took a 23 KB text past the line limit (a red-team find).
+    let mut line = b"code=600011 msg=x ".to_vec();
+    line.extend(std::iter::repeat_n(0x1b, 23_000));
+    let r = server.post("/v1/normalize", "text/plain", &line);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        r.body,
+        cli_normalize_line(std::str::from_utf8(&line).unwrap(), &[])
+    );
+    assert_eq!(r.json()["code"], "600011");
+
     let object = "{\n  \"resultCode\": \"103119\",\n  \"desc\": \"appid不存在\"\n}";
     let r = server.post(
         "/v1/normalize?source=cmcc",

@@ -379,6 +379,12 @@ fn one_line(kind: Kind, payload: &[u8]) -> Result<String, ApiError> {
         return Err(ApiError::unusable(too_large.to_string()));
     }
     if kind == Kind::Text {
+        // One line is read as the CLI reads that line of a file. Only a text of several lines
+        // is escaped into one JSON string, which the normaliser reads back (escapes of control
+        // characters take six bytes each: a one-line text past the line limit was refused).
+        if !text.contains(['\n', '\r']) {
+            return Ok(text.into_owned());
+        }
         return serde_json::to_string(&text).map_err(|e| ApiError::internal(e.to_string()));
     }
     if !text.trim_start().starts_with('{') {
