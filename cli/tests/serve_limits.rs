@@ -381,3 +381,46 @@ fn errors_repeat_no_phone_number_the_request_held() {
         "{err}"
     );
 }
+
+/// A red-team find: `Content-Encoding` was ignored, so a body in another coding was read as
+/// text (a 200 with garbage rows) or refused as "not UTF-8". Now a coding other than gzip is a
+/// 415 that says so; a gzip log is read, and a gzip single payload is a 415 naming NDJSON.
+#[test]
+fn a_content_encoding_is_read_or_refused_by_name() {
+    let server = Server::start(&[]);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(b"{\"code\":\"600011\"}\n{\"code\":\"600008\"}\n")
+        .unwrap();
+    let gz = gz.finish().unwrap();
+    let ndjson = ("content-type", "application/x-ndjson");
+    let r = server.send(
+        "POST",
+        "/v1/normalize",
+        &[ndjson, ("content-encoding", "gzip")],
+        &gz,
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.text().lines().count(), 2, "{}", r.text());
+    let message = server
+        .send(
+            "POST",
+            "/v1/normalize",
+            &[ndjson, ("content-encoding", "br")],
+            b"x",
+        )
+        .assert_error(415, "unsupported_media_type");
+    assert!(
+        message.contains("\"br\"") && message.contains("gzip"),
+        "{message}"
+    );
+    let json = ("content-type", "application/json");
+    let message = server
+        .send(
+            "POST",
+            "/v1/normalize",
+            &[json, ("content-encoding", "gzip")],
+            &gz,
+        )
+        .assert_error(415, "unsupported_media_type");
+    assert!(message.contains("NDJSON"), "{message}");
+}

@@ -236,6 +236,18 @@ enum Kind {
 }
 
 fn kind(headers: &HeaderMap, allowed: &[Kind]) -> Result<Kind, ApiError> {
+    // A body is read as sent, or as the gzip file it is (found by its first bytes, as the CLI
+    // finds one): another coding would be read as text and give a wrong answer, not an error.
+    let coding = headers
+        .get(header::CONTENT_ENCODING)
+        .map(|v| v.to_str().unwrap_or("?").trim().to_ascii_lowercase());
+    if let Some(coding) =
+        coding.filter(|c| !matches!(c.as_str(), "" | "identity" | "gzip" | "x-gzip"))
+    {
+        return Err(ApiError::unsupported(format!(
+            "content encoding {coding:?} is not read here; send the body as it is, or as gzip"
+        )));
+    }
     let value = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -355,6 +367,11 @@ pub async fn normalize(
 /// A single payload as the one NDJSON line `numauth normalize` would read: text becomes a JSON
 /// string; a JSON object stays as it is, on one line.
 fn one_line(kind: Kind, payload: &[u8]) -> Result<String, ApiError> {
+    if payload.starts_with(&[0x1f, 0x8b]) {
+        return Err(ApiError::unsupported(
+            "a single payload is read as it is sent, not as gzip; send a gzip log as NDJSON",
+        ));
+    }
     let text = std::str::from_utf8(payload)
         .map_err(|e| ApiError::bad_request(format!("the body is not UTF-8: {e}")))?;
     // A byte order mark is no part of the payload (the CLI skips it too).
