@@ -401,6 +401,11 @@ fn groups_with_other_separators_are_redacted() {
         ('\u{b7}', 13),
         ('\u{2009}', 13),
         ('\u{202f}', 13),
+        // A third: the small hyphen-minus, the katakana middle dots, the hyphenation point.
+        ('\u{fe63}', 13),
+        ('\u{30fb}', 13),
+        ('\u{ff65}', 13),
+        ('\u{2027}', 13),
     ] {
         let msg = format!("号码138{sep}1234{sep}5678错误");
         assert_eq!(

@@ -86,17 +86,21 @@ fn run(b: &[u8], start: usize) -> (usize, Digits) {
 /// A group separator starting at `i` (its bytes), for numbers in either width: a space, a tab,
 /// a hyphen, a dot, an underscore, a slash, a hyphen between spaces (` - `), the no-break
 /// space (U+00A0, what a word processor puts between groups) and the narrow one (U+202F), the
-/// thin space (U+2009), the middle dot (U+00B7), the hyphens and dashes (U+2010..U+2014), the
-/// minus sign (U+2212), the ideographic space (U+3000), the full-width hyphen-minus (U+FF0D)
-/// or full stop (U+FF0E).
+/// thin space (U+2009), the middle dots (U+00B7, the hyphenation point U+2027, the katakana
+/// U+30FB and its half-width U+FF65), the hyphens and dashes (U+2010..U+2014, the small
+/// hyphen-minus U+FE63), the minus sign (U+2212), the ideographic space (U+3000), the
+/// full-width hyphen-minus (U+FF0D) or full stop (U+FF0E).
 pub(super) fn separator_at(b: &[u8], i: usize) -> Option<&[u8]> {
     let len = match b.get(i..)? {
         [b' ', b'-', b' ', ..] => 3,
         [b' ' | b'\t' | b'-' | b'.' | b'_' | b'/', ..] => 1,
         [0xC2, 0xA0 | 0xB7, ..] => 2,
-        [0xE2, 0x80, 0x89..=0x94 | 0xAF, ..]
+        [0xE2, 0x80, 0x89..=0x94 | 0xA7 | 0xAF, ..]
         | [0xE2, 0x88, 0x92, ..]
         | [0xE3, 0x80, 0x80, ..]
+        | [0xE3, 0x83, 0xBB, ..]
+        | [0xEF, 0xB9, 0xA3, ..]
+        | [0xEF, 0xBD, 0xA5, ..]
         | [0xEF, 0xBC, 0x8D | 0x8E, ..] => 3,
         _ => return None,
     };
