@@ -344,15 +344,31 @@ pub(super) fn mentions_secret(text: &str) -> bool {
         || (memchr::memchr(b'\\', text.as_bytes()).is_some() && found(&super::scan::unescape(text)))
 }
 
-/// Whether a text writes a number with an exponent (`1.38e10`, `5E+3`): a digit, `e` or `E`,
-/// maybe a sign, a digit.
+/// Whether a text writes a number with an exponent (`1.38e10`, `5E+3`) as a number of its
+/// own: digits (and a dot) before the `e`, maybe a sign and digits after, and no letter or
+/// digit around them (`0b6f3a1e-77c2`, a UUID's group, is none).
 fn has_exponent(b: &[u8]) -> bool {
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    b.iter().enumerate().any(|(i, c)| {
-        matches!(c, b'e' | b'E')
-            && i > 0
-            && digit(i - 1)
-            && (digit(i + 1) || (matches!(b.get(i + 1), Some(b'+' | b'-')) && digit(i + 2)))
+    let at = |i: usize| b.get(i).copied();
+    let word = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
+    b.iter().enumerate().any(|(i, &c)| {
+        if !matches!(c, b'e' | b'E') || !at(i.wrapping_sub(1)).is_some_and(|d| d.is_ascii_digit()) {
+            return false;
+        }
+        let before = b
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|d| d.is_ascii_digit() || **d == b'.')
+            .count();
+        let sign = usize::from(matches!(at(i + 1), Some(b'+' | b'-')));
+        let digits = b
+            .get(i + 1 + sign..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|d| d.is_ascii_digit())
+            .count();
+        digits > 0 && !word(at((i - before).wrapping_sub(1))) && !word(at(i + 1 + sign + digits))
     })
 }
 

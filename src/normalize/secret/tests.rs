@@ -372,3 +372,14 @@ fn ids_without_separators_get_their_numbers_redacted() {
         "req:token=<redacted token: 9 chars>"
     );
 }
+
+/// A number with an exponent is one of its own: not a UUID's group or a word's letters.
+#[test]
+fn exponents_are_numbers_of_their_own() {
+    for yes in ["1.3812345678e10", "5E+3", "[1.38E-1]", "-2e5,", "x: 1e9"] {
+        assert!(has_exponent(yes.as_bytes()), "{yes}");
+    }
+    for no in ["0b6f3a1e-77c2", "a1e5", "1e5b", "1e", "e5", "1.5", "1e+"] {
+        assert!(!has_exponent(no.as_bytes()), "{no}");
+    }
+}
