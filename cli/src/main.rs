@@ -172,7 +172,7 @@ pub(crate) fn parse_jobs(s: &str) -> Result<NonZeroUsize, String> {
         .parse()
         .map_err(|e| format!("not a number of threads: {e}"))?;
     match NonZeroUsize::new(n) {
-        None => Err("must be at least 1 (leave out --jobs to use one per core)".to_owned()),
+        None => Err("must be at least 1 (leave out --jobs for the default)".to_owned()),
         Some(n) if n.get() > MAX_JOBS => Err(format!("must be at most {MAX_JOBS}")),
         Some(n) => Ok(n),
     }

@@ -428,3 +428,14 @@ fn a_100k_line_stream_is_normalized_in_order_exactly_as_the_cli_does_it() {
         "the stream differs from `numauth normalize`"
     );
 }
+
+/// A busy address is named in the error (a red-team nit: only "Address already in use").
+#[test]
+fn a_busy_address_is_named() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let o = numauth(&["serve", "--listen", &addr]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains(&format!("cannot listen on {addr}")), "{err}");
+}

@@ -237,7 +237,10 @@ pub fn serve(engine: Arc<dyn Engine>, config: Config) -> io::Result<()> {
         .thread_keep_alive(Duration::from_secs(2))
         .build()?;
     runtime.block_on(async move {
-        let listener = TcpListener::bind(config.listen).await?;
+        let listen = config.listen;
+        let listener = TcpListener::bind(listen)
+            .await
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot listen on {listen}: {e}")))?;
         let mut stdout = io::stdout();
         writeln!(
             stdout,
