@@ -127,11 +127,13 @@ pub(crate) fn mask_id(id: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-/// The kind of secret a whole id or code is, if it is one: a token (not hex alone where
-/// `hex_is_id`: a trace id), or a JSON number whose value holds a mobile number
-/// (`1.3812345678E10`, which no digit run shows).
+/// The kind of secret a whole id or code is, if it is one: a token as a word of text is one
+/// (random base64: both cases, classes that change often; not hex alone where `hex_is_id`, a
+/// trace id; not `u000…0123`, an identifier), or a JSON number whose value holds a mobile
+/// number (`1.3812345678E10`, which no digit run shows).
 fn whole_secret(text: &str, hex_is_id: bool) -> Option<&'static str> {
-    if looks_like_token(text) && !(hex_is_id && text.bytes().all(|c| c.is_ascii_hexdigit())) {
+    let hex = || text.bytes().all(|c| c.is_ascii_hexdigit());
+    if words::is_token_word(text) && !(hex_is_id && hex()) {
         return Some("token");
     }
     exponent_phone(text).then_some("phone")

@@ -105,7 +105,7 @@ fn chain_end(b: &[u8], start: usize) -> usize {
 /// character (capital, small letter, digit, other) that changes at two pairs of neighbours in
 /// five or more. Random base64 changes at about two in three; an identifier's words of small
 /// letters change at one in three or fewer.
-fn is_token_word(word: &str) -> bool {
+pub(super) fn is_token_word(word: &str) -> bool {
     let b = word.as_bytes();
     let class = |c: u8| match c {
         b'A'..=b'Z' => 0,
