@@ -106,6 +106,10 @@ fn chain_end(b: &[u8], start: usize) -> usize {
 /// five or more. Random base64 changes at about two in three; an identifier's words of small
 /// letters change at one in three or fewer.
 pub(super) fn is_token_word(word: &str) -> bool {
+    // The length and alphabet first: most words (every short id and code) stop there.
+    if !looks_like_token(word) {
+        return false;
+    }
     let b = word.as_bytes();
     let class = |c: u8| match c {
         b'A'..=b'Z' => 0,
@@ -118,7 +122,7 @@ pub(super) fn is_token_word(word: &str) -> bool {
         .filter(|p| matches!(p, [x, y] if class(*x) != class(*y)))
         .count();
     let cases = b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase);
-    cases && looks_like_token(word) && changes * 5 >= b.len().saturating_sub(1) * 2
+    cases && changes * 5 >= b.len().saturating_sub(1) * 2
 }
 
 #[cfg(test)]
