@@ -185,26 +185,9 @@ pub async fn healthz() -> Response {
 /// an error message repeats it: the message's redaction reads what the path says, not its
 /// escapes (`138%201234%205678` is a grouped mobile number).
 fn decoded_path(uri: &Uri) -> String {
-    let raw = uri.path().as_bytes();
-    let hex = |i: usize| {
-        let digit = |c: &u8| char::from(*c).to_digit(16);
-        Some(digit(raw.get(i)?)? * 16 + digit(raw.get(i + 1)?)?)
-    };
-    let mut bytes = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while let Some(&c) = raw.get(i) {
-        match (c, hex(i + 1).and_then(|v| u8::try_from(v).ok())) {
-            (b'%', Some(byte)) => {
-                bytes.push(byte);
-                i += 3;
-            }
-            _ => {
-                bytes.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
+    percent_encoding::percent_decode_str(uri.path())
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 pub async fn not_found(uri: Uri) -> ApiError {
