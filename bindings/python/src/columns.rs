@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use arrow_array::builder::BooleanBuilder;
 use arrow_array::{Array, ArrayRef, BinaryArray, RecordBatch};
-use arrow_buffer::{Buffer, OffsetBuffer, ScalarBuffer};
+use arrow_buffer::{OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema};
 use numauth::{normalize_with, Hint, Normalized};
 use pyo3::exceptions::PyValueError;
 use pyo3::PyResult;
 
+use crate::pool;
 use crate::validity::Validity;
 
 /// One input row, as it comes out of whichever array type was passed.
@@ -67,11 +68,11 @@ struct Text {
 
 impl Text {
     fn new(name: &'static str, rows: usize, bytes: usize) -> Self {
-        let mut offsets = Vec::with_capacity(rows + 1);
+        let mut offsets = pool::take(rows + 1);
         offsets.push(0);
         Text {
             name,
-            values: Vec::with_capacity(bytes),
+            values: pool::take(bytes),
             offsets,
             valid: Validity::with_capacity(rows),
         }
@@ -110,6 +111,8 @@ impl Text {
         self.offsets
             .extend(offsets.iter().skip(1).map(|end| base + end));
         self.valid.append(valid);
+        pool::give(values);
+        pool::give(offsets);
         Ok(())
     }
 
@@ -120,8 +123,9 @@ impl Text {
             offsets,
             valid,
         } = self;
-        let offsets = OffsetBuffer::new(ScalarBuffer::from(offsets));
-        BinaryArray::try_new(offsets, Buffer::from_vec(values), valid.finish())
+        let ends = offsets.len();
+        let offsets = OffsetBuffer::new(ScalarBuffer::new(pool::buffer(offsets), 0, ends));
+        BinaryArray::try_new(offsets, pool::buffer(values), valid.finish())
             .map(|a| Arc::new(a) as ArrayRef)
             .map_err(|e| PyValueError::new_err(format!("the output column {name}: {e}")))
     }

@@ -10,6 +10,7 @@
 
 mod batch;
 mod columns;
+mod pool;
 mod validity;
 
 use std::borrow::Cow;
@@ -166,6 +167,15 @@ fn normalize<'py>(
     }
 }
 
+/// Frees the output buffers `normalize_arrow` keeps for its next call (those of the batches it
+/// returned that pyarrow has since released, up to 1 GiB of capacity); returns the bytes of
+/// capacity freed. A long-lived process that is done with big batches calls it to give the
+/// memory back.
+#[pyfunction]
+fn release_buffers(py: Python<'_>) -> usize {
+    py.detach(pool::release)
+}
+
 /// The Python module `numauth._numauth`.
 #[pymodule]
 fn _numauth(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -173,6 +183,7 @@ fn _numauth(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(batch::normalize_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(release_buffers, m)?)?;
     m.add("NormalizeError", m.py().get_type::<NormalizeError>())?;
     m.add("DATA_VERSION", numauth::DATA_VERSION)?;
     m.add("MAX_INPUT_BYTES", numauth::MAX_INPUT_BYTES)?;

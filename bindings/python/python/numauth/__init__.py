@@ -14,6 +14,7 @@ from ._numauth import (
     lookup,
     normalize,
     normalize_arrow,
+    release_buffers,
 )
 from ._types import Entry, Normalized, Text
 
@@ -29,4 +30,5 @@ __all__ = [
     "lookup",
     "normalize",
     "normalize_arrow",
+    "release_buffers",
 ]
