@@ -2,6 +2,7 @@
 //! columns of the first part then take those of the others, part after part, and make one
 //! record batch.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use arrow_array::builder::BooleanBuilder;
@@ -12,6 +13,8 @@ use numauth::{normalize_with, Hint, Normalized};
 use pyo3::exceptions::PyValueError;
 use pyo3::PyResult;
 
+pub use crate::join::Piece;
+use crate::join::{self, Column};
 use crate::pool;
 use crate::validity::Validity;
 
@@ -58,7 +61,7 @@ fn too_big(name: &str) -> pyo3::PyErr {
 /// from parts checks every byte again (7.5% more instructions a call, callgrind). It keeps its
 /// own offsets and values rather than Arrow's `StringBuilder`, whose pushes (16 a row) took
 /// about twice the instructions.
-struct Text {
+pub struct Text {
     name: &'static str,
     values: Vec<u8>,
     /// One per row, after the first `0`: where each row's value ends.
@@ -94,29 +97,40 @@ impl Text {
         Ok(())
     }
 
-    /// Appends the rows of `tail` (a later part's column) after these.
-    fn append(&mut self, tail: Text) -> PyResult<()> {
-        let Text {
-            values,
-            offsets,
-            valid,
-            ..
-        } = tail;
-        let base = self.offsets.last().copied().unwrap_or(0);
+    /// Appends the rows `rows` of `tail` (a later part's column) after these.
+    pub fn append_rows(&mut self, tail: &Text, rows: Range<usize>) -> PyResult<()> {
+        let ends = tail.offsets.get(rows.start..=rows.end);
+        let (Some(ends), Some(base)) = (ends, self.offsets.last().copied()) else {
+            return Err(join::mismatched());
+        };
+        let (from, to) = (ends.first().copied(), ends.last().copied());
+        let values = from
+            .zip(to)
+            .and_then(|(from, to)| tail.values.get(from as usize..to as usize));
+        let (Some(from), Some(values)) = (from, values) else {
+            return Err(join::mismatched());
+        };
         if self.values.len() + values.len() > i32::MAX as usize {
             return Err(too_big(self.name));
         }
-        self.values.extend_from_slice(&values);
+        if !self.valid.append_range(&tail.valid, rows) {
+            return Err(join::mismatched());
+        }
+        self.values.extend_from_slice(values);
         // Below 2 GiB in total (checked above), so no sum overflows.
+        let shift = base - from;
         self.offsets
-            .extend(offsets.iter().skip(1).map(|end| base + end));
-        self.valid.append(valid);
-        pool::give(values);
-        pool::give(offsets);
+            .extend(ends.iter().skip(1).map(|end| shift + end));
         Ok(())
     }
 
-    fn finish(self) -> PyResult<ArrayRef> {
+    /// Gives the buffers back for a later call, once their rows are copied.
+    pub fn recycle(self) {
+        pool::give(self.values);
+        pool::give(self.offsets);
+    }
+
+    pub fn finish(self) -> PyResult<ArrayRef> {
         let Text {
             name,
             values,
@@ -135,7 +149,7 @@ impl Text {
 /// schema `mapInArrow` needs to keep every column: read off an empty batch as it is built, so
 /// that it cannot drift from what `normalize_arrow` returns.
 pub fn spark_schema() -> PyResult<String> {
-    let schema = Columns::new(0).finish(Vec::new(), 1)?.schema();
+    let schema = Columns::new(0).finish(Vec::new(), Vec::new(), 1)?.schema();
     let columns = schema.fields().iter().map(|field| {
         let kind = match field.data_type() {
             // Built binary, returned viewed as `string` (see `Text`).
@@ -270,6 +284,11 @@ impl Columns {
         self.error.push(Some(error))
     }
 
+    /// How many rows the columns hold.
+    pub fn rows(&self) -> usize {
+        self.error.valid.len()
+    }
+
     /// Every column, in the order of [`NAMES`].
     fn into_columns(self) -> [Column; 18] {
         use Column::{Bool, Text};
@@ -295,87 +314,22 @@ impl Columns {
         ]
     }
 
-    /// The record batch of these columns followed by those of `parts`, in order (the UTF-8
-    /// ones as binary: see [`Text`]). The columns are shared among `threads` threads (this one
-    /// and the others), each joining a column's parts and checking its offsets, since that
-    /// check goes over every row of every column again.
-    pub fn finish(self, parts: Vec<Columns>, threads: usize) -> PyResult<RecordBatch> {
-        let mut parts: Vec<_> = parts
+    /// The record batch of these columns followed by `pieces`, rows of `tails` (the columns of
+    /// the other threads), in order (the UTF-8 columns as binary: see [`Text`]). See
+    /// [`join::finish`].
+    pub fn finish(
+        self,
+        tails: Vec<Columns>,
+        pieces: Vec<Piece>,
+        threads: usize,
+    ) -> PyResult<RecordBatch> {
+        let tails = tails
             .into_iter()
-            .map(|p| p.into_columns().into_iter())
+            .map(|t| t.into_columns().into_iter())
             .collect();
-        let mut shares: Vec<Share> = (0..threads.clamp(1, NAMES.len()))
-            .map(|_| Vec::new())
-            .collect();
-        let count = shares.len();
-        for (i, column) in self.into_columns().into_iter().enumerate() {
-            let tails = parts.iter_mut().filter_map(Iterator::next).collect();
-            shares[i % count].push((i, column, tails));
-        }
-        let mut shares = shares.into_iter();
-        let first = shares.next().unwrap_or_default();
-        let mut arrays = std::thread::scope(|scope| {
-            let workers: Vec<_> = shares
-                .map(|share| scope.spawn(move || finish_share(share)))
-                .collect();
-            let mut arrays = finish_share(first)?;
-            for worker in workers {
-                arrays.extend(worker.join().map_err(|_| panicked())??);
-            }
-            Ok::<_, pyo3::PyErr>(arrays)
-        })?;
-        arrays.sort_unstable_by_key(|(i, _)| *i);
-        record_batch(arrays.into_iter().map(|(_, array)| array).collect())
+        let arrays = join::finish(self.into_columns(), tails, &pieces, threads)?;
+        record_batch(arrays)
     }
-}
-
-/// Some columns of the first part, each with its place and the same column of the later parts.
-type Share = Vec<(usize, Column, Vec<Column>)>;
-
-/// The finished arrays of a [`Share`], each with its place.
-fn finish_share(share: Share) -> PyResult<Vec<(usize, ArrayRef)>> {
-    share
-        .into_iter()
-        .map(|(i, mut column, tails)| {
-            column.append(tails)?;
-            Ok((i, column.finish()?))
-        })
-        .collect()
-}
-
-/// One column of a part, of either type.
-enum Column {
-    Text(Text),
-    Bool(BooleanBuilder),
-}
-
-impl Column {
-    /// Appends `tails` (the same column of the later parts, in order) after the rows so far.
-    fn append(&mut self, tails: Vec<Column>) -> PyResult<()> {
-        for tail in tails {
-            match (&mut *self, tail) {
-                (Column::Text(text), Column::Text(tail)) => text.append(tail)?,
-                (Column::Bool(builder), Column::Bool(mut tail)) => {
-                    builder.append_array(&tail.finish());
-                }
-                _ => return Err(mismatched()),
-            }
-        }
-        Ok(())
-    }
-
-    fn finish(self) -> PyResult<ArrayRef> {
-        match self {
-            Column::Text(text) => text.finish(),
-            Column::Bool(mut builder) => Ok(Arc::new(builder.finish())),
-        }
-    }
-}
-
-/// The error for parts whose columns differ in type at one place (a bug: every part's columns
-/// come from [`Columns::into_columns`]).
-fn mismatched() -> pyo3::PyErr {
-    pyo3::exceptions::PyRuntimeError::new_err("normalize_arrow: the parts' columns differ in type")
 }
 
 /// The error for a worker thread that panicked (a bug: the rows never panic).

@@ -10,6 +10,7 @@
 
 mod batch;
 mod columns;
+mod join;
 mod pool;
 mod validity;
 

@@ -45,13 +45,29 @@ impl Validity {
         }
     }
 
-    /// Appends the rows of `tail` after these, a word at a time.
-    pub fn append(&mut self, tail: Validity) {
-        for word in tail.words {
-            self.push_bits(u64::from_le(word), 64);
+    /// Appends the rows `rows` of `tail` after these, a word at a time. `rows` starts on a
+    /// word of `tail` (a thread's chunks are whole words of rows, `MIN_ROWS_PER_THREAD` in
+    /// `batch.rs`); `false`, with nothing appended, when it does not or ends past `tail`.
+    pub fn append_range(&mut self, tail: &Validity, rows: std::ops::Range<usize>) -> bool {
+        if !rows.start.is_multiple_of(64) || rows.end > tail.len {
+            return false;
         }
-        self.push_bits(tail.word, tail.len % 64);
-        self.nulls += tail.nulls;
+        for at in rows.clone().step_by(64) {
+            let n = (rows.end - at).min(64);
+            let word = tail
+                .words
+                .get(at / 64)
+                .map_or(tail.word, |w| u64::from_le(*w));
+            let bits = word & (u64::MAX >> (64 - n));
+            self.nulls += n - bits.count_ones() as usize;
+            self.push_bits(bits, n);
+        }
+        true
+    }
+
+    /// How many rows were pushed.
+    pub fn len(&self) -> usize {
+        self.len
     }
 
     /// The bits as Arrow's null buffer: none when every row holds a value.
