@@ -1,6 +1,6 @@
-//! The output columns of `normalize_arrow`: built row by row for one part of the input; the
-//! columns of the first part then take those of the others, part after part, and make one
-//! record batch.
+//! The output columns of `normalize_arrow`, built row by row by each thread for the rows it
+//! claimed; the calling thread's then take the other threads' rows in order (`join.rs`) and
+//! make one record batch.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -97,7 +97,7 @@ impl Text {
         Ok(())
     }
 
-    /// Appends the rows `rows` of `tail` (a later part's column) after these.
+    /// Appends the rows `rows` of `tail` (another thread's column) after these.
     pub fn append_rows(&mut self, tail: &Text, rows: Range<usize>) -> PyResult<()> {
         let ends = tail.offsets.get(rows.start..=rows.end);
         let (Some(ends), Some(base)) = (ends, self.offsets.last().copied()) else {
