@@ -89,28 +89,32 @@ fn string_columns<'py>(batch: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>
         .call_method1("from_arrays", (arrays, crate::columns::NAMES))
 }
 
-/// The `threads=` argument as a count: `None` is the cores this process may use. An `int`
-/// (not a `bool`, which Python counts as one) of at least 1; one too large for a count is as
-/// many as the batch can use.
+/// The `threads=` argument as a count: `None` is the cores this process may use. An `int`, or
+/// what Python takes as one (`operator.index`: a NumPy integer), but not a `bool`, of at least
+/// 1; one too large for a count is as many as the batch can use.
 fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<NonZeroUsize> {
     let Some(threads) = threads.filter(|t| !t.is_none()) else {
         return Ok(std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN));
     };
-    let kind = threads.get_type().name()?;
-    if threads.is_instance_of::<pyo3::types::PyBool>()
-        || !threads.is_instance_of::<pyo3::types::PyInt>()
-    {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "threads must be an int (or None for one per core), got {kind}"
+    let index = if threads.is_instance_of::<pyo3::types::PyBool>() {
+        None
+    } else {
+        threads.call_method0("__index__").ok()
+    };
+    let Some(index) = index.filter(|i| i.is_instance_of::<pyo3::types::PyInt>()) else {
+        return Err(PyTypeError::new_err(format!(
+            "threads must be an int (or None for one per core), got {}",
+            threads.get_type().name()?
         )));
-    }
-    let n: i128 = threads.extract().unwrap_or(i128::MAX);
-    if n < 1 {
+    };
+    // Compared in Python: an int past any machine type is still below 1 when negative.
+    if index.lt(1)? {
         return Err(PyValueError::new_err(format!(
-            "threads must be at least 1 (or None for one per core), got {n}"
+            "threads must be at least 1 (or None for one per core), got {}",
+            index.str()?
         )));
     }
-    let count = usize::try_from(n).ok().and_then(NonZeroUsize::new);
+    let count = index.extract::<usize>().ok().and_then(NonZeroUsize::new);
     Ok(count.unwrap_or(NonZeroUsize::MAX))
 }
 
@@ -200,9 +204,13 @@ fn build(data: &ArrayData, hint: Hint, threads: NonZeroUsize) -> PyResult<Record
     let rows = array.len();
     let count = threads.get().min(rows / MIN_ROWS_PER_THREAD).max(1);
     let claims = Claims(Mutex::new(0..rows));
+    // Another thread's columns are sized for twice its even share (all the rows on two
+    // threads): how many it gets depends on the others' pace, and capacity never written to
+    // costs no memory, but a column that grew would be copied.
+    let share = (rows / count).saturating_mul(2).min(rows);
     let (first, tails) = std::thread::scope(|scope| {
         let workers: Vec<_> = (1..count)
-            .map(|_| scope.spawn(|| from_back(&array, &claims, rows, hint)))
+            .map(|_| scope.spawn(|| from_back(&array, &claims, share, hint)))
             .collect();
         let mut first = Columns::new(rows);
         while let Some(chunk) = claims.front() {
@@ -262,9 +270,8 @@ impl Claims {
 /// its first row in the input, and its rows in these columns.
 type Tail = (Columns, Vec<(usize, Range<usize>)>);
 
-/// Claims rows from the back of `array` until none are left, into columns sized for all its
-/// `rows`: how many this thread gets depends on the others' pace, and capacity never written
-/// to costs no memory (a column that grew would be copied).
+/// Claims rows from the back of `array` until none are left, into columns sized for `rows` rows
+/// (they grow if this thread takes more).
 fn from_back(array: &ArrayRef, claims: &Claims, rows: usize, hint: Hint) -> PyResult<Tail> {
     let mut out = Columns::new(rows);
     let mut chunks = Vec::new();

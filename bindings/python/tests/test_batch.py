@@ -332,10 +332,32 @@ def test_threads_share_a_large_batch_and_a_small_one_stays_on_the_callers_thread
     assert most_threads_during(lambda: numauth.normalize_arrow(small, threads=4)) == 0
 
 
-@pytest.mark.parametrize("threads", [0, -1])
+@pytest.mark.parametrize("threads", [0, -1, -(2**127) - 1, -(2**200)])
 def test_a_thread_count_below_one_is_a_value_error(threads: int) -> None:
-    with pytest.raises(ValueError, match=f"threads must be at least 1.*got {threads}"):
+    # Past any machine integer too (a red-team find: -(2**127) - 1 ran as many threads as useful).
+    with pytest.raises(ValueError, match=f"threads must be at least 1.*got {threads}$"):
         numauth.normalize_arrow(pa.array([GOOD]), threads=threads)
+
+
+class Index:
+    """An integer type other than `int`, as NumPy's are: Python reads it through `__index__`."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc to count threads")
+def test_a_thread_count_of_another_integer_type_is_read_as_its_int() -> None:
+    array = pa.array([GOOD] * 10_000)
+    assert most_threads_during(lambda: numauth.normalize_arrow(array, threads=Index(2))) == 1
+    assert numauth.normalize_arrow(array, threads=Index(2)).equals(
+        numauth.normalize_arrow(array, threads=1)
+    )
+    with pytest.raises(ValueError, match="got 0$"):
+        numauth.normalize_arrow(array, threads=Index(0))
 
 
 @pytest.mark.parametrize("threads, kind", [("2", "str"), (True, "bool"), (2.0, "float")])

@@ -1,7 +1,7 @@
 """Type stubs for the native module `numauth._numauth`. The dicts it returns are the core
 library's serde output, typed in `numauth._types`."""
 
-from typing import Any, Optional, Union
+from typing import Any, Optional, SupportsIndex, Union
 
 import pyarrow
 
@@ -44,7 +44,7 @@ def normalize_arrow(
     platform: Optional[str] = None,
     os_version: Optional[str] = None,
     sdk_version: Optional[str] = None,
-    threads: Optional[int] = None,
+    threads: Optional[SupportsIndex] = None,
 ) -> pyarrow.RecordBatch: ...
 # Frees the output buffers normalize_arrow keeps for its next call; the bytes of capacity freed.
 def release_buffers() -> int: ...
