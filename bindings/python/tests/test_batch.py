@@ -315,9 +315,11 @@ def most_threads_during(call) -> int:
     watcher.start()
     time.sleep(0.02)
     before = most
-    call()
-    running = False
-    watcher.join()
+    try:
+        call()
+    finally:  # a call that raises must not leave the watcher spinning
+        running = False
+        watcher.join()
     return most - before
 
 
