@@ -268,11 +268,11 @@ impl Claims {
 
 /// A thread's columns of the rows it claimed from the back, and where each chunk came from:
 /// its first row in the input, and its rows in these columns.
-type Tail = (Columns, Vec<(usize, Range<usize>)>);
+type FromBack = (Columns, Vec<(usize, Range<usize>)>);
 
 /// Claims rows from the back of `array` until none are left, into columns sized for `rows` rows
 /// (they grow if this thread takes more).
-fn from_back(array: &ArrayRef, claims: &Claims, rows: usize, hint: Hint) -> PyResult<Tail> {
+fn from_back(array: &ArrayRef, claims: &Claims, rows: usize, hint: Hint) -> PyResult<FromBack> {
     let mut out = Columns::new(rows);
     let mut chunks = Vec::new();
     while let Some(chunk) = claims.back() {
