@@ -240,6 +240,11 @@ fn run_explain(
 ) -> io::Result<ExitCode> {
     // As pasted from a log or a chat: surrounding spaces and line breaks are not the code.
     let code = code.trim();
+    if code.is_empty() {
+        // Not a code no source knows: nothing was given (`numauth explain " "`, `$CODE` unset).
+        say("the code is blank: give one, such as 600011 (`numauth list` browses them all)");
+        return Ok(ExitCode::from(2));
+    }
     let found = numauth::meanings(code, source, message.map(str::trim));
     if found.is_empty() {
         say(explain::unknown(code, source));

@@ -239,6 +239,17 @@ fn explain_unknown_code_exits_1_naming_the_sources_searched() {
 }
 
 #[test]
+fn a_blank_code_is_a_usage_error_not_an_unknown_code() {
+    for blank in ["", " ", "\u{3000}\n"] {
+        let o = numauth(&["explain", blank, "--source", "pns"]);
+        assert_eq!(o.status.code(), Some(2), "{blank:?}");
+        let err = stderr(&o);
+        assert!(err.contains("blank") && !err.contains("searched"), "{err}");
+        assert!(stdout(&o).is_empty());
+    }
+}
+
+#[test]
 fn a_bad_source_is_a_usage_error_listing_the_valid_ones() {
     let o = numauth(&["explain", "600011", "--source", "alipay"]);
     assert_eq!(o.status.code(), Some(2));

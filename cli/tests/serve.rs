@@ -51,6 +51,18 @@ fn unknown_codes_and_bad_ids_are_json_errors_naming_what_was_searched() {
         e.contains("searched:") && e.contains("cmcc") && e.contains("idaas"),
         "{e}"
     );
+    // A blank code is the caller's mistake, not a code no source knows.
+    for blank in [
+        "/v1/explain/%20",
+        "/v1/explain/%E3%80%80%09",
+        "/v1/codes/pns/%20",
+    ] {
+        let e = server.get(blank).assert_error(400, "bad_request");
+        assert!(
+            e.contains("blank") && !e.contains("searched"),
+            "{blank}: {e}"
+        );
+    }
     let e = server
         .get("/v1/codes/ctcc/123456789")
         .assert_error(404, "unknown_code");

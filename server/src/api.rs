@@ -102,8 +102,15 @@ fn explain_with(
     source: Option<Source>,
     msg: Option<String>,
 ) -> Result<Vec<&'static Entry>, ApiError> {
-    // Pasted text is trimmed, as `numauth explain` trims it.
-    let found = state.engine.explain(code.trim(), source, msg.as_deref());
+    // Pasted text is trimmed, as `numauth explain` trims it; a blank code is a mistake
+    // (`/v1/explain/%20`), not one that no source knows.
+    let code = code.trim();
+    if code.is_empty() {
+        return Err(ApiError::bad_request(
+            "code: blank in the path; give a code, such as /v1/explain/600011",
+        ));
+    }
+    let found = state.engine.explain(code, source, msg.as_deref());
     found.map_err(ApiError::unknown_code)
 }
 
