@@ -175,6 +175,28 @@ fn one_payload_gives_the_line_normalize_prints_for_it() {
     server
         .post("/v1/normalize", "text/plain", b"\xff\xfe")
         .assert_error(400, "bad_request");
+    // NUL bytes alone, after a byte order mark too: empty once they are dropped (a red-team
+    // find: answered 200 with no body).
+    for nuls in [&b"\0"[..], b"\0\0\0", b"\xef\xbb\xbf\0", b" \0 "] {
+        let e = server.post("/v1/normalize", "text/plain", nuls);
+        assert!(
+            e.assert_error(400, "bad_request").contains("empty"),
+            "{nuls:?}"
+        );
+    }
+    // Several lines under the payload limit whose control characters, escaped into one JSON
+    // string, pass the line limit: said so, not "line too long" (a red-team find).
+    let mut ansi = b"code=600011 msg=failed\n".to_vec();
+    ansi.extend(std::iter::repeat_n(0x1b, 22_000));
+    let e = server.post("/v1/normalize", "text/plain", &ansi);
+    let e = e.assert_error(400, "unusable_payload");
+    assert!(
+        e.contains("22000 control characters") && !e.contains("line too long"),
+        "{e}"
+    );
+    ansi.truncate(20_000);
+    let r = server.post("/v1/normalize", "text/plain", &ansi);
+    assert_eq!((r.status, &r.json()["code"]), (200, &"600011".into()));
     server
         .post("/v1/normalize?lang=fr", "text/plain", b"600011")
         .assert_error(400, "bad_request");

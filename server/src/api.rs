@@ -366,16 +366,17 @@ fn one_line(kind: Kind, payload: &[u8]) -> Result<String, ApiError> {
         .map_err(|e| ApiError::bad_request(format!("the body is not UTF-8: {e}")))?;
     // A byte order mark is no part of the payload (the CLI skips it too).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ApiError::bad_request("the body is empty"));
-    }
     // NUL bytes are dropped, as the CLI drops them from a file's lines (escaped into a JSON
-    // string, each would take six bytes).
+    // string, each would take six bytes); before the check for an empty body, which a body of
+    // NULs alone is (it was answered 200 with nothing).
     let text = if text.contains('\0') {
         Cow::Owned(text.replace('\0', ""))
     } else {
         Cow::Borrowed(text)
     };
+    if text.trim().is_empty() {
+        return Err(ApiError::bad_request("the body is empty"));
+    }
     // The normaliser's own limit, said in its words: a text escaped into a JSON string grows
     // (a `"` takes two bytes), and past the engine's line limit it was "line too long".
     if text.len() > numauth::MAX_INPUT_BYTES {
@@ -392,7 +393,8 @@ fn one_line(kind: Kind, payload: &[u8]) -> Result<String, ApiError> {
         if !text.contains(['\n', '\r']) {
             return Ok(text.into_owned());
         }
-        return serde_json::to_string(&text).map_err(|e| ApiError::internal(e.to_string()));
+        let line = serde_json::to_string(&text).map_err(|e| ApiError::internal(e.to_string()))?;
+        return within_line_limit(line, &text);
     }
     if !text.trim_start().starts_with('{') {
         return Err(ApiError::bad_request(
@@ -404,6 +406,28 @@ fn one_line(kind: Kind, payload: &[u8]) -> Result<String, ApiError> {
     // In valid JSON a line break can only be whitespace between tokens (inside strings it is
     // escaped), so turning it into a space keeps the object as it is.
     Ok(text.replace(['\n', '\r'], " "))
+}
+
+/// A text of several lines escaped into `line`, one JSON string, if the normaliser reads a
+/// string that long: at most twice its limit ([`numauth::normalize_with`]). A text of control
+/// characters (ANSI colours) can pass that while under the limit itself, each escaped into six
+/// bytes; then the error says so, rather than the line limit of a line the client never sent.
+fn within_line_limit(line: String, text: &str) -> Result<String, ApiError> {
+    let max = 2 * numauth::MAX_INPUT_BYTES;
+    if line.len() <= max {
+        return Ok(line);
+    }
+    // Those JSON writes as `\u00XX`: not `\n`, `\r`, `\t`, `\b` or `\f`.
+    let six = |c: &char| *c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\x08' | '\x0c');
+    let controls = text.chars().filter(six).count();
+    Err(ApiError::unusable(format!(
+        "the text is {} bytes over several lines, and {controls} control characters in it \
+         (ANSI colours, \\u001b…) take six bytes each once its lines are joined into one \
+         JSON string: {} bytes, over the {max} the normaliser reads; send it without them, or \
+         as one line",
+        text.len(),
+        line.len(),
+    )))
 }
 
 /// A permit to read a body on a blocking thread as it arrives (NDJSON normalise, report):
