@@ -342,6 +342,12 @@ fn errors_repeat_no_phone_number_the_request_held() {
         (format!("/v1/codes?outcome={token}"), 400, "bad_request"),
         (format!("/v1/codes?source={token}"), 400, "bad_request"),
         ("/v1/%2B86%2013812345678".to_owned(), 404, "not_found"),
+        // A JWT, whose parts are each shorter than a token (a fourth red-team run).
+        (
+            "/v1/explain/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.Ojg5Yz3J_abcdefgh".to_owned(),
+            404,
+            "unknown_code",
+        ),
     ] {
         let message = server.get(&path).assert_error(status, code);
         assert!(

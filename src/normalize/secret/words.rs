@@ -55,14 +55,19 @@ pub(super) fn mask_token_words(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `b` holds a run of 32 bytes or more of words and `/`: no token is shorter.
+/// Whether `b` holds a run of 32 bytes or more of words, `/` and `.` (a JWT's): no token is
+/// shorter.
 fn has_long_run(b: &[u8]) -> bool {
     if b.len() < 32 {
         return false;
     }
     let mut run = 0u32;
     for &c in b {
-        run = if in_word(c) || c == b'/' { run + 1 } else { 0 };
+        run = if in_word(c) || c == b'/' || c == b'.' {
+            run + 1
+        } else {
+            0
+        };
         if run >= 32 {
             return true;
         }
@@ -72,7 +77,9 @@ fn has_long_run(b: &[u8]) -> bool {
 
 /// Where the word at `start` ends, with the words after it that one `/` joins while each of
 /// them has both cases, as standard base64 writes a token (`…pR7s/T2vW8…/H0jK…`). A path's
-/// parts are words of their own (`/v1/codes/pns/STsid…`: only the last has both cases).
+/// parts are words of their own (`/v1/codes/pns/STsid…`: only the last has both cases). A JWT
+/// (`eyJ…`, its header's `{"` in base64) goes on over the `.` between its parts, each of which
+/// may be shorter than a token.
 fn chain_end(b: &[u8], start: usize) -> usize {
     let word_end = |from: usize| {
         from + b
@@ -85,6 +92,12 @@ fn chain_end(b: &[u8], start: usize) -> usize {
     let mixed =
         |w: &[u8]| w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase);
     let mut end = word_end(start);
+    if b.get(start..end).is_some_and(|w| w.starts_with(b"eyJ")) {
+        while b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(|&c| in_word(c)) {
+            end = word_end(end + 1);
+        }
+        return end;
+    }
     if !b.get(start..end).is_some_and(mixed) {
         return end;
     }

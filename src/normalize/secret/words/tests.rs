@@ -28,6 +28,30 @@ fn token_like_words_are_redacted_in_place() {
     }
 }
 
+/// A JWT in text: its parts joined by `.` are one token, though each is shorter than one
+/// (a red-team find: `got eyJ….eyJ….sig` was kept, and so was the token in an error message
+/// that repeated `/v1/explain/eyJ…`). Other words joined by `.` stay apart.
+#[test]
+fn a_jwt_is_one_token_across_its_dots() {
+    let masked = |s: &str| mask_token_words(Cow::Borrowed(s)).into_owned();
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_abcdefgh"; // 49 characters
+    let r = "<redacted token: 49 chars>";
+    assert_eq!(masked(&format!("got {jwt}")), format!("got {r}"));
+    assert_eq!(
+        masked(&format!("unknown code \"{jwt}\": not in the catalog")),
+        format!("unknown code \"{r}\": not in the catalog")
+    );
+    // A sentence's full stop after it is no part of it.
+    assert_eq!(masked(&format!("{jwt}. Next")), format!("{r}. Next"));
+    for kept in [
+        "AliyunPhoneNumberAuthSDK_Android_2.12.14_release_20240801",
+        "eyJ.x",
+        "com.example.app.LoginActivity.onTokenFailed.Handler2",
+    ] {
+        assert_eq!(masked(kept), kept, "{kept}");
+    }
+}
+
 /// A review of the rule's first version: `=` joined a key to its value (`requestId=8E7B…`
 /// went whole), and identifiers of both cases with a digit were taken for tokens. Kept now;
 /// and a standard-base64 token's `/` no longer splits it into pieces under 32 characters.
