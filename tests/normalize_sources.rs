@@ -336,8 +336,14 @@ fn carrier_names_by_their_form() {
         ("CU_Other", Some(Carrier::Cucc)),
         ("ct_2024", Some(Carrier::Ctcc)),
         ("中国移动通信", Some(Carrier::Cmcc)),
-        ("中国联通香港", Some(Carrier::Cucc)),
         ("广东电信", Some(Carrier::Ctcc)),
+        // The group's Hong Kong and Macau operators serve no mainland one-tap login, and a
+        // negation names no carrier (a red-team run found both read as the carrier).
+        ("中国联通香港", None),
+        ("中国移动香港", None),
+        ("中国电信澳门", None),
+        ("非中国移动", None),
+        ("不是联通", None),
         ("cm_", None),
         ("cu_", None),
         ("ct_", None),

@@ -48,8 +48,9 @@ impl Carrier {
     /// `cm_zyhl`, `CMCC`, `CM`, `移动` (China Mobile); `cu_xw`, `CUCC`, `CU`, `联通` (China
     /// Unicom); `ct_sjl`, `CTCC`, `CT`, `电信` (China Telecom); also `中国移动`/`中国联通`/
     /// `中国电信` and `China Mobile`/`China Unicom`/`China Telecom`; and by form, any `cm_*`,
-    /// `cu_*`, `ct_*` vendor name and any name containing 移动/联通/电信. `None` for anything
-    /// else, `unknown` included.
+    /// `cu_*`, `ct_*` vendor name and any name containing 移动/联通/电信, but for a negation
+    /// (`非中国移动`) and the group's Hong Kong and Macau operators. `None` for anything else, `unknown`
+    /// included.
     ///
     /// ```
     /// use numauth::Carrier;
@@ -62,6 +63,8 @@ impl Carrier {
     /// assert_eq!(Carrier::from_alias("ＣＭＣＣ"), Some(Carrier::Cmcc));
     /// assert_eq!(Carrier::from_alias("cm_newsdk"), Some(Carrier::Cmcc));
     /// assert_eq!(Carrier::from_alias("中国联通5G"), Some(Carrier::Cucc));
+    /// assert_eq!(Carrier::from_alias("中国移动香港"), None);
+    /// assert_eq!(Carrier::from_alias("非中国移动"), None);
     /// assert_eq!(Carrier::from_alias("unknown"), None);
     /// assert_eq!(Carrier::from_alias("ct_"), None);
     /// assert_eq!(Carrier::from_alias("cmx"), None);
@@ -117,7 +120,7 @@ impl Carrier {
 
     /// Names not in the list, by their form: the SDKs' `cm_*`/`cu_*`/`ct_*` vendor names
     /// (`cm_zyhl`, `cu_xw`, `ct_sjl`, and any other suffix) and Chinese names that contain
-    /// 移动/联通/电信 (`中国移动通信`).
+    /// 移动/联通/电信 (`中国移动通信`, `广东电信`), not negated, nor a Hong Kong or Macau name.
     fn from_alias_form(alias: &str) -> Option<Carrier> {
         let prefixed = |p: &str| {
             alias
@@ -125,11 +128,22 @@ impl Carrier {
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
                 && alias.len() > 3
         };
-        if prefixed("cm_") || alias.contains("移动") {
+        // The word anywhere (`中国移动通信`, `广东电信`), but not negated (`非中国移动`), nor in
+        // the name of the group's Hong Kong or Macau operator (`中国移动香港`), which serves no
+        // mainland one-tap login (red-team finds: both were read as China Mobile).
+        let names = |word: &str| {
+            let before = alias.find(word).and_then(|at| alias.get(..at));
+            before.is_some_and(|b| {
+                let b = b.strip_suffix("中国").unwrap_or(b);
+                !b.ends_with('非') && !b.ends_with("不是")
+            }) && !alias.contains("香港")
+                && !alias.contains("澳门")
+        };
+        if prefixed("cm_") || names("移动") {
             Some(Carrier::Cmcc)
-        } else if prefixed("cu_") || alias.contains("联通") {
+        } else if prefixed("cu_") || names("联通") {
             Some(Carrier::Cucc)
-        } else if prefixed("ct_") || alias.contains("电信") {
+        } else if prefixed("ct_") || names("电信") {
             Some(Carrier::Ctcc)
         } else {
             None
