@@ -468,6 +468,50 @@ fn a_token_in_the_message_field_is_redacted() {
     assert!(!json.contains(token), "the token never reaches the output");
 }
 
+/// On success the message field holds the token, whatever its length or shape; a text about
+/// it, or a failure's message, is kept (a red-team find: a 19-character token and a UUID-shaped
+/// one were kept, in every print of the callback).
+#[test]
+fn a_success_message_that_is_one_token_word_is_redacted_however_short() {
+    for (raw, kept) in [
+        (
+            r#"{"code":6000,"content":"A2-xyz_abcdefghijkl","operator":"CM"}"#,
+            None,
+        ),
+        (
+            r#"{code: 6000, content: A2-xyz_abcdefghijkl, operator: CM}"#,
+            None,
+        ),
+        (
+            r#"{"code":2000,"content":"0d5d4b0f-5c1a-4e2b-9f3e-0123456789ab"}"#,
+            None,
+        ),
+        (
+            r#"{"code":6000,"content":"loginToken request success"}"#,
+            Some("loginToken request success"),
+        ),
+        (
+            r#"{"code":6001,"content":"fetch2token_failed_abcdef"}"#,
+            Some("fetch2token_failed_abcdef"),
+        ),
+        (
+            r#"{"code":6000,"content":"abcdefghijklmnopq"}"#,
+            Some("abcdefghijklmnopq"),
+        ),
+        (
+            r#"{"code":6000,"content":"A2-xyz_abcdefgh"}"#,
+            Some("A2-xyz_abcdefgh"),
+        ),
+    ] {
+        let n = normalize(raw).unwrap();
+        let msg = n.raw_msg.as_deref().unwrap_or_default();
+        match kept {
+            Some(text) => assert_eq!(msg, text, "{raw}"),
+            None => assert!(msg.starts_with("<redacted token: "), "{raw}: {msg}"),
+        }
+    }
+}
+
 #[test]
 fn a_vendor_code_that_wraps_a_carrier_reads_its_cause_there() {
     // GeeTest -401xx are China Mobile's errors; the carrier's answer is in msg.

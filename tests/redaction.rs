@@ -57,6 +57,23 @@ fn tokens_are_redacted_everywhere() {
 /// Secrets in text and in lists: an object with a token inside a string, within words or
 /// inside a nested object, is redacted in place and the words kept; text with no secret is kept
 /// as written; a list that cannot be read and mentions a token is redacted whole.
+/// A token written where a key goes is redacted there too, as a phone number is (a red-team
+/// find), in the payload's own keys and in those of a value kept as JSON.
+#[test]
+fn a_token_as_a_key_is_redacted() {
+    let token = "STsid0000001542695429579Ob28vB7b0cYTI9w0GGZrv8ujUu05qZvw";
+    for raw in [
+        format!(r#"{{"code":"600011","msg":"x","{token}":1}}"#),
+        format!(r#"{{"code":"600011","msg":"x","data2":{{"{token}":1}}}}"#),
+    ] {
+        let shown = format!("{:?}", n(&raw).extra);
+        assert!(!shown.contains("Ob28vB7b"), "{shown}");
+        assert!(shown.contains("<redacted token: 56 chars>"), "{shown}");
+    }
+    let kept = n(r#"{"code":"600011","msg":"x","AliyunPhoneNumberAuthSDK_Android_2":1}"#);
+    assert!(format!("{:?}", kept.extra).contains("AliyunPhoneNumberAuthSDK_Android_2"));
+}
+
 #[test]
 fn secrets_inside_strings_and_lists_are_redacted() {
     let text = |raw: &str, key: &str| match extra(&n(raw), key).cloned() {

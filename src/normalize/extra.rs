@@ -4,8 +4,8 @@ use std::borrow::Cow;
 
 use super::scan::{self, Val};
 use super::secret::{
-    holds_phone, mask_json, mask_phones, mentions_secret, names_secret, redacted, secret_in,
-    secret_kind,
+    holds_phone, mask_json, mask_phones, mask_token_words, mentions_secret, names_secret, redacted,
+    secret_in, secret_kind,
 };
 
 /// The value of a field [`Normalized::extra`](crate::Normalized::extra) keeps: a string, or any
@@ -335,10 +335,12 @@ pub(crate) fn kept_value<'a>(
                 if json.contains("<redacted ") {
                     ExtraValue::Json(Cow::Owned(json))
                 } else {
-                    ExtraValue::Json(mask_phones(Cow::Borrowed(raw)))
+                    ExtraValue::Json(mask_token_words(mask_phones(Cow::Borrowed(raw))))
                 }
             }
-            None => ExtraValue::Json(Cow::Borrowed(raw)),
+            // A token-like word in it, a key's or a value's, is redacted as in text (inside a
+            // JSON string, which the redaction keeps valid).
+            None => ExtraValue::Json(mask_token_words(Cow::Borrowed(raw))),
         },
     }
 }

@@ -12,6 +12,7 @@ pub(super) fn node<'a>(
 ) -> Normalized<'a> {
     let raw_msg = raw_msg.map(redact_token);
     let v = Verdict::of(rows, source, raw_msg.as_deref());
+    let raw_msg = raw_msg.map(|m| redact_success_token(m, v.outcome));
     // Built as one literal, so that it is written where the caller keeps it (192 bytes;
     // filled after the fact, it was written here and copied there on every call).
     Normalized {
@@ -37,8 +38,10 @@ pub(super) fn node<'a>(
 /// Gives the node `msg` as its message (redacted as [`node`] redacts one), and sets again what
 /// the catalog says about its own code, whose `rows` these are.
 pub(super) fn set_message<'a>(n: &mut Normalized<'a>, rows: CodeRows, msg: Cow<'a, str>) {
-    n.raw_msg = Some(redact_token(msg));
-    apply(n, Verdict::of(rows, n.source, n.raw_msg.as_deref()));
+    let msg = redact_token(msg);
+    let v = Verdict::of(rows, n.source, Some(&msg));
+    n.raw_msg = Some(redact_success_token(msg, v.outcome));
+    apply(n, v);
 }
 
 /// Reads the node's code in its row for `platform` where the source has one row per platform
@@ -158,6 +161,27 @@ pub(super) fn deepest_carrier(n: &Normalized<'_>) -> Option<Carrier> {
         cur = c.root_cause.as_deref();
     }
     found
+}
+
+/// A success's message that is one word of a token's alphabet, 16 characters or more, with
+/// letters and digits: the credential itself, where the field holds the token on success and
+/// the message otherwise (JVerification's `content`: a red-team run found a 19-character token
+/// and a UUID-shaped one kept, being shorter or shaped otherwise than [`redact_token`] looks
+/// for). A text about it (`loginToken request success`, `获取token成功`) has blanks or other
+/// characters and is kept.
+fn redact_success_token(message: Cow<'_, str>, outcome: AuthOutcome) -> Cow<'_, str> {
+    let token_char =
+        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'_' | b'.' | b'-');
+    let b = message.as_bytes();
+    let token = outcome == AuthOutcome::Success
+        && b.len() >= 16
+        && b.iter().all(|&c| token_char(c))
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(u8::is_ascii_alphabetic);
+    match token {
+        true => Cow::Owned(format!("<redacted token: {} chars>", b.len())),
+        false => message,
+    }
 }
 
 /// A message that is a credential (JVerification returns the login token in `content`, the

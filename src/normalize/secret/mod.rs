@@ -22,6 +22,7 @@ use std::borrow::Cow;
 
 use crate::normalize::scan::Val;
 pub(crate) use phones::{looks_like_phone, mask_json, mask_phones, redact_numbers};
+pub(crate) use words::mask_token_words;
 
 /// `text` with what the outputs redact redacted in place: mobile numbers written in it (in any
 /// grouping and width the normaliser recognises), values written after a secret key

@@ -30,13 +30,19 @@ pub(crate) fn redact_numbers(n: &mut Normalized<'_>) {
             mask_string(value);
         }
         for (key, value) in c.extra.iter_mut() {
-            *key = mask_phones(std::mem::take(key));
+            *key = mask_key(std::mem::take(key));
             if let ExtraValue::Text(t) = value {
                 *t = mask_text(std::mem::take(t));
             }
         }
         cur = c.root_cause.as_deref_mut();
     }
+}
+
+/// A kept key with the mobile numbers and token-like words in it redacted: a payload that
+/// writes a value where a key goes (`{"STsid…": 1}`, `{"13812345678": …}`) shows it there.
+fn mask_key(key: Cow<'_, str>) -> Cow<'_, str> {
+    super::words::mask_token_words(mask_phones(key))
 }
 
 /// [`mask_text`] on an owned string, in place: for the strings of kept JSON and IDaaS template
@@ -61,10 +67,13 @@ pub(crate) fn mask_json(v: &mut serde_json::Value) {
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(mask_json),
         serde_json::Value::Object(map) => {
-            if map.keys().any(|k| first_phone(k.as_bytes()).is_some()) {
+            if map
+                .keys()
+                .any(|k| matches!(mask_key(Cow::Borrowed(k)), Cow::Owned(_)))
+            {
                 *map = std::mem::take(map)
                     .into_iter()
-                    .map(|(k, v)| (mask_phones(Cow::Owned(k)).into_owned(), v))
+                    .map(|(k, v)| (mask_key(Cow::Owned(k)).into_owned(), v))
                     .collect();
             }
             map.values_mut().for_each(mask_json);

@@ -28,7 +28,7 @@ fn in_word(c: u8) -> bool {
 
 /// `text` with each word that [`is_token_word`] redacted in place. Borrowed when none is, as
 /// almost every text is: one pass over the bytes says whether a run long enough is there.
-pub(super) fn mask_token_words(text: Cow<'_, str>) -> Cow<'_, str> {
+pub(crate) fn mask_token_words(text: Cow<'_, str>) -> Cow<'_, str> {
     let b = text.as_bytes();
     if !has_long_run(b) {
         return text;
