@@ -76,6 +76,22 @@ pub fn api_error(e: &io::Error) -> ApiError {
     }
 }
 
+/// `e` and what caused it, as `error: cause: …`: hyper says only "error reading a body from
+/// connection", and its cause what was wrong (a chunk size that is none, a body cut short).
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let said = c.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = c.source();
+    }
+    text
+}
+
 /// Starts reading `body` in a task; the chunks (or the reason it stopped) come out of the queue.
 pub fn pump(body: Body, limits: Limits) -> mpsc::Receiver<io::Result<Bytes>> {
     let (tx, rx) = mpsc::channel(QUEUE);
@@ -93,7 +109,9 @@ pub fn pump(body: Body, limits: Limits) -> mpsc::Receiver<io::Result<Bytes>> {
                     limits.idle, limits.total
                 )),
                 Ok(None) => return,
-                Ok(Some(Err(e))) => ApiError::bad_request(format!("could not read the body: {e}")),
+                Ok(Some(Err(e))) => {
+                    ApiError::bad_request(format!("could not read the body: {}", with_causes(&e)))
+                }
                 Ok(Some(Ok(frame))) => {
                     let Ok(data) = frame.into_data() else {
                         continue;
