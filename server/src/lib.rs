@@ -14,6 +14,7 @@ mod api;
 mod body;
 mod conn;
 mod error;
+mod fds;
 mod metrics;
 mod page;
 mod threads;
@@ -251,7 +252,7 @@ pub fn serve(engine: Arc<dyn Engine>, config: Config) -> io::Result<()> {
         let limits = conn::Limits {
             header: config.header_timeout,
             write: config.idle_timeout,
-            max: config.max_connections.max(1),
+            max: fds::fit(config.max_connections.max(1)),
         };
         conn::accept(listener, app, limits).await
     })
