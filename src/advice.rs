@@ -75,32 +75,46 @@ pub(crate) fn with_payload_versions(
         return hint;
     }
     for (key, value) in extra {
-        // Every name below ends in `on`, `er` or `se` (any case, separators ignored); most keys
-        // do not and are not folded.
-        let mut tail = key
-            .bytes()
-            .rev()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|c| c | 0x20);
-        let (last, before) = (tail.next(), tail.next());
-        let ends = matches!(
-            (before, last),
-            (Some(b'o'), Some(b'n')) | (Some(b'e'), Some(b'r')) | (Some(b's'), Some(b'e'))
-        );
-        if key.len() > 16 || !ends {
-            continue;
-        }
-        let mut buf = [0u8; 16];
-        let slot = match crate::normalize::fold_key(key, &mut buf) {
-            b"sdkversion" | b"sdkver" => &mut hint.sdk_version,
-            b"osversion" | b"systemversion" | b"release" => &mut hint.os_version,
-            _ => continue,
-        };
-        if slot.is_none() {
-            *slot = value.as_str().parse().ok();
+        take_version(&mut hint, key, value.as_str());
+    }
+    // A client block kept beside the callback (the PNS monitor upload's `c`): its versions
+    // too, one level down.
+    if hint.sdk_version.is_none() || hint.os_version.is_none() {
+        for (_, value) in extra {
+            if let ExtraValue::Json(raw) = value {
+                crate::normalize::text_fields(raw, |key, text| take_version(&mut hint, key, text));
+            }
         }
     }
     hint
+}
+
+/// Sets the version `key` names in `hint` to `value`, if it names one the hint lacks.
+fn take_version(hint: &mut Hint, key: &str, value: &str) {
+    // Every name below ends in `on`, `er` or `se` (any case, separators ignored); most keys
+    // do not and are not folded.
+    let mut tail = key
+        .bytes()
+        .rev()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|c| c | 0x20);
+    let (last, before) = (tail.next(), tail.next());
+    let ends = matches!(
+        (before, last),
+        (Some(b'o'), Some(b'n')) | (Some(b'e'), Some(b'r')) | (Some(b's'), Some(b'e'))
+    );
+    if key.len() > 16 || !ends {
+        return;
+    }
+    let mut buf = [0u8; 16];
+    let slot = match crate::normalize::fold_key(key, &mut buf) {
+        b"sdkversion" | b"sdkver" => &mut hint.sdk_version,
+        b"osversion" | b"systemversion" | b"release" => &mut hint.os_version,
+        _ => return,
+    };
+    if slot.is_none() {
+        *slot = value.parse().ok();
+    }
 }
 
 /// A version bound of a rule: (at least?, version).

@@ -548,3 +548,30 @@ fn each_fact_of_the_failure_confirms_a_rule() {
     assert_eq!(id.as_deref(), Some("vivo_manifest_entries"));
     assert_eq!((actor, action), (Actor::User, Action::SwitchLoginMethod));
 }
+
+/// The PNS monitor upload keeps the client's versions in a block beside the callback
+/// (`{"u":{…},"c":{"sdkVersion":…}}`, CodeGather/flutter_ali_auth#155): they count as a flat
+/// payload's do (a red-team find: the block was dropped, and 2.14.19 got the advice for SDKs
+/// before 2.13.2).
+#[test]
+fn the_versions_in_a_block_beside_the_callback_count() {
+    let upload = |sdk: &str| {
+        format!(
+            r#"{{"u":{{"authSdkCode":"600012","carrierFailedResultData":"{{\"resultCode\":102,\"resultMsg\":\"应用无效\",\"seq\":\"3229\"}}","requestId":"a0ce"}},"c":{{"osVersion":"13","sdkVersion":"{sdk}","osType":"Android"}}}}"#
+        )
+    };
+    assert_eq!(advice_id(&upload("2.14.19"), Hint::default()), None);
+    assert_eq!(
+        advice_id(&upload("2.12.1"), Hint::default()).as_deref(),
+        Some("unicom_new_sdk_scheme")
+    );
+    // The caller's version comes first, as for a flat payload.
+    let hint = Hint {
+        sdk_version: v("2.12.1"),
+        ..Hint::default()
+    };
+    assert_eq!(
+        advice_id(&upload("2.14.19"), hint).as_deref(),
+        Some("unicom_new_sdk_scheme")
+    );
+}

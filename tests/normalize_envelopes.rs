@@ -349,3 +349,29 @@ fn a_vendor_name_where_the_code_goes_is_no_code() {
     let word = numauth::normalize(r#"{"code":"cm_","msg":"x"}"#).unwrap();
     assert_eq!(word.code.as_ref(), "cm_");
 }
+
+/// An object with no code of its own whose value holds the callback: its other fields are kept
+/// in `extra` beside the callback's, redacted as they are (a red-team find: they were dropped,
+/// a monitor upload's client block and a log line's level among them).
+#[test]
+fn the_fields_beside_a_callback_held_in_a_value_are_kept() {
+    check(&[
+        (
+            r#"{"level":"ERROR","ts":"2024","payload":{"code":"600011","requestId":"r1"}}"#,
+            "pns 600011 token_failed req=r1 extra=level,ts",
+        ),
+        (
+            r#"{"u":{"authSdkCode":"600008","requestId":"a0ce"},"c":{"sdkVersion":"2.14.19"},"action":"pns.vendor.querylist"}"#,
+            "pns 600008 mobile_data_disabled req=a0ce extra=c,action",
+        ),
+    ]);
+    let n = normalize(
+        r#"{"phone":"13812345678","token":"STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9","e":{"code":"600011"}}"#,
+    )
+    .unwrap();
+    let kept = format!("{:?}", n.extra);
+    assert!(
+        !kept.contains("12345678") && !kept.contains("Ojg5Yz3J") && kept.contains("phone"),
+        "{kept}"
+    );
+}

@@ -391,15 +391,15 @@ fn a_callback_in_a_value_after_four_plain_values_is_found() {
     check(&[
         (
             r#"{"a":[1],"b":[2],"c":[3],"d":[4],"e":{"code":"600011","vendorName":"cu_xw"}}"#,
-            "pns 600011 token_failed carrier=cucc",
+            "pns 600011 token_failed carrier=cucc extra=a,b,c,d",
         ),
         (
             r#"{"a":"x\"1","b":"x\"2","c":"x\"3","d":"x\"4","e":"{\"code\":\"600011\",\"vendorName\":\"cu_xw\"}"}"#,
-            "pns 600011 token_failed carrier=cucc",
+            "pns 600011 token_failed carrier=cucc extra=a,b,c,d",
         ),
         (
             r#"{"a":"x1","b":"x2","c":"x3","d":"x4","e":"{code: 600011, vendorName: cu_xw}"}"#,
-            "pns 600011 token_failed carrier=cucc",
+            "pns 600011 token_failed carrier=cucc extra=a,b,c,d",
         ),
     ]);
 }

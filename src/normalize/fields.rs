@@ -460,6 +460,26 @@ fn nested_objects<'a>(fields: &[Field<'a>]) -> [Option<Val<'a>>; 4] {
     found
 }
 
+/// The fields of an object that holds the callback in one of its values, that one aside, kept
+/// in `extra` as the callback's own are: the PNS monitor upload's client block beside it
+/// (`{"u":{…},"c":{"sdkVersion":…}}`, whose versions count for advice), a log line's `level`.
+/// They were dropped (a red-team find). `level` is the object's.
+fn keep_siblings<'a>(fields: &mut Fields<'a>, inner: &str, level: usize, out: &mut Parts<'a>) {
+    for field in fields.drain(..) {
+        let holds = match &field.val {
+            Val::Nested(s) | Val::Esc(s) | Val::Str(Cow::Borrowed(s)) => {
+                s.as_ptr() == inner.as_ptr()
+            }
+            _ => false,
+        };
+        if !holds {
+            let kind = kept_kind(&role(&field.key), &field.key, &field.val);
+            out.extra
+                .push((field.key, kept_value(kind, field.val, level)));
+        }
+    }
+}
+
 /// The parts of a text holding an `NSError` print, as text patterns read them (the error's
 /// `Code=` among them; a code named before the print comes first, as in any text), with the
 /// error's description as the message of its own code, and its domain kept.
@@ -548,6 +568,7 @@ pub(crate) fn parse_parts<'a>(
             if parse_parts(inner, 0, level + 1, false, out).is_ok()
                 && out.code_key != CodeKey::Pattern
             {
+                keep_siblings(&mut fields, inner, level + 1, out);
                 return Ok(());
             }
             *out = Parts::new(Cow::Borrowed(""), CodeKey::Bare, level);

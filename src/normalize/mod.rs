@@ -42,6 +42,24 @@ pub(crate) use keys::{fold, KeyEntry, KeyRole, Role};
 pub(crate) use secret::fold_key;
 pub use secret::redact_text;
 
+/// Calls `f` with each field of the object `raw` opens with whose value is text (a string or a
+/// bare scalar), one level deep: a kept object's own versions, for advice.
+pub(crate) fn text_fields(raw: &str, mut f: impl FnMut(&str, &str)) {
+    let mut fields = scan::Fields::new();
+    let open = raw.len() - scan::trim_start(raw).len();
+    if raw.as_bytes().get(open) != Some(&b'{') || scan::object(raw, open, 1, &mut fields).is_err() {
+        return;
+    }
+    for field in &fields {
+        match &field.val {
+            scan::Val::Str(s) => f(&field.key, s),
+            scan::Val::Bare(s) => f(&field.key, s),
+            scan::Val::Esc(s) => f(&field.key, &scan::unescape(s)),
+            scan::Val::Nested(_) => {}
+        }
+    }
+}
+
 /// The largest input [`normalize`] accepts, in bytes (64 KiB). A callback is a few hundred
 /// bytes; a larger input is a whole log, which should be split into lines first. A JSON string
 /// holding the callback (an NDJSON line quoting raw text) may be up to twice as long, for its
