@@ -565,6 +565,12 @@ fn the_versions_in_a_block_beside_the_callback_count() {
         advice_id(&upload("2.12.1"), Hint::default()).as_deref(),
         Some("unicom_new_sdk_scheme")
     );
+    // With the OS version given, the SDK's is still read there.
+    let os = Hint {
+        os_version: v("13"),
+        ..Hint::default()
+    };
+    assert_eq!(advice_id(&upload("2.14.19"), os), None);
     // The caller's version comes first, as for a flat payload.
     let hint = Hint {
         sdk_version: v("2.12.1"),
