@@ -203,7 +203,8 @@ fn ns_error_prints_read_their_code_and_description() {
     check(&[
         (
             r#"2026-11-20 E/Auth: Error Domain=NSURLErrorDomain Code=-1001 "The request timed out." UserInfo={NSErrorFailingURLStringKey=https://example.com/a, NSLocalizedDescription=The request timed out.}"#,
-            "pns -1001 unknown msg=The request timed out. extra=domain",
+            // The `UserInfo` fields no pattern reads are kept.
+            "pns -1001 unknown msg=The request timed out. extra=domain,NSErrorFailingURLStringKey,NSLocalizedDescription",
         ),
         // A description with quotes and parentheses in it, and none at all.
         (
@@ -267,5 +268,29 @@ fn ns_error_prints_read_their_code_and_description() {
     assert_eq!(
         extra(&n, "domain"),
         Some(&ExtraValue::Text("GOPErrorDomain".into()))
+    );
+}
+
+/// An `NSError`'s `UserInfo` holds what a callback's fields would: its carrier data is the
+/// cause and its carrier name the carrier, as in the same callback written as JSON, and its
+/// other fields are kept, redacted; its codes stay the patterns' (a red-team find: all of it
+/// was dropped, the cause with it).
+#[test]
+fn an_ns_errors_user_info_gives_its_cause_and_carrier() {
+    check(&[
+        (
+            r#"Error Domain=com.aliyun.pns Code=600011 "(null)" UserInfo={msg=获取token失败, carrierFailedResultData={"resultCode":1,"resultMsg":"请求超时"}}"#,
+            "pns 600011 timeout msg=获取token失败 carrier=cucc extra=domain <- cucc 1 timeout msg=请求超时 carrier=cucc",
+        ),
+        (
+            r#"Error Domain=com.aliyun.pns Code=600011 "获取token失败" UserInfo={requestId=abc, vendorName=cu_xw, foo=bar}"#,
+            "pns 600011 token_failed msg=获取token失败 req=abc carrier=cucc extra=domain,foo",
+        ),
+    ]);
+    let raw = r#"Error Domain=com.aliyun.pns Code=600011 "x" UserInfo={token=STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9, phone=13812345678}"#;
+    let kept = format!("{:?}", numauth::normalize(raw).unwrap().extra);
+    assert!(
+        kept.contains("token") && !kept.contains("Ojg5Yz3J") && !kept.contains("12345678"),
+        "{kept}"
     );
 }

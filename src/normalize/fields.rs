@@ -3,15 +3,17 @@
 
 use std::borrow::Cow;
 
-use super::extra::{kept_value, Extra, ExtraValue};
+use super::extra::{kept_value, Extra};
 use super::keys::{role, KeyRole, Role, NO_ROLE};
 use super::scan::{self, Field, Fields, Val};
 use super::secret::{is_token_text, secret_kind};
 use super::{pattern, Carrier, ParseError, Shape};
 use crate::Source;
 
+mod ns_error;
 mod patterns;
 mod values;
+use ns_error::from_ns_error;
 use patterns::{carrier_data_key, details_after_code, from_patterns, sub_str};
 use values::{code_of, code_token, has_text};
 pub(crate) use values::{is_fusion_inner, sub, text_of};
@@ -273,7 +275,7 @@ fn data_field<'a>(val: &Val<'a>, parts: &mut Parts<'a>) {
 /// The secret kind a kept field's value is redacted as: a key with a role names no secret
 /// (held as the crate builds), so only the value is checked, and a `data` text that is a token
 /// is one; any other key's own kind.
-fn kept_kind(r: &KeyRole, key: &str, val: &Val<'_>) -> Option<&'static str> {
+pub(super) fn kept_kind(r: &KeyRole, key: &str, val: &Val<'_>) -> Option<&'static str> {
     if *r == NO_ROLE {
         secret_kind(key)
     } else {
@@ -478,32 +480,6 @@ fn keep_siblings<'a>(fields: &mut Fields<'a>, inner: &str, level: usize, out: &m
                 .push((field.key, kept_value(kind, field.val, level)));
         }
     }
-}
-
-/// The parts of a text holding an `NSError` print, as text patterns read them (the error's
-/// `Code=` among them; a code named before the print comes first, as in any text), with the
-/// error's description as the message of its own code, and its domain kept.
-fn from_ns_error<'a>(t: &'a str, e: pattern::NsError, level: usize, out: &mut Parts<'a>) {
-    // A `Code=` too long to be a code leaves the error without one: then only a code named
-    // before the print stands for it, never one in its `UserInfo` (`{code = 0;}` there is no
-    // success).
-    let digits = e.code.len() - usize::from(t.as_bytes().get(e.code.start) == Some(&b'-'));
-    let read = match digits > pattern::MAX_CODE_DIGITS {
-        true => t.get(..e.start).unwrap_or_default(),
-        false => t,
-    };
-    if from_patterns(read, level, out).is_none() {
-        return;
-    }
-    let text = Cow::Borrowed(t);
-    if let Some(r) = e
-        .description
-        .filter(|_| out.code == sub(&text, e.code.clone()))
-    {
-        out.msg = Some(sub(&text, r));
-    }
-    let domain = ExtraValue::Text(sub(&text, e.domain));
-    out.extra.push((Cow::Borrowed("domain"), domain));
 }
 
 /// The parts of a text of any shape, trimmed (not a JSON string: the caller unwraps those).
