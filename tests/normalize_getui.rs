@@ -405,3 +405,22 @@ fn a_getui_code_after_uni_apps_fail_is_read() {
         assert!(normalize(none).unwrap().root_cause.is_none(), "{none}");
     }
 }
+
+/// Getui's `errorCode` object logged alone carries `processId`, a key OneLogin's payloads have
+/// too: the message decides a number both know, as it does against a carrier's keys (a
+/// red-team find: Getui's own text for -20102 was read as OneLogin's missing pre-fetch).
+#[test]
+fn a_getui_layer_with_processid_is_read_by_its_message() {
+    let read = |raw: &str| {
+        let n = normalize(raw).unwrap();
+        (n.source, n.outcome)
+    };
+    let getui = r#"{"errorCode":-20102,"errorDesc":"appid无效或者签名无效","operatorType":3,"processId":"e0311b2c"}"#;
+    assert_eq!(
+        read(getui),
+        (Source::GeyanError, numauth::AuthOutcome::InvalidConfiguration)
+    );
+    // A message that gives neither meaning leaves the key's source.
+    let other = r#"{"errorCode":-20102,"errorDesc":"x","processId":"e0311b2c"}"#;
+    assert_eq!(read(other).0, Source::Onelogin);
+}

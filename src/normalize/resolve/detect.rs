@@ -181,13 +181,18 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
     told_apart(official.map(Entry::source), rows, &msg)
 }
 
-/// The source of a code whose keys point at carrier `s` that knows it: `s`, unless no carrier
-/// is named and the message gives one other source's meaning and not the carrier's.
-/// The fusion SDK's events carry China Unicom's key names (`resultCode`, `resultMsg`), and
-/// its `410010` 一键登录点击返回按钮 is a tap on Back, not China Unicom's HTTP failure.
+/// The source of a code whose keys point at carrier `s` that knows it, or at another vendor
+/// `s` by a key ([`Marks::vendor`]): `s`, unless the message gives one other source's meaning
+/// and not `s`'s (and, for a carrier, no carrier is named). The fusion SDK's events carry China Unicom's key names
+/// (`resultCode`, `resultMsg`), and its `410010` 一键登录点击返回按钮 is a tap on Back, not
+/// China Unicom's HTTP failure; Getui's `errorCode` object carries OneLogin's `processId`, and
+/// its `-20102` appid无效或者签名无效 is Getui's bad app id, not OneLogin's missing pre-fetch
+/// (a red-team find).
 fn told_over_keys(s: Source, p: &Parts<'_>, rows: CodeRows) -> Source {
     let other = |e: &Entry| e.source() != s;
-    if Carrier::from_source(s).is_none() || p.carrier.is_some() || !rows.entries().any(&other) {
+    // (A carrier named confirms a carrier's keys; it says nothing of a vendor's.)
+    let carrier_keys = Carrier::from_source(s).is_some() && p.carrier.is_none();
+    if !(carrier_keys || p.marks.vendor == Some(s)) || !rows.entries().any(&other) {
         return s;
     }
     let Some(msg) = p.msg.as_deref().map(crate::catalog::nfkc) else {
