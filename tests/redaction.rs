@@ -212,7 +212,9 @@ fn objects_in_strings_past_the_depth_limit_are_redacted_whole() {
     for k in [13, 14] {
         let top = format!(r#"{{"code":"600000","x":"{}"}}"#, deep(k));
         let nested = format!(r#"{{"code":"600000","v":{{"x":"{}"}}}}"#, deep(k));
-        for (raw, key) in [(top, "x"), (nested, "v")] {
+        // Beside a callback held in a value, a field is at the level it is beside a code.
+        let beside = format!(r#"{{"e":{{"code":"600000"}},"x":"{}"}}"#, deep(k));
+        for (raw, key) in [(top, "x"), (nested, "v"), (beside, "x")] {
             let n = n(&raw);
             let out = format!("{:?}", extra(&n, key).unwrap());
             assert!(!out.contains("SECRETX"), "{k}: {out}");
