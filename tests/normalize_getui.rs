@@ -418,7 +418,10 @@ fn a_getui_layer_with_processid_is_read_by_its_message() {
     let getui = r#"{"errorCode":-20102,"errorDesc":"appid无效或者签名无效","operatorType":3,"processId":"e0311b2c"}"#;
     assert_eq!(
         read(getui),
-        (Source::GeyanError, numauth::AuthOutcome::InvalidConfiguration)
+        (
+            Source::GeyanError,
+            numauth::AuthOutcome::InvalidConfiguration
+        )
     );
     // A message that gives neither meaning leaves the key's source.
     let other = r#"{"errorCode":-20102,"errorDesc":"x","processId":"e0311b2c"}"#;

@@ -139,9 +139,9 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     let n: u64 = digits
         .parse()
         .map_err(|_| format!("not a size: {s:?} (bytes, or a number with K, M or G)"))?;
-    n.checked_mul(1 << shift)
-        .filter(|n| *n > 0)
-        .ok_or_else(|| format!("size out of range: {s:?}"))
+    n.checked_mul(1 << shift).filter(|n| *n > 0).ok_or_else(|| {
+        format!("size out of range: {s:?} (give 1 byte to 16 EiB, such as 64K, 256M or 1G)")
+    })
 }
 
 #[cfg(test)]
@@ -153,7 +153,9 @@ mod tests {
         assert_eq!(parse_size("256M"), Ok(256 << 20));
         assert_eq!(parse_size("1g"), Ok(1 << 30));
         assert_eq!(parse_size("100"), Ok(100));
-        assert!(parse_size("0").is_err());
+        // Out of range says what to give (a red-team find: it did not).
+        let zero = parse_size("0").unwrap_err();
+        assert!(zero.contains("\"0\"") && zero.contains("256M"), "{zero}");
         assert!(parse_size("M").is_err());
         assert!(parse_size("99999999999999G").is_err());
     }
