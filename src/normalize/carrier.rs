@@ -49,8 +49,8 @@ impl Carrier {
     /// Unicom); `ct_sjl`, `CTCC`, `CT`, `电信` (China Telecom); also `中国移动`/`中国联通`/
     /// `中国电信` and `China Mobile`/`China Unicom`/`China Telecom`; and by form, any `cm_*`,
     /// `cu_*`, `ct_*` vendor name and any name containing 移动/联通/电信, but for a negation
-    /// (`非中国移动`) and the group's Hong Kong and Macau operators. `None` for anything else, `unknown`
-    /// included.
+    /// (`非中国移动`) and the group's Hong Kong and Macau operators. `None` for anything else,
+    /// `unknown` included.
     ///
     /// ```
     /// use numauth::Carrier;

@@ -183,9 +183,9 @@ fn by_number(rows: CodeRows, pointed: Option<Carrier>, msg: Option<&str>) -> Opt
 
 /// The source of a code whose keys point at carrier `s` that knows it, or at another vendor
 /// `s` by a key ([`Marks::vendor`]): `s`, unless the message gives one other source's meaning
-/// and not `s`'s (and, for a carrier, no carrier is named). The fusion SDK's events carry China Unicom's key names
-/// (`resultCode`, `resultMsg`), and its `410010` 一键登录点击返回按钮 is a tap on Back, not
-/// China Unicom's HTTP failure; Getui's `errorCode` object carries OneLogin's `processId`, and
+/// and not `s`'s (and, for a carrier, no carrier is named). The fusion SDK's events carry China
+/// Unicom's key names (`resultCode`, `resultMsg`), and its `410010` 一键登录点击返回按钮 is a
+/// tap on Back, not China Unicom's HTTP failure; Getui's `errorCode` object carries OneLogin's `processId`, and
 /// its `-20102` appid无效或者签名无效 is Getui's bad app id, not OneLogin's missing pre-fetch
 /// (a red-team find).
 fn told_over_keys(s: Source, p: &Parts<'_>, rows: CodeRows) -> Source {
