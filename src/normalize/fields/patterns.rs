@@ -12,6 +12,7 @@ use crate::catalog::nfkc;
 
 /// The parts named by `key: value` patterns in text (NFKC-normalised first), into `out`.
 pub(super) fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>) -> Option<()> {
+    let written = text;
     let text = nfkc(text);
     let (named, len) = pattern::scan(&text);
     let named = named.get(..len).unwrap_or_default();
@@ -44,6 +45,17 @@ pub(super) fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>
         .clone()
         .or_else(|| openapi?.msg.clone())
         .map(message);
+    if let (Cow::Owned(_), Some(_)) = (&text, &first.msg) {
+        // Read in the NFKC form, whose full-width punctuation is ASCII (`，` is `,`): the
+        // message is kept as the text writes it, as a field's is, where the text as written
+        // names the same code (a red-team find: a Flutter print's message was rewritten).
+        let read = (parts.code.clone(), parts.msg.clone());
+        if let (code, Some(msg)) = read {
+            if let Some(m) = message_as_written(written, &code, &msg) {
+                parts.msg = Some(m);
+            }
+        }
+    }
     if let Some((_, inner)) = named.iter().enumerate().find(|&(i, n)| i != top && n.inner) {
         parts.inner_code = Some((Cow::Borrowed("vendorCode"), sub(&text, inner.code.clone())));
         parts.inner_msg = inner
@@ -59,6 +71,23 @@ pub(super) fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>
         parts.request_id = Some(sub(&text, r));
     }
     Some(())
+}
+
+/// The message `msg` (read in the NFKC form, for the code `code`) as `written`, the text as
+/// written, writes it: where its patterns read that code there too, with a message whose NFKC
+/// form is `msg` (the same words, not another reading).
+fn message_as_written<'a>(written: &'a str, code: &str, msg: &str) -> Option<Cow<'a, str>> {
+    let (named, len) = pattern::scan(written);
+    let same = |n: &&pattern::Named| {
+        !n.inner && written.get(n.code.clone()).is_some_and(|c| nfkc(c) == code)
+    };
+    let r = named.get(..len)?.iter().find(same)?.msg.clone()?;
+    let m = written.get(r)?;
+    let m = match m.contains('\\') {
+        true => Cow::Owned(scan::unescape(m)),
+        false => Cow::Borrowed(m),
+    };
+    (nfkc(&m) == msg).then_some(m)
 }
 
 /// The key just before the object at `open` (`carrierFailedResultData=` or `: `, quoted or
