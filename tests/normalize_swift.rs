@@ -286,6 +286,12 @@ fn an_ns_errors_user_info_gives_its_cause_and_carrier() {
             r#"Error Domain=com.aliyun.pns Code=600011 "获取token失败" UserInfo={requestId=abc, vendorName=cu_xw, foo=bar}"#,
             "pns 600011 token_failed msg=获取token失败 req=abc carrier=cucc extra=domain,foo",
         ),
+        // The first carrier data and the first carrier name are the callback's, the others
+        // kept; empty carrier data is none.
+        (
+            r#"Error Domain=com.aliyun.pns Code=600011 "x" UserInfo={carrierFailedResultData=, carrierFailedResultData={"resultCode":1,"resultMsg":"请求超时"}, cause={"resultCode":"103111"}, vendorName=cu_xw, carrier=CM}"#,
+            "pns 600011 timeout msg=x carrier=cucc extra=domain,carrierFailedResultData,cause,carrier <- cucc 1 timeout msg=请求超时 carrier=cucc",
+        ),
     ]);
     let raw = r#"Error Domain=com.aliyun.pns Code=600011 "x" UserInfo={token=STsid0000001Ojg5Yz3JhbGciOiJSUzI1NiJ9, phone=13812345678}"#;
     let kept = format!("{:?}", numauth::normalize(raw).unwrap().extra);

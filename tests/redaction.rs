@@ -214,7 +214,12 @@ fn objects_in_strings_past_the_depth_limit_are_redacted_whole() {
         let nested = format!(r#"{{"code":"600000","v":{{"x":"{}"}}}}"#, deep(k));
         // Beside a callback held in a value, a field is at the level it is beside a code.
         let beside = format!(r#"{{"e":{{"code":"600000"}},"x":"{}"}}"#, deep(k));
-        for (raw, key) in [(top, "x"), (nested, "v"), (beside, "x")] {
+        // And in an `NSError`'s `UserInfo`, at the level of a field beside its code.
+        let ns = format!(
+            r#"Error Domain=d Code=600000 "ok" UserInfo={{x="{}"}}"#,
+            deep(k)
+        );
+        for (raw, key) in [(top, "x"), (nested, "v"), (beside, "x"), (ns, "x")] {
             let n = n(&raw);
             let out = format!("{:?}", extra(&n, key).unwrap());
             assert!(!out.contains("SECRETX"), "{k}: {out}");
