@@ -214,16 +214,13 @@ fn a_hint_naming_an_sdk_still_reads_only_its_table() {
 
 #[test]
 fn a_flutter_platform_exception_print_names_its_code_and_message() {
-    // `PlatformException(code, message, details, stacktrace)`, Flutter's toString, as an app logs
-    // a plugin's `result.error(code, msg, null)`. The first three are fluttercandies' real
-    // failures (SwiftFlutterAliAuthPlugin.swift, AuthClient.java); text is read NFKC-normalised,
-    // and its message kept as written.
+    // Flutter's `PlatformException(code, message, details, stacktrace)` from `result.error`;
+    // the first three fluttercandies' real failures (SwiftFlutterAliAuthPlugin.swift, AuthClient
+    // .java). Read NFKC-normalised, messages kept as written (the first's `，` came out `,`).
     let cases = [
         (
             r#"PlatformException(600025, 初始化失败，SDK未初始化或参数不正确, null, null)"#,
             (Source::Pns, "600025", AuthOutcome::InvalidRequest),
-            // The message as sent, its full-width comma kept, as the same callback's JSON
-            // keeps it (a red-team find: it came out NFKC-normalised).
             Some("初始化失败，SDK未初始化或参数不正确"),
         ),
         (
