@@ -78,9 +78,8 @@ pub(super) fn from_patterns<'a>(text: &'a str, level: usize, out: &mut Parts<'a>
 /// form is `msg` (the same words, not another reading).
 fn message_as_written<'a>(written: &'a str, code: &str, msg: &str) -> Option<Cow<'a, str>> {
     let (named, len) = pattern::scan(written);
-    let same = |n: &&pattern::Named| {
-        !n.inner && written.get(n.code.clone()).is_some_and(|c| nfkc(c) == code)
-    };
+    // (Any reading of that code with those words: the words are what is kept.)
+    let same = |n: &&pattern::Named| written.get(n.code.clone()).is_some_and(|c| nfkc(c) == code);
     let r = named.get(..len)?.iter().find(same)?.msg.clone()?;
     let m = written.get(r)?;
     let m = match m.contains('\\') {
